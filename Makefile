@@ -1,0 +1,125 @@
+# amzmilter - plain Makefile, pkg-config for every dependency.
+#
+#   make            build build/amzmilter and build/amzmilter-check
+#   make deps       install the Debian packages needed to build, test and run
+#   make test       deps + build + every test; ends with "N passed, M failed"
+#   make run        deps + build + the milter behind a private Postfix on 127.0.0.1
+#   make install    PREFIX=/usr/local DESTDIR=  (config to $(SYSCONFDIR)/amzmilter)
+#   make clean
+
+PREFIX     ?= /usr/local
+SYSCONFDIR ?= /etc
+BINDIR     ?= $(PREFIX)/sbin
+DATADIR    ?= $(PREFIX)/share/amzmilter
+MANDIR     ?= $(PREFIX)/share/man
+DESTDIR    ?=
+VERSION    := 0.1.0
+
+CC       ?= cc
+PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0
+# Recursive (=) so pkg-config runs only when a build needs it, after `make deps`.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+# libmilter is linked statically so that --wrap can take SIGHUP away from its
+# signal thread (see milter/main.c: reload on SIGHUP).
+MILTER_LIBDIR = $(shell pkg-config --variable=libdir milter)
+MILTER_LIBS   = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait
+
+OPT      ?= -O2
+CFLAGS   ?= $(OPT) -g
+ALL_CFLAGS = -std=gnu11 -Wall -Wextra -pthread -DAMZ_VERSION='"$(VERSION)"' \
+             -DPCRE2_CODE_UNIT_WIDTH=8 $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
+ALL_LDFLAGS = -pthread $(SAN_FLAGS) $(LDFLAGS)
+
+ifeq ($(SANITIZE),1)
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer
+BUILD ?= build-san
+endif
+BUILD ?= build
+
+# libmilter appears only in the edge files; the engine is shared by the
+# daemon, the offline checker and the unit tests.
+EDGE_SRCS   = milter/main.c milter/milter.c milter/action.c
+CHECK_SRCS  = milter/check.c
+ENGINE_SRCS = $(filter-out $(EDGE_SRCS) $(CHECK_SRCS),$(wildcard milter/*.c))
+ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o)
+UNIT_SRCS   = $(wildcard tests/unit/test_*.c)
+UNIT_BINS   = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+# Debian 12 packages: build, test and run.
+DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre2-dev \
+  libglib2.0-dev libmagic-dev libmagic-mgc libgumbo-dev libpsl-dev publicsuffix libidn2-dev \
+  libcurl4-openssl-dev libjson-glib-dev postfix swaks miltertest python3 iproute2 \
+  m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates
+
+.PHONY: all deps test run install clean check-config unit
+all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check
+
+$(BUILD)/obj/%.o: milter/%.c $(wildcard milter/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libamz.a: $(ENGINE_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/amzmilter: $(EDGE_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(MILTER_LIBS) $(PKG_LIBS)
+
+$(BUILD)/amzmilter-check: $(BUILD)/obj/check.o $(BUILD)/libamz.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(wildcard milter/*.h) $(BUILD)/libamz.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Imilter -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libamz.a $(PKG_LIBS)
+
+unit: $(UNIT_BINS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${db:Status-Abbrev}' $$p 2>/dev/null | grep -q '^ii' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections; \
+	  (apt-get install -y -q --no-install-recommends $$missing || \
+	   (apt-get update -q && apt-get install -y -q --no-install-recommends $$missing)) \
+	   </dev/null || exit 1; \
+	fi
+deps: export DEBIAN_FRONTEND = noninteractive
+
+test: deps
+	$(MAKE) all unit
+	BUILD=$(BUILD) tests/run
+
+run: deps
+	$(MAKE) all
+	BUILD=$(BUILD) contrib/dev/run-postfix
+
+check-config: all
+	$(BUILD)/amzmilter -n -c conf/amzmilter.conf
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d $(DESTDIR)$(DATADIR)
+	install -m 0755 $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(DESTDIR)$(BINDIR)/
+	cp -R rules $(DESTDIR)$(DATADIR)/
+	rm -rf $(DESTDIR)$(DATADIR)/rules/local.d
+	test -e $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf || \
+	  sed -e 's|^rules *=.*|rules = $(DATADIR)/rules|' \
+	      -e 's|^local_rules *=.*|local_rules = $(SYSCONFDIR)/amzmilter/local.d|' \
+	      -e 's|^#* *user *=.*|user = amzmilter|' \
+	      -e 's|^socket *=.*|socket = unix:/run/amzmilter/amzmilter.sock|' \
+	      -e 's|^spool *=.*|spool = /var/spool/amzmilter|' \
+	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
+	install -d $(DESTDIR)$(MANDIR)/man8
+	-install -m 0644 contrib/amzmilter.8 contrib/amzmilter-check.8 $(DESTDIR)$(MANDIR)/man8/ 2>/dev/null
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+	  getent group amzmilter >/dev/null || groupadd --system amzmilter; \
+	  getent passwd amzmilter >/dev/null || useradd --system --gid amzmilter \
+	    --home-dir /var/spool/amzmilter --shell /usr/sbin/nologin amzmilter; \
+	  install -d -o amzmilter -g amzmilter -m 0700 /var/spool/amzmilter; \
+	fi
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,98 @@
+/*
+ * facts.h - the extracted facts of one message.
+ *
+ * The contract between extraction (mime.c, extract.c, html.c, urls.c,
+ * filetype.c) and the rule engine (rules_*.c).  Plain C and GLib only:
+ * no GMime and no libmilter types, so rules can be tested on hand-built
+ * facts and the checker runs without an MTA.
+ *
+ * Ownership: a Facts owns every string and array inside it; facts_free()
+ * releases all of it.  Strings are NUL-terminated UTF-8 (invalid bytes are
+ * replaced during extraction), never NULL unless documented.
+ */
+#ifndef AMZ_FACTS_H
+#define AMZ_FACTS_H
+
+#include <glib.h>
+
+/* One link the buyer could follow or that the mail client would fetch. */
+typedef struct {
+	char *url;         /* normalised URL, as quoted back to the sender */
+	char *raw;         /* as written in the message (after decoding) */
+	char *scheme;      /* lower-case, no colon; "" for scheme-less forms */
+	char *host;        /* lower-case ASCII (punycode), no trailing dot; "" if none */
+	char *domain;      /* registrable domain of host (public suffix list), else host */
+	char *label;       /* visible text of the enclosing <a>, or NULL */
+	const char *source;/* static: "text", "href", "src", "srcset", "css", "refresh", "action", "background" */
+} FactLink;
+
+/* One image, inline or remote. */
+typedef struct {
+	char *src;         /* URL, "cid:…" or "data:<type>" (payload dropped) */
+	char *scheme;      /* lower-case: "https", "http", "cid", "data", "" */
+	char *host;        /* for remote images, else "" */
+	int width;         /* declared width in px, -1 when not declared */
+	int height;        /* declared height in px, -1 when not declared */
+	gboolean remote;   /* fetched over the network (http/https/scheme-less) */
+	gboolean linked;   /* wrapped in <a href=…> */
+	char *link_url;    /* that href, or NULL */
+	char *link_host;   /* host of that href, or NULL */
+} FactImage;
+
+/* One MIME leaf that is not body text: attachments and inline parts alike. */
+typedef struct {
+	char *name;        /* decoded file name (RFC 2231/2047), "" when none */
+	char *ext;         /* lower-case extension of name without the dot, "" when none */
+	char *declared;    /* declared Content-Type "type/subtype", lower-case */
+	char *magic;       /* type detected from the content (libmagic), lower-case */
+	guint64 size;      /* decoded bytes */
+	gboolean is_inline;/* Content-Disposition: inline (or none) */
+	int depth;         /* MIME nesting depth of the part */
+} FactAttachment;
+
+typedef struct {
+	char *name;        /* header field name as written */
+	char *value;       /* unfolded, RFC 2047-decoded value */
+} FactHeader;
+
+typedef struct {
+	/* Envelope (filled by the caller: the milter or the checker). */
+	char *env_from;          /* envelope sender without <>, "" for null sender */
+	GPtrArray *rcpts;        /* char*: every envelope recipient, without <> */
+	GPtrArray *relay_rcpts;  /* char*: those that are Amazon relay addresses */
+	GPtrArray *markets;      /* char*: marketplace of each relay rcpt: "com", "de", "co.uk", "co.jp" (deduplicated) */
+
+	/* Content (filled by extraction). */
+	GPtrArray *headers;      /* FactHeader*, top-level message headers in order */
+	char *subject;           /* decoded Subject, "" when none */
+	GString *text;           /* all decoded text/plain parts and the visible text of
+	                          * every text/html part, parts separated by "\n\n" */
+	GString *html;           /* raw (decoded) source of every text/html part */
+	GPtrArray *links;        /* FactLink* */
+	GPtrArray *images;       /* FactImage* */
+	GPtrArray *attachments;  /* FactAttachment* */
+	GPtrArray *anomalies;    /* char*: "class:detail", e.g. "mime:bad-boundary",
+	                          * "limit:parts" — parser warnings and limits crossed */
+	guint64 message_bytes;   /* raw size of the message as received */
+	guint64 attachment_bytes;/* sum of FactAttachment.size over non-inline-image parts */
+	gboolean reply;          /* In-Reply-To/References present, or [commMgrTok:…] */
+} Facts;
+
+Facts *facts_new(void);
+void facts_free(Facts *f);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Facts, facts_free)
+
+/* facts_add_* - append a fact; copies every string (NULL allowed where noted). */
+FactLink *facts_add_link(Facts *f, const char *url, const char *raw, const char *scheme,
+                         const char *host, const char *domain, const char *label,
+                         const char *source);
+FactImage *facts_add_image(Facts *f, const char *src, const char *scheme, const char *host,
+                           int width, int height, gboolean remote, const char *link_url,
+                           const char *link_host);
+FactAttachment *facts_add_attachment(Facts *f, const char *name, const char *declared,
+                                     const char *magic, guint64 size, gboolean is_inline,
+                                     int depth);
+void facts_add_header(Facts *f, const char *name, const char *value);
+void facts_add_anomaly(Facts *f, const char *klass, const char *detail);
+
+#endif

@@ -1,0 +1,275 @@
+/*
+ * milter.c - libmilter callbacks: capture one message, run the pipeline at
+ * end of message, hand the verdict to action.c.
+ *
+ * Per connection, one Session owns everything of the current transaction;
+ * session_reset() frees it at end of message, abort and close.  Each
+ * transaction pins the snapshot current at MAIL FROM, so a reload never
+ * changes the rules under a message in flight.
+ *
+ * Scope is decided at DATA, when every recipient is known: a transaction
+ * with no relay recipient is accepted there, before its content is sent.
+ * Never at RCPT: SMFIS_ACCEPT ends all checking of the message, so a relay
+ * recipient after a non-relay one would pass unchecked.
+ */
+#include <string.h>
+#include "milter.h"
+#include "action.h"
+#include "log.h"
+#include "msgbuf.h"
+#include "pipeline.h"
+#include "textutil.h"
+
+typedef struct {
+	Snapshot *snap;          /* pinned at MAIL FROM */
+	char *from;
+	GPtrArray *rcpts;        /* char*, accepted recipients */
+	int kind;                /* 0 none yet, 1 relay, 2 other (for split mode) */
+	gboolean relay;          /* any relay recipient */
+	MsgBuf *buf;
+	GHashTable *hdr_counts;  /* lower-case name -> count, for chgheader indices */
+	GPtrArray *own;          /* OwnHeader*: incoming X-Amzmilter-* headers */
+	gint64 started;          /* monotonic µs at end of headers */
+	gboolean failed;         /* capture failed: tempfail at EOM */
+	char *fail_reason;
+} Session;
+
+static void own_header_free(gpointer p)
+{
+	OwnHeader *h = p;
+	g_free(h->name);
+	g_free(h);
+}
+
+/* session_reset - free everything of the current transaction */
+static void session_reset(Session *s)
+{
+	snapshot_release(s->snap);
+	s->snap = NULL;
+	g_clear_pointer(&s->from, g_free);
+	g_clear_pointer(&s->rcpts, g_ptr_array_unref);
+	g_clear_pointer(&s->buf, msgbuf_free);
+	g_clear_pointer(&s->hdr_counts, g_hash_table_unref);
+	g_clear_pointer(&s->own, g_ptr_array_unref);
+	g_clear_pointer(&s->fail_reason, g_free);
+	s->kind = 0;
+	s->relay = FALSE;
+	s->failed = FALSE;
+}
+
+static Session *session_get(SMFICTX *ctx)
+{
+	Session *s = smfi_getpriv(ctx);
+	if (s == NULL) {
+		s = g_new0(Session, 1);
+		smfi_setpriv(ctx, s);
+	}
+	return s;
+}
+
+static const char *qid_of(SMFICTX *ctx)
+{
+	const char *q = smfi_getsymval(ctx, "i");
+	return q ? q : "NOQUEUE";
+}
+
+/* capture_fail - remember the first capture error; the message tempfails */
+static void capture_fail(Session *s, const char *why)
+{
+	if (!s->failed) {
+		s->failed = TRUE;
+		s->fail_reason = g_strdup(why);
+	}
+}
+
+static sfsistat cb_envfrom(SMFICTX *ctx, char **argv)
+{
+	Session *s = session_get(ctx);
+
+	session_reset(s);
+	s->snap = snapshot_acquire();
+	if (s->snap == NULL)
+		return SMFIS_TEMPFAIL;
+	s->from = text_address_bare(argv[0]);
+	s->rcpts = g_ptr_array_new_with_free_func(g_free);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
+{
+	Session *s = session_get(ctx);
+	g_autofree char *rcpt = text_address_bare(argv[0]);
+	gboolean relay;
+	int kind;
+
+	if (s->snap == NULL)
+		return SMFIS_TEMPFAIL;
+	relay = conf_relay_market(s->snap->conf, rcpt, NULL);
+	kind = relay ? 1 : 2;
+	if (s->snap->conf->mixed == MIXED_SPLIT && s->kind != 0 && s->kind != kind) {
+		/* A per-recipient 452: RFC 5321 clients send it again on its own. */
+		return action_reply(ctx, "452", "4.5.3",
+		                    relay ? "Mail to Amazon buyer relay addresses travels in its own "
+		                            "transaction; send this recipient separately."
+		                          : "This transaction is for Amazon buyer relay addresses only; "
+		                            "send this recipient separately.",
+		                    SMFIS_TEMPFAIL);
+	}
+	s->kind = kind;
+	s->relay |= relay;
+	g_ptr_array_add(s->rcpts, g_steal_pointer(&rcpt));
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat cb_data(SMFICTX *ctx)
+{
+	Session *s = session_get(ctx);
+
+	if (s->snap == NULL)
+		return SMFIS_TEMPFAIL;
+	if (!s->relay)
+		return SMFIS_ACCEPT;   /* not for Amazon: no further work */
+	s->buf = msgbuf_new(s->snap->conf->spool, s->snap->conf->memory_buffer);
+	s->hdr_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->own = g_ptr_array_new_with_free_func(own_header_free);
+	return SMFIS_CONTINUE;
+}
+
+/* append - capture bytes; too large -> 552 at once, spool error -> later tempfail */
+static sfsistat append(SMFICTX *ctx, Session *s, const void *p, gsize n)
+{
+	g_autoptr(GError) err = NULL;
+
+	if (s->failed)
+		return SMFIS_CONTINUE;
+	if (msgbuf_size(s->buf) + n > s->snap->conf->max_message_size) {
+		g_autofree char *t = g_strdup_printf("Message too large for Amazon buyer messaging "
+		                                     "(limit %" G_GUINT64_FORMAT " bytes); resending will not help.",
+		                                     s->snap->conf->max_message_size);
+		log_msg(LOG_NOTICE, "%s: from=<%s> verdict=reject reason=size-limit", qid_of(ctx), s->from);
+		return action_reply(ctx, "552", "5.3.4", t, SMFIS_REJECT);
+	}
+	if (!msgbuf_append(s->buf, p, n, &err))
+		capture_fail(s, err->message);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
+{
+	Session *s = session_get(ctx);
+	g_autofree char *lname = NULL;
+	g_autofree char *line = NULL;
+	guint count;
+
+	if (s->buf == NULL)
+		return SMFIS_CONTINUE;
+	lname = g_ascii_strdown(name, -1);
+	count = GPOINTER_TO_UINT(g_hash_table_lookup(s->hdr_counts, lname)) + 1;
+	g_hash_table_insert(s->hdr_counts, g_strdup(lname), GUINT_TO_POINTER(count));
+	if (g_str_has_prefix(lname, "x-amzmilter-")) {
+		/* A verdict header from outside is a forgery: never seen, always removed. */
+		OwnHeader *h = g_new0(OwnHeader, 1);
+		h->name = g_strdup(name);
+		h->index = (int)count;
+		g_ptr_array_add(s->own, h);
+		return SMFIS_CONTINUE;
+	}
+	line = g_strdup_printf("%s: %s\r\n", name, value);
+	return append(ctx, s, line, strlen(line));
+}
+
+static sfsistat cb_eoh(SMFICTX *ctx)
+{
+	Session *s = session_get(ctx);
+	if (s->buf == NULL)
+		return SMFIS_CONTINUE;
+	s->started = g_get_monotonic_time();
+	return append(ctx, s, "\r\n", 2);
+}
+
+static sfsistat cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
+{
+	Session *s = session_get(ctx);
+	if (s->buf == NULL)
+		return SMFIS_CONTINUE;
+	return append(ctx, s, chunk, len);
+}
+
+static sfsistat cb_eom(SMFICTX *ctx)
+{
+	Session *s = session_get(ctx);
+	g_autoptr(Facts) f = NULL;
+	g_autoptr(Verdict) v = NULL;
+	g_autoptr(GError) err = NULL;
+	GMimeStream *stream = NULL;
+	const Conf *c;
+	Action enforced;
+	sfsistat st;
+
+	if (s->buf == NULL || s->snap == NULL) {
+		session_reset(s);
+		return SMFIS_CONTINUE;
+	}
+	c = s->snap->conf;
+	f = facts_new();
+	g_ptr_array_add(s->rcpts, NULL);
+	pipeline_envelope(c, f, s->from, (const char *const *)s->rcpts->pdata);
+	g_ptr_array_set_size(s->rcpts, s->rcpts->len - 1);
+	f->message_bytes = msgbuf_size(s->buf);
+
+	if (!s->failed)
+		stream = msgbuf_stream(s->buf, &err);
+	if (s->failed || stream == NULL) {
+		g_autofree char *why = g_strdup_printf("spool: %s", s->failed ? s->fail_reason : err->message);
+		v = pipeline_error_verdict(c, PIPELINE_INTERNAL, why);
+	} else {
+		v = pipeline_run(s->snap, stream, f);
+		g_object_unref(stream);
+	}
+	enforced = pipeline_enforced(c, v);
+	st = action_apply(ctx, c, v, enforced, s->own);
+	log_verdict(qid_of(ctx), f, v, st == SMFIS_TEMPFAIL && enforced != ACTION_TEMPFAIL
+	                                ? ACTION_TEMPFAIL : enforced,
+	            (g_get_monotonic_time() - s->started) / 1000.0);
+	session_reset(s);
+	return st;
+}
+
+static sfsistat cb_abort(SMFICTX *ctx)
+{
+	Session *s = smfi_getpriv(ctx);
+	if (s)
+		session_reset(s);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat cb_close(SMFICTX *ctx)
+{
+	Session *s = smfi_getpriv(ctx);
+	if (s) {
+		session_reset(s);
+		g_free(s);
+		smfi_setpriv(ctx, NULL);
+	}
+	return SMFIS_CONTINUE;
+}
+
+static struct smfiDesc desc = {
+	.xxfi_name = "amzmilter",
+	.xxfi_version = SMFI_VERSION,
+	.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE,
+	.xxfi_envfrom = cb_envfrom,
+	.xxfi_envrcpt = cb_envrcpt,
+	.xxfi_header = cb_header,
+	.xxfi_eoh = cb_eoh,
+	.xxfi_body = cb_body,
+	.xxfi_eom = cb_eom,
+	.xxfi_abort = cb_abort,
+	.xxfi_close = cb_close,
+	.xxfi_data = cb_data,
+};
+
+int milter_register(void)
+{
+	return smfi_register(desc);
+}

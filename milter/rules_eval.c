@@ -1,0 +1,464 @@
+/*
+ * rules_eval.c - the pure evaluator: (Ruleset, Facts) -> Verdict.
+ *
+ * Every enabled rule, in load order, contributes at most one Hit.  A match
+ * expression that names item targets (link.*, attachment.*, …) is tried on
+ * each item of that collection with all its targets bound to the same item;
+ * the first item that satisfies it gives the evidence.  Nothing is shared
+ * between calls except the read-only Ruleset: PCRE2 match data, match
+ * context and JIT stack belong to one call, so any number of threads may
+ * evaluate at once.  A regex that hits its match, depth or heap limit never
+ * passes silently: it adds a RULE_LIMIT hit (tempfail).
+ */
+#include <string.h>
+#include "rules_internal.h"
+
+typedef struct {
+	const Facts *f;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	pcre2_jit_stack *js;
+	GString *scratch;       /* "Name: value" of headers */
+	GString *value;         /* value of the last test found true */
+	GString *match;         /* text matched by the last =~ found true */
+	gboolean have_value, have_match;
+	gboolean recording;     /* FALSE while unless lines run */
+	gboolean limit;         /* a regex hit a PCRE2 limit in this rule */
+	gboolean *fired;        /* by rule index */
+} Ev;
+
+static void record_str(Ev *ev, GString *into, gboolean *have, const char *s, gsize len)
+{
+	if (!ev->recording)
+		return;
+	/* a little more than a placeholder shows; the rest is cut later anyway */
+	g_string_truncate(into, 0);
+	g_string_append_len(into, s, MIN(len, (gsize)RULES_EVIDENCE_MAX * 2));
+	*have = TRUE;
+}
+
+static void record_value(Ev *ev, const TargetRef *ref, const Value *v)
+{
+	char num[32];
+
+	if (!ev->recording)
+		return;
+	if (ref->def->type == VT_STR) {
+		record_str(ev, ev->value, &ev->have_value, v->s, strlen(v->s));
+	} else if (ref->def->type == VT_NUM) {
+		g_snprintf(num, sizeof num, "%" G_GINT64_FORMAT, v->n);
+		record_str(ev, ev->value, &ev->have_value, num, strlen(num));
+	} else {
+		record_str(ev, ev->value, &ev->have_value, v->b ? "yes" : "no", v->b ? 3 : 2);
+	}
+}
+
+/* run_regex - TRUE on a match; a PCRE2 error or limit sets ev->limit */
+static gboolean run_regex(Ev *ev, const pcre2_code *re, const char *s)
+{
+	gsize len = strlen(s);
+	int rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return FALSE;
+	if (rc < 0) {
+		ev->limit = TRUE;
+		return FALSE;
+	}
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ev->md);
+	if (ov[0] <= ov[1] && ov[1] <= len)
+		record_str(ev, ev->match, &ev->have_match, s + ov[0], ov[1] - ov[0]);
+	return TRUE;
+}
+
+static gboolean fold_eq(const char *a, const char *folded)
+{
+	char *fa = g_utf8_casefold(a, -1);
+	gboolean eq = strcmp(fa, folded) == 0;
+	g_free(fa);
+	return eq;
+}
+
+/* eval_test - "any target satisfies op"; negated ops are "no present target
+ * does"; a test on missing values, or one cut short by a limit, is false */
+static gboolean eval_test(Ev *ev, const Test *t, guint idx)
+{
+	gboolean present = FALSE, hit = FALSE;
+	gboolean limit_before = ev->limit;
+	const TargetRef *first = NULL;
+	Value firstv = { 0 };
+
+	ev->limit = FALSE;
+	for (guint i = 0; i < t->ntargets && !hit; i++) {
+		const TargetRef *ref = &t->targets[i];
+		Value v = { 0 };
+		if (!rules_target_value(ev->f, ref, idx, ev->scratch, &v))
+			continue;
+		if (!present) {
+			present = TRUE;
+			first = ref;
+			firstv = v;
+		}
+		switch (t->op) {
+		case OP_BOOL: hit = v.b; break;
+		case OP_RE: hit = run_regex(ev, t->re, v.s); break;
+		case OP_EQ:
+			hit = ref->def->type == VT_NUM ? v.n == t->num : fold_eq(v.s, t->str);
+			break;
+		case OP_IN:
+			for (guint k = 0; k < t->lists->len && !hit; k++)
+				hit = rules_list_match(t->lists->pdata[k], ref->def->lm, v.s);
+			break;
+		case OP_LT: hit = v.n < t->num; break;
+		case OP_LE: hit = v.n <= t->num; break;
+		case OP_GT: hit = v.n > t->num; break;
+		case OP_GE: hit = v.n >= t->num; break;
+		}
+		if (hit && !t->neg)
+			record_value(ev, ref, &v);
+	}
+	if (ev->limit) {
+		return FALSE;   /* ev->limit stays set for the rule */
+	}
+	ev->limit = limit_before;
+	if (!t->neg)
+		return hit;
+	if (!present || hit)
+		return FALSE;
+	if (first->def->id == TG_HEADERS)   /* scratch was overwritten by later targets */
+		rules_target_value(ev->f, first, idx, ev->scratch, &firstv);
+	record_value(ev, first, &firstv);
+	return TRUE;
+}
+
+static gboolean eval_expr(Ev *ev, const Expr *e, guint idx)
+{
+	switch (e->kind) {
+	case EX_AND: return eval_expr(ev, e->a, idx) && eval_expr(ev, e->b, idx);
+	case EX_OR: return eval_expr(ev, e->a, idx) || eval_expr(ev, e->b, idx);
+	case EX_NOT: return !eval_expr(ev, e->a, idx);
+	case EX_TEST: return eval_test(ev, e->test, idx);
+	case EX_LIST: return e->list->entries->len > 0;
+	case EX_RULE: return ev->fired[e->rule];
+	}
+	return FALSE;
+}
+
+static gboolean same_key(const CollKey *a, const CollKey *b)
+{
+	return a->coll == b->coll &&
+	       (a->coll != COLL_HEADER || g_ascii_strcasecmp(a->hname, b->hname) == 0);
+}
+
+/* cond_any - the condition holds for the message (some item satisfies it) */
+static gboolean cond_any(Ev *ev, const Cond *c)
+{
+	guint n = rules_coll_len(ev->f, c->key.coll);
+	for (guint i = 0; i < n; i++) {
+		if (!rules_coll_member(ev->f, c->key.coll, c->key.hname, i))
+			continue;
+		if (eval_expr(ev, c->expr, i))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* suppressed - an unless line on the same collection speaks about the same
+ * item; any other unless line speaks about the whole message */
+static gboolean suppressed(Ev *ev, const Rule *r, const CollKey *key, guint idx)
+{
+	gboolean sup = FALSE;
+
+	ev->recording = FALSE;
+	for (guint i = 0; i < r->unless->len && !sup; i++) {
+		const Cond *u = r->unless->pdata[i];
+		if (u->key.coll != COLL_NONE && same_key(&u->key, key))
+			sup = eval_expr(ev, u->expr, idx);
+		else
+			sup = cond_any(ev, u);
+	}
+	ev->recording = TRUE;
+	return sup;
+}
+
+static gboolean market_ok(const Rule *r, const Facts *f)
+{
+	if (r->markets == NULL)
+		return TRUE;
+	for (guint i = 0; i < f->markets->len; i++)
+		for (char **m = r->markets; *m; m++)
+			if (g_ascii_strcasecmp(*m, f->markets->pdata[i]) == 0)
+				return TRUE;
+	return FALSE;
+}
+
+/* clean - valid UTF-8, no control characters (replies are single lines),
+ * at most max bytes, cut on a character boundary with an ellipsis */
+static void clean_append(GString *out, const char *s, gsize max)
+{
+	char *v = g_utf8_make_valid(s, -1);
+	gsize len = strlen(v);
+
+	for (char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	if (len > max) {
+		gsize cut = max > 3 ? max - 3 : 0;
+		while (cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
+			cut--;
+		g_string_append_len(out, v, cut);
+		g_string_append(out, "\xe2\x80\xa6");
+	} else {
+		g_string_append(out, v);
+	}
+	g_free(v);
+}
+
+static char *human_size(guint64 n)
+{
+	if (n < 1024)
+		return g_strdup_printf("%" G_GUINT64_FORMAT " bytes", n);
+	if (n < 1024 * 1024)
+		return g_strdup_printf("%.1f KB", n / 1024.0);
+	return g_strdup_printf("%.1f MB", n / (1024.0 * 1024.0));
+}
+
+/* The item that fired and what it showed, for the message and evidence. */
+typedef struct {
+	Coll coll;
+	guint idx;
+	guint count;
+	GString *value, *match;
+	gboolean have_value, have_match;
+	GString *rules;         /* meta: the rules it saw fire */
+} Fire;
+
+static char *placeholder_value(const Ruleset *rs, const Rule *r, const Facts *f, const Fire *fi, Placeholder ph)
+{
+	const FactLink *l = fi->coll == COLL_LINK ? f->links->pdata[fi->idx] : NULL;
+	const FactImage *im = fi->coll == COLL_IMAGE ? f->images->pdata[fi->idx] : NULL;
+	const FactAttachment *a = fi->coll == COLL_ATTACHMENT ? f->attachments->pdata[fi->idx] : NULL;
+
+	(void)rs;
+	switch (ph) {
+	case PH_MATCH: return g_strdup(fi->have_match ? fi->match->str : "");
+	case PH_VALUE: return g_strdup(fi->have_value ? fi->value->str : "");
+	case PH_URL: return g_strdup(l ? l->url : im ? im->src : "");
+	case PH_HOST: return g_strdup(l ? l->host : im ? im->host : "");
+	case PH_NAME: return g_strdup(a ? (*a->name ? a->name : "(unnamed attachment)") : "");
+	case PH_EXT: return g_strdup(a ? a->ext : "");
+	case PH_MAGIC: return g_strdup(a ? a->magic : "");
+	case PH_TYPE: return g_strdup(a ? a->declared : "");
+	case PH_SIZE: return a ? human_size(a->size) : g_strdup("");
+	case PH_COUNT: return g_strdup_printf("%u", fi->count);
+	case PH_RULES: return g_strdup(fi->rules ? fi->rules->str : "");
+	case PH_ID: return g_strdup(r->id);
+	case PH_MARKET: {
+		GString *s = g_string_new(NULL);
+		for (guint i = 0; i < f->markets->len; i++)
+			g_string_append_printf(s, "%s%s", i ? ", " : "", (const char *)f->markets->pdata[i]);
+		return g_string_free(s, FALSE);
+	}
+	default: return g_strdup("");
+	}
+}
+
+static char *expand(const Ruleset *rs, const Rule *r, const Facts *f, const Fire *fi)
+{
+	GString *msg = g_string_new(NULL);
+	GString *out = g_string_new(NULL);
+
+	for (guint i = 0; r->segs && i < r->segs->len; i++) {
+		const Seg *sg = &g_array_index(r->segs, Seg, i);
+		if (sg->ph == PH_NONE) {
+			g_string_append(msg, sg->lit);
+		} else {
+			char *v = placeholder_value(rs, r, f, fi, sg->ph);
+			clean_append(msg, v, RULES_VALUE_MAX);
+			g_free(v);
+		}
+	}
+	clean_append(out, msg->str, RULES_MESSAGE_MAX);
+	g_string_free(msg, TRUE);
+	return g_string_free(out, FALSE);
+}
+
+static char *evidence(const Facts *f, const Fire *fi)
+{
+	GString *raw = g_string_new(NULL);
+	GString *out = g_string_new(NULL);
+
+	switch (fi->coll) {
+	case COLL_LINK:
+		g_string_assign(raw, ((const FactLink *)f->links->pdata[fi->idx])->url);
+		break;
+	case COLL_IMAGE:
+		g_string_assign(raw, ((const FactImage *)f->images->pdata[fi->idx])->src);
+		break;
+	case COLL_ATTACHMENT: {
+		const FactAttachment *a = f->attachments->pdata[fi->idx];
+		if (*a->name)
+			g_string_printf(raw, "%s (%s)", a->name, a->magic);
+		else
+			g_string_printf(raw, "unnamed (%s)", a->magic);
+		break;
+	}
+	case COLL_HEADER:
+	case COLL_HEADERS: {
+		const FactHeader *h = f->headers->pdata[fi->idx];
+		g_string_printf(raw, "%s: %s", h->name, h->value);
+		break;
+	}
+	case COLL_RCPT:
+		g_string_assign(raw, f->rcpts->pdata[fi->idx]);
+		break;
+	case COLL_ANOMALY:
+		g_string_assign(raw, f->anomalies->pdata[fi->idx]);
+		break;
+	case COLL_MARKET:
+		g_string_assign(raw, f->markets->pdata[fi->idx]);
+		break;
+	case COLL_NONE:
+		if (fi->rules)
+			g_string_assign(raw, fi->rules->str);
+		else if (fi->have_match)
+			g_string_assign(raw, fi->match->str);
+		else if (fi->have_value)
+			g_string_assign(raw, fi->value->str);
+		break;
+	}
+	clean_append(out, raw->str, RULES_EVIDENCE_MAX);
+	g_string_free(raw, TRUE);
+	return g_string_free(out, FALSE);
+}
+
+/* eval_match - the first match line that some item satisfies; counts items when asked */
+static gboolean eval_match(Ev *ev, const Rule *r, Fire *fi)
+{
+	for (guint m = 0; m < r->match->len; m++) {
+		const Cond *c = r->match->pdata[m];
+		guint n = rules_coll_len(ev->f, c->key.coll);
+		for (guint i = 0; i < n; i++) {
+			if (!rules_coll_member(ev->f, c->key.coll, c->key.hname, i))
+				continue;
+			ev->have_value = ev->have_match = FALSE;
+			if (!eval_expr(ev, c->expr, i) || suppressed(ev, r, &c->key, i))
+				continue;
+			if (fi->count++ == 0) {
+				fi->coll = c->key.coll;
+				fi->idx = i;
+				g_string_assign(fi->value, ev->value->str);
+				g_string_assign(fi->match, ev->match->str);
+				fi->have_value = ev->have_value;
+				fi->have_match = ev->have_match;
+			}
+			if (!r->needs_count)
+				break;
+		}
+		if (fi->count > 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* eval_require - fires when some require line holds for no item */
+static gboolean eval_require(Ev *ev, const Rule *r)
+{
+	for (guint i = 0; i < r->require->len; i++)
+		if (!cond_any(ev, r->require->pdata[i]))
+			return TRUE;
+	return FALSE;
+}
+
+static gboolean unless_message(Ev *ev, const Rule *r)
+{
+	CollKey none = { COLL_NONE, NULL };
+	return suppressed(ev, r, &none, 0);
+}
+
+static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean *limit_reported)
+{
+	const Rule *r = rs->rules->pdata[ri];
+	Fire fi = { .coll = COLL_NONE };
+	gboolean fired = FALSE;
+
+	if (!r->enabled || !market_ok(r, ev->f))
+		return;
+	fi.value = g_string_new(NULL);
+	fi.match = g_string_new(NULL);
+	ev->limit = FALSE;
+	if (r->kind == RK_META) {
+		fired = eval_expr(ev, r->when, 0) && !unless_message(ev, r);
+		if (fired) {
+			fi.rules = g_string_new(NULL);
+			for (guint i = 0; i < r->when_rules->len; i++) {
+				guint k = GPOINTER_TO_UINT(r->when_rules->pdata[i]);
+				const Rule *x = rs->rules->pdata[k];
+				gboolean dup = FALSE;
+				for (guint j = 0; j < i; j++)
+					dup = dup || GPOINTER_TO_UINT(r->when_rules->pdata[j]) == k;
+				if (ev->fired[k] && !dup && !x->sub)
+					g_string_append_printf(fi.rules, "%s%s", fi.rules->len ? ", " : "", x->id);
+			}
+		}
+	} else if (r->match->len > 0) {
+		fired = eval_match(ev, r, &fi);
+	} else {
+		fired = eval_require(ev, r) && !ev->limit && !unless_message(ev, r);
+	}
+
+	if (fired) {
+		ev->fired[ri] = TRUE;
+		if (!r->sub) {
+			char *msg = expand(rs, r, ev->f, &fi);
+			char *evd = r->match->len > 0 || r->kind == RK_META ? evidence(ev->f, &fi) : g_strdup("");
+			verdict_add(v, r->id, r->action, r->monitor, msg, evd);
+			g_free(msg);
+			g_free(evd);
+		}
+	} else if (ev->limit && !*limit_reported) {
+		char *msg = g_strdup_printf("Rule %s could not finish checking this message (pattern "
+		                            "match limit); it was deferred, please tell the mail administrator.",
+		                            r->id);
+		verdict_add(v, RULES_LIMIT_ID, ACTION_TEMPFAIL, r->monitor, msg, r->id);
+		g_free(msg);
+		*limit_reported = TRUE;
+	}
+	g_string_free(fi.value, TRUE);
+	g_string_free(fi.match, TRUE);
+	if (fi.rules)
+		g_string_free(fi.rules, TRUE);
+}
+
+Verdict *rules_eval(const Ruleset *rs, const Facts *f)
+{
+	Verdict *v = verdict_new();
+	Ev ev = { .f = f, .recording = TRUE };
+	gboolean limit_reported = FALSE;
+
+	ev.md = pcre2_match_data_create(1, NULL);
+	ev.mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(ev.mc, RULES_MATCH_LIMIT);
+	pcre2_set_depth_limit(ev.mc, RULES_DEPTH_LIMIT);
+	pcre2_set_heap_limit(ev.mc, RULES_HEAP_LIMIT_KB);
+	ev.js = pcre2_jit_stack_create(32 * 1024, RULES_JIT_STACK_MAX, NULL);
+	if (ev.js != NULL)
+		pcre2_jit_stack_assign(ev.mc, NULL, ev.js);
+	ev.scratch = g_string_new(NULL);
+	ev.value = g_string_new(NULL);
+	ev.match = g_string_new(NULL);
+	ev.fired = g_new0(gboolean, rs->rules->len + 1);
+
+	for (guint i = 0; i < rs->rules->len; i++)
+		eval_rule(&ev, rs, i, v, &limit_reported);
+
+	g_free(ev.fired);
+	g_string_free(ev.scratch, TRUE);
+	g_string_free(ev.value, TRUE);
+	g_string_free(ev.match, TRUE);
+	if (ev.js)
+		pcre2_jit_stack_free(ev.js);
+	pcre2_match_context_free(ev.mc);
+	pcre2_match_data_free(ev.md);
+	return v;
+}

@@ -1,0 +1,51 @@
+# tests/lib.sh - TAP helpers for the shell suites (source it).
+# ok COND-EXIT-STATUS DESCRIPTION, is GOT WANT DESCRIPTION, skip DESCRIPTION REASON
+set -u
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD="$TOP/$BUILD" ;; esac
+SHARED=${SHARED:-$TOP/../shared}
+_tap_n=0
+
+# ok DESCRIPTION CMD... - pass when CMD exits 0
+ok() {
+	local desc=$1; shift
+	_tap_n=$((_tap_n + 1))
+	if "$@"; then echo "ok $_tap_n - $desc"; else echo "not ok $_tap_n - $desc"; fi
+}
+
+# is GOT WANT DESCRIPTION - pass when GOT equals WANT
+is() {
+	_tap_n=$((_tap_n + 1))
+	if [ "$1" == "$2" ]; then
+		echo "ok $_tap_n - $3"
+	else
+		echo "not ok $_tap_n - $3"
+		echo "#   got:  $(printf '%s' "$1" | head -c 600)"
+		echo "#   want: $(printf '%s' "$2" | head -c 600)"
+	fi
+}
+
+# like GOT REGEX DESCRIPTION - pass when GOT matches the extended regex
+like() {
+	_tap_n=$((_tap_n + 1))
+	if printf '%s' "$1" | grep -qE -- "$2"; then
+		echo "ok $_tap_n - $3"
+	else
+		echo "not ok $_tap_n - $3"
+		echo "#   got:  $(printf '%s' "$1" | head -c 600)"
+		echo "#   want match: $2"
+	fi
+}
+
+skip() {
+	_tap_n=$((_tap_n + 1))
+	echo "ok $_tap_n - $1 # SKIP $2"
+}
+
+diag() { echo "# $*"; }
+
+# free_port - an unused TCP port on 127.0.0.1
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}

@@ -1,0 +1,339 @@
+/*
+ * test_core.c - unit tests for the daemon's own stages: conf, msgbuf,
+ * reply, textutil, snapshot, pipeline envelope.
+ */
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "conf.h"
+#include "msgbuf.h"
+#include "pipeline.h"
+#include "reply.h"
+#include "snapshot.h"
+#include "textutil.h"
+
+static char *top;   /* repository top: tests run from there */
+
+/* write_file - dir/name with text; returns the path */
+static char *write_file(const char *dir, const char *name, const char *text)
+{
+	char *p = g_build_filename(dir, name, NULL);
+	g_autofree char *d = g_path_get_dirname(p);
+	g_mkdir_with_parents(d, 0700);
+	g_assert_true(g_file_set_contents(p, text, -1, NULL));
+	return p;
+}
+
+static char *tmpdir(void)
+{
+	char *d = g_dir_make_tmp("amz-test-XXXXXX", NULL);
+	g_assert_nonnull(d);
+	return d;
+}
+
+static void test_conf_sizes(void)
+{
+	static const struct { const char *in; gboolean ok; guint64 out; } t[] = {
+		{ "0", TRUE, 0 }, { "512", TRUE, 512 }, { "1k", TRUE, 1024 }, { "10M", TRUE, 10485760 },
+		{ "2G", TRUE, 2147483648ull }, { "5MB", TRUE, 5242880 }, { "", FALSE, 0 }, { "M", FALSE, 0 },
+		{ "10X", FALSE, 0 }, { "-1", FALSE, 0 }, { "99999999999999999999G", FALSE, 0 },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		guint64 v = 0;
+		g_assert_cmpint(conf_parse_size(t[i].in, &v), ==, t[i].ok);
+		if (t[i].ok)
+			g_assert_cmpuint(v, ==, t[i].out);
+	}
+}
+
+static void test_conf_errors(void)
+{
+	static const struct { const char *text; const char *want; } t[] = {
+		{ "mdoe = monitor\n", ":1:1: unknown key \"mdoe\" (did you mean \"mode\"?)" },
+		{ "\n# c\nmode = loud\n", ":3:8: mode: \"loud\" is not one of: enforce monitor" },
+		{ "max_message_size = 10Q\n", ":1:20: max_message_size: \"10Q\" is not a size" },
+		{ "reply_max_lines = 99\n", "reply_max_lines: 99 is out of range (1 to 30)" },
+		{ "socket_mode = 0999\n", "is not an octal mode" },
+		{ "add_headers = maybe\n", "add_headers: \"maybe\" is not yes or no" },
+		{ "just words\n", ":1:1: expected \"key = value\"" },
+		{ "generic_reply = \"open\n", ":1:17: unterminated quoted value" },
+		{ "relay_domains = (\n", "relay_domains: missing closing parenthesis" },
+	};
+	g_autofree char *dir = tmpdir();
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		g_autofree char *p = write_file(dir, "bad.conf", t[i].text);
+		g_autoptr(GError) err = NULL;
+		Conf *c = conf_load(p, &err);
+		g_assert_null(c);
+		g_assert_nonnull(err);
+		if (strstr(err->message, t[i].want) == NULL)
+			g_error("case %u: got \"%s\", want \"%s\"", i, err->message, t[i].want);
+	}
+}
+
+static void test_conf_paths_and_relay(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *p = write_file(dir, "sub/a.conf",
+	    "socket = unix:run/m.sock   # comment\nspool = ../spool\nrules = /abs/rules\n"
+	    "mode = monitor\nmemory_buffer = 64k\ngeneric_reply = \"Not # a comment\"\n");
+	g_autoptr(GError) err = NULL;
+	g_autoptr(Conf) c = conf_load(p, &err);
+	g_autofree char *sock = g_strdup_printf("unix:%s/sub/run/m.sock", dir);
+	g_autofree char *spool = g_build_filename(dir, "spool", NULL);
+	char *market = NULL;
+
+	g_assert_no_error(err);
+	g_assert_cmpstr(c->socket, ==, sock);
+	g_assert_cmpstr(c->spool, ==, spool);
+	g_assert_cmpstr(c->rules_dir, ==, "/abs/rules");
+	g_assert_true(c->monitor);
+	g_assert_cmpuint(c->memory_buffer, ==, 65536);
+	g_assert_cmpstr(c->generic_reply, ==, "Not # a comment");
+	g_assert_cmpuint(c->max_message_size, ==, 50u << 20);
+	g_assert_cmpint(c->on_error, ==, ACTION_TEMPFAIL);
+
+	static const struct { const char *addr; const char *market; } r[] = {
+		{ "abcd1234efgh567@marketplace.amazon.de", "de" },
+		{ "<X@Marketplace.Amazon.CO.UK>", "co.uk" },
+		{ "x@m.marketplace.amazon.co.jp", "co.jp" },
+		{ "x@marketplace.amazon.com.", "com" },
+		{ "x@marketplace.amazon.com.mx", "com.mx" },
+		{ "x@marketplace.amazon.com.evil.example", NULL },
+		{ "x@evilmarketplace.amazon.com", NULL },
+		{ "x@amazon.com", NULL },
+		{ "marketplace.amazon.com", NULL },
+		{ "", NULL },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(r); i++) {
+		gboolean relay = conf_relay_market(c, r[i].addr, &market);
+		g_assert_cmpint(relay, ==, r[i].market != NULL);
+		g_assert_cmpstr(market, ==, r[i].market);
+		g_free(market);
+	}
+}
+
+static void test_msgbuf_spill(void)
+{
+	g_autofree char *dir = tmpdir();
+	MsgBuf *b = msgbuf_new(dir, 100);
+	g_autoptr(GError) err = NULL;
+	GString *want = g_string_new(NULL);
+	GMimeStream *s;
+	GByteArray *got = g_byte_array_new();
+	GMimeStream *mem;
+	g_autoptr(GDir) d = NULL;
+
+	for (int i = 0; i < 50; i++) {
+		g_autofree char *line = g_strdup_printf("line %d of the message\r\n", i);
+		g_assert_true(msgbuf_append(b, line, strlen(line), &err));
+		g_string_append(want, line);
+		if (i == 2)
+			g_assert_false(msgbuf_spooled(b));
+	}
+	g_assert_true(msgbuf_spooled(b));
+	g_assert_cmpuint(msgbuf_size(b), ==, want->len);
+	/* Unlinked while open: nothing is left in the spool directory. */
+	d = g_dir_open(dir, 0, NULL);
+	g_assert_null(g_dir_read_name(d));
+	s = msgbuf_stream(b, &err);
+	g_assert_nonnull(s);
+	mem = g_mime_stream_mem_new_with_byte_array(got);
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(mem), FALSE);
+	g_mime_stream_write_to_stream(s, mem);
+	g_assert_cmpmem(got->data, got->len, want->str, want->len);
+	g_object_unref(mem);
+	g_object_unref(s);
+	msgbuf_free(b);
+	g_byte_array_unref(got);
+	g_string_free(want, TRUE);
+}
+
+static void test_msgbuf_spool_error(void)
+{
+	MsgBuf *b = msgbuf_new("/nonexistent/amz-spool", 10);
+	g_autoptr(GError) err = NULL;
+	g_assert_true(msgbuf_append(b, "12345", 5, &err));
+	g_assert_false(msgbuf_append(b, "1234567890", 10, &err));
+	g_assert_nonnull(err);
+	g_assert_nonnull(strstr(err->message, "/nonexistent/amz-spool"));
+	msgbuf_free(b);
+}
+
+static Conf *test_conf(const char *extra)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *p = write_file(dir, "t.conf", extra ? extra : "");
+	g_autoptr(GError) err = NULL;
+	Conf *c = conf_load(p, &err);
+	g_assert_no_error(err);
+	return c;
+}
+
+static void test_reply_lines(void)
+{
+	g_autoptr(Conf) c = test_conf("reply_max_lines = 2\n");
+	g_autoptr(Verdict) v = verdict_new();
+	g_autoptr(Reply) r = NULL;
+	g_autofree char *text = NULL;
+
+	verdict_add(v, "ORDER_ID_MISSING", ACTION_REJECT, FALSE, "Quote the order ID.", "");
+	verdict_add(v, "STYLE", ACTION_TAG, FALSE, "tag only", "");
+	verdict_add(v, "LINK_X", ACTION_REJECT, FALSE, "Remove http://a.example/%s\r\nRCPT TO:<x> ünïcode", "");
+	verdict_add(v, "MON", ACTION_REJECT, TRUE, "monitor only", "");
+	verdict_add(v, "PHONE", ACTION_QUARANTINE, FALSE, "Phone", "");
+	g_assert_cmpint(v->action, ==, ACTION_REJECT);
+	r = reply_build(c, v, v->action);
+	g_assert_nonnull(r);
+	g_assert_cmpstr(r->code, ==, "550");
+	g_assert_cmpstr(r->xcode, ==, "5.7.1");
+	g_assert_cmpuint(r->lines->len, ==, 4);   /* summary, 2 rules, "and 1 more" */
+	g_assert_cmpstr(r->lines->pdata[1], ==, "ORDER_ID_MISSING: Quote the order ID.");
+	/* CR/LF gone, non-ASCII transliterated, '%' kept (escaped only at the edge) */
+	g_assert_cmpstr(r->lines->pdata[2], ==, "LINK_X: Remove http://a.example/%s  RCPT TO:<x> unicode");
+	g_assert_cmpstr(r->lines->pdata[3], ==, "...and 1 more: PHONE");
+	text = reply_text(r);
+	g_assert_true(g_str_has_prefix(text, "550-5.7.1 "));
+	g_assert_nonnull(strstr(text, "\n550 5.7.1 ...and 1 more: PHONE"));
+	g_assert_null(strstr(text, "MON"));
+	g_assert_null(strstr(text, "STYLE"));
+}
+
+static void test_reply_generic_and_none(void)
+{
+	g_autoptr(Conf) c = test_conf("reply_details = no\ngeneric_reply = \"Nope.\"\n");
+	g_autoptr(Verdict) v = verdict_new();
+	g_autoptr(Reply) r = NULL;
+
+	verdict_add(v, "A", ACTION_REJECT, FALSE, "secret detail", "");
+	r = reply_build(c, v, ACTION_REJECT);
+	g_assert_cmpuint(r->lines->len, ==, 1);
+	g_assert_cmpstr(r->lines->pdata[0], ==, "Nope.");
+	g_assert_null(reply_build(c, v, ACTION_ACCEPT));
+	g_assert_null(reply_build(c, v, ACTION_QUARANTINE));
+	g_assert_null(reply_build(c, v, ACTION_TAG));
+}
+
+static void test_reply_error(void)
+{
+	g_autoptr(Conf) c = test_conf(NULL);
+	g_autoptr(Verdict) v = pipeline_error_verdict(c, PIPELINE_INTERNAL, "spool: disk full");
+	g_autoptr(Reply) r = NULL;
+
+	g_assert_cmpint(v->action, ==, ACTION_TEMPFAIL);
+	r = reply_build(c, v, v->action);
+	g_assert_cmpstr(r->code, ==, "451");
+	g_assert_cmpstr(r->xcode, ==, "4.3.0");
+	g_assert_nonnull(strstr(r->lines->pdata[0], "spool: disk full"));
+}
+
+static void test_text_escape(void)
+{
+	g_autofree char *a = text_escape("ok\r\nInjected: yes\x01\\ \xff é", 100);
+	g_autofree char *b = text_escape("abcdef", 3);
+	g_assert_cmpstr(a, ==, "ok\\x0d\\x0aInjected: yes\\x01\\x5c \\xff é");
+	g_assert_cmpstr(b, ==, "abc...");
+	g_assert_cmpuint(text_edit_distance("attachmnt", "attachment"), ==, 1);
+	g_assert_cmpuint(text_edit_distance("Mode", "mode"), ==, 0);
+}
+
+static void test_envelope(void)
+{
+	g_autoptr(Conf) c = test_conf(NULL);
+	g_autoptr(Facts) f = facts_new();
+	const char *rcpts[] = { "<a@marketplace.amazon.de>", "b@example.com", "c@marketplace.amazon.de",
+	                        "d@marketplace.amazon.fr", NULL };
+
+	pipeline_envelope(c, f, "<shop@example.com>", rcpts);
+	g_assert_cmpstr(f->env_from, ==, "shop@example.com");
+	g_assert_cmpuint(f->rcpts->len, ==, 4);
+	g_assert_cmpuint(f->relay_rcpts->len, ==, 3);
+	g_assert_cmpuint(f->markets->len, ==, 2);
+	g_assert_cmpstr(f->markets->pdata[0], ==, "de");
+	g_assert_cmpstr(f->markets->pdata[1], ==, "fr");
+}
+
+/* A rules tree with one rule whose action the test edits between loads. */
+static char *make_rules_conf(const char *dir, const char *action)
+{
+	g_autofree char *rule = g_strdup_printf(
+	    "rule ORDER_ID_MISSING\n  describe \"Quote the order ID.\"\n"
+	    "  require subject, text =~ /\\b\\d{3}-\\d{7}-\\d{7}\\b/\n  action %s\n", action);
+	g_free(write_file(dir, "rules/10-order.rules", rule));
+	g_mkdir_with_parents(g_build_filename(dir, "local", NULL), 0700);
+	return write_file(dir, "amz.conf", "rules = rules\nlocal_rules = local\nspool = spool\n");
+}
+
+static void test_snapshot_reload(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *conf = make_rules_conf(dir, "reject");
+	g_autoptr(GError) err = NULL;
+	Snapshot *s = snapshot_load(conf, NULL, &err), *pinned, *now;
+	g_autoptr(Facts) f = facts_new();
+
+	g_assert_no_error(err);
+	snapshot_install(s);
+	pinned = snapshot_acquire();
+	{
+		g_autoptr(Verdict) v = rules_eval(pinned->rules, f);
+		g_assert_cmpint(v->action, ==, ACTION_REJECT);
+	}
+	/* A good edit replaces the snapshot; the pinned one stays usable. */
+	g_free(make_rules_conf(dir, "quarantine"));
+	g_assert_true(snapshot_reload(&err));
+	now = snapshot_acquire();
+	g_assert_true(now != pinned);
+	g_assert_cmpuint(now->generation, >, pinned->generation);
+	{
+		g_autoptr(Verdict) v1 = rules_eval(pinned->rules, f);
+		g_autoptr(Verdict) v2 = rules_eval(now->rules, f);
+		g_assert_cmpint(v1->action, ==, ACTION_REJECT);
+		g_assert_cmpint(v2->action, ==, ACTION_QUARANTINE);
+	}
+	snapshot_release(pinned);
+	/* A bad edit keeps the last good snapshot and says where. */
+	g_free(make_rules_conf(dir, "explode"));
+	g_assert_false(snapshot_reload(&err));
+	g_assert_nonnull(strstr(err->message, "10-order.rules:5:"));
+	g_clear_error(&err);
+	{
+		Snapshot *still = snapshot_acquire();
+		g_assert_true(still == now);
+		snapshot_release(still);
+	}
+	snapshot_release(now);
+}
+
+static void test_shipped_conf(void)
+{
+	g_autofree char *p = g_build_filename(top, "conf", "amzmilter.conf", NULL);
+	g_autoptr(GError) err = NULL;
+	Snapshot *s = snapshot_load(p, NULL, &err);
+	g_assert_no_error(err);
+	g_assert_false(s->conf->monitor);
+	g_assert_cmpuint(rules_count(s->rules), >=, 5);
+	g_assert_true(g_str_has_suffix(s->conf->rules_dir, "/rules"));
+	snapshot_release(s);
+}
+
+int main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	top = g_get_current_dir();
+	extract_init();
+	g_test_add_func("/conf/sizes", test_conf_sizes);
+	g_test_add_func("/conf/errors", test_conf_errors);
+	g_test_add_func("/conf/paths-and-relay", test_conf_paths_and_relay);
+	g_test_add_func("/msgbuf/spill", test_msgbuf_spill);
+	g_test_add_func("/msgbuf/spool-error", test_msgbuf_spool_error);
+	g_test_add_func("/reply/lines", test_reply_lines);
+	g_test_add_func("/reply/generic-and-none", test_reply_generic_and_none);
+	g_test_add_func("/reply/error", test_reply_error);
+	g_test_add_func("/text/escape", test_text_escape);
+	g_test_add_func("/pipeline/envelope", test_envelope);
+	g_test_add_func("/snapshot/reload", test_snapshot_reload);
+	g_test_add_func("/snapshot/shipped-conf", test_shipped_conf);
+	return g_test_run();
+}

@@ -1,0 +1,872 @@
+/*
+ * test_rules.c - unit tests of the rule engine (milter/rules_*.c).
+ *
+ * Rule text is written to a fresh temporary directory, loaded with
+ * rules_load(), and evaluated on Facts built by hand.  Tables hold the
+ * cases: rule text, how to build the facts, the expected hits (in order),
+ * action, evidence and message; error cases hold the exact
+ * "file:line:col: message".  The shipped rules/ directory is loaded from
+ * $AMZ_TOP (or the current directory).
+ */
+#include <string.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include "facts.h"
+#include "verdict.h"
+#include "rules.h"
+
+/* ---- helpers ---- */
+
+static void write_file(const char *dir, const char *rel, const char *text)
+{
+	char *path = g_build_filename(dir, rel, NULL);
+	char *parent = g_path_get_dirname(path);
+	g_assert_cmpint(g_mkdir_with_parents(parent, 0700), ==, 0);
+	g_assert_true(g_file_set_contents(path, text, -1, NULL));
+	g_free(parent);
+	g_free(path);
+}
+
+static void rm_rf(const char *path)
+{
+	GDir *d = g_dir_open(path, 0, NULL);
+	if (d != NULL) {
+		const char *name;
+		while ((name = g_dir_read_name(d)) != NULL) {
+			char *sub = g_build_filename(path, name, NULL);
+			rm_rf(sub);
+			g_free(sub);
+		}
+		g_dir_close(d);
+	}
+	g_remove(path);
+}
+
+/* Temporary rule tree: dir/rules/a.rules, dir/local/… */
+typedef struct {
+	char *dir;
+	char *rules;
+	char *local;
+} Tree;
+
+static Tree *tree_new(void)
+{
+	Tree *t = g_new0(Tree, 1);
+	t->dir = g_dir_make_tmp("amz-rules-XXXXXX", NULL);
+	g_assert_nonnull(t->dir);
+	t->rules = g_build_filename(t->dir, "rules", NULL);
+	t->local = g_build_filename(t->dir, "local", NULL);
+	g_mkdir(t->rules, 0700);
+	return t;
+}
+
+static void tree_free(Tree *t)
+{
+	rm_rf(t->dir);
+	g_free(t->dir);
+	g_free(t->rules);
+	g_free(t->local);
+	g_free(t);
+}
+
+/* strip_dir - error text with the temporary directory removed */
+static char *strip_dir(const char *msg, const Tree *t)
+{
+	char *prefix = g_strconcat(t->dir, "/", NULL);
+	char **parts = g_strsplit(msg, prefix, -1);
+	char *out = g_strjoinv("", parts);
+	g_strfreev(parts);
+	g_free(prefix);
+	return out;
+}
+
+static Ruleset *load_one(const char *text, Tree **tp, GError **err)
+{
+	Tree *t = tree_new();
+	write_file(t->rules, "a.rules", text);
+	*tp = t;
+	return rules_load(t->rules, t->local, err);
+}
+
+static Facts *base_facts(void)
+{
+	Facts *f = facts_new();
+	g_free(f->env_from);
+	f->env_from = g_strdup("orders@shop.example");
+	g_ptr_array_add(f->rcpts, g_strdup("abc123xyz@marketplace.amazon.de"));
+	g_ptr_array_add(f->relay_rcpts, g_strdup("abc123xyz@marketplace.amazon.de"));
+	g_ptr_array_add(f->markets, g_strdup("de"));
+	g_free(f->subject);
+	f->subject = g_strdup("Your order 112-4455667-8899001");
+	g_string_assign(f->text, "Hello, your parcel is on its way.");
+	f->message_bytes = 2048;
+	return f;
+}
+
+/* hit_ids - "A,B" (monitor hits marked with a trailing "~") */
+static char *hit_ids(const Verdict *v)
+{
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < v->hits->len; i++) {
+		const Hit *h = v->hits->pdata[i];
+		g_string_append_printf(s, "%s%s%s", i ? "," : "", h->rule, h->monitor ? "~" : "");
+	}
+	return g_string_free(s, FALSE);
+}
+
+static void add_link(Facts *f, const char *url, const char *scheme, const char *host, const char *source)
+{
+	facts_add_link(f, url, NULL, scheme, host, NULL, NULL, source);
+}
+
+/* ---- fact setups for the eval table ---- */
+
+static void f_none(Facts *f) { (void)f; }
+static void f_subject_coupon(Facts *f) { g_free(f->subject); f->subject = g_strdup("Your COUPON inside"); }
+static void f_text_umlaut(Facts *f) { g_string_assign(f->text, "GRÖSSE passt"); }
+static void f_no_order(Facts *f) { g_free(f->subject); f->subject = g_strdup("Hello"); }
+static void f_digital_order(Facts *f)
+{
+	g_free(f->subject);
+	f->subject = g_strdup("Hello");
+	g_string_assign(f->text, "Order D01-1234567-1234567 is ready");
+}
+static void f_links_bind(Facts *f)
+{
+	add_link(f, "http://evil.example/a", "http", "evil.example", "href");
+	add_link(f, "https://www.amazon.de/dp/1", "https", "www.amazon.de", "href");
+}
+static void f_links_bind2(Facts *f)
+{
+	f_links_bind(f);
+	add_link(f, "https://shop.example/x", "https", "shop.example", "href");
+}
+static void f_links_hosts(Facts *f)
+{
+	add_link(f, "https://www.amazon.com/x", "https", "www.amazon.com", "href");
+	add_link(f, "https://notamazon.com/y", "https", "notamazon.com", "href");
+}
+static void f_links_sub_only(Facts *f)
+{
+	add_link(f, "https://smile.amazon.com/x", "https", "smile.amazon.com", "href");
+	add_link(f, "mailto:me@shop.example", "mailto", "", "href");
+}
+static void f_links_unless(Facts *f)
+{
+	add_link(f, "https://a.example/", "https", "a.example", "text");
+	add_link(f, "https://b.example/", "https", "b.example", "href");
+}
+static void f_attach(Facts *f)
+{
+	facts_add_attachment(f, "invoice.pdf", "application/pdf", "application/pdf", 3000, FALSE, 1);
+	facts_add_attachment(f, "logo.png", "image/png", "image/png", 500, TRUE, 1);
+	facts_add_attachment(f, "invoice.pdf.exe", "application/pdf", "application/x-dosexec", 70000, FALSE, 1);
+	f->attachment_bytes = 73000;
+}
+static void f_many_attach(Facts *f)
+{
+	for (int i = 0; i < 6; i++) {
+		char *n = g_strdup_printf("doc%d.pdf", i);
+		facts_add_attachment(f, n, "application/pdf", "application/pdf", 4 * 1024 * 1024, FALSE, 1);
+		g_free(n);
+	}
+	f->attachment_bytes = 24ULL * 1024 * 1024;
+}
+static void f_images(Facts *f)
+{
+	facts_add_image(f, "cid:logo", "cid", "", -1, -1, FALSE, NULL, NULL);
+	facts_add_image(f, "https://t.example/p.gif", "https", "t.example", 1, 1, TRUE, NULL, NULL);
+	facts_add_image(f, "https://m.media-amazon.com/i.jpg", "https", "m.media-amazon.com", 300, -1, TRUE,
+	                "https://shop.example/", "shop.example");
+}
+static void f_reply(Facts *f) { f->reply = TRUE; }
+static void f_headers(Facts *f)
+{
+	facts_add_header(f, "From", "Shop <orders@shop.example>");
+	facts_add_header(f, "Reply-To", "sales@shop.example");
+	facts_add_header(f, "X-Mailer", "BulkMailer 3");
+}
+static void f_anomaly(Facts *f) { facts_add_anomaly(f, "mime", "bad-boundary"); }
+static void f_market_com(Facts *f)
+{
+	g_ptr_array_set_size(f->markets, 0);
+	g_ptr_array_add(f->markets, g_strdup("com"));
+}
+static void f_from_sub(Facts *f) { g_free(f->env_from); f->env_from = g_strdup("a@mail.example.com"); }
+static void f_from_other(Facts *f) { g_free(f->env_from); f->env_from = g_strdup("b@x.example"); }
+static void f_from_exact(Facts *f) { g_free(f->env_from); f->env_from = g_strdup("User@X.example"); }
+static void f_long_text(Facts *f)
+{
+	GString *s = g_string_new("coupon:");
+	for (int i = 0; i < 100; i++)
+		g_string_append(s, "ä\r\n");
+	g_string_assign(f->text, s->str);
+	g_string_free(s, TRUE);
+}
+static void f_redos(Facts *f)
+{
+	GString *s = g_string_new(NULL);
+	for (int i = 0; i < 5000; i++)
+		g_string_append_c(s, 'a');
+	g_string_append_c(s, '!');
+	g_string_assign(f->text, s->str);
+	g_string_free(s, TRUE);
+}
+
+typedef struct {
+	const char *name;
+	const char *rules;
+	void (*setup)(Facts *);
+	const char *hits;       /* "A,B"; monitor hits end in "~" */
+	Action action;
+	const char *evidence;   /* of the first hit, NULL = not checked */
+	const char *message;    /* of the first hit, NULL = not checked */
+} EvalCase;
+
+#define HDR "list hosts { amazon.com amazon.de }\n"
+
+static const EvalCase eval_cases[] = {
+	/* regex operators and flags */
+	{ "re-i", "rule R\n describe \"Remove '{match}'.\"\n match subject =~ /coupon/i\n action reject\n",
+	  f_subject_coupon, "R", ACTION_REJECT, "COUPON", "Remove 'COUPON'." },
+	{ "re-case", "rule R\n describe \"x\"\n match subject =~ /coupon/\n action reject\n",
+	  f_subject_coupon, "", ACTION_ACCEPT, NULL, NULL },
+	{ "re-not", "rule R\n describe \"x\"\n match subject !~ /order/i\n action tag\n",
+	  f_subject_coupon, "R", ACTION_TAG, NULL, NULL },
+	{ "re-m-braces", "rule R\n describe \"{match}\"\n match link =~ m{^http://evil\\.example/}\n action reject\n",
+	  f_links_bind, "R", ACTION_REJECT, "http://evil.example/a", "http://evil.example/" },
+	{ "re-slash-escape", "rule R\n describe \"{match}\"\n match link =~ /^https:\\/\\/www\\./\n action reject\n",
+	  f_links_bind, "R", ACTION_REJECT, NULL, "https://www." },
+	{ "re-utf", "rule R\n describe \"{match}\"\n match text =~ /grösse/iu\n action reject\n",
+	  f_text_umlaut, "R", ACTION_REJECT, "GRÖSSE", "GRÖSSE" },
+	{ "multi-target-any", "rule R\n describe \"{value}\"\n match subject, text =~ /parcel/\n action reject\n",
+	  f_none, "R", ACTION_REJECT, "parcel", NULL },
+	{ "multi-target-neg-none", "rule R\n describe \"x\"\n match subject, text !~ /parcel/\n action reject\n",
+	  f_none, "", ACTION_ACCEPT, NULL, NULL },
+	/* string equality */
+	{ "eq-ci", "rule R\n describe \"{url}\"\n match link.scheme == \"HTTP\"\n action reject\n",
+	  f_links_bind, "R", ACTION_REJECT, "http://evil.example/a", "http://evil.example/a" },
+	{ "ne", "rule R\n describe \"{host}\"\n match link.scheme != http\n action reject\n",
+	  f_links_bind, "R", ACTION_REJECT, "https://www.amazon.de/dp/1", "www.amazon.de" },
+	/* lists */
+	{ "in-inline", "rule R\n describe \"{value}\"\n match anomaly in {\"mime:bad-boundary\", limit:parts}\n action quarantine\n",
+	  f_anomaly, "R", ACTION_QUARANTINE, "mime:bad-boundary", "mime:bad-boundary" },
+	{ "host-subdomains", HDR "rule R\n describe \"{host}\"\n match link.host !in @hosts\n action reject\n",
+	  f_links_hosts, "R", ACTION_REJECT, "https://notamazon.com/y", "notamazon.com" },
+	{ "host-missing-is-false", HDR "rule R\n describe \"{host}\"\n match link.host !in @hosts\n action reject\n",
+	  f_links_sub_only, "", ACTION_ACCEPT, NULL, NULL },
+	{ "multi-list", "list a { evil.example }\nlist b { amazon.de }\n"
+	  "rule R\n describe \"{url}\"\n match link.host !in @a, @b\n action reject\n",
+	  f_links_bind2, "R", ACTION_REJECT, "https://shop.example/x", NULL },
+	{ "addr-domain-sub", "list s { @example.com }\nrule R\n describe \"{value}\"\n match from in @s\n action tag\n",
+	  f_from_sub, "R", ACTION_TAG, "a@mail.example.com", "a@mail.example.com" },
+	{ "addr-bare-domain", "list s { example.com }\nrule R\n describe \"x\"\n match from in @s\n action tag\n",
+	  f_from_sub, "R", ACTION_TAG, NULL, NULL },
+	{ "addr-exact", "list s { user@x.example }\nrule R\n describe \"x\"\n match from in @s\n action tag\n",
+	  f_from_exact, "R", ACTION_TAG, NULL, NULL },
+	{ "addr-exact-other", "list s { user@x.example }\nrule R\n describe \"x\"\n match from in @s\n action tag\n",
+	  f_from_other, "", ACTION_ACCEPT, NULL, NULL },
+	{ "type-wildcard", "list t { application/pdf image/* }\n"
+	  "rule R\n describe \"{name} is {magic} ({type}, {ext}, {size})\"\n match attachment.magic !in @t\n action reject\n",
+	  f_attach, "R", ACTION_REJECT, "invoice.pdf.exe (application/x-dosexec)",
+	  "invoice.pdf.exe is application/x-dosexec (application/pdf, exe, 68.4 KB)" },
+	{ "list-atom-empty", "list e { }\nrule R\n describe \"x\"\n match from !in @e and @e\n action reject\n",
+	  f_none, "", ACTION_ACCEPT, NULL, NULL },
+	{ "list-atom-nonempty", "list e { boss@shop.example }\nrule R\n describe \"{value}\"\n match from !in @e and @e\n action reject\n",
+	  f_none, "R", ACTION_REJECT, "orders@shop.example", "orders@shop.example" },
+	/* numbers */
+	{ "num-gt-suffix", "rule R\n describe \"{value}\"\n match attachments.bytes > 10M\n action reject\n",
+	  f_many_attach, "R", ACTION_REJECT, "25165824", "25165824" },
+	{ "num-count", "rule R\n describe \"{value} found\"\n match attachments.count >= 6\n action reject\n",
+	  f_many_attach, "R", ACTION_REJECT, NULL, "6 found" },
+	{ "num-count-inline-image", "rule R\n describe \"x\"\n match attachments.count == 2\n action reject\n",
+	  f_attach, "R", ACTION_REJECT, NULL, NULL },
+	{ "num-le-k", "rule R\n describe \"{name} {count}\"\n match attachment.size <= 1k\n action tag\n",
+	  f_attach, "R", ACTION_TAG, "logo.png (image/png)", "logo.png 1" },
+	{ "num-lt-ne", "rule R\n describe \"x\"\n match message.bytes < 2049 and message.bytes != 2047\n action tag\n",
+	  f_none, "R", ACTION_TAG, NULL, NULL },
+	{ "pixel", "rule R\n describe \"{url}\"\n match image.width <= 1 and image.height <= 1 and image.remote\n action reject\n",
+	  f_images, "R", ACTION_REJECT, "https://t.example/p.gif", "https://t.example/p.gif" },
+	{ "undeclared-width-false", "rule R\n describe \"x\"\n match image.height > 0 and image.scheme == cid\n action reject\n",
+	  f_images, "", ACTION_ACCEPT, NULL, NULL },
+	{ "image-link-host", HDR "rule R\n describe \"{url}\"\n match image.linked and image.link_host !in @hosts\n action reject\n",
+	  f_images, "R", ACTION_REJECT, "https://m.media-amazon.com/i.jpg", NULL },
+	/* booleans */
+	{ "bool-reply", "rule R\n describe \"x\"\n match reply\n action tag\n", f_reply, "R", ACTION_TAG, NULL, NULL },
+	{ "bool-not", "rule R\n describe \"x\"\n match not reply\n action tag\n", f_reply, "", ACTION_ACCEPT, NULL, NULL },
+	/* collections */
+	{ "bind-same-item", HDR "rule R\n describe \"{url}\"\n match link.host !in @hosts and link.scheme == https\n action reject\n",
+	  f_links_bind, "", ACTION_ACCEPT, NULL, NULL },
+	{ "bind-same-item2", HDR "rule R\n describe \"{url} {count}\"\n match link.host !in @hosts and link.scheme == https\n action reject\n",
+	  f_links_bind2, "R", ACTION_REJECT, "https://shop.example/x", "https://shop.example/x 1" },
+	{ "count-items", HDR "rule R\n describe \"{count} links, first {url}\"\n match link.host !in @hosts\n action reject\n",
+	  f_links_bind2, "R", ACTION_REJECT, "http://evil.example/a", "2 links, first http://evil.example/a" },
+	{ "scalar-with-collection", "rule R\n describe \"{url}\"\n match link.scheme == http and subject =~ /order/i\n action reject\n",
+	  f_links_bind, "R", ACTION_REJECT, "http://evil.example/a", NULL },
+	{ "header-name", "rule R\n describe \"{value}\"\n match header.reply-to =~ /@/\n action tag\n",
+	  f_headers, "R", ACTION_TAG, "Reply-To: sales@shop.example", "sales@shop.example" },
+	{ "headers-all", "rule R\n describe \"{match}\"\n match headers =~ /^x-mailer: bulk/i\n action tag\n",
+	  f_headers, "R", ACTION_TAG, "X-Mailer: BulkMailer 3", "X-Mailer: Bulk" },
+	{ "rcpt", "rule R\n describe \"{value}\"\n match rcpt =~ /marketplace\\.amazon\\./\n action tag\n",
+	  f_none, "R", ACTION_TAG, "abc123xyz@marketplace.amazon.de", NULL },
+	{ "market-target", "rule R\n describe \"{value} {market}\"\n match market == de\n action tag\n",
+	  f_none, "R", ACTION_TAG, "de", "de de" },
+	/* require */
+	{ "require-met", "rule R\n describe \"x\"\n require subject, text =~ /\\b(?:\\d{3}|D\\d{2})-\\d{7}-\\d{7}\\b/\n action reject\n",
+	  f_none, "", ACTION_ACCEPT, NULL, NULL },
+	{ "require-missing", "rule R\n describe \"Quote the order ID.\"\n require subject, text =~ /\\b(?:\\d{3}|D\\d{2})-\\d{7}-\\d{7}\\b/\n action reject\n",
+	  f_no_order, "R", ACTION_REJECT, "", "Quote the order ID." },
+	{ "require-digital", "rule R\n describe \"x\"\n require subject, text =~ /\\b(?:\\d{3}|D\\d{2})-\\d{7}-\\d{7}\\b/\n action reject\n",
+	  f_digital_order, "", ACTION_ACCEPT, NULL, NULL },
+	{ "require-two-lines", "rule R\n describe \"{id}\"\n require subject =~ /order/i\n require text =~ /nothing-like-this/\n action reject\n",
+	  f_none, "R", ACTION_REJECT, "", "R" },
+	{ "require-unless", "rule R\n describe \"x\"\n require text =~ /nope/\n unless reply\n action reject\n",
+	  f_reply, "", ACTION_ACCEPT, NULL, NULL },
+	/* unless */
+	{ "unless-same-item", "list ok { amazon.de }\nrule R\n describe \"{url}\"\n match link.host !in @ok\n unless link.source == text\n action reject\n",
+	  f_links_unless, "R", ACTION_REJECT, "https://b.example/", NULL },
+	{ "unless-message", "rule R\n describe \"x\"\n match link.scheme == http\n unless subject =~ /order/i\n action reject\n",
+	  f_links_bind, "", ACTION_ACCEPT, NULL, NULL },
+	/* several match lines: the first that fires gives the evidence */
+	{ "match-lines", "rule R\n describe \"{match}\"\n match text =~ /nothing/\n match subject =~ /\\d{3}-\\d{7}/\n action reject\n",
+	  f_none, "R", ACTION_REJECT, "112-4455667", "112-4455667" },
+	/* meta */
+	{ "meta", "rule A\n describe \"a\"\n match subject =~ /order/i\n action tag\n"
+	  "rule __B\n match text =~ /parcel/\n"
+	  "rule C\n describe \"c\"\n match text =~ /nothing/\n action tag\n"
+	  "meta M\n describe \"Combined: {rules}.\"\n when A and (__B or C) and not C\n action reject\n",
+	  f_none, "A,M", ACTION_REJECT, NULL, NULL },
+	{ "meta-not-fired", "rule A\n describe \"a\"\n match subject =~ /zzz/\n action tag\n"
+	  "meta M\n describe \"{rules}\"\n when A\n action reject\n", f_none, "", ACTION_ACCEPT, NULL, NULL },
+	{ "meta-sees-monitor", "rule A\n describe \"a\"\n match subject =~ /order/i\n action reject\n mode monitor\n"
+	  "meta M\n describe \"{rules}\"\n when A\n action quarantine\n", f_none, "A~,M", ACTION_QUARANTINE, NULL, NULL },
+	/* markets */
+	{ "markets-skip", "rule R\n describe \"x\"\n markets de fr\n match subject =~ /order/i\n action reject\n",
+	  f_market_com, "", ACTION_ACCEPT, NULL, NULL },
+	{ "markets-hit", "rule R\n describe \"x\"\n markets co.uk de\n match subject =~ /order/i\n action reject\n",
+	  f_none, "R", ACTION_REJECT, NULL, NULL },
+	/* monitor and severity */
+	{ "monitor", "rule R\n describe \"x\"\n match subject =~ /order/i\n action reject\n mode monitor\n"
+	  "rule T\n describe \"t\"\n match subject =~ /order/i\n action tag\n",
+	  f_none, "R~,T", ACTION_TAG, NULL, NULL },
+	/* line continuation forms */
+	{ "continuation", "rule R\n describe \"{url}\"\n match link.scheme == http\n   and link.host == evil.example\n action reject\n"
+	  "rule S\n describe \"s\"\n match (link.scheme == nope\n   or link.scheme == https)\n action tag\n"
+	  "rule T\n describe \"t\"\n match subject =~ /order/i and \\\n   text =~ /parcel/\n action tag\n",
+	  f_links_bind, "R,S,T", ACTION_REJECT, NULL, NULL },
+	/* messages and evidence are single, bounded lines */
+	{ "truncate", "rule R\n describe \"Found: {match}\"\n match text =~ /coupon:.*/s\n action reject\n",
+	  f_long_text, "R", ACTION_REJECT, NULL, NULL },
+	{ "braces", "rule R\n describe \"{{literal}} {id}\"\n match reply\n action tag\n",
+	  f_reply, "R", ACTION_TAG, NULL, "{literal} R" },
+	/* a regex that runs into PCRE2's limits is never a silent pass */
+	{ "limit", "rule R\n describe \"x\"\n match text =~ /^(a+)+$/\n action tag\n",
+	  f_redos, "RULE_LIMIT", ACTION_TEMPFAIL, "R", NULL },
+	{ "limit-require", "rule R\n describe \"x\"\n require text =~ /^(a+)+$/\n action reject\n",
+	  f_redos, "RULE_LIMIT", ACTION_TEMPFAIL, "R", NULL },
+};
+
+static void test_eval_table(void)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(eval_cases); i++) {
+		const EvalCase *c = &eval_cases[i];
+		Tree *t;
+		GError *err = NULL;
+		Ruleset *rs = load_one(c->rules, &t, &err);
+		Facts *f;
+		Verdict *v;
+		char *ids;
+
+		g_test_message("case %s", c->name);
+		if (rs == NULL)
+			g_error("case %s: %s", c->name, err->message);
+		f = base_facts();
+		c->setup(f);
+		v = rules_eval(rs, f);
+		ids = hit_ids(v);
+		if (g_strcmp0(ids, c->hits) != 0)
+			g_error("case %s: hits \"%s\", expected \"%s\"", c->name, ids, c->hits);
+		g_assert_cmpstr(action_name(v->action), ==, action_name(c->action));
+		if (v->hits->len > 0) {
+			const Hit *h = v->hits->pdata[0];
+			if (c->evidence)
+				g_assert_cmpstr(h->evidence, ==, c->evidence);
+			if (c->message)
+				g_assert_cmpstr(h->message, ==, c->message);
+			g_assert_true(g_utf8_validate(h->message, -1, NULL));
+			g_assert_true(g_utf8_validate(h->evidence, -1, NULL));
+			g_assert_cmpuint(strlen(h->evidence), <=, 200);
+			g_assert_cmpuint(strlen(h->message), <=, 300);
+			g_assert_null(strpbrk(h->message, "\r\n"));
+			g_assert_null(strpbrk(h->evidence, "\r\n"));
+		}
+		g_free(ids);
+		verdict_free(v);
+		facts_free(f);
+		rules_unref(rs);
+		tree_free(t);
+	}
+}
+
+static void test_truncation(void)
+{
+	Tree *t;
+	GError *err = NULL;
+	Ruleset *rs = load_one("rule R\n describe \"Found: {match}\"\n match text =~ /coupon:.*/s\n action reject\n", &t, &err);
+	g_autoptr(Facts) f = base_facts();
+	Verdict *v;
+	const Hit *h;
+
+	g_assert_no_error(err);
+	f_long_text(f);
+	v = rules_eval(rs, f);
+	h = v->hits->pdata[0];
+	g_assert_true(g_str_has_suffix(h->evidence, "\xe2\x80\xa6"));
+	g_assert_true(g_str_has_prefix(h->evidence, "coupon:ä  ä  "));
+	g_assert_true(g_str_has_suffix(h->message, "\xe2\x80\xa6"));
+	g_assert_cmpuint(strlen(h->message), <=, 7 + 120 + 3);
+	verdict_free(v);
+	rules_unref(rs);
+	tree_free(t);
+}
+
+/* ---- lists from files, +=, -=, overrides ---- */
+
+static void test_list_files_and_overrides(void)
+{
+	Tree *t = tree_new();
+	GError *err = NULL;
+	Ruleset *rs;
+	Verdict *v;
+	Facts *f;
+	char *ids;
+
+	write_file(t->dir, "rules/lists/hosts.list", "# hosts\namazon.de\r\n\n  amazon.com.  # trailing dot\n");
+	write_file(t->dir, "rules/lists/empty.list", "");
+	write_file(t->rules, "amazon/10-a.rules",
+	           "list hosts file \"../lists/hosts.list\"\n"
+	           "list nothing file \"../lists/empty.list\"\n"
+	           "rule LINK\n describe \"{host}\"\n match link.host !in @hosts\n action reject\n"
+	           "rule ORDER\n describe \"o\"\n require subject =~ /zzz/\n action reject\n"
+	           "rule PIXEL\n describe \"p\"\n match image.remote\n action quarantine\n");
+	write_file(t->rules, "amazon/20-b.rules",
+	           "rule SUBJ\n describe \"s\"\n match subject =~ /order/i\n action tag\n");
+	/* local.d inside the shipped dir is never read as shipped rules */
+	write_file(t->rules, "local.d/x.rules", "this is not valid\n");
+	write_file(t->local, "10-local.rules",
+	           "list hosts += { shop.example }\n"
+	           "list hosts -= { amazon.com }\n"
+	           "list hosts += file \"more.list\"\n"
+	           "override LINK\n action quarantine\n describe \"Local: {url}\"\n"
+	           "override SUBJ\n mode monitor\n markets com\n"
+	           "disable ORDER\n"
+	           "rule LOCAL_NEW\n describe \"n\"\n match reply\n action tag\n");
+	write_file(t->local, "more.list", "evil.example\n");
+	write_file(t->local, "20-enable.rules", "disable PIXEL\nenable PIXEL\n");
+	write_file(t->local, "example.rules.disabled", "garbage\n");
+
+	rs = rules_load(t->rules, t->local, &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(rules_count(rs), ==, 4);   /* ORDER disabled */
+
+	f = base_facts();
+	add_link(f, "https://www.amazon.de/", "https", "www.amazon.de", "href");
+	add_link(f, "https://shop.example/", "https", "shop.example", "href");
+	add_link(f, "https://evil.example/", "https", "evil.example", "href");
+	add_link(f, "https://www.amazon.com/", "https", "www.amazon.com", "href");
+	facts_add_image(f, "https://x.example/i.png", "https", "x.example", -1, -1, TRUE, NULL, NULL);
+	f->reply = TRUE;
+	v = rules_eval(rs, f);
+	ids = hit_ids(v);
+	g_assert_cmpstr(ids, ==, "LINK,PIXEL,LOCAL_NEW");   /* SUBJ: market com only */
+	g_assert_cmpstr(((Hit *)v->hits->pdata[0])->message, ==, "Local: https://www.amazon.com/");
+	g_assert_cmpint(((Hit *)v->hits->pdata[0])->action, ==, ACTION_QUARANTINE);
+	g_free(ids);
+	verdict_free(v);
+
+	f_market_com(f);
+	v = rules_eval(rs, f);
+	ids = hit_ids(v);
+	g_assert_cmpstr(ids, ==, "LINK,PIXEL,SUBJ~,LOCAL_NEW");
+	g_assert_cmpint(v->action, ==, ACTION_QUARANTINE);
+	g_free(ids);
+	verdict_free(v);
+	facts_free(f);
+
+	{
+		RuleInfo ri;
+		g_assert_true(rules_info(rs, 0, &ri));
+		g_assert_cmpstr(ri.id, ==, "LINK");
+		g_assert_cmpstr(ri.describe, ==, "Local: {url}");
+		g_assert_cmpint(ri.action, ==, ACTION_QUARANTINE);
+		g_assert_true(rules_info(rs, 1, &ri));
+		g_assert_false(ri.enabled);
+		g_assert_false(rules_info(rs, 5, &ri));
+	}
+
+	/* a reference outlives the loader's */
+	g_assert_true(rules_ref(rs) == rs);
+	rules_unref(rs);
+	rules_unref(rs);
+	tree_free(t);
+}
+
+static void test_missing_local_dir(void)
+{
+	Tree *t = tree_new();
+	GError *err = NULL;
+	Ruleset *rs;
+
+	write_file(t->rules, "a.rules", "rule R\n describe \"x\"\n match reply\n action tag\n");
+	rs = rules_load(t->rules, NULL, &err);
+	g_assert_no_error(err);
+	rules_unref(rs);
+	rs = rules_load(t->rules, "/nonexistent/local.d", &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(rules_count(rs), ==, 1);
+	rules_unref(rs);
+	rs = rules_load("/nonexistent/rules", NULL, &err);
+	g_assert_null(rs);
+	g_assert_error(err, RULES_ERROR, 0);
+	g_assert_true(g_str_has_prefix(err->message, "/nonexistent/rules: cannot read rule directory"));
+	g_clear_error(&err);
+	tree_free(t);
+}
+
+/* ---- errors ---- */
+
+typedef struct {
+	const char *rules;      /* rules/a.rules */
+	const char *local;      /* local/z.rules, or NULL */
+	const char *error;      /* the whole message, directory stripped */
+} ErrCase;
+
+#define RULE_OK "rule R\n describe \"x\"\n match reply\n action tag\n"
+
+static const ErrCase err_cases[] = {
+	{ "rule R\n describe \"x\"\n match link.hots == x\n action tag\n", NULL,
+	  "rules/a.rules:3:8: unknown target \"link.hots\" (did you mean \"link.host\"?)" },
+	{ "rule R\n describe \"x\"\n match heder.from =~ /x/\n action tag\n", NULL,
+	  "rules/a.rules:3:8: unknown target \"heder.from\" (did you mean \"header.from\"?)" },
+	{ "rule R\n describe \"x\"\n match reply\n acton tag\n", NULL,
+	  "rules/a.rules:4:2: unknown keyword \"acton\" (did you mean \"action\"?)" },
+	{ "rule R\n describe \"x\"\n match reply\n action rejct\n", NULL,
+	  "rules/a.rules:4:9: unknown action \"rejct\" (did you mean \"reject\"?)" },
+	{ "rule R\n describe \"x\"\n match reply\n action tag\n mode watch\n", NULL,
+	  "rules/a.rules:5:7: unknown mode \"watch\" (one of: monitor enforce)" },
+	{ "list amazon_hosts { a.com }\nrule R\n describe \"x\"\n match link.host in @amazon_host\n action tag\n", NULL,
+	  "rules/a.rules:4:21: unknown list \"@amazon_host\" (did you mean \"amazon_hosts\"?)" },
+	{ RULE_OK "meta M\n describe \"m\"\n when R and Q\n action tag\n", NULL,
+	  "rules/a.rules:7:13: unknown rule \"Q\" in meta (it must be defined before the meta rule)" },
+	{ RULE_OK "rule S\n describe \"{nmae}\"\n match reply\n action tag\n", NULL,
+	  "rules/a.rules:6:12: unknown placeholder {nmae} in describe (did you mean {name}?)" },
+	{ "rule R\n match reply\n action tag\n", NULL,
+	  "rules/a.rules:1:6: rule R has no \"describe\" line (the sentence the sender is told)" },
+	{ "rule R\n describe \"x\"\n match reply\n", NULL,
+	  "rules/a.rules:1:6: rule R has no \"action\" line (accept, tag, quarantine, tempfail, reject or discard)" },
+	{ "rule R\n describe \"x\"\n action tag\n", NULL,
+	  "rules/a.rules:1:6: rule R has no \"match\" or \"require\" line" },
+	{ RULE_OK "rule R\n describe \"y\"\n match reply\n action tag\n", NULL,
+	  "rules/a.rules:5:6: rule R is already defined at rules/a.rules:1; to change it, write \"override R\" "
+	  "(or \"disable R\" and a rule with a new ID)" },
+	{ RULE_OK, "rule R\n describe \"y\"\n match reply\n action tag\n",
+	  "local/z.rules:1:6: rule R is already defined at rules/a.rules:1; to change it, write \"override R\" "
+	  "(or \"disable R\" and a rule with a new ID)" },
+	{ "list h file \"lists/nope.list\"\n", NULL,
+	  "rules/a.rules:1:13: cannot read list file \"rules/lists/nope.list\": Failed to open file "
+	  "“rules/lists/nope.list”: No such file or directory" },
+	{ "rule R\n describe \"x\"\n match text =~ /ab(c/i\n action tag\n", NULL,
+	  "rules/a.rules:3:21: bad regular expression: missing closing parenthesis" },
+	{ "rule R\n describe \"x\"\n match text =~ /a{2,1}/\n action tag\n", NULL,
+	  "rules/a.rules:3:22: bad regular expression: numbers out of order in {} quantifier" },
+	{ "rule R\n describe \"x\"\n match text =~ /abc/q\n action tag\n", NULL,
+	  "rules/a.rules:3:21: unknown regex flag \"q\" (flags are i m s x u)" },
+	{ "rule R\n describe \"x\"\n match text =~ /abc\n action tag\n", NULL,
+	  "rules/a.rules:3:16: unterminated regular expression (end it with /)" },
+	{ "list h { a }\nrule R\n describe \"x\"\n match link.host in @h and attachment.magic == x\n action tag\n", NULL,
+	  "rules/a.rules:4:28: \"link.*\" and \"attachment.*\" are different collections and cannot be mixed "
+	  "in one expression (each item is tested on its own); use one match line for each" },
+	{ "rule R\n describe \"x\"\n match subject > 5\n action tag\n", NULL,
+	  "rules/a.rules:3:16: > compares numbers, but \"subject\" is text" },
+	{ "rule R\n describe \"x\"\n match text\n action tag\n", NULL,
+	  "rules/a.rules:3:8: target \"text\" is text, not yes/no: give it a test, e.g. text =~ /coupon/i" },
+	{ "rule R\n describe \"x\"\n match attachments.count > lots\n action tag\n", NULL,
+	  "rules/a.rules:3:28: expected a number like 5, 100k or 10M after >, found lots" },
+	{ "rule R\n describe \"See {url}\"\n match text =~ /x/\n action tag\n", NULL,
+	  "rules/a.rules:2:11: {url} has no value in R: its match lines do not all look at link.* or image.*" },
+	{ "rule R\n describe \"{match}\"\n require text =~ /x/\n action tag\n", NULL,
+	  "rules/a.rules:2:11: {match} has no value in R: it has no =~ test in a match line" },
+	{ RULE_OK, "override R\n match text =~ /x/\n",
+	  "local/z.rules:2:2: override can change only describe, guideline, markets, action and mode; to change "
+	  "what a rule matches, disable it and write a rule with a new ID" },
+	{ RULE_OK, "override RR\n action reject\n",
+	  "local/z.rules:1:10: unknown rule \"RR\" (did you mean \"R\"?)" },
+	{ RULE_OK, "disable Q\n", "local/z.rules:1:9: unknown rule \"Q\"" },
+	{ RULE_OK "list x += { a }\n", NULL, "rules/a.rules:5:6: unknown list \"x\" (define it earlier with "
+	  "\"list NAME { … }\" or \"list NAME file \\\"…\\\"\")" },
+	{ "list x { a }\nlist x { b }\n", NULL,
+	  "rules/a.rules:2:6: list \"x\" is already defined at rules/a.rules:1; extend it with \"list x += { … }\"" },
+	{ "rule R\n describe \"x\"\n markets de uk\n match reply\n action tag\n", NULL,
+	  "rules/a.rules:3:13: unknown marketplace \"uk\" (use the relay domain's suffix: com, co.uk, de, fr, co.jp, …)" },
+	{ "rule R\n describe \"x\"\n markets dee\n match reply\n action tag\n", NULL,
+	  "rules/a.rules:3:10: unknown marketplace \"dee\" (did you mean \"de\"?)" },
+	{ "describe \"x\"\n", NULL,
+	  "rules/a.rules:1:1: \"describe\" outside a rule (start a block with \"rule ID\", \"meta ID\" or \"override ID\")" },
+	{ "rule R\n describe \"x\"\n match reply\n action tag\n action reject\n", NULL,
+	  "rules/a.rules:5:2: \"action\" given twice in R (first on line 4)" },
+	{ "rule R\n describe \"x\"\n match (reply\n action tag\n", NULL,
+	  "rules/a.rules:4:2: expected \")\", found action" },
+	{ "rule R\n describe \"x\"\n match reply reply\n action tag\n", NULL,
+	  "rules/a.rules:3:14: unexpected reply at the end of the line" },
+	{ "rule R\n describe \"x\"\n match reply\n require reply\n action tag\n", NULL,
+	  "rules/a.rules:1:6: rule R mixes \"match\" and \"require\"; split it into two rules" },
+	{ "rule RULE_LIMIT\n describe \"x\"\n match reply\n action tag\n", NULL,
+	  "rules/a.rules:1:6: rule ID RULE_LIMIT is reserved" },
+	{ "rule R\n describe \"x\"\n match reply\n action tag\nmeta M\n describe \"m\"\n when M\n action tag\n", NULL,
+	  "rules/a.rules:7:7: meta rule \"M\" cannot use itself" },
+	{ "rule R\n describe \"unterminated\n match reply\n action tag\n", NULL,
+	  "rules/a.rules:2:11: unterminated string (add the closing \")" },
+	/* two errors: both reported, one a line */
+	{ "rule R\n describe \"x\"\n match link.hots == x\n action rejct\n", NULL,
+	  "rules/a.rules:3:8: unknown target \"link.hots\" (did you mean \"link.host\"?)\n"
+	  "rules/a.rules:4:9: unknown action \"rejct\" (did you mean \"reject\"?)" },
+};
+
+static void test_errors(void)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(err_cases); i++) {
+		const ErrCase *c = &err_cases[i];
+		Tree *t = tree_new();
+		GError *err = NULL;
+		Ruleset *rs;
+		char *msg;
+		char *cwd = g_get_current_dir();
+
+		write_file(t->rules, "a.rules", c->rules);
+		if (c->local)
+			write_file(t->local, "z.rules", c->local);
+		/* relative paths, as an admin would see them */
+		g_assert_cmpint(g_chdir(t->dir), ==, 0);
+		rs = rules_load("rules", "local", &err);
+		g_assert_cmpint(g_chdir(cwd), ==, 0);
+		g_free(cwd);
+		if (rs != NULL)
+			g_error("error case %u loaded without error", i);
+		g_assert_error(err, RULES_ERROR, 0);
+		msg = strip_dir(err->message, t);
+		if (strcmp(msg, c->error) != 0)
+			g_error("error case %u:\n got: %s\nwant: %s", i, msg, c->error);
+		g_free(msg);
+		g_clear_error(&err);
+		tree_free(t);
+	}
+}
+
+/* ---- threads ---- */
+
+typedef struct {
+	const Ruleset *rs;
+	const Facts *f;
+	const char *want;
+	gint failures;
+} ThreadCtx;
+
+static char *verdict_sig(const Verdict *v)
+{
+	GString *s = g_string_new(action_name(v->action));
+	for (guint i = 0; i < v->hits->len; i++) {
+		const Hit *h = v->hits->pdata[i];
+		g_string_append_printf(s, "|%s|%s|%s", h->rule, h->message, h->evidence);
+	}
+	return g_string_free(s, FALSE);
+}
+
+static void thread_work(gpointer data, gpointer user)
+{
+	ThreadCtx *ctx = user;
+	(void)data;
+	for (int i = 0; i < 50; i++) {
+		Verdict *v = rules_eval(ctx->rs, ctx->f);
+		char *sig = verdict_sig(v);
+		if (strcmp(sig, ctx->want) != 0)
+			g_atomic_int_inc(&ctx->failures);
+		g_free(sig);
+		verdict_free(v);
+	}
+}
+
+static void test_threads(void)
+{
+	Tree *t;
+	GError *err = NULL;
+	Ruleset *rs = load_one(HDR
+	                       "rule L\n describe \"{url}\"\n match link.host !in @hosts\n action reject\n"
+	                       "rule C\n describe \"{match}\"\n match text =~ /parc(el)/i\n action tag\n"
+	                       "rule O\n describe \"o\"\n require subject =~ /\\d{3}-\\d{7}-\\d{7}/\n action reject\n"
+	                       "rule A\n describe \"{name}\"\n match attachment.magic !in {application/pdf}\n action reject\n",
+	                       &t, &err);
+	Facts *f = base_facts();
+	ThreadCtx ctx = { .rs = rs, .f = f };
+	GThreadPool *pool;
+	Verdict *v;
+	char *want;
+
+	g_assert_no_error(err);
+	f_links_bind2(f);
+	f_attach(f);
+	v = rules_eval(rs, f);
+	want = verdict_sig(v);
+	verdict_free(v);
+	g_assert_true(strstr(want, "|L|http://evil.example/a|") != NULL);
+	ctx.want = want;
+	pool = g_thread_pool_new(thread_work, &ctx, 8, TRUE, NULL);
+	for (int i = 0; i < 32; i++)
+		g_thread_pool_push(pool, GINT_TO_POINTER(i + 1), NULL);
+	g_thread_pool_free(pool, FALSE, TRUE);
+	g_assert_cmpint(ctx.failures, ==, 0);
+	g_free(want);
+	facts_free(f);
+	rules_unref(rs);
+	tree_free(t);
+}
+
+/* ---- the shipped rules ---- */
+
+static char *top_dir(void)
+{
+	const char *top = g_getenv("AMZ_TOP");
+	return g_build_filename(top && *top ? top : ".", "rules", NULL);
+}
+
+static Facts *compliant_facts(void)
+{
+	Facts *f = base_facts();
+	g_string_assign(f->text, "Dear customer, the invoice for order 112-4455667-8899001 is attached. "
+	                "Track it at https://www.dhl.de/de/privatkunden.html?piececode=123");
+	add_link(f, "https://www.dhl.de/de/privatkunden.html?piececode=123", "https", "www.dhl.de", "text");
+	add_link(f, "https://www.amazon.de/gp/your-account/order-details", "https", "www.amazon.de", "href");
+	add_link(f, "mailto:help@shop.example", "mailto", "shop.example", "href");
+	facts_add_image(f, "cid:logo@shop", "cid", "", 120, 40, FALSE, NULL, NULL);
+	facts_add_attachment(f, "logo.png", "image/png", "image/png", 2000, TRUE, 1);
+	facts_add_attachment(f, "Invoice 4711.pdf", "application/pdf", "application/pdf", 80000, FALSE, 1);
+	f->attachment_bytes = 80000;
+	return f;
+}
+
+static void test_shipped_rules(void)
+{
+	char *dir = top_dir();
+	GError *err = NULL;
+	Ruleset *rs;
+	Facts *f;
+	Verdict *v;
+	char *ids;
+
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+		g_test_skip("rules/ not found; set AMZ_TOP");
+		g_free(dir);
+		return;
+	}
+	rs = rules_load(dir, NULL, &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(rules_count(rs), >=, 5);
+
+	f = compliant_facts();
+	v = rules_eval(rs, f);
+	ids = hit_ids(v);
+	g_assert_cmpstr(ids, ==, "");
+	g_assert_cmpint(v->action, ==, ACTION_ACCEPT);
+	g_free(ids);
+	verdict_free(v);
+	facts_free(f);
+
+	f = base_facts();
+	g_free(f->subject);
+	f->subject = g_strdup("Thank you!");
+	add_link(f, "http://shop.example/offers", "http", "shop.example", "href");
+	add_link(f, "https://amzn.to/3xYz", "https", "amzn.to", "href");
+	add_link(f, "http://www.amazon.com/review", "http", "www.amazon.com", "href");
+	facts_add_attachment(f, "invoice.pdf", "application/pdf", "application/x-dosexec", 9000, FALSE, 1);
+	v = rules_eval(rs, f);
+	ids = hit_ids(v);
+	g_assert_cmpstr(ids, ==, "ORDER_ID_MISSING,LINK_HOST_NOT_ALLOWED,LINK_NOT_HTTPS,ATTACHMENT_NOT_PDF");
+	g_assert_cmpint(v->action, ==, ACTION_REJECT);
+	g_assert_cmpstr(((Hit *)v->hits->pdata[1])->evidence, ==, "http://shop.example/offers");
+	g_assert_cmpstr(((Hit *)v->hits->pdata[1])->message, ==,
+	                "Remove the link http://shop.example/offers: only Amazon pages and carrier tracking pages may be linked.");
+	g_assert_cmpstr(((Hit *)v->hits->pdata[3])->message, ==,
+	                "invoice.pdf is application/x-dosexec: attach only invoices, instructions or warranty documents, as PDF.");
+	g_free(ids);
+	verdict_free(v);
+	facts_free(f);
+	rules_unref(rs);
+
+	/* the approved-sender rule switches on with a local list entry */
+	{
+		Tree *t = tree_new();
+		write_file(t->local, "senders.rules", "list approved_senders += { @approved.example }\n"
+		           "override LINK_NOT_HTTPS\n mode monitor\n");
+		rs = rules_load(dir, t->local, &err);
+		g_assert_no_error(err);
+		f = compliant_facts();
+		add_link(f, "http://www.amazon.de/x", "http", "www.amazon.de", "href");
+		v = rules_eval(rs, f);
+		ids = hit_ids(v);
+		g_assert_cmpstr(ids, ==, "SENDER_NOT_APPROVED,LINK_NOT_HTTPS~");
+		g_assert_cmpstr(((Hit *)v->hits->pdata[0])->message, ==,
+		                "orders@shop.example is not an approved sender: send from an address approved "
+		                "under Messaging Permissions in Seller Central.");
+		g_free(ids);
+		verdict_free(v);
+		g_free(f->env_from);
+		f->env_from = g_strdup("orders@approved.example");
+		v = rules_eval(rs, f);
+		g_assert_cmpint(v->action, ==, ACTION_ACCEPT);
+		g_assert_cmpint(v->would, ==, ACTION_REJECT);
+		verdict_free(v);
+		facts_free(f);
+		rules_unref(rs);
+		tree_free(t);
+	}
+	/* the documented local example loads on top of the shipped rules */
+	{
+		Tree *t = tree_new();
+		char *example = g_build_filename(dir, "local.d", "example.rules.disabled", NULL);
+		char *text = NULL;
+		g_assert_true(g_file_get_contents(example, &text, NULL, NULL));
+		write_file(t->local, "example.rules", text);
+		rs = rules_load(dir, t->local, &err);
+		g_assert_no_error(err);
+		f = base_facts();
+		g_string_assign(f->text, "See shop.example for more.");
+		add_link(f, "https://amzn.to/x", "https", "amzn.to", "text");
+		add_link(f, "https://track.mycarrier.example/1", "https", "track.mycarrier.example", "text");
+		v = rules_eval(rs, f);
+		ids = hit_ids(v);
+		g_assert_cmpstr(ids, ==, "LINK_HOST_NOT_ALLOWED,LOCAL_NO_SHOP_NAME");   /* sender approved */
+		g_assert_cmpstr(((Hit *)v->hits->pdata[0])->evidence, ==, "https://amzn.to/x");
+		g_assert_cmpstr(((Hit *)v->hits->pdata[1])->message, ==,
+		                "Do not name the web shop (\"shop.example\"); buyers may only be pointed to Amazon.");
+		g_free(ids);
+		verdict_free(v);
+		facts_free(f);
+		rules_unref(rs);
+		g_free(text);
+		g_free(example);
+		tree_free(t);
+	}
+	g_free(dir);
+}
+
+int main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/rules/eval-table", test_eval_table);
+	g_test_add_func("/rules/truncation", test_truncation);
+	g_test_add_func("/rules/lists-and-overrides", test_list_files_and_overrides);
+	g_test_add_func("/rules/missing-dirs", test_missing_local_dir);
+	g_test_add_func("/rules/errors", test_errors);
+	g_test_add_func("/rules/threads", test_threads);
+	g_test_add_func("/rules/shipped", test_shipped_rules);
+	return g_test_run();
+}
