@@ -284,9 +284,10 @@ Conf *conf_load(const char *path_in, GError **err)
 		char *line = lines[ln], *eq, *key, *val;
 		const KeyDef *k;
 		g_autofree char *why = NULL;
-		gsize klen;
 
-		line = g_strstrip(line);
+		while (g_ascii_isspace(*line))
+			line++;
+		g_strchomp(line);
 		if (*line == '#' || *line == '\0')
 			continue;
 		eq = strchr(line, '=');
@@ -296,8 +297,10 @@ Conf *conf_load(const char *path_in, GError **err)
 		}
 		*eq = '\0';
 		key = g_strstrip(line);
-		klen = strlen(key);
-		val = g_strstrip(eq + 1);
+		val = eq + 1;
+		while (g_ascii_isspace(*val))   /* skip, not chug: columns stay true */
+			val++;
+		g_strchomp(val);
 		if (*val == '"') {
 			char *end = strrchr(val + 1, '"');
 			if (end == NULL) {
@@ -322,7 +325,7 @@ Conf *conf_load(const char *path_in, GError **err)
 		}
 		if (!check_value(k, val, &why)) {
 			g_set_error(err, CONF_ERROR, 1, "%s:%u:%zu: %s", path_in, ln + 1,
-			            (gsize)(val - lines[ln]) + 1 - (klen ? 0 : 0), why);
+			            (gsize)(val - lines[ln]) + 1, why);
 			return NULL;
 		}
 		g_hash_table_insert(vals, (gpointer)k->name, g_strdup(val));

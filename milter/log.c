@@ -63,6 +63,7 @@ void log_verdict(const char *qid, const Facts *f, const Verdict *v, Action enfor
 		g_autofree char *msg = text_escape(h->message, 400);
 		g_autofree char *ev = text_escape(h->evidence, 200);
 		if (h->action >= ACTION_QUARANTINE || enforced == ACTION_TAG)
-			log_msg(LOG_INFO, "%s: %s %s: %s [%s]", id, action_name(h->action), h->rule, msg, ev);
+			log_msg(LOG_INFO, "%s: %s %s: %s%s%s%s", id, action_name(h->action), h->rule, msg,
+			        *ev ? " [" : "", ev, *ev ? "]" : "");
 	}
 }

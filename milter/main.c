@@ -232,14 +232,15 @@ int main(int argc, char **argv)
 		log_msg(LOG_WARNING, "running as root: set \"user\" in %s (the installed config does)",
 		        snap->conf->path);
 	}
-	if (!prepare_spool(snap->conf, pw) || !open_socket(snap->conf))
-		return 1;
-	if (pw && !drop_privileges(pw))
-		return 1;
+	/* libmilter wants the filter registered before its socket is opened. */
 	if (milter_register() != MI_SUCCESS) {
 		log_msg(LOG_ERR, "smfi_register failed");
 		return 1;
 	}
+	if (!prepare_spool(snap->conf, pw) || !open_socket(snap->conf))
+		return 1;
+	if (pw && !drop_privileges(pw))
+		return 1;
 	log_msg(LOG_NOTICE, "starting amzmilter %s on %s: %u rules%s", AMZ_VERSION, snap->conf->socket,
 	        rules_count(snap->rules), snap->conf->monitor ? ", monitor mode" : "");
 	snapshot_install(snap);

@@ -951,3 +951,265 @@ M("review-near-update-address", "com", "en", "Order {oid}: address problem",
 M("review-near-removed-item", "de", "de", "Bestellung {oid}: Artikel nicht lieferbar",
   ["Hallo,", "leider ist ein Artikel Ihrer Bestellung {oid} nicht lieferbar. Wir haben ihn aus der Bestellung "
    "entfernt und Ihnen den Betrag erstattet."])
+
+# ---- PROMOTION --------------------------------------------------------------------
+M("promo-code-percent", "com", "en", "Order {oid}: thank you!",
+  ["Hello,", "Thanks for your order {oid}! Enjoy 15 % off your next order with code SAVE15."], ["PROMOTION"])
+M("promo-refills-website", "co.uk", "en", "Order {oid}: instructions",
+  ["Hello,", "The instructions for the water filter from order {oid} are attached. You can buy refills on our "
+   "website at a better price."], ["PROMOTION"],
+  attach=[("filter-instructions.pdf", "application/pdf", PDF_MANUAL)])
+M("promo-de-other-products", "de", "de", "Bestellung {oid}: Ihre Pfanne",
+  ["Hallo,", "die Rechnung zu Bestellung {oid} finden Sie im Anhang. Entdecken Sie auch unsere anderen Produkte "
+   "für Ihre Küche!"], ["PROMOTION"], attach=[("Rechnung.pdf", "application/pdf", None)])
+M("promo-es-cupon", "es", "es", "Pedido {oid}: factura",
+  ["Hola,", "Adjuntamos la factura del pedido {oid}. Con el cupón VERANO10 tiene un 10% de descuento en su "
+   "próxima compra."], ["PROMOTION"], attach=[("factura.pdf", "application/pdf", None)])
+M("promo-it-sconto", "it", "it", "Ordine {oid}: fattura",
+  ["Buongiorno,", "in allegato la fattura dell'ordine {oid}. Per lei uno sconto del 20% sul prossimo acquisto!"],
+  ["PROMOTION"], attach=[("fattura.pdf", "application/pdf", None)])
+M("promo-ja-coupon", "co.jp", "ja", "ご注文 {oid} 領収書",
+  ["お客様", "ご注文 {oid} の領収書を添付いたします。次回のお買い物で使える10%OFFクーポンもお送りします。"],
+  ["PROMOTION"], attach=[("receipt.pdf", "application/pdf", None)], cte="base64")
+M("promo-amazon-storefront", "com", "en", "Order {oid}: invoice",
+  ["Hello,", "The invoice for order {oid} is attached. See our full range in our Amazon store: "
+   "https://www.amazon.com/stores/ContosoOutdoor/page/6B1A2C3D-1111-2222-3333-444455556666"],
+  ["PROMOTION"], attach=[("invoice.pdf", "application/pdf", None)])
+M("promo-fr-referral-base64", "fr", "fr", "Commande {oid} : facture",
+  ["Bonjour,", "Voici la facture de la commande {oid}. Parrainez un ami et recevez chacun un bon d'achat !"],
+  ["PROMOTION"], attach=[("facture.pdf", "application/pdf", None)], cte="base64")
+M("promo-entity-encoded", "com", "en", "Order {oid}: invoice",
+  ["Hello,", "Your invoice for order {oid} is attached."], ["PROMOTION"],
+  attach=[("invoice.pdf", "application/pdf", None)],
+  html='<html><body><p>Hello,</p><p>Your invoice for order {oid} is attached.</p>'
+       '<p>Use &#99;oupon code &#83;AVE20 for 20&#37; off your next purchase.</p>'
+       '<p>Kind regards,<br>Contoso Outdoor</p></body></html>',
+  plain="Hello,\n\nYour invoice for order {oid} is attached.\n\nKind regards,\nContoso Outdoor\n")
+M("promo-near-partial-refund", "com", "en", "Order {oid}: partial refund offer",
+  ["Hello,", "We are sorry the table in order {oid} arrived with a scratch. If you would like to keep it, we can offer "
+   "a partial refund of 20% of the price; otherwise you can return it for a full refund."])
+M("promo-near-postal-code", "de", "de", "Bestellung {oid}: Postleitzahl",
+  ["Hallo,", "die Postleitzahl in der Lieferadresse Ihrer Bestellung {oid} scheint nicht zu stimmen (Code 1011 statt "
+   "10115). Können Sie sie bitte prüfen? Sonst kann DHL nicht zustellen."])
+
+# ---- SOCIAL_MEDIA -----------------------------------------------------------------
+M("social-instagram-handle", "com", "en", "Order {oid}: delivery update",
+  ["Hello,", "Your order {oid} is delayed by a day at the depot, sorry! Follow us on Instagram @contoso_outdoor for "
+   "trail tips."], ["SOCIAL_MEDIA"])
+M("social-facebook-link-de", "de", "de", "Bestellung {oid}: Verzögerung",
+  ["Hallo,", "Ihre Bestellung {oid} verzögert sich um einen Tag. Besuchen Sie uns auch auf Facebook: "
+   "https://www.facebook.com/fabrikamhaushalt"], ["LINK_HOST_NOT_ALLOWED", "SOCIAL_MEDIA"])
+M("social-fr-tiktok", "fr", "fr", "Commande {oid} : retard",
+  ["Bonjour,", "Votre commande {oid} aura un jour de retard. Suivez-nous sur TikTok pour découvrir nos astuces déco !"],
+  ["SOCIAL_MEDIA"])
+M("social-ja-line-x", "co.jp", "ja", "ご注文 {oid} 発送遅延",
+  ["お客様", "ご注文 {oid} の発送が1日遅れます。申し訳ございません。公式Instagramもぜひフォローしてください。"],
+  ["SOCIAL_MEDIA"], cte="base64")
+M("social-near-follow-instructions", "com", "en", "Order {oid}: setup help",
+  ["Hello,", "About the router in order {oid}: please follow the instructions on page 3 of the attached manual, "
+   "then restart it. Would you like us to send a replacement if it still fails?"],
+  attach=[("router-manual.pdf", "application/pdf", PDF_MANUAL)])
+M("social-near-at-time", "co.uk", "en", "Order {oid}: delivery slot",
+  ["Hello,", "The two-person crew for order {oid} can come on Tuesday @ 10:00 or Wednesday @ 14:00. Which slot "
+   "suits you?"])
+
+# ---- THANK_YOU_ONLY ---------------------------------------------------------------
+M("thanks-only-en", "com", "en", "Thank you for your order {oid}",
+  ["Hello,", "Thank you for your order {oid}! We truly appreciate your business. If you have any questions, "
+   "we are here to help."], ["THANK_YOU_ONLY"])
+M("thanks-only-de", "de", "de", "Vielen Dank für Ihre Bestellung {oid}",
+  ["Hallo,", "vielen Dank für Ihren Einkauf (Bestellung {oid})! Wir freuen uns, Sie als Kunden zu haben. Bei Fragen "
+   "sind wir jederzeit für Sie da."], ["THANK_YOU_ONLY"])
+M("thanks-only-ja", "co.jp", "ja", "ご購入ありがとうございます（{oid}）",
+  ["お客様", "この度はご注文（{oid}）いただき、誠にありがとうございます。何かございましたらお気軽にお問い合わせください。"],
+  ["THANK_YOU_ONLY"], cte="base64")
+M("thanks-only-it", "it", "it", "Grazie per il suo ordine {oid}",
+  ["Buongiorno,", "grazie mille per aver acquistato da noi (ordine {oid})! Siamo a sua disposizione per qualsiasi "
+   "domanda."], ["THANK_YOU_ONLY"])
+M("thanks-near-substantive", "com", "en", "Order {oid}: thank you and a quick question",
+  ["Hello,", "Thank you for your order {oid}! To engrave the compass, we need the initials you want. Please reply "
+   "with up to three letters."])
+M("thanks-near-invoice", "fr", "fr", "Merci pour votre commande {oid}",
+  ["Bonjour,", "Merci pour votre commande {oid}. Comme demandé, vous trouverez la facture en pièce jointe."],
+  attach=[("facture.pdf", "application/pdf", None)])
+M("thanks-near-reply", "de", "de", "Re: Bestellung {oid}",
+  ["Hallo,", "vielen Dank für Ihre Rückmeldung, das freut uns sehr!"],
+  quoted="Die Ersatzdichtung zu Bestellung {oid} ist angekommen und passt. Danke!")
+
+# ---- SHIPPING_CONFIRMATION_ONLY ---------------------------------------------------
+M("shipped-only-en", "com", "en", "Your order {oid} has shipped!",
+  ["Hello,", "Good news: your order {oid} has shipped with UPS and is on its way.", "Tracking number: " + UPS],
+  ["SHIPPING_CONFIRMATION_ONLY"])
+M("shipped-only-de", "de", "de", "Ihre Bestellung {oid} wurde versandt",
+  ["Hallo,", "Ihre Bestellung {oid} wurde heute versandt und ist unterwegs zu Ihnen.", "Sendungsnummer: " + DHL],
+  ["SHIPPING_CONFIRMATION_ONLY"])
+M("delivered-only-fr", "fr", "fr", "Commande {oid} livrée !",
+  ["Bonjour,", "Votre commande {oid} a été livrée ! Bonne journée."], ["SHIPPING_CONFIRMATION_ONLY"])
+M("shipped-only-ja", "co.jp", "ja", "【発送完了】ご注文 {oid}",
+  ["お客様", "ご注文 {oid} の商品を本日発送いたしました。", "お問い合わせ番号：" + YAMATO],
+  ["SHIPPING_CONFIRMATION_ONLY"], cte="base64")
+M("shipped-only-es", "es", "es", "Su pedido {oid} ha sido enviado",
+  ["Hola,", "Su pedido {oid} ha sido enviado hoy con Correos. Número de seguimiento: " + CORREOS],
+  ["SHIPPING_CONFIRMATION_ONLY"])
+M("shipped-near-delay", "com", "en", "Order {oid} shipped, but delayed",
+  ["Hello,", "Your order {oid} has shipped, but UPS has warned us of a weather delay: it will arrive on Monday "
+   "instead of Friday. Sorry for the wait.", "Tracking: " + UPS_URL])
+M("shipped-near-heavy-schedule", "de", "de", "Bestellung {oid}: Terminvereinbarung",
+  ["Hallo,", "Ihr Sofa (Bestellung {oid}) wurde an die Spedition übergeben. Die Spedition liefert nur nach "
+   "Terminvereinbarung: Bitte nennen Sie uns zwei Wunschtermine in der nächsten Woche."])
+M("shipped-near-lost", "it", "it", "Ordine {oid}: pacco smarrito",
+  ["Buongiorno,", "il pacco dell'ordine {oid} risulta spedito ma è stato smarrito dal corriere. Le abbiamo già "
+   "rimborsato l'intero importo.", "Codice di spedizione: " + POSTE])
+
+# ---- styling ----------------------------------------------------------------------
+M("style-centered", "com", "en", "Order {oid}: delay",
+  ["Hello,", "Your order {oid} will arrive one day late because of a carrier problem. Sorry!"], ["STYLE_CENTERED"],
+  html_extra='<p style="text-align:center">We apologise for the inconvenience.</p>')
+M("style-center-tag-de", "de", "de", "Bestellung {oid}: Verzögerung",
+  ["Hallo,", "Ihre Bestellung {oid} kommt wegen eines Problems beim Versanddienstleister einen Tag später."],
+  ["STYLE_CENTERED"], html_extra="<center>Wir bitten um Entschuldigung.</center>")
+M("style-near-left-aligned", "com", "en", "Order {oid}: service center",
+  ["Hello,", "Your order {oid} is held at the UPS service center in Dallas because of a damaged label; UPS will relabel "
+   "it and deliver tomorrow."], html_extra='<p style="text-align:left;margin:0">Sorry for the delay.</p>')
+M("style-font-tag", "com", "en", "Order {oid}: delay",
+  ["Hello,", "Your order {oid} is delayed by two days at the carrier's hub."], ["STYLE_FONT"],
+  html_extra='<p><font face="Comic Sans MS" color="#ff0000">We are very sorry!</font></p>')
+M("style-font-css-fr", "fr", "fr", "Commande {oid} : retard",
+  ["Bonjour,", "Votre commande {oid} a deux jours de retard chez le transporteur."], ["STYLE_FONT"],
+  html_extra='<p style="font-family:Georgia,serif;font-size:18px;color:#663399">Toutes nos excuses.</p>')
+M("style-near-font-word", "com", "en", "Order {oid}: engraving font",
+  ["Hello,", "For the engraving on order {oid}, which font do you prefer: serif or sans-serif? The colour of the "
+   "engraving will be black."], html_extra='<p style="margin:0 0 12px 0">Reply with your choice.</p>')
+M("style-line-breaks-br", "com", "en", "Order {oid}: delay",
+  ["Hello,", "Your order {oid} is delayed by one day at the carrier."], ["STYLE_LINE_BREAKS"],
+  html_extra="<p>Sorry for the wait.<br><br><br><br>Contoso Outdoor team</p>")
+M("style-line-breaks-empty-paras-it", "it", "it", "Ordine {oid}: ritardo",
+  ["Buongiorno,", "il suo ordine {oid} arriverà con un giorno di ritardo per un problema del corriere."],
+  ["STYLE_LINE_BREAKS"], html_extra="<p>&nbsp;</p>\n<p>&nbsp;</p>\n<p>&nbsp;</p>\n<p>Ci scusiamo.</p>")
+M("style-near-two-br", "com", "en", "Order {oid}: delay",
+  ["Hello,", "Your order {oid} is delayed by one day at the carrier."],
+  html_extra="<p>Sorry for the wait.<br><br>Contoso Outdoor team</p>")
+
+# ---- SUBJECT_IMPORTANT ------------------------------------------------------------
+M("important-review-request", "com", "en", "[Important] Your order {oid}",
+  ["Hello,", "Your order {oid} was delivered last week. Would you share your experience on Amazon?"],
+  ["SUBJECT_IMPORTANT"])
+M("important-de-invoice", "de", "de", "[Wichtig] Rechnung zu Bestellung {oid}",
+  ["Hallo,", "anbei die Rechnung zu Ihrer Bestellung {oid}."], ["SUBJECT_IMPORTANT"],
+  attach=[("Rechnung.pdf", "application/pdf", None)])
+M("important-near-delay", "com", "en", "[Important] Delivery problem with order {oid}",
+  ["Hello,", "UPS could not deliver order {oid} because the address is incomplete. Please confirm your street "
+   "number so we can reship."])
+M("important-near-design", "fr", "fr", "[Important] Commande {oid} : validez votre personnalisation",
+  ["Bonjour,", "Nous ne pouvons pas lancer la fabrication de votre commande {oid} sans votre accord sur le texte "
+   "gravé : « Pour Léa ». Merci de nous répondre."])
+
+# ---- several problems at once; encodings that hide them --------------------------
+M("multi-guideline-refills", "com", "en", "Your order",
+  ["Hello,", "Thanks for your purchase! The instructions are attached. Buy refills on our website: "
+   "http://www.contoso-outdoor.example/refills and get 10% off with code REFILL10."],
+  ["LINK_HOST_NOT_ALLOWED", "LINK_NOT_HTTPS", "ORDER_ID_MISSING", "PROMOTION"],
+  attach=[("instructions.pdf", "application/pdf", PDF_MANUAL)])
+M("multi-honest-review-refund-de-base64", "de", "de", "Bestellung {oid}",
+  ["Hallo,", "für eine ehrliche Bewertung erstatten wir Ihnen den vollen Kaufpreis. Schreiben Sie uns an "
+   "bewertung@fabrikam-haushalt.example."], ["EMAIL_ADDRESS", "REVIEW_INCENTIVE"], cte="base64")
+M("multi-qp-split-social-link", "it", "it", "Ordine {oid}: ritardo",
+  ["Buongiorno,", "il suo ordine {oid} è in ritardo di un giorno. Ci trova anche qui: "
+   "https://www.instagram.com/litware.casa.official.store/?utm_source=email&utm_medium=helpdesk"],
+  ["LINK_HOST_NOT_ALLOWED", "SOCIAL_MEDIA"], multipart=False)
+M("multi-es-mx-promo-emoji", "com.mx", "es", "Pedido {oid}",
+  ["Hola,", "¡Gracias por su compra del pedido {oid}! \U0001F381 Use el código HOLA15 para obtener 15% de descuento en "
+   "su próximo pedido."], ["EMOJI", "PROMOTION"])
+M("multi-ja-review-after-thanks", "co.jp", "ja", "ご注文 {oid} ありがとうございました",
+  ["お客様", "この度はご購入ありがとうございました。商品にご満足いただけなかった場合は、評価の前にまずご連絡ください。"],
+  ["REVIEW_CONDITIONAL"], cte="base64")
+M("multi-en-negative-feedback-remove", "co.uk", "en", "Order {oid}: refund issued",
+  ["Hello,", "We have issued a full refund for order {oid}. Since the issue is resolved, we kindly ask you to remove "
+   "the negative feedback you left."], ["REVIEW_CHANGE"])
+M("multi-de-positive-sterne", "de", "de", "Ihre Bestellung {oid}",
+  ["Hallo,", "wir hoffen, Sie sind mit Bestellung {oid} zufrieden. Über eine 5-Sterne-Bewertung würden wir uns sehr freuen!"],
+  ["REVIEW_POSITIVE_ONLY"])
+M("multi-fr-incentive", "fr", "fr", "Votre commande {oid}",
+  ["Bonjour,", "Laissez un avis sur votre commande {oid} et recevez une carte cadeau de 10 € !"], ["REVIEW_INCENTIVE"])
+M("multi-it-incentive", "it", "it", "Il suo ordine {oid}",
+  ["Buongiorno,", "in cambio di una recensione sul suo ordine {oid} le rimborseremo il 50% del prezzo."],
+  ["REVIEW_INCENTIVE"])
+M("multi-es-change-review", "es", "es", "Pedido {oid}",
+  ["Hola,", "Ya le hemos enviado un producto nuevo del pedido {oid}. ¿Podría cambiar su valoración negativa?"],
+  ["REVIEW_CHANGE"])
+M("multi-it-conditional", "it", "it", "Ordine {oid}",
+  ["Buongiorno,", "se è soddisfatto del suo ordine {oid}, ci lasci una recensione; in caso contrario ci contatti "
+   "prima."], ["REVIEW_CONDITIONAL"])
+M("multi-fr-dictated", "fr", "fr", "Commande {oid}",
+  ["Bonjour,", "Dans votre avis sur la commande {oid}, merci de mentionner la rapidité de la livraison."],
+  ["REVIEW_DICTATED"])
+M("multi-es-positive", "com", "es", "Su pedido {oid}",
+  ["Hola,", "Su pedido {oid} ya fue entregado. ¡Una reseña de 5 estrellas nos ayudaría muchísimo!"],
+  ["REVIEW_POSITIVE_ONLY"])
+M("multi-de-promo-shop-link", "de", "de", "Bestellung {oid}: Anleitung",
+  ["Hallo,", "anbei die Anleitung zu Bestellung {oid}. Besuchen Sie unseren Online-Shop für Zubehör und Neuheiten: "
+   "https://shop.fabrikam-haushalt.example"], ["LINK_HOST_NOT_ALLOWED", "PROMOTION"],
+  attach=[("Anleitung.pdf", "application/pdf", PDF_MANUAL)])
+M("multi-ja-promo-other", "co.jp", "ja", "ご注文 {oid} 取扱説明書",
+  ["お客様", "ご注文 {oid} の取扱説明書を添付いたします。当店の他の商品もぜひご覧ください。"], ["PROMOTION"],
+  attach=[("manual.pdf", "application/pdf", PDF_MANUAL)], cte="base64")
+M("multi-en-social-twitter-handle", "com.au", "en", "Order {oid}: backorder",
+  ["Hello,", "The tent pegs in order {oid} are back-ordered until Friday; we will ship them then. Follow @ContosoOutdoor "
+   "on X for stock updates."], ["SOCIAL_MEDIA"])
+M("multi-es-email-phone", "es", "es", "Pedido {oid}: incidencia",
+  ["Hola,", "Hubo una incidencia con su pedido {oid}. Llámenos al 912 345 678 o escriba a clientes@northwind-hogar.example."],
+  ["EMAIL_ADDRESS", "PHONE_NUMBER"])
+M("multi-fr-thanks-only-base64", "fr", "fr", "Merci pour votre achat (commande {oid})",
+  ["Bonjour,", "Merci beaucoup pour votre achat (commande {oid}) ! Nous restons à votre disposition pour toute question."],
+  ["THANK_YOU_ONLY"], cte="base64")
+M("multi-es-thanks-only", "com.mx", "es", "Gracias por su compra {oid}",
+  ["Hola,", "¡Muchas gracias por su compra (pedido {oid})! Estamos a su disposición para cualquier duda."],
+  ["THANK_YOU_ONLY"])
+M("multi-it-shipped-only", "it", "it", "Il suo ordine {oid} è stato spedito",
+  ["Buongiorno,", "il suo ordine {oid} è stato spedito oggi con Poste Italiane. Codice di tracciamento: " + POSTE],
+  ["SHIPPING_CONFIRMATION_ONLY"])
+M("multi-en-delivered-only", "co.uk", "en", "Delivered!",
+  ["Hello,", "Your order {oid} has been delivered. Enjoy!"], ["SHIPPING_CONFIRMATION_ONLY"])
+M("multi-it-optout", "it", "it", "Ordine {oid}: ritardo",
+  ["Buongiorno,", "il suo ordine {oid} è in ritardo di un giorno. Per non ricevere più queste email, rispondi "
+   "CANCELLAMI."], ["OPT_OUT"])
+M("multi-ja-optout", "co.jp", "ja", "ご注文 {oid} 遅延のお知らせ",
+  ["お客様", "ご注文 {oid} のお届けが1日遅れます。申し訳ございません。今後このようなメールの配信停止をご希望の方はご返信ください。"],
+  ["OPT_OUT"], cte="base64")
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for f in os.listdir(OUT):
+        if f.endswith(".eml"):
+            os.unlink(os.path.join(OUT, f))
+    names = set()
+    lines = ["# file\taction\trules\trcpt"]
+    for idx, s in enumerate(SPECS):
+        if s.name in names:
+            sys.exit("duplicate message name " + s.name)
+        names.add(s.name)
+        for r in s.rules:
+            if r not in ACTIONS:
+                sys.exit("%s: unknown rule %s" % (s.name, r))
+        oid = s.kw.get("oid") or order_id(s.name, s.kw.get("digital", False))
+        atts = []
+        for att in s.kw.get("attach", []):
+            att = list(att)
+            att[0] = att[0].replace("{oid}", oid)
+            if att[2] is None:
+                att[2] = PDF_INVOICE(oid)
+            atts.append(tuple(att))
+        s.kw["attach"] = atts
+        data, rcpt = build(s, idx)
+        fname = "%03d-%s.eml" % (idx + 1, s.name)
+        with open(os.path.join(OUT, fname), "wb") as fh:
+            fh.write(data)
+        lines.append("%s\t%s\t%s\t%s" % (fname, expected_action(s.rules), ",".join(s.rules) or "-", rcpt))
+    with open(os.path.join(HERE, "labels.tsv"), "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    print("%d messages in %s" % (len(SPECS), os.path.relpath(OUT)))
+
+
+if __name__ == "__main__":
+    main()

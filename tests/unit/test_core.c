@@ -296,7 +296,7 @@ static void test_snapshot_reload(void)
 	/* A bad edit keeps the last good snapshot and says where. */
 	g_free(make_rules_conf(dir, "explode"));
 	g_assert_false(snapshot_reload(&err));
-	g_assert_nonnull(strstr(err->message, "10-order.rules:5:"));
+	g_assert_nonnull(strstr(err->message, "10-order.rules:4:"));
 	g_clear_error(&err);
 	{
 		Snapshot *still = snapshot_acquire();
