@@ -193,7 +193,7 @@ static void check_one(Check *ck, const char *file)
 	f->message_bytes = size;
 	if (pipeline_extract(ck->snap, in, f, &v)) {
 		envelope(ck, f);
-		v = rules_eval(ck->snap->rules, f);
+		v = pipeline_evaluate(ck->snap, f);
 	} else {
 		envelope(ck, f);
 	}

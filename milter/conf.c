@@ -41,6 +41,12 @@ static const KeyDef keys[] = {
 	{ "memory_buffer", K_SIZE, "1M", 0, 256ull << 20, NULL },
 	{ "max_message_size", K_SIZE, "50M", 1024, 1ull << 30, NULL },
 	{ "on_error", K_ENUM, "tempfail", 0, 0, "tempfail reject quarantine accept" },
+	{ "on_internal_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "on_parse_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "on_limit", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "on_spool_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "on_timeout", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "time_budget_ms", K_UINT, "20000", 100, 600000, NULL },
 	{ "reply_details", K_BOOL, "yes", 0, 0, NULL },
 	{ "reply_max_lines", K_UINT, "12", 1, 30, NULL },
 	{ "generic_reply", K_STR, "This message does not meet Amazon's Buyer-Seller Messaging guidelines.", 0, 0, NULL },
@@ -233,6 +239,14 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	conf_parse_size(VAL("memory_buffer"), &c->memory_buffer);
 	conf_parse_size(VAL("max_message_size"), &c->max_message_size);
 	action_parse(VAL("on_error"), &c->on_error);
+	for (int k = 0; k < FAIL__N; k++) {
+		static const char *const key[FAIL__N] = { "on_internal_error", "on_parse_error",
+		                                          "on_limit", "on_spool_error", "on_timeout" };
+		c->on_fail[k] = c->on_error;
+		if (VAL(key[k]))
+			action_parse(VAL(key[k]), &c->on_fail[k]);
+	}
+	conf_parse_size(VAL("time_budget_ms"), &c->time_budget_ms);
 	parse_bool(VAL("reply_details"), &c->reply_details);
 	conf_parse_size(VAL("reply_max_lines"), &n);
 	c->reply_max_lines = (guint)n;
@@ -349,6 +363,12 @@ void conf_free(Conf *c)
 		pcre2_code_free(c->relay_re);
 	g_free(c->generic_reply);
 	g_free(c);
+}
+
+const char *conf_fail_name(FailClass k)
+{
+	static const char *const names[FAIL__N] = { "internal", "parse", "limit", "spool", "timeout" };
+	return (guint)k < FAIL__N ? names[k] : "internal";
 }
 
 gboolean conf_relay_market(const Conf *c, const char *addr, char **market)

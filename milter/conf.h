@@ -15,6 +15,17 @@
 
 typedef enum { MIXED_SPLIT, MIXED_WHOLE } MixedPolicy;
 
+/* Why a checked message could not be checked: each class has its own
+ * failure policy (on_parse_error, …), all defaulting to on_error. */
+typedef enum {
+	FAIL_INTERNAL = 0,       /* a bug or an impossible state */
+	FAIL_PARSE,              /* no parsable message */
+	FAIL_LIMIT,              /* a bound on the work was crossed */
+	FAIL_SPOOL,              /* the spool could not hold the message */
+	FAIL_TIMEOUT,            /* the per-message time budget ran out */
+	FAIL__N
+} FailClass;
+
 typedef struct {
 	char *path;              /* the file it was read from (absolute) */
 	char *socket;            /* libmilter connection spec */
@@ -30,7 +41,9 @@ typedef struct {
 	MixedPolicy mixed;       /* relay and other recipients in one transaction */
 	guint64 memory_buffer;   /* bytes kept in memory before spooling */
 	guint64 max_message_size;/* larger messages get 552 5.3.4 */
-	Action on_error;         /* when a checked message cannot be checked */
+	Action on_error;         /* default failure policy */
+	Action on_fail[FAIL__N]; /* failure policy per class */
+	guint64 time_budget_ms;  /* wall-clock budget for checking one message */
 	gboolean reply_details;  /* one reply line per rule, or generic_reply only */
 	guint reply_max_lines;   /* cap on rule lines in a reply */
 	char *generic_reply;     /* summary / generic reply text */
@@ -50,6 +63,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Conf, conf_free)
 /* conf_relay_market - TRUE when addr is a relay address; *market (may be
  * NULL) gets the marketplace, e.g. "de" or "co.uk", newly allocated. */
 gboolean conf_relay_market(const Conf *c, const char *addr, char **market);
+
+/* conf_fail_name - "internal", "parse", "limit", "spool", "timeout" */
+const char *conf_fail_name(FailClass k);
 
 /* conf_parse_size - "50M" -> bytes; FALSE on syntax error or overflow. */
 gboolean conf_parse_size(const char *s, guint64 *out);

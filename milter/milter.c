@@ -195,6 +195,12 @@ static sfsistat cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
 	return append(ctx, s, chunk, len);
 }
 
+/* progress - keep the MTA from timing out during long checks */
+static void progress(void *ctx)
+{
+	smfi_progress(ctx);
+}
+
 static sfsistat cb_eom(SMFICTX *ctx)
 {
 	Session *s = session_get(ctx);
@@ -221,9 +227,9 @@ static sfsistat cb_eom(SMFICTX *ctx)
 		stream = msgbuf_stream(s->buf, &err);
 	if (s->failed || stream == NULL) {
 		g_autofree char *why = g_strdup_printf("spool: %s", s->failed ? s->fail_reason : err->message);
-		v = pipeline_error_verdict(c, PIPELINE_INTERNAL, why);
+		v = pipeline_fail_verdict(c, FAIL_SPOOL, why);
 	} else {
-		v = pipeline_run(s->snap, stream, f);
+		v = pipeline_run(s->snap, stream, f, progress, ctx);
 		g_object_unref(stream);
 	}
 	enforced = pipeline_enforced(c, v);

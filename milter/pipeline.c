@@ -31,11 +31,43 @@ void pipeline_envelope(const Conf *c, Facts *f, const char *from, const char *co
 	}
 }
 
-Verdict *pipeline_error_verdict(const Conf *c, const char *id, const char *reason)
+static const char *const fail_ids[FAIL__N] = {
+	[FAIL_INTERNAL] = "AMZ_INTERNAL_ERROR",
+	[FAIL_PARSE] = "AMZ_UNPARSABLE",
+	[FAIL_LIMIT] = "AMZ_LIMIT",
+	[FAIL_SPOOL] = "AMZ_SPOOL_ERROR",
+	[FAIL_TIMEOUT] = "AMZ_TIMEOUT",
+};
+
+const char *pipeline_fail_id(FailClass k)
+{
+	return (guint)k < FAIL__N ? fail_ids[k] : fail_ids[FAIL_INTERNAL];
+}
+
+gboolean pipeline_is_fail_id(const char *rule)
+{
+	for (guint k = 0; k < FAIL__N; k++)
+		if (strcmp(rule, fail_ids[k]) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* add_fail - one AMZ_* hit with the class's policy */
+static void add_fail(Verdict *v, const Conf *c, FailClass k, const char *reason)
+{
+	g_autofree char *msg = NULL;
+
+	if (k == FAIL_LIMIT)
+		msg = g_strdup_printf("The message is too complex to check (%s); simplify it.", reason);
+	else
+		msg = g_strdup_printf("The message could not be checked (%s).", reason);
+	verdict_add(v, pipeline_fail_id(k), c->on_fail[k], FALSE, msg, reason);
+}
+
+Verdict *pipeline_fail_verdict(const Conf *c, FailClass k, const char *reason)
 {
 	Verdict *v = verdict_new();
-	g_autofree char *msg = g_strdup_printf("The message could not be checked (%s).", reason);
-	verdict_add(v, id, c->on_error, FALSE, msg, reason);
+	add_fail(v, c, k, reason);
 	return v;
 }
 
@@ -46,18 +78,44 @@ gboolean pipeline_extract(const Snapshot *s, GMimeStream *stream, Facts *f, Verd
 	*error_verdict = NULL;
 	if (extract_stream(stream, &s->conf->limits, f, &err))
 		return TRUE;
-	*error_verdict = pipeline_error_verdict(s->conf, PIPELINE_UNPARSABLE,
-	                                        err ? err->message : "unparsable message");
+	*error_verdict = pipeline_fail_verdict(s->conf, FAIL_PARSE,
+	                                       err ? err->message : "unparsable message");
 	return FALSE;
 }
 
-Verdict *pipeline_run(const Snapshot *s, GMimeStream *stream, Facts *f)
+Verdict *pipeline_evaluate(const Snapshot *s, const Facts *f)
 {
+	Verdict *v = rules_eval(s->rules, f);
+	g_autoptr(GString) limits = g_string_new(NULL);
+
+	for (guint i = 0; i < f->anomalies->len; i++) {
+		const char *a = f->anomalies->pdata[i];
+		if (g_str_has_prefix(a, "limit:"))
+			g_string_append_printf(limits, "%s%s", limits->len ? ", " : "", a + 6);
+	}
+	if (limits->len)
+		add_fail(v, s->conf, FAIL_LIMIT, limits->str);
+	return v;
+}
+
+Verdict *pipeline_run(const Snapshot *s, GMimeStream *stream, Facts *f,
+                      PipelineProgress progress, void *data)
+{
+	gint64 t0 = g_get_monotonic_time();
+	gint64 spent_ms;
 	Verdict *v;
 
 	if (!pipeline_extract(s, stream, f, &v))
 		return v;
-	return rules_eval(s->rules, f);
+	spent_ms = (g_get_monotonic_time() - t0) / 1000;
+	if ((guint64)spent_ms > s->conf->time_budget_ms) {
+		g_autofree char *why = g_strdup_printf("extraction took %" G_GINT64_FORMAT " ms, budget %"
+		                                       G_GUINT64_FORMAT " ms", spent_ms, s->conf->time_budget_ms);
+		return pipeline_fail_verdict(s->conf, FAIL_TIMEOUT, why);
+	}
+	if (progress)
+		progress(data);
+	return pipeline_evaluate(s, f);
 }
 
 Action pipeline_enforced(const Conf *c, const Verdict *v)

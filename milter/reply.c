@@ -16,10 +16,11 @@ static void add_line(Reply *r, const char *s)
 	g_ptr_array_add(r->lines, text_ascii_line(s, REPLY_LINE_MAX));
 }
 
-/* is_error_hit - a pseudo-rule for a message that could not be checked */
+/* is_error_hit - a pseudo-rule for a message that could not be checked,
+ * unless rule hits are there to explain (a limit beside real violations) */
 static gboolean is_error_hit(const Hit *h)
 {
-	return strcmp(h->rule, PIPELINE_UNPARSABLE) == 0 || strcmp(h->rule, PIPELINE_INTERNAL) == 0;
+	return pipeline_is_fail_id(h->rule) && strcmp(h->rule, pipeline_fail_id(FAIL_LIMIT)) != 0;
 }
 
 Reply *reply_build(const Conf *c, const Verdict *v, Action enforced)
@@ -40,7 +41,9 @@ Reply *reply_build(const Conf *c, const Verdict *v, Action enforced)
 		const Hit *h = v->hits->pdata[0];
 		g_autofree char *line = NULL;
 		g_strlcpy(r->code, enforced == ACTION_REJECT ? "554" : "451", sizeof r->code);
-		g_strlcpy(r->xcode, enforced == ACTION_REJECT ? "5.6.0" : "4.3.0", sizeof r->xcode);
+		g_strlcpy(r->xcode, enforced == ACTION_REJECT
+		          ? (strcmp(h->rule, pipeline_fail_id(FAIL_PARSE)) == 0 ? "5.6.0" : "5.3.0")
+		          : "4.3.0", sizeof r->xcode);
 		line = g_strdup_printf("%s%s", h->message,
 		                       enforced == ACTION_TEMPFAIL ? " Please try again later." : "");
 		add_line(r, line);

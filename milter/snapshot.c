@@ -9,8 +9,6 @@
 
 static GMutex lock;
 static Snapshot *current;
-static char *src_conf;           /* what the first load read, for reloads */
-static char *src_socket;
 static guint generation;
 
 Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GError **err)
@@ -34,11 +32,9 @@ Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GErr
 	s->refs = 1;
 	s->conf = c;
 	s->rules = rs;
+	s->conf_path = g_strdup(conf_path);
+	s->socket_override = g_strdup(socket_override);
 	g_mutex_lock(&lock);
-	if (src_conf == NULL) {
-		src_conf = g_strdup(conf_path);
-		src_socket = g_strdup(socket_override);
-	}
 	s->generation = ++generation;
 	g_mutex_unlock(&lock);
 	return s;
@@ -48,6 +44,8 @@ static void snapshot_destroy(Snapshot *s)
 {
 	rules_unref(s->rules);
 	conf_free(s->conf);
+	g_free(s->conf_path);
+	g_free(s->socket_override);
 	g_free(s);
 }
 
@@ -103,14 +101,15 @@ gboolean snapshot_reload(GError **err)
 	g_autofree char *conf_path = NULL, *sock = NULL;
 	Snapshot *s;
 
-	g_mutex_lock(&lock);
-	conf_path = g_strdup(src_conf);
-	sock = g_strdup(src_socket);
-	g_mutex_unlock(&lock);
-	if (conf_path == NULL) {
+	Snapshot *cur = snapshot_acquire();
+
+	if (cur == NULL) {
 		g_set_error(err, CONF_ERROR, 1, "nothing loaded yet");
 		return FALSE;
 	}
+	conf_path = g_strdup(cur->conf_path);
+	sock = g_strdup(cur->socket_override);
+	snapshot_release(cur);
 	s = snapshot_load(conf_path, sock, err);
 	if (s == NULL)
 		return FALSE;

@@ -17,6 +17,8 @@ typedef struct {
 	Conf *conf;
 	Ruleset *rules;
 	guint generation;        /* 1 for the first load, +1 per reload */
+	char *conf_path;         /* the sources, for a reload */
+	char *socket_override;
 } Snapshot;
 
 /* snapshot_load - config + rules, compiled; NULL and err on any error.
@@ -31,7 +33,7 @@ Snapshot *snapshot_acquire(void);
 Snapshot *snapshot_ref(Snapshot *s);
 void snapshot_release(Snapshot *s);
 
-/* snapshot_reload - load again from the same sources; install on success,
+/* snapshot_reload - load again from the current snapshot's sources; install on success,
  * keep the old one and return FALSE with err on failure. */
 gboolean snapshot_reload(GError **err);
 

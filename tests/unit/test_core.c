@@ -218,7 +218,7 @@ static void test_reply_generic_and_none(void)
 static void test_reply_error(void)
 {
 	g_autoptr(Conf) c = test_conf(NULL);
-	g_autoptr(Verdict) v = pipeline_error_verdict(c, PIPELINE_INTERNAL, "spool: disk full");
+	g_autoptr(Verdict) v = pipeline_fail_verdict(c, FAIL_SPOOL, "spool: disk full");
 	g_autoptr(Reply) r = NULL;
 
 	g_assert_cmpint(v->action, ==, ACTION_TEMPFAIL);
@@ -226,6 +226,57 @@ static void test_reply_error(void)
 	g_assert_cmpstr(r->code, ==, "451");
 	g_assert_cmpstr(r->xcode, ==, "4.3.0");
 	g_assert_nonnull(strstr(r->lines->pdata[0], "spool: disk full"));
+}
+
+static void test_fail_policy(void)
+{
+	g_autoptr(Conf) c = test_conf("on_error = reject\non_parse_error = quarantine\non_spool_error = tempfail\n");
+	static const struct { FailClass k; Action want; const char *code; const char *id; } t[] = {
+		{ FAIL_INTERNAL, ACTION_REJECT, "554", "AMZ_INTERNAL_ERROR" },
+		{ FAIL_PARSE, ACTION_QUARANTINE, NULL, "AMZ_UNPARSABLE" },
+		{ FAIL_LIMIT, ACTION_REJECT, "550", "AMZ_LIMIT" },
+		{ FAIL_SPOOL, ACTION_TEMPFAIL, "451", "AMZ_SPOOL_ERROR" },
+		{ FAIL_TIMEOUT, ACTION_REJECT, "554", "AMZ_TIMEOUT" },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		g_autoptr(Verdict) v = pipeline_fail_verdict(c, t[i].k, "why");
+		g_autoptr(Reply) r = reply_build(c, v, v->action);
+		g_assert_cmpint(v->action, ==, t[i].want);
+		g_assert_cmpstr(((Hit *)v->hits->pdata[0])->rule, ==, t[i].id);
+		g_assert_true(pipeline_is_fail_id(t[i].id));
+		if (t[i].code == NULL) {
+			g_assert_null(r);
+		} else {
+			g_assert_nonnull(r);
+			g_assert_cmpstr(r->code, ==, t[i].code);
+		}
+	}
+	g_assert_false(pipeline_is_fail_id("ORDER_ID_MISSING"));
+}
+
+static void test_limit_is_never_silent(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *rule = write_file(dir, "rules/a.rules",
+	    "rule SUBJ\n  describe \"x\"\n  match subject =~ /never/\n  action reject\n");
+	g_autofree char *conf = write_file(dir, "a.conf", "rules = rules\non_limit = quarantine\n");
+	g_autoptr(GError) err = NULL;
+	Snapshot *s = snapshot_load(conf, NULL, &err);
+	g_autoptr(Facts) f = facts_new();
+	g_assert_no_error(err);
+	{
+		g_autoptr(Verdict) v = pipeline_evaluate(s, f);
+		g_assert_cmpint(v->action, ==, ACTION_ACCEPT);
+	}
+	facts_add_anomaly(f, "limit", "parts");
+	facts_add_anomaly(f, "mime", "bad-boundary");
+	{
+		g_autoptr(Verdict) v = pipeline_evaluate(s, f);
+		g_assert_cmpint(v->action, ==, ACTION_QUARANTINE);
+		g_assert_cmpstr(((Hit *)v->hits->pdata[0])->rule, ==, "AMZ_LIMIT");
+		g_assert_cmpstr(((Hit *)v->hits->pdata[0])->evidence, ==, "parts");
+	}
+	snapshot_release(s);
 }
 
 static void test_text_escape(void)
@@ -331,6 +382,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/reply/lines", test_reply_lines);
 	g_test_add_func("/reply/generic-and-none", test_reply_generic_and_none);
 	g_test_add_func("/reply/error", test_reply_error);
+	g_test_add_func("/reply/fail-policy", test_fail_policy);
+	g_test_add_func("/pipeline/limit-is-never-silent", test_limit_is_never_silent);
 	g_test_add_func("/text/escape", test_text_escape);
 	g_test_add_func("/pipeline/envelope", test_envelope);
 	g_test_add_func("/snapshot/reload", test_snapshot_reload);
