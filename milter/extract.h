@@ -41,4 +41,8 @@ void extract_limits_default(ExtractLimits *lim);
  */
 gboolean extract_stream(GMimeStream *stream, const ExtractLimits *lim, Facts *f, GError **err);
 
+/* extract_facts_dump - human-readable listing of every fact in f, appended to out
+ * (for the checker and for tests). */
+void extract_facts_dump(const Facts *f, GString *out);
+
 #endif

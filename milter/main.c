@@ -71,8 +71,9 @@ static const char *socket_path(const char *spec)
 	return NULL;
 }
 
-/* open_socket - create the listening socket with the configured mode/group */
-static gboolean open_socket(const Conf *c)
+/* open_socket - create the listening socket with the configured mode and
+ * group, owned by the user we will run as */
+static gboolean open_socket(const Conf *c, const struct passwd *pw)
 {
 	const char *path = socket_path(c->socket);
 	mode_t old;
@@ -108,11 +109,8 @@ static gboolean open_socket(const Conf *c)
 			}
 			gid = gr->gr_gid;
 		}
-		if (c->user && geteuid() == 0) {
-			struct passwd *pw = getpwnam(c->user);
-			if (pw)
-				uid = pw->pw_uid;
-		}
+		if (pw)
+			uid = pw->pw_uid;
 		if ((uid != (uid_t)-1 || gid != (gid_t)-1) && chown(path, uid, gid) != 0) {
 			log_msg(LOG_ERR, "chown %s: %s", path, g_strerror(errno));
 			return FALSE;
@@ -237,7 +235,7 @@ int main(int argc, char **argv)
 		log_msg(LOG_ERR, "smfi_register failed");
 		return 1;
 	}
-	if (!prepare_spool(snap->conf, pw) || !open_socket(snap->conf))
+	if (!prepare_spool(snap->conf, pw) || !open_socket(snap->conf, pw))
 		return 1;
 	if (pw && !drop_privileges(pw))
 		return 1;

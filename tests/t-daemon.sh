@@ -5,6 +5,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$TOP"
 AMZ=$BUILD/amzmilter
 T=$(mktemp -d /tmp/amz-daemon.XXXXXX)
+chmod 755 "$T"   # the unprivileged daemon re-reads its config on reload
 pids=()
 cleanup() {
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done

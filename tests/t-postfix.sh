@@ -57,15 +57,16 @@ if ! pf_start; then
 	exit 0
 fi
 
-n=0
 # mkmsg TO SUBJECT BODY [EXTRA-HEADER-LINES] - a message file; prints its path
 mkmsg() {
-	n=$((n + 1))
-	local f=$T/msg$n.eml
+	# runs in $(...): a unique file name, not a counter
+	local f n
+	f=$(mktemp "$T/msg.XXXXXX")
+	n=${f##*.}
 	{
 		printf '%b' "${4:-}"
 		printf 'From: Contoso Outdoor <%s>\nTo: %s\nSubject: %s\n' "$FROM" "$1" "$2"
-		printf 'Date: Tue, 03 Jun 2025 10:15:00 +0200\nMessage-ID: <t%d.%d@contoso-outdoor.example>\n' "$n" "$$"
+		printf 'Date: Tue, 03 Jun 2025 10:15:00 +0200\nMessage-ID: <t%s.%d@contoso-outdoor.example>\n' "$n" "$$"
 		printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n%s\n' "$3"
 	} >"$f"
 	echo "$f"
@@ -112,7 +113,7 @@ body_of() {
 }
 
 # 1. reject: a relay message without order id
-f=$(mkmsg "$RELAY" "Thank you" "Thanks for shopping with us.")
+f=$(mkmsg "$RELAY" "Your delivery address" "Could you please confirm your delivery address?")
 before=$(sink_count)
 send "$f" "$RELAY"
 is "$RC" 26 "no order id: swaks exit 26 (not accepted after DATA)"
@@ -123,7 +124,7 @@ sleep 0.5
 is "$(sink_count)" "$before" "no order id: nothing reached the sink"
 
 # 2. a compliant relay message is delivered
-f=$(mkmsg "$RELAY" "Your order 302-1234567-1234567" "Order 302-1234567-1234567 has shipped.")
+f=$(mkmsg "$RELAY" "Your order 302-1234567-1234567" "Unfortunately the delivery of order 302-1234567-1234567 is delayed by two days.")
 send "$f" "$RELAY"
 is "$RC" 0 "compliant: swaks exit 0"
 like "$OUT" '<- +250 2\.0\.0 Ok: queued' "compliant: 250 after DATA"
@@ -148,7 +149,7 @@ else
 fi
 
 # 4. mixed transaction: the non-relay recipient is deferred at RCPT
-f=$(mkmsg "$RELAY" "Your order 302-1234567-1234567" "Order 302-1234567-1234567 has shipped.")
+f=$(mkmsg "$RELAY" "Your order 302-1234567-1234567" "Unfortunately the delivery of order 302-1234567-1234567 is delayed by two days.")
 send "$f" "$RELAY" "$OTHER"
 like "$(reply_to "RCPT TO:<$OTHER>")" '^<\*\* +452 4\.5\.3 ' "mixed: second recipient gets 452 4.5.3"
 like "$(reply_to "RCPT TO:<$RELAY>")" '^<- +250 ' "mixed: first recipient gets 250"
@@ -181,7 +182,7 @@ if [ -n "$d" ]; then
 fi
 
 # 7. forged X-Amzmilter-* headers are removed
-f=$(mkmsg "$RELAY" "Order 302-1234567-1234567" "Order 302-1234567-1234567 shipped." \
+f=$(mkmsg "$RELAY" "Order 302-1234567-1234567" "Unfortunately the delivery of order 302-1234567-1234567 is delayed by two days." \
 	'X-Amzmilter-Verdict: forged-accept\nX-Amzmilter-Rules: FORGED_RULE\n')
 send "$f" "$RELAY"
 d=$(delivered "$f")
@@ -233,14 +234,14 @@ f=$(mkmsg "$RELAY" "[reload-me] Order 302-1234567-1234567" "Order 302-1234567-12
 send "$f" "$RELAY"
 is "$RC" 26 "broken rules: the old ruleset still rejects [reload-me]"
 like "$OUT" 'TEST_RELOAD' "broken rules: ... naming TEST_RELOAD"
-f=$(mkmsg "$RELAY" "Order 302-1234567-1234567" "Order 302-1234567-1234567 shipped.")
+f=$(mkmsg "$RELAY" "Order 302-1234567-1234567" "Unfortunately the delivery of order 302-1234567-1234567 is delayed by two days.")
 send "$f" "$RELAY"
 is "$RC" 0 "broken rules: compliant mail still accepted"
 rm -f "$T/milter/local.d/zz-broken.rules"
 
 # 11. a dead milter: Postfix tempfails (milter_default_action = tempfail)
 milter_kill
-f=$(mkmsg "$RELAY" "Order 302-1234567-1234567" "Order 302-1234567-1234567 shipped.")
+f=$(mkmsg "$RELAY" "Order 302-1234567-1234567" "Unfortunately the delivery of order 302-1234567-1234567 is delayed by two days.")
 send "$f" "$RELAY"
 like "$OUT" '<\*\* +451 4\.7\.1 ' "dead milter: 451 4.7.1"
 ok "dead milter: swaks reports failure" test "$RC" -ne 0

@@ -59,9 +59,11 @@ def h(s, n=8):
 
 
 def relay(name, market):
-    """A stable 15-character relay alias per message."""
+    """The relay address of the corpus's buyer on a marketplace: a stable
+    15-character alias (one buyer per marketplace, so the checker can take
+    every message to one marketplace in one run)."""
     alnum = "abcdefghijklmnopqrstuvwxyz0123456789"
-    d = hashlib.sha256(("relay:" + name).encode()).digest()
+    d = hashlib.sha256(("relay:" + market).encode()).digest()
     alias = "".join(alnum[b % 36] for b in d[:15])
     if alias[0].isdigit():
         alias = "b" + alias[1:]
@@ -878,7 +880,7 @@ M("review-near-refund-lost", "de", "de", "Bestellung {oid}: Erstattung",
 
 # ---- REVIEW_POSITIVE_ONLY ---------------------------------------------------------
 M("review-positive-5star", "com", "en", "Order {oid}",
-  ["Hello,", "Your order {oid} was delivered. If you love it, please leave us a 5-star review on Amazon!"],
+  ["Hello,", "Your order {oid} was delivered. We would be thrilled if you left us a 5-star review on Amazon!"],
   ["REVIEW_POSITIVE_ONLY"])
 M("review-positive-fr", "fr", "fr", "Votre commande {oid}",
   ["Bonjour,", "Votre commande {oid} est bien arrivée. Un avis positif sur Amazon nous aiderait beaucoup !"],

@@ -1,0 +1,615 @@
+/*
+ * extract.c - a parsed message's MIME tree -> the content half of Facts.
+ *
+ * In:  a GMimeStream with the raw message (mime.c parses it).
+ * Out: Facts.headers (top-level, in order, unfolded, RFC 2047-decoded),
+ *      subject, text, html, links, images, attachments, anomalies, reply.
+ *      Envelope fields and message_bytes are the caller's.
+ *
+ * Choices made here:
+ *  - Body text is every text/plain and text/html leaf, except those with
+ *    "Content-Disposition: attachment" and a file name, which are
+ *    attachments.  Content is decoded first (base64, quoted-printable,
+ *    uuencode via GMime filters), then converted to UTF-8 from the declared
+ *    charset (undeclared: UTF-8 if valid, else windows-1252; invalid bytes ->
+ *    U+FFFD, NUL -> space, CRLF -> LF), then format=flowed lines are joined,
+ *    and only then are links searched, so nothing split by an encoding hides.
+ *    Parts are separated by "\n\n" in Facts.text; the subject is not in it.
+ *  - Every other leaf (images, application and other text types, inline or
+ *    not) is a FactAttachment: decoded size, declared type and the type
+ *    libmagic finds in the first FILETYPE_SNIFF_BYTES.
+ *  - message/rfc822 parts are walked: their text counts as text and their
+ *    leaves as attachments (a forwarded message is shown to the buyer, and
+ *    wrapping a message must not hide it).  The rfc822 part itself is also
+ *    an attachment (declared and magic "message/rfc822", size = its
+ *    serialised bytes); its headers and subject are not top-level facts.
+ *  - attachment_bytes, as facts.h defines it: the sum of the sizes of the
+ *    attachments, leaving out inline images (is_inline and declared
+ *    image type: logos and pictures in the body) and the leaves inside a
+ *    message/rfc822 part, which its own size already counts.
+ *  - reply: a non-blank In-Reply-To or References header at the top level,
+ *    or "[commMgrTok:" in the subject or text.
+ *  - A part decoded beyond max_part_bytes is cut there ("limit:part-bytes";
+ *    the recorded size is then the bytes read).  Facts.text and Facts.html
+ *    stop at max_text_bytes each ("limit:text", "limit:html"); links are
+ *    still searched in the whole part.  HTML is parsed up to max_text_bytes
+ *    ("limit:html-bytes").  At most EXTRACT_MAX_HEADERS headers are kept
+ *    ("limit:headers"), each value at most EXTRACT_MAX_HEADER_BYTES.
+ *
+ * Thread safety: extract_init() runs once (GMime, the public suffix list,
+ * the libmagic pool); extract_stream() keeps all its state per call.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+#include "extract.h"
+#include "filetype.h"
+#include "html.h"
+#include "mime.h"
+#include "urls.h"
+
+#define EXTRACT_MAX_HEADERS 1000
+#define EXTRACT_MAX_HEADER_BYTES (16 * 1024)
+#define EXTRACT_MAX_NAME_BYTES 1024
+#define EXTRACT_MAGIC_HANDLES 4
+#define EXTRACT_READ_CHUNK (64 * 1024)
+#define EXTRACT_DUMP_TEXT_BYTES (8 * 1024)
+
+typedef struct {
+	Facts *f;
+	const ExtractLimits *lim;
+	UrlsSink *links;
+	gboolean text_full;
+	gboolean html_full;
+} Ctx;
+
+G_DEFINE_QUARK(amz-extract-error-quark, extract_error)
+
+static gpointer init_once(gpointer unused)
+{
+	(void)unused;
+	g_mime_init();
+	urls_init();
+	filetype_init(EXTRACT_MAGIC_HANDLES);
+	return NULL;
+}
+
+/* extract_init - process-wide setup, safe to call more than once */
+void extract_init(void)
+{
+	static GOnce once = G_ONCE_INIT;
+
+	g_once(&once, init_once, NULL);
+}
+
+void extract_limits_default(ExtractLimits *lim)
+{
+	lim->max_depth = 20;
+	lim->max_parts = 500;
+	lim->max_part_bytes = 20 * 1024 * 1024;
+	lim->max_text_bytes = 4 * 1024 * 1024;
+	lim->max_links = 2000;
+	lim->max_html_nodes = 200000;
+}
+
+/* utf8_cut - longest prefix of s no longer than max bytes that ends on a character */
+static gsize utf8_cut(const char *s, gsize len, gsize max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((guchar)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+/* read_part - decode a leaf's content; keep up to `keep` bytes, count up to the part bound */
+static GByteArray *read_part(Ctx *c, GMimePart *part, guint64 keep, guint64 *total)
+{
+	GMimeDataWrapper *dw = g_mime_part_get_content(part);
+	GByteArray *out = g_byte_array_new();
+	GMimeStream *raw, *fs = NULL;
+	GMimeContentEncoding enc;
+	char *buf = NULL;
+
+	*total = 0;
+	if (dw == NULL || (raw = g_mime_data_wrapper_get_stream(dw)) == NULL)
+		goto out;
+	enc = g_mime_data_wrapper_get_encoding(dw);
+	g_mime_stream_reset(raw);
+	fs = g_mime_stream_filter_new(raw);
+	if (enc == GMIME_CONTENT_ENCODING_BASE64 || enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ||
+	    enc == GMIME_CONTENT_ENCODING_UUENCODE) {
+		GMimeFilter *dec = g_mime_filter_basic_new(enc, FALSE);
+		g_mime_stream_filter_add(GMIME_STREAM_FILTER(fs), dec);
+		g_object_unref(dec);
+	}
+	buf = g_malloc(EXTRACT_READ_CHUNK);
+	for (;;) {
+		ssize_t n = g_mime_stream_read(fs, buf, EXTRACT_READ_CHUNK);
+		if (n <= 0)
+			break;
+		if (out->len < keep)
+			g_byte_array_append(out, (guint8 *)buf, MIN((guint64)n, keep - out->len));
+		*total += n;
+		if (*total >= c->lim->max_part_bytes) {
+			facts_add_anomaly(c->f, "limit", "part-bytes");
+			break;
+		}
+	}
+out:
+	g_free(buf);
+	if (fs != NULL)
+		g_object_unref(fs);
+	return out;
+}
+
+static gboolean is_utf8_name(const char *cs)
+{
+	return g_ascii_strcasecmp(cs, "utf-8") == 0 || g_ascii_strcasecmp(cs, "utf8") == 0 ||
+	       g_ascii_strcasecmp(cs, "us-ascii") == 0 || g_ascii_strcasecmp(cs, "ascii") == 0;
+}
+
+/* convert - iconv with U+FFFD for every byte the charset does not define; NULL if unknown */
+static GString *convert(const char *buf, gsize len, const char *charset)
+{
+	iconv_t cd = g_mime_iconv_open("UTF-8", charset);
+	GString *out;
+	char *in = (char *)buf, tmp[4096];
+	size_t inleft = len;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	out = g_string_sized_new(len + 16);
+	while (inleft > 0) {
+		char *o = tmp;
+		size_t oleft = sizeof tmp;
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		g_string_append_len(out, tmp, o - tmp);
+		if (r == (size_t)-1) {
+			if (errno == E2BIG)
+				continue;
+			g_string_append(out, "\xef\xbf\xbd");
+			if (errno != EILSEQ)
+				break;          /* incomplete sequence at the end, or worse */
+			in++;
+			inleft--;
+			iconv(cd, NULL, NULL, NULL, NULL);
+		}
+	}
+	{
+		char *o = tmp;
+		size_t oleft = sizeof tmp;
+		iconv(cd, NULL, NULL, &o, &oleft);
+		g_string_append_len(out, tmp, o - tmp);
+	}
+	g_mime_iconv_close(cd);
+	return out;
+}
+
+/* wide_charset - UTF-16/32 and UCS-2/4, where NUL bytes are part of characters */
+static gboolean wide_charset(const char *cs)
+{
+	return cs != NULL && (strstr(cs, "16") || strstr(cs, "32") || g_ascii_strncasecmp(cs, "ucs", 3) == 0);
+}
+
+/* to_utf8 - decoded bytes in `charset` -> valid UTF-8 text with LF line ends; transfer full */
+static char *to_utf8(const guint8 *buf, gsize len, const char *charset)
+{
+	GString *in = g_string_new_len((const char *)buf, len), *s = NULL, *t;
+	char *valid;
+
+	if (charset != NULL && *charset == '\0')
+		charset = NULL;
+	/* NUL would end the string for every C consumer: embedded ones become spaces */
+	if (!wide_charset(charset))
+		for (gsize i = 0; i < in->len; i++)
+			if (in->str[i] == '\0')
+				in->str[i] = ' ';
+	if (g_utf8_validate(in->str, in->len, NULL) && (charset == NULL || is_utf8_name(charset)))
+		s = g_string_new_len(in->str, in->len);
+	else if (charset != NULL && !is_utf8_name(charset))
+		s = convert(in->str, in->len, charset);
+	if (s == NULL && charset != NULL && is_utf8_name(charset) &&
+	    g_ascii_strncasecmp(charset, "utf", 3) == 0)
+		s = g_string_new_len(in->str, in->len);
+	if (s == NULL)
+		s = convert(in->str, in->len, "windows-1252");
+	if (s == NULL)
+		s = g_string_new_len(in->str, in->len);
+
+	t = g_string_sized_new(s->len + 1);
+	for (gsize i = 0; i < s->len; i++) {
+		char ch = s->str[i];
+		if (ch == '\r') {
+			if (i + 1 < s->len && s->str[i + 1] == '\n')
+				continue;
+			ch = '\n';
+		} else if (ch == '\0') {
+			ch = ' ';
+		}
+		g_string_append_c(t, ch);
+	}
+	valid = g_utf8_make_valid(t->str, t->len);
+	g_string_free(t, TRUE);
+	g_string_free(s, TRUE);
+	g_string_free(in, TRUE);
+	return valid;
+}
+
+/* unflow - join RFC 3676 soft line breaks so a link split by them is whole */
+static char *unflow(const char *t, gboolean delsp)
+{
+	GString *out = g_string_sized_new(strlen(t));
+	char **lines = g_strsplit(t, "\n", -1);
+
+	for (int i = 0; lines[i]; i++) {
+		char *l = lines[i];
+		gsize n;
+		if (strcmp(l, "-- ") == 0) {
+			g_string_append(out, l);
+			g_string_append_c(out, '\n');
+			continue;
+		}
+		if (l[0] == ' ')
+			l++;        /* space-stuffing */
+		n = strlen(l);
+		if (n > 0 && l[n - 1] == ' ' && lines[i + 1] != NULL) {
+			g_string_append_len(out, l, delsp ? n - 1 : n);
+		} else {
+			g_string_append(out, l);
+			if (lines[i + 1] != NULL)
+				g_string_append_c(out, '\n');
+		}
+	}
+	g_strfreev(lines);
+	return g_string_free(out, FALSE);
+}
+
+/* append_bounded - add one part's worth to text or html, "\n\n" between parts */
+static void append_bounded(Ctx *c, GString *dst, gboolean *full, const char *what,
+                           const char *s, gsize len)
+{
+	guint64 max = c->lim->max_text_bytes;
+	gsize sep = dst->len ? 2 : 0, room;
+
+	if (*full || len == 0)
+		return;
+	if (dst->len + sep >= max) {
+		facts_add_anomaly(c->f, "limit", what);
+		*full = TRUE;
+		return;
+	}
+	room = max - dst->len - sep;
+	if (sep)
+		g_string_append(dst, "\n\n");
+	if (len > room) {
+		g_string_append_len(dst, s, utf8_cut(s, len, room));
+		facts_add_anomaly(c->f, "limit", what);
+		*full = TRUE;
+		return;
+	}
+	g_string_append_len(dst, s, len);
+}
+
+/* body_text - a text/plain or text/html leaf: text, html, links, images */
+static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html)
+{
+	GMimeContentType *ct = g_mime_object_get_content_type(obj);
+	const char *charset = ct ? g_mime_content_type_get_parameter(ct, "charset") : NULL;
+	guint64 total;
+	GByteArray *raw = read_part(c, GMIME_PART(obj), c->lim->max_part_bytes, &total);
+	char *utf = to_utf8(raw->data, raw->len, charset);
+	gsize ulen = strlen(utf);
+
+	if (!is_html) {
+		const char *format = ct ? g_mime_content_type_get_parameter(ct, "format") : NULL;
+		if (format != NULL && g_ascii_strcasecmp(format, "flowed") == 0) {
+			const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
+			char *u = unflow(utf, delsp && g_ascii_strcasecmp(delsp, "yes") == 0);
+			g_free(utf);
+			utf = u;
+			ulen = strlen(utf);
+		}
+		append_bounded(c, c->f->text, &c->text_full, "text", utf, ulen);
+		urls_find(c->links, utf, ulen, "text");
+	} else {
+		GString *vis = g_string_new(NULL);
+		gsize hlen = ulen;
+		append_bounded(c, c->f->html, &c->html_full, "html", utf, ulen);
+		if (hlen > c->lim->max_text_bytes) {
+			hlen = utf8_cut(utf, ulen, c->lim->max_text_bytes);
+			facts_add_anomaly(c->f, "limit", "html-bytes");
+		}
+		html_extract(utf, hlen, c->lim->max_html_nodes, c->links, c->f, vis);
+		append_bounded(c, c->f->text, &c->text_full, "text", vis->str, vis->len);
+		urls_find(c->links, vis->str, vis->len, "text");
+		g_string_free(vis, TRUE);
+	}
+	g_free(utf);
+	g_byte_array_unref(raw);
+}
+
+/* clean_name - a decoded file name as one line of valid UTF-8; transfer full */
+static char *clean_name(const char *name)
+{
+	char *v, *p;
+
+	if (name == NULL)
+		return g_strdup("");
+	v = g_utf8_make_valid(name, utf8_cut(name, strlen(name), EXTRACT_MAX_NAME_BYTES));
+	for (p = v; *p; p++)
+		if ((guchar)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return g_strstrip(v);
+}
+
+static gboolean disposition_inline(GMimeObject *obj)
+{
+	const char *d = g_mime_object_get_disposition(obj);
+
+	return d == NULL || g_ascii_strcasecmp(d, GMIME_DISPOSITION_ATTACHMENT) != 0;
+}
+
+/* attachment - any leaf that is not body text */
+static void attachment(Ctx *c, GMimeObject *obj, int depth, int msg_depth)
+{
+	GMimeContentType *ct = g_mime_object_get_content_type(obj);
+	char *declared = ct ? g_mime_content_type_get_mime_type(ct) : g_strdup("application/octet-stream");
+	char *name = clean_name(g_mime_part_get_filename(GMIME_PART(obj)));
+	gboolean is_inline = disposition_inline(obj);
+	guint64 total;
+	GByteArray *head = read_part(c, GMIME_PART(obj), FILETYPE_SNIFF_BYTES, &total);
+	char *magic = filetype_detect(head->data, head->len);
+
+	facts_add_attachment(c->f, name, declared, magic, total, is_inline, depth);
+	if (msg_depth == 0 && !(is_inline && g_ascii_strncasecmp(declared, "image/", 6) == 0))
+		c->f->attachment_bytes += total;
+	g_byte_array_unref(head);
+	g_free(magic);
+	g_free(name);
+	g_free(declared);
+}
+
+/* message_part - an attached message: one attachment for the whole, its inside is walked on */
+static void message_part(Ctx *c, GMimeObject *obj, int depth, int msg_depth)
+{
+	GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+	GMimeContentType *ct = g_mime_object_get_content_type(obj);
+	char *declared = ct ? g_mime_content_type_get_mime_type(ct) : g_strdup("message/rfc822");
+	const char *fn = g_mime_object_get_content_disposition_parameter(obj, "filename");
+	char *name = clean_name(fn ? fn : g_mime_object_get_content_type_parameter(obj, "name"));
+	guint64 size = 0;
+
+	if (inner != NULL) {
+		GMimeStream *null = g_mime_stream_null_new();
+		g_mime_object_write_to_stream(GMIME_OBJECT(inner), NULL, null);
+		size = GMIME_STREAM_NULL(null)->written;
+		g_object_unref(null);
+	}
+	facts_add_attachment(c->f, name, declared, "message/rfc822", size, disposition_inline(obj),
+	                     depth);
+	if (msg_depth == 0)
+		c->f->attachment_bytes += size;
+	g_free(name);
+	g_free(declared);
+}
+
+/* on_part - sort a leaf into body text or attachment */
+static void on_part(GMimeObject *obj, int depth, int msg_depth, gpointer data)
+{
+	Ctx *c = data;
+	GMimeContentType *ct;
+	gboolean plain, html;
+
+	if (GMIME_IS_MESSAGE_PART(obj)) {
+		message_part(c, obj, depth, msg_depth);
+		return;
+	}
+	ct = g_mime_object_get_content_type(obj);
+	plain = ct && g_mime_content_type_is_type(ct, "text", "plain");
+	html = ct && g_mime_content_type_is_type(ct, "text", "html");
+	if ((plain || html) && !(!disposition_inline(obj) && g_mime_part_get_filename(GMIME_PART(obj))))
+		body_text(c, obj, html);
+	else
+		attachment(c, obj, depth, msg_depth);
+}
+
+/* on_preamble - text GMime kept outside any part (broken boundary): still text */
+static void on_preamble(const char *text, int depth, gpointer data)
+{
+	Ctx *c = data;
+	char *utf = to_utf8((const guint8 *)text, strlen(text), NULL);
+	gsize len = strlen(utf);
+
+	(void)depth;
+	append_bounded(c, c->f->text, &c->text_full, "text", utf, len);
+	urls_find(c->links, utf, len, "text");
+	g_free(utf);
+}
+
+static gint by_offset(gconstpointer a, gconstpointer b)
+{
+	gint64 x = g_mime_header_get_offset(*(GMimeHeader **)a);
+	gint64 y = g_mime_header_get_offset(*(GMimeHeader **)b);
+
+	return x < y ? -1 : x > y;
+}
+
+/* headers - top-level headers in the order written, decoded; reply headers noted.
+ * GMime files the Content-* headers under the body part: merged back by offset. */
+static void headers(Ctx *c, GMimeMessage *msg)
+{
+	GMimeObject *body = g_mime_message_get_mime_part(msg);
+	GMimeHeaderList *lists[2] = {
+		g_mime_object_get_header_list(GMIME_OBJECT(msg)),
+		body ? g_mime_object_get_header_list(body) : NULL,
+	};
+	GPtrArray *all = g_ptr_array_new();
+	const char *subject = g_mime_message_get_subject(msg);
+
+	for (int l = 0; l < 2; l++) {
+		int n = lists[l] ? g_mime_header_list_get_count(lists[l]) : 0;
+		for (int i = 0; i < n; i++)
+			g_ptr_array_add(all, g_mime_header_list_get_header_at(lists[l], i));
+	}
+	g_ptr_array_sort(all, by_offset);
+	for (guint i = 0; i < all->len; i++) {
+		GMimeHeader *h = all->pdata[i];
+		const char *name = g_mime_header_get_name(h), *value = g_mime_header_get_value(h);
+		char *v;
+		if (i >= EXTRACT_MAX_HEADERS) {
+			facts_add_anomaly(c->f, "limit", "headers");
+			break;
+		}
+		value = value ? value : "";
+		v = g_utf8_make_valid(value, utf8_cut(value, strlen(value), EXTRACT_MAX_HEADER_BYTES));
+		facts_add_header(c->f, name, v);
+		if (name && (g_ascii_strcasecmp(name, "In-Reply-To") == 0 ||
+		             g_ascii_strcasecmp(name, "References") == 0) && *g_strstrip(v))
+			c->f->reply = TRUE;
+		g_free(v);
+	}
+	if (subject != NULL) {
+		g_free(c->f->subject);
+		c->f->subject = g_utf8_make_valid(subject, utf8_cut(subject, strlen(subject),
+		                                                    EXTRACT_MAX_HEADER_BYTES));
+	}
+	g_ptr_array_free(all, TRUE);
+}
+
+static gboolean has_comm_token(const char *s)
+{
+	return s && strstr(s, "[commMgrTok:") != NULL;
+}
+
+/* extract_stream - see extract.h */
+gboolean extract_stream(GMimeStream *stream, const ExtractLimits *lim, Facts *f, GError **err)
+{
+	static const MimeVisitor visitor = { on_part, on_preamble };
+	ExtractLimits defaults;
+	GMimeMessage *msg = NULL;
+	Ctx c = { 0 };
+	gboolean ok = FALSE;
+
+	extract_init();
+	if (lim == NULL) {
+		extract_limits_default(&defaults);
+		lim = &defaults;
+	}
+	msg = mime_parse(stream, f, err);
+	if (msg == NULL)
+		goto out;
+	c.f = f;
+	c.lim = lim;
+	c.links = urls_sink_new(f, lim->max_links);
+	headers(&c, msg);
+	mime_walk(msg, lim, f, &visitor, &c);
+	if (has_comm_token(f->subject) || has_comm_token(f->text->str))
+		f->reply = TRUE;
+	ok = TRUE;
+out:
+	if (msg != NULL)
+		g_object_unref(msg);
+	urls_sink_free(c.links);
+	return ok;
+}
+
+/* dump_str - one value, control characters made visible */
+static void dump_str(GString *out, const char *s)
+{
+	for (const char *p = s ? s : ""; *p; p++) {
+		if ((guchar)*p < 0x20 && *p != '\n')
+			g_string_append_printf(out, "\\x%02x", (guchar)*p);
+		else
+			g_string_append_c(out, *p);
+	}
+}
+
+/* extract_facts_dump - see extract.h */
+void extract_facts_dump(const Facts *f, GString *out)
+{
+	gsize tl = utf8_cut(f->text->str, f->text->len, EXTRACT_DUMP_TEXT_BYTES);
+
+	g_string_append_printf(out, "message_bytes: %" G_GUINT64_FORMAT "\n", f->message_bytes);
+	g_string_append_printf(out, "headers: %u\n", f->headers->len);
+	for (guint i = 0; i < f->headers->len; i++) {
+		const FactHeader *h = f->headers->pdata[i];
+		g_string_append(out, "  ");
+		dump_str(out, h->name);
+		g_string_append(out, ": ");
+		dump_str(out, h->value);
+		g_string_append_c(out, '\n');
+	}
+	g_string_append(out, "subject: ");
+	dump_str(out, f->subject);
+	g_string_append_printf(out, "\nreply: %s\n", f->reply ? "yes" : "no");
+	g_string_append_printf(out, "text: %" G_GSIZE_FORMAT " bytes%s\n", f->text->len,
+	                       tl < f->text->len ? " (first part shown)" : "");
+	if (tl > 0) {
+		g_string_append(out, "  | ");
+		for (gsize i = 0; i < tl; i++) {
+			char ch = f->text->str[i];
+			if (ch == '\n')
+				g_string_append(out, "\n  | ");
+			else if ((guchar)ch < 0x20)
+				g_string_append_printf(out, "\\x%02x", (guchar)ch);
+			else
+				g_string_append_c(out, ch);
+		}
+		g_string_append_c(out, '\n');
+	}
+	g_string_append_printf(out, "html: %" G_GSIZE_FORMAT " bytes\n", f->html->len);
+	g_string_append_printf(out, "links: %u\n", f->links->len);
+	for (guint i = 0; i < f->links->len; i++) {
+		const FactLink *l = f->links->pdata[i];
+		g_string_append_printf(out, "  [%s] ", l->source);
+		dump_str(out, l->url);
+		g_string_append(out, "  scheme=");
+		dump_str(out, l->scheme);
+		g_string_append(out, " host=");
+		dump_str(out, l->host);
+		g_string_append(out, " domain=");
+		dump_str(out, l->domain);
+		if (strcmp(l->raw, l->url) != 0) {
+			g_string_append(out, " raw=");
+			dump_str(out, l->raw);
+		}
+		if (l->label != NULL) {
+			g_string_append(out, " label=\"");
+			dump_str(out, l->label);
+			g_string_append_c(out, '"');
+		}
+		g_string_append_c(out, '\n');
+	}
+	g_string_append_printf(out, "images: %u\n", f->images->len);
+	for (guint i = 0; i < f->images->len; i++) {
+		const FactImage *im = f->images->pdata[i];
+		g_string_append(out, "  ");
+		dump_str(out, im->src);
+		g_string_append_printf(out, "  scheme=%s host=%s size=%dx%d%s", im->scheme, im->host,
+		                       im->width, im->height, im->remote ? " remote" : "");
+		if (im->linked) {
+			g_string_append(out, " linked=");
+			dump_str(out, im->link_url);
+			g_string_append(out, " link_host=");
+			dump_str(out, im->link_host);
+		}
+		g_string_append_c(out, '\n');
+	}
+	g_string_append_printf(out, "attachments: %u (%" G_GUINT64_FORMAT " bytes counted)\n",
+	                        f->attachments->len, f->attachment_bytes);
+	for (guint i = 0; i < f->attachments->len; i++) {
+		const FactAttachment *a = f->attachments->pdata[i];
+		g_string_append(out, "  \"");
+		dump_str(out, a->name);
+		g_string_append_printf(out, "\" ext=%s declared=%s magic=%s size=%" G_GUINT64_FORMAT
+		                       " %s depth=%d\n", a->ext, a->declared, a->magic, a->size,
+		                       a->is_inline ? "inline" : "attachment", a->depth);
+	}
+	g_string_append_printf(out, "anomalies: %u\n", f->anomalies->len);
+	for (guint i = 0; i < f->anomalies->len; i++) {
+		g_string_append(out, "  ");
+		dump_str(out, f->anomalies->pdata[i]);
+		g_string_append_c(out, '\n');
+	}
+}

@@ -1,0 +1,16 @@
+/*
+ * filetype.h - content type detection by libmagic (see filetype.c).
+ */
+#ifndef AMZ_FILETYPE_H
+#define AMZ_FILETYPE_H
+
+#include <stddef.h>
+#include <glib.h>
+
+/* Bytes of a part's decoded content worth handing to filetype_detect(). */
+#define FILETYPE_SNIFF_BYTES (64 * 1024)
+
+void filetype_init(guint max_handles);
+char *filetype_detect(const void *buf, size_t len);
+
+#endif

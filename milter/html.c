@@ -1,0 +1,563 @@
+/*
+ * html.c - one text/html part -> visible text, links and images (gumbo).
+ *
+ * In:  the decoded part as UTF-8.
+ * Out: visible text appended to `text` (entities decoded by the parser,
+ *      block elements -> line breaks, whitespace collapsed outside <pre>,
+ *      script / style / title / template content left out); FactLink for
+ *      a/area href (label = the anchor's visible text), every src (remote
+ *      only), srcset, background, poster, object data, form action and
+ *      formaction, CSS url(...) in style attributes and <style>, and
+ *      <meta http-equiv=refresh>; FactImage for <img>, <input type=image>,
+ *      VML image elements, background attributes and remote CSS url(...),
+ *      with width/height from attributes or inline style (style wins; an
+ *      image hidden by display:none or visibility:hidden counts as 0x0) and
+ *      the enclosing <a href>, if any.
+ *
+ * Bounds.  gumbo is an HTML5 parser without a nesting limit and its cost
+ * grows with the square of the nesting depth, and it frees its tree
+ * recursively.  So a pre-scan estimates the depth from open and close tags
+ * (void and self-closing elements left out) and counts tags; the document is
+ * cut at the first tag beyond HTML_MAX_DEPTH or beyond max_nodes
+ * ("limit:html-depth", "limit:html-nodes").  The tree walk is iterative and
+ * stops after max_nodes nodes too.
+ */
+#include <string.h>
+#include <gumbo.h>
+#include "html.h"
+
+#define HTML_MAX_IMAGES 2000
+#define HTML_PX_MAX 100000
+
+typedef struct {
+	Facts *f;
+	UrlsSink *links;
+	GString *text;
+	gboolean space;      /* whitespace seen since the last visible character */
+	guint pre;           /* inside this many <pre> */
+} Html;
+
+typedef struct {
+	GumboNode *node;
+	guint next;          /* next child to visit */
+	gsize text_start;    /* text->len when the element was entered */
+	const char *href;    /* <a href> as written, else NULL */
+	gboolean quiet;      /* content is not visible text */
+} Frame;
+
+static const GumboTag block_tags[] = {
+	GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_BLOCKQUOTE,
+	GUMBO_TAG_CENTER, GUMBO_TAG_DD, GUMBO_TAG_DETAILS, GUMBO_TAG_DIV,
+	GUMBO_TAG_DL, GUMBO_TAG_DT, GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+	GUMBO_TAG_FOOTER, GUMBO_TAG_FORM, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4,
+	GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_HEADER, GUMBO_TAG_HR, GUMBO_TAG_LI, GUMBO_TAG_MAIN,
+	GUMBO_TAG_NAV, GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_PRE, GUMBO_TAG_SECTION,
+	GUMBO_TAG_TABLE, GUMBO_TAG_TR, GUMBO_TAG_UL, GUMBO_TAG_CAPTION, GUMBO_TAG_SUMMARY,
+	GUMBO_TAG_BODY, GUMBO_TAG_LAST
+};
+
+static gboolean is_block(GumboTag t)
+{
+	for (int i = 0; block_tags[i] != GUMBO_TAG_LAST; i++)
+		if (block_tags[i] == t)
+			return TRUE;
+	return FALSE;
+}
+
+/* Elements that never nest, or that the parser closes by itself: not depth. */
+static const char *const flat_tags[] = {
+	"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+	"source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "menuitem",
+	"p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "optgroup",
+	"colgroup", "rb", "rt", "rp", "html", "head", "body", NULL
+};
+
+static const char *const rawtext_tags[] = {
+	"script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe", NULL
+};
+
+static gboolean in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* prescan - where to cut the document so gumbo stays within depth and node bounds */
+static gsize prescan(const char *s, gsize n, guint max_nodes, Facts *f)
+{
+	guint tags = 0;
+	int depth = 0;
+	gsize i = 0;
+
+	while (i < n) {
+		const char *lt = memchr(s + i, '<', n - i), *gt;
+		char name[16];
+		gsize j, k = 0;
+		gboolean close;
+
+		if (lt == NULL)
+			break;
+		i = lt - s;
+		if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+			const char *e = g_strstr_len(s + i + 4, n - i - 4, "-->");
+			i = e ? (gsize)(e - s) + 3 : n;
+			continue;
+		}
+		j = i + 1;
+		close = j < n && s[j] == '/';
+		if (close)
+			j++;
+		while (j < n && (g_ascii_isalnum(s[j]) || s[j] == ':' || s[j] == '-')) {
+			if (k < sizeof name - 1)
+				name[k++] = g_ascii_tolower(s[j]);
+			j++;
+		}
+		name[k] = '\0';
+		if (k == 0 || !g_ascii_isalpha(name[0])) {
+			i++;
+			continue;
+		}
+		if (++tags > max_nodes) {
+			facts_add_anomaly(f, "limit", "html-nodes");
+			return i;
+		}
+		gt = memchr(s + j, '>', n - j);
+		if (gt == NULL)
+			break;
+		if (!close && in_list(rawtext_tags, name)) {
+			/* the content is text, not tags, up to the matching end tag */
+			gsize p = gt - s + 1;
+			char *end = g_strdup_printf("</%s", name);
+			while (p < n) {
+				const char *q = memchr(s + p, '<', n - p);
+				if (q == NULL || (gsize)(n - (q - s)) < strlen(end)) {
+					p = n;
+					break;
+				}
+				p = q - s;
+				if (g_ascii_strncasecmp(q, end, strlen(end)) == 0)
+					break;
+				p++;
+			}
+			g_free(end);
+			i = p;
+			continue;
+		}
+		i = gt - s + 1;
+		if (in_list(flat_tags, name) || (gt > s && gt[-1] == '/'))
+			continue;
+		depth += close ? -1 : 1;
+		if (depth < 0)
+			depth = 0;
+		if (depth > HTML_MAX_DEPTH) {
+			facts_add_anomaly(f, "limit", "html-depth");
+			return lt - s;
+		}
+	}
+	return n;
+}
+
+/* text_add - visible characters, whitespace collapsed as a browser would */
+static void text_add(Html *h, const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (!h->pre && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')) {
+			h->space = TRUE;
+			continue;
+		}
+		if (h->space && h->text->len > 0 && h->text->str[h->text->len - 1] != '\n')
+			g_string_append_c(h->text, ' ');
+		h->space = FALSE;
+		g_string_append_c(h->text, *p == '\r' ? '\n' : *p);
+	}
+}
+
+static void text_break(Html *h)
+{
+	if (h->text->len > 0 && h->text->str[h->text->len - 1] != '\n')
+		g_string_append_c(h->text, '\n');
+	h->space = FALSE;
+}
+
+static const char *attr(GumboElement *el, const char *name)
+{
+	GumboAttribute *a = gumbo_get_attribute(&el->attributes, name);
+	return a ? a->value : NULL;
+}
+
+/* tag_name - lower-case element name, also for elements gumbo does not know; transfer full */
+static char *tag_name(GumboElement *el)
+{
+	GumboStringPiece piece;
+
+	if (el->tag != GUMBO_TAG_UNKNOWN)
+		return g_strdup(gumbo_normalized_tagname(el->tag));
+	piece = el->original_tag;
+	gumbo_tag_from_original_text(&piece);
+	return g_ascii_strdown(piece.data ? piece.data : "", piece.data ? (gssize)piece.length : 0);
+}
+
+/* px - a length in pixels: "1", "1px", " 2 " -> n; "50%", "auto", "" -> -1 */
+static int px(const char *v, gsize n)
+{
+	gsize i = 0;
+	long val = 0;
+	gboolean any = FALSE;
+
+	while (i < n && g_ascii_isspace(v[i]))
+		i++;
+	while (i < n && g_ascii_isdigit(v[i])) {
+		if (val < HTML_PX_MAX)
+			val = val * 10 + (v[i] - '0');
+		any = TRUE;
+		i++;
+	}
+	if (i < n && v[i] == '.')
+		for (i++; i < n && g_ascii_isdigit(v[i]); i++)
+			any = TRUE;
+	if (!any)
+		return -1;
+	while (i < n && g_ascii_isspace(v[i]))
+		i++;
+	if (i < n && (v[i] == '%' || g_ascii_strncasecmp(v + i, "em", 2) == 0 ||
+	              g_ascii_strncasecmp(v + i, "rem", 3) == 0 || v[i] == 'v'))
+		return -1;
+	return (int)MIN(val, HTML_PX_MAX);
+}
+
+/* style_size - width/height/visibility declared in a style attribute */
+static void style_size(const char *style, int *w, int *hgt)
+{
+	char **decls = g_strsplit(style, ";", 256);
+	gboolean hidden = FALSE;
+
+	for (int i = 0; decls[i]; i++) {
+		char *colon = strchr(decls[i], ':'), *name, *val;
+		if (colon == NULL)
+			continue;
+		*colon = '\0';
+		name = g_strstrip(decls[i]);
+		val = g_strstrip(colon + 1);
+		if (g_ascii_strcasecmp(name, "width") == 0 && px(val, strlen(val)) >= 0)
+			*w = px(val, strlen(val));
+		else if (g_ascii_strcasecmp(name, "height") == 0 && px(val, strlen(val)) >= 0)
+			*hgt = px(val, strlen(val));
+		else if ((g_ascii_strcasecmp(name, "display") == 0 && g_ascii_strncasecmp(val, "none", 4) == 0) ||
+		         (g_ascii_strcasecmp(name, "visibility") == 0 && g_ascii_strncasecmp(val, "hidden", 6) == 0))
+			hidden = TRUE;
+	}
+	if (hidden)
+		*w = *hgt = 0;
+	g_strfreev(decls);
+}
+
+/* anchor_of - innermost enclosing <a href> */
+static const char *anchor_of(Frame *stack, guint depth)
+{
+	for (guint i = depth; i-- > 0;)
+		if (stack[i].href != NULL)
+			return stack[i].href;
+	return NULL;
+}
+
+/* add_image - an image fact, with the link wrapping it */
+static void add_image(Html *h, const char *src, int w, int hgt, const char *href)
+{
+	UrlParts p, a = { 0 };
+	gboolean remote;
+
+	if (src == NULL || *src == '\0')
+		return;
+	if (h->f->images->len >= HTML_MAX_IMAGES) {
+		facts_add_anomaly(h->f, "limit", "images");
+		return;
+	}
+	urls_parse(src, &p);
+	remote = p.host[0] != '\0' && (p.scheme[0] == '\0' || strcmp(p.scheme, "http") == 0 ||
+	                               strcmp(p.scheme, "https") == 0);
+	if (href != NULL)
+		urls_parse(href, &a);
+	facts_add_image(h->f, p.url, p.scheme, p.host, w, hgt, remote, href ? a.url : NULL,
+	                href ? a.host : NULL);
+	urls_parts_clear(&p);
+	if (href != NULL)
+		urls_parts_clear(&a);
+}
+
+/* add_fetched - a URL the client would fetch: a link when it names a host */
+static void add_fetched(Html *h, const char *url, const char *source)
+{
+	UrlParts p;
+
+	if (url == NULL || *url == '\0')
+		return;
+	urls_parse(url, &p);
+	if (p.host[0] != '\0')
+		urls_add(h->links, url, url, source, NULL);
+	urls_parts_clear(&p);
+}
+
+/* css_urls - url(...) in a style sheet or style attribute: links, and images when remote */
+static void css_urls(Html *h, const char *css, const char *href)
+{
+	const char *p = css;
+
+	while ((p = strstr(p, "(")) != NULL) {
+		const char *b = p, *e;
+		char q = 0, *url;
+		gsize len;
+
+		p++;
+		if (b - css < 3 || g_ascii_strncasecmp(b - 3, "url", 3) != 0)
+			continue;
+		while (g_ascii_isspace(*p))
+			p++;
+		if (*p == '"' || *p == '\'')
+			q = *p++;
+		e = q ? strchr(p, q) : strchr(p, ')');
+		len = e ? (gsize)(e - p) : strlen(p);
+		url = g_strndup(p, MIN(len, (gsize)URLS_MAX_LEN));
+		g_strstrip(url);
+		add_fetched(h, url, "css");
+		{
+			UrlParts u;
+			urls_parse(url, &u);
+			if (u.host[0] != '\0')
+				add_image(h, url, -1, -1, href);
+			urls_parts_clear(&u);
+		}
+		g_free(url);
+		p += len;
+	}
+}
+
+/* srcset_urls - the URLs of "a.png 1x, b.png 2x" */
+static void srcset_urls(Html *h, const char *v, char **first)
+{
+	const char *p = v;
+
+	while (*p) {
+		const char *s;
+		char *url;
+		gsize n;
+		while (g_ascii_isspace(*p) || *p == ',')
+			p++;
+		if (*p == '\0')
+			break;
+		s = p;
+		while (*p && !g_ascii_isspace(*p))
+			p++;
+		n = p - s;
+		while (n > 0 && s[n - 1] == ',')
+			n--;
+		url = g_strndup(s, MIN(n, (gsize)URLS_MAX_LEN));
+		add_fetched(h, url, "srcset");
+		if (first && *first == NULL)
+			*first = url;
+		else
+			g_free(url);
+		if (p > s && p[-1] != ',')
+			while (*p && *p != ',')
+				p++;
+	}
+}
+
+/* refresh_url - the URL in <meta http-equiv=refresh content="5; url=..."> */
+static void refresh_url(Html *h, const char *content)
+{
+	const char *p = content, *u = NULL;
+	char *url;
+	gsize n;
+
+	for (; *p; p++) {
+		if (g_ascii_strncasecmp(p, "url", 3) == 0) {
+			const char *q = p + 3;
+			while (g_ascii_isspace(*q))
+				q++;
+			if (*q == '=') {
+				u = q + 1;
+				break;
+			}
+		}
+	}
+	if (u == NULL) {
+		u = strchr(content, ';');
+		if (u == NULL)
+			return;
+		u++;
+	}
+	while (g_ascii_isspace(*u))
+		u++;
+	if (*u == '\'' || *u == '"') {
+		const char *e = strchr(u + 1, *u);
+		n = e ? (gsize)(e - u - 1) : strlen(u + 1);
+		u++;
+	} else {
+		n = strlen(u);
+	}
+	url = g_strndup(u, MIN(n, (gsize)URLS_MAX_LEN));
+	g_strstrip(url);
+	if (*url)
+		urls_add(h->links, url, url, "refresh", NULL);
+	g_free(url);
+}
+
+/* element_enter - facts from one element's attributes */
+static void element_enter(Html *h, GumboElement *el, Frame *stack, guint depth)
+{
+	const char *href = anchor_of(stack, depth);
+	const char *v, *src = attr(el, "src"), *style = attr(el, "style");
+	char *name = tag_name(el), *first_srcset = NULL;
+	gboolean imagelike;
+
+	imagelike = el->tag == GUMBO_TAG_IMG || el->tag == GUMBO_TAG_IMAGE ||
+	            (el->tag == GUMBO_TAG_INPUT && (v = attr(el, "type")) && g_ascii_strcasecmp(v, "image") == 0) ||
+	            (g_str_has_prefix(name, "v:") && src != NULL);
+
+	if ((v = attr(el, "href")) != NULL && *v && el->tag != GUMBO_TAG_A && el->tag != GUMBO_TAG_BASE) {
+		if (el->tag == GUMBO_TAG_AREA)
+			urls_add(h->links, v, v, "href", attr(el, "alt") ? attr(el, "alt") : "");
+		else if (el->tag == GUMBO_TAG_LINK)
+			add_fetched(h, v, "src");
+		else if (v[0] != '#')
+			urls_add(h->links, v, v, "href", NULL);
+	}
+	if (src != NULL && *src)
+		add_fetched(h, src, "src");
+	if ((v = attr(el, "srcset")) != NULL)
+		srcset_urls(h, v, imagelike && (src == NULL || !*src) ? &first_srcset : NULL);
+	if (imagelike) {
+		int w = -1, hgt = -1;
+		if ((v = attr(el, "width")) != NULL)
+			w = px(v, strlen(v));
+		if ((v = attr(el, "height")) != NULL)
+			hgt = px(v, strlen(v));
+		if (style != NULL)
+			style_size(style, &w, &hgt);
+		add_image(h, src && *src ? src : first_srcset, w, hgt, href);
+	}
+	if ((v = attr(el, "background")) != NULL && *v) {
+		add_fetched(h, v, "background");
+		add_image(h, v, -1, -1, href);
+	}
+	if ((v = attr(el, "poster")) != NULL)
+		add_fetched(h, v, "src");
+	if (el->tag == GUMBO_TAG_OBJECT && (v = attr(el, "data")) != NULL)
+		add_fetched(h, v, "src");
+	if (el->tag == GUMBO_TAG_FORM && (v = attr(el, "action")) != NULL && *v)
+		urls_add(h->links, v, v, "action", NULL);
+	if ((v = attr(el, "formaction")) != NULL && *v)
+		urls_add(h->links, v, v, "action", NULL);
+	if (style != NULL)
+		css_urls(h, style, href);
+	if (el->tag == GUMBO_TAG_META && (v = attr(el, "http-equiv")) != NULL &&
+	    g_ascii_strcasecmp(v, "refresh") == 0 && (v = attr(el, "content")) != NULL)
+		refresh_url(h, v);
+	g_free(first_srcset);
+	g_free(name);
+}
+
+/* html_extract - see the file comment */
+void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links, Facts *f,
+                  GString *text)
+{
+	GumboOptions opts = kGumboDefaultOptions;
+	GumboOutput *out = NULL;
+	GArray *stack = g_array_new(FALSE, TRUE, sizeof(Frame));
+	Html h = { f, links, text, FALSE, 0 };
+	guint nodes = 0;
+	gsize cut;
+	Frame root = { 0 };
+
+	cut = prescan(html, len, max_nodes, f);
+	opts.max_errors = 50;
+	out = gumbo_parse_with_options(&opts, html, cut);
+	if (out == NULL || out->root == NULL)
+		goto out;
+
+	root.node = out->root;
+	g_array_append_val(stack, root);
+	while (stack->len > 0) {
+		Frame *fr = &g_array_index(stack, Frame, stack->len - 1);
+		GumboNode *node = fr->node;
+		GumboVector *kids;
+
+		if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT &&
+		    node->type != GUMBO_NODE_TEMPLATE) {
+			g_array_set_size(stack, stack->len - 1);
+			continue;
+		}
+		kids = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
+		                                         : &node->v.element.children;
+		if (fr->next < kids->length && node->type != GUMBO_NODE_TEMPLATE) {
+			GumboNode *kid = kids->data[fr->next++];
+			gboolean quiet = fr->quiet;
+			Frame nf = { 0 };
+
+			if (++nodes > max_nodes) {
+				facts_add_anomaly(f, "limit", "html-nodes");
+				break;
+			}
+			switch (kid->type) {
+			case GUMBO_NODE_TEXT:
+			case GUMBO_NODE_WHITESPACE:
+			case GUMBO_NODE_CDATA:
+				if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_STYLE)
+					css_urls(&h, kid->v.text.text,
+					         anchor_of((Frame *)stack->data, stack->len));
+				else if (!quiet)
+					text_add(&h, kid->v.text.text);
+				continue;
+			case GUMBO_NODE_ELEMENT: {
+				GumboElement *el = &kid->v.element;
+				element_enter(&h, el, (Frame *)stack->data, stack->len);
+				fr = &g_array_index(stack, Frame, stack->len - 1);
+				nf.node = kid;
+				nf.quiet = quiet || el->tag == GUMBO_TAG_SCRIPT || el->tag == GUMBO_TAG_STYLE ||
+				           el->tag == GUMBO_TAG_TITLE || el->tag == GUMBO_TAG_HEAD;
+				if (el->tag == GUMBO_TAG_A) {
+					const char *v = attr(el, "href");
+					nf.href = (v && *v && v[0] != '#') ? v : NULL;
+				}
+				if (!nf.quiet) {
+					if (el->tag == GUMBO_TAG_BR) {
+						g_string_append_c(text, '\n');
+						h.space = FALSE;
+					} else if (is_block(el->tag)) {
+						text_break(&h);
+					} else if (el->tag == GUMBO_TAG_TD || el->tag == GUMBO_TAG_TH) {
+						h.space = TRUE;
+					}
+				}
+				if (el->tag == GUMBO_TAG_PRE)
+					h.pre++;
+				nf.text_start = text->len;
+				g_array_append_val(stack, nf);
+				continue;
+			}
+			default:
+				continue;   /* comments, templates: not shown */
+			}
+		}
+		/* all children done: leave the element */
+		if (node->type == GUMBO_NODE_ELEMENT) {
+			GumboElement *el = &node->v.element;
+			if (fr->href != NULL) {
+				char *label = g_strndup(text->str + fr->text_start, text->len - fr->text_start);
+				urls_add(links, fr->href, fr->href, "href", g_strstrip(label));
+				g_free(label);
+			}
+			if (el->tag == GUMBO_TAG_PRE && h.pre > 0)
+				h.pre--;
+			if (!fr->quiet && is_block(el->tag))
+				text_break(&h);
+		}
+		g_array_set_size(stack, stack->len - 1);
+	}
+out:
+	if (out != NULL)
+		gumbo_destroy_output(&opts, out);
+	g_array_free(stack, TRUE);
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# tests/t-corpus.sh - the labelled corpus (tests/corpus) against the shipped
+# ruleset and conf/amzmilter.conf.
+#
+# One TAP line per message: the verdict's action and its set of rules must
+# equal the line of tests/corpus/labels.tsv.  The checker takes every
+# message to one recipient in one run.  Then: --stats counts each rule as
+# often as the labels do, and SENDER_NOT_APPROVED (off in the shipped
+# configuration, whose approved-sender list is empty) works once a local
+# list names the sender.
+source "$(dirname "$0")/lib.sh"
+cd "$TOP"
+
+CHECK="$BUILD/amzmilter-check"
+CONF=conf/amzmilter.conf
+CORPUS=tests/corpus
+LABELS=$CORPUS/labels.tsv
+
+if [ ! -x "$CHECK" ]; then
+	skip "corpus" "$CHECK not built"
+	echo "1..$_tap_n"
+	exit 0
+fi
+
+tmp=$(mktemp -d /tmp/amz-corpus.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+# summarise - JSON lines of amzmilter-check -> "file<TAB>action<TAB>rules"
+summarise() {
+	python3 -c '
+import json, os, sys
+for line in sys.stdin:
+    line = line.strip()
+    if not line.startswith("{"):
+        continue
+    o = json.loads(line)
+    rules = sorted({h["rule"] for h in o["hits"]})
+    print("%s\t%s\t%s" % (os.path.basename(o["file"]), o["action"], ",".join(rules) or "-"))
+'
+}
+
+# --- every message, grouped by recipient ------------------------------------
+: >"$tmp/got"
+for rcpt in $(awk -F'\t' '!/^#/ { print $4 }' "$LABELS" | sort -u); do
+	awk -F'\t' -v r="$rcpt" '!/^#/ && $4 == r { print "'"$CORPUS"'/messages/" $1 }' "$LABELS" >"$tmp/files"
+	xargs -d '\n' "$CHECK" -c "$CONF" --json --rcpt "$rcpt" <"$tmp/files" 2>"$tmp/err" | summarise >>"$tmp/got"
+	if [ -s "$tmp/err" ]; then
+		diag "amzmilter-check --rcpt $rcpt said:"
+		sed 's/^/#   /' "$tmp/err" | head -n 20
+	fi
+done
+
+while IFS=$'\t' read -r file action rules rcpt; do
+	case $file in '#'*|'') continue ;; esac
+	got=$(awk -F'\t' -v f="$file" '$1 == f { print $2 " " $3 }' "$tmp/got")
+	want="$action $rules"
+	if [ "$got" != "$want" ]; then
+		is "$got" "$want" "$file"
+		# what fired, with the reply text, to see why
+		"$CHECK" -c "$CONF" --rcpt "$rcpt" "$CORPUS/messages/$file" 2>&1 | sed 's/^/#   /' | head -n 30
+	else
+		is "$got" "$want" "$file"
+	fi
+done <"$LABELS"
+
+# --- --stats: one count per rule ID, as often as the labels name it ----------
+"$CHECK" -c "$CONF" --stats "$CORPUS/messages" >"$tmp/stats" 2>&1
+n=$(awk -F'\t' '!/^#/' "$LABELS" | wc -l)
+like "$(head -n 1 "$tmp/stats")" "^$n messages:" "--stats counts $n messages"
+for id in $(awk -F'\t' '!/^#/ && $3 != "-" { gsub(",", "\n", $3); print $3 }' "$LABELS" | sort -u); do
+	want=$(awk -F'\t' -v id="$id" '!/^#/ { n = split($3, a, ","); for (i = 1; i <= n; i++) if (a[i] == id) c++ } END { print c + 0 }' "$LABELS")
+	got=$(awk -v id="$id" '$1 == id { print $2 }' "$tmp/stats")
+	is "$got" "$want" "--stats: $id fired on $want messages"
+done
+
+# --- SENDER_NOT_APPROVED with an approved-sender list -------------------------
+mkdir -p "$tmp/local.d" "$tmp/spool"
+sed -e "s|^rules *=.*|rules = $TOP/rules|" -e "s|^local_rules *=.*|local_rules = $tmp/local.d|" \
+    -e "s|^spool *=.*|spool = $tmp/spool|" -e "s|^socket *=.*|socket = unix:$tmp/sock|" "$CONF" >"$tmp/amzmilter.conf"
+echo 'list approved_senders += { @contoso-outdoor.example orders@fabrikam-haushalt.example }' >"$tmp/local.d/senders.rules"
+sender_rules() {    # FROM FILE RCPT -> sorted rule IDs
+	"$CHECK" -c "$tmp/amzmilter.conf" --json --from "$1" --rcpt "$3" "$CORPUS/messages/$2" | summarise | cut -f3
+}
+lab() { awk -F'\t' -v p="$1" 'index($1, p) == 1 { print $1 "\t" $4; exit }' "$LABELS"; }
+IFS=$'\t' read -r f1 r1 < <(lab 001-)
+IFS=$'\t' read -r f2 r2 < <(lab 002-)
+is "$(sender_rules support@contoso-outdoor.example "$f1" "$r1")" "-" "approved domain: SENDER_NOT_APPROVED stays quiet"
+is "$(sender_rules help@eu.contoso-outdoor.example "$f1" "$r1")" "-" "subdomain of an approved domain: quiet"
+is "$(sender_rules orders@fabrikam-haushalt.example "$f2" "$r2")" "-" "approved address: quiet"
+is "$(sender_rules service@fabrikam-haushalt.example "$f2" "$r2")" "SENDER_NOT_APPROVED" "other address at that domain: SENDER_NOT_APPROVED"
+is "$(sender_rules support@contoso-outdoor.example.evil.example "$f1" "$r1")" "SENDER_NOT_APPROVED" "look-alike domain: SENDER_NOT_APPROVED"
+
+echo "1..$_tap_n"

@@ -1,0 +1,846 @@
+/*
+ * test_extract.c - the extraction stage: raw message -> Facts content fields.
+ *
+ * Messages are C string literals fed through a GMime memory stream into
+ * extract_stream(); facts are checked field by field, link finding and
+ * normalisation table-driven.  With a corpus directory (AMZ_CORPUS, else
+ * ../shared/corpus from the repository top) every *.eml, *.msg and *.txt
+ * file under it is run through extraction as a no-crash test.
+ */
+#include <string.h>
+#include "extract.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+/* run_lim - extract one message given as a string; transfer full */
+static Facts *run_lim(const char *msg, gsize len, const ExtractLimits *lim, gboolean *ok)
+{
+	GMimeStream *s = g_mime_stream_mem_new_with_buffer(msg, len);
+	Facts *f = facts_new();
+	GError *err = NULL;
+	gboolean r;
+
+	f->message_bytes = len;
+	r = extract_stream(s, lim, f, &err);
+	if (ok)
+		*ok = r;
+	g_assert_true(r || err != NULL);
+	g_clear_error(&err);
+	g_object_unref(s);
+	return f;
+}
+
+static Facts *run(const char *msg)
+{
+	gboolean ok;
+	Facts *f = run_lim(msg, strlen(msg), NULL, &ok);
+	g_assert_true(ok);
+	return f;
+}
+
+/* plain - a one-part message with the given Content-Type tail, CTE and body */
+static char *plain(const char *ctype, const char *cte, const char *body)
+{
+	return g_strdup_printf("From: seller@shop.example\n"
+	                       "To: abcdefghijklmno@marketplace.amazon.com\n"
+	                       "Subject: Order 112-4455667-8899001\n"
+	                       "MIME-Version: 1.0\n"
+	                       "Content-Type: %s\n"
+	                       "Content-Transfer-Encoding: %s\n"
+	                       "\n%s\n", ctype, cte, body);
+}
+
+static const FactLink *link_by_host(const Facts *f, const char *source, const char *host)
+{
+	for (guint i = 0; i < f->links->len; i++) {
+		const FactLink *l = f->links->pdata[i];
+		if (strcmp(l->host, host) == 0 && (source == NULL || strcmp(l->source, source) == 0))
+			return l;
+	}
+	return NULL;
+}
+
+static const FactImage *image_by_src(const Facts *f, const char *prefix)
+{
+	for (guint i = 0; i < f->images->len; i++) {
+		const FactImage *im = f->images->pdata[i];
+		if (g_str_has_prefix(im->src, prefix))
+			return im;
+	}
+	return NULL;
+}
+
+static const FactAttachment *attachment_by_name(const Facts *f, const char *name)
+{
+	for (guint i = 0; i < f->attachments->len; i++) {
+		const FactAttachment *a = f->attachments->pdata[i];
+		if (strcmp(a->name, name) == 0)
+			return a;
+	}
+	return NULL;
+}
+
+static gboolean has_anomaly(const Facts *f, const char *prefix)
+{
+	for (guint i = 0; i < f->anomalies->len; i++)
+		if (g_str_has_prefix(f->anomalies->pdata[i], prefix))
+			return TRUE;
+	return FALSE;
+}
+
+static const char *header_value(const Facts *f, const char *name)
+{
+	for (guint i = 0; i < f->headers->len; i++) {
+		const FactHeader *h = f->headers->pdata[i];
+		if (g_ascii_strcasecmp(h->name, name) == 0)
+			return h->value;
+	}
+	return NULL;
+}
+
+/* dump_on_failure - the facts, for the log of a failing test */
+static void note_facts(const Facts *f)
+{
+	GString *d = g_string_new(NULL);
+	extract_facts_dump(f, d);
+	g_test_message("%s", d->str);
+	g_string_free(d, TRUE);
+}
+
+/* ---- links in plain text, table-driven -------------------------------- */
+
+typedef struct {
+	const char *text;     /* text/plain body, UTF-8 */
+	const char *host;     /* expected host, NULL: no link at all */
+	const char *scheme;
+	const char *domain;   /* NULL: not checked */
+	const char *url;      /* NULL: not checked */
+	const char *raw;      /* NULL: not checked */
+} TextLinkCase;
+
+static const TextLinkCase text_links[] = {
+	{ "see https://shop.example.com/p?id=1 now", "shop.example.com", "https", "example.com",
+	  "https://shop.example.com/p?id=1", NULL },
+	{ "go to www.myshop.de/angebot today", "www.myshop.de", "", "myshop.de",
+	  "www.myshop.de/angebot", NULL },
+	{ "visit myshop.com/deals.", "myshop.com", "", "myshop.com", "myshop.com/deals", NULL },
+	{ "or just myshop.com for more", "myshop.com", "", "myshop.com", NULL, NULL },
+	{ "file.txt, version 1.2, readme.md, setup.py, e.g. this, Thanks.Best regards", NULL, NULL, NULL, NULL, NULL },
+	{ "mail me at info@myshop.com please", NULL, NULL, NULL, NULL, NULL },
+	{ "hxxps://evil[.]com/x", "evil.com", "https", "evil.com", "https://evil.com/x",
+	  "hxxps://evil[.]com/x" },
+	{ "go to shop(dot)example(dot)com/x", "shop.example.com", "", "example.com", NULL,
+	  "shop(dot)example(dot)com/x" },
+	{ "go to shop [.] example [.] org now", "shop.example.org", "", NULL, NULL, NULL },
+	{ "myshop dot com", "myshop.com", "", "myshop.com", NULL, NULL },
+	{ "it was the dot com era", NULL, NULL, NULL, NULL, NULL },
+	{ "https://amazon.com@evil.com/x", "evil.com", "https", "evil.com", "https://evil.com/x",
+	  "https://amazon.com@evil.com/x" },
+	{ "https://amazon.com\\@evil.com/", "amazon.com", "https", NULL, NULL, NULL },
+	{ "http://3232235777/", "192.168.1.1", "http", "192.168.1.1", "http://192.168.1.1/", NULL },
+	{ "http://0x7f.1/x", "127.0.0.1", "http", NULL, NULL, NULL },
+	{ "HTTPS://WWW.SHOP.COM/A", "www.shop.com", "https", "shop.com", "https://www.shop.com/A",
+	  NULL },
+	{ "https://shop.com./x", "shop.com", "https", "shop.com", NULL, NULL },
+	{ "https://b\xc3\xbc" "cher.de/", "xn--bcher-kva.de", "https", "xn--bcher-kva.de", NULL,
+	  NULL },
+	{ "https://a.b.shop.co.uk/x", "a.b.shop.co.uk", "https", "shop.co.uk", NULL, NULL },
+	{ "write to mailto:Info@Shop.COM", "shop.com", "mailto", NULL, NULL, NULL },
+	{ "http://ex%61mple.com/", "example.com", "http", NULL, NULL, NULL },
+	{ "https:\\\\evil.com\\x", "evil.com", "https", NULL, NULL, NULL },
+	{ "\xe8\xa9\xb3\xe7\xb4\xb0\xe3\x81\xaf" "shop.example.com/x" "\xe3\x81\xb8",
+	  "shop.example.com", "", NULL, "shop.example.com/x", NULL },
+	{ "(see https://shop.com/a_(b)).", "shop.com", "https", NULL, "https://shop.com/a_(b)",
+	  NULL },
+	{ "ftp://files.shop.net/a.zip", "files.shop.net", "ftp", "shop.net", NULL, NULL },
+	{ "at 192.168.10.20/admin ok", "192.168.10.20", "", NULL, NULL, NULL },
+	{ "ttps://cut.shop.com/", "cut.shop.com", "https", NULL, NULL, NULL },
+};
+
+static void test_text_links(void)
+{
+	for (gsize i = 0; i < G_N_ELEMENTS(text_links); i++) {
+		const TextLinkCase *tc = &text_links[i];
+		char *m = plain("text/plain; charset=utf-8", "8bit", tc->text);
+		Facts *f = run(m);
+		const FactLink *l;
+
+		g_test_message("case %" G_GSIZE_FORMAT ": %s", i, tc->text);
+		if (tc->host == NULL) {
+			if (f->links->len != 0)
+				note_facts(f);
+			g_assert_cmpuint(f->links->len, ==, 0);
+		} else {
+			l = link_by_host(f, "text", tc->host);
+			if (l == NULL)
+				note_facts(f);
+			g_assert_nonnull(l);
+			g_assert_cmpstr(l->scheme, ==, tc->scheme);
+			if (tc->domain)
+				g_assert_cmpstr(l->domain, ==, tc->domain);
+			if (tc->url)
+				g_assert_cmpstr(l->url, ==, tc->url);
+			if (tc->raw)
+				g_assert_cmpstr(l->raw, ==, tc->raw);
+		}
+		facts_free(f);
+		g_free(m);
+	}
+}
+
+/* ---- decoding --------------------------------------------------------- */
+
+static const char qp_msg[] =
+	"From: a@b.example\n"
+	"Subject: qp\n"
+	"Content-Type: text/plain; charset=iso-8859-1\n"
+	"Content-Transfer-Encoding: quoted-printable\n"
+	"\n"
+	"Gr=FC=DFe, bitte https://www.verylongshopname.com/a-very-long-path-that-=\n"
+	"is-split-by-soft-breaks?x=3D1 besuchen\n";
+
+static void check_qp(Facts *f)
+{
+	const FactLink *l = link_by_host(f, "text", "www.verylongshopname.com");
+
+	g_assert_nonnull(l);
+	g_assert_cmpstr(l->url, ==,
+	                "https://www.verylongshopname.com/a-very-long-path-that-is-split-by-soft-breaks?x=1");
+	g_assert_nonnull(strstr(f->text->str, "Gr\xc3\xbc\xc3\x9f" "e"));
+	g_assert_null(strchr(f->text->str, '\r'));
+}
+
+static void test_qp_soft_break(void)
+{
+	Facts *f = run(qp_msg);
+	check_qp(f);
+	facts_free(f);
+}
+
+/* crlf - the same message with CRLF line ends; transfer full */
+static char *crlf(const char *m)
+{
+	GString *s = g_string_new(NULL);
+	for (const char *p = m; *p; p++) {
+		if (*p == '\n')
+			g_string_append_c(s, '\r');
+		g_string_append_c(s, *p);
+	}
+	return g_string_free(s, FALSE);
+}
+
+static void test_crlf(void)
+{
+	char *m = crlf(qp_msg);
+	Facts *f = run(m);
+	check_qp(f);
+	g_assert_cmpstr(f->subject, ==, "qp");
+	facts_free(f);
+	g_free(m);
+}
+
+static void test_flowed(void)
+{
+	char *m = plain("text/plain; charset=utf-8; format=flowed; delsp=yes", "7bit",
+	                "see https://shop.example.com/aaaa \nbbbb/cccc done");
+	Facts *f = run(m);
+	const FactLink *l = link_by_host(f, "text", "shop.example.com");
+	g_assert_nonnull(l);
+	g_assert_cmpstr(l->url, ==, "https://shop.example.com/aaaabbbb/cccc");
+	facts_free(f);
+	g_free(m);
+}
+
+static void test_base64_html(void)
+{
+	const char *html = "<html><body><p>Caf&eacute; &amp; more at "
+	                   "<a href=\"https://b64.shop.com/\">our shop</a></p></body></html>";
+	char *b64 = g_base64_encode((const guchar *)html, strlen(html));
+	char *m = plain("text/html; charset=utf-8", "base64", b64);
+	Facts *f = run(m);
+	const FactLink *l = link_by_host(f, "href", "b64.shop.com");
+
+	g_assert_nonnull(l);
+	g_assert_cmpstr(l->label, ==, "our shop");
+	g_assert_nonnull(strstr(f->text->str, "Caf\xc3\xa9 & more at our shop"));
+	g_assert_nonnull(strstr(f->html->str, "<a href=\"https://b64.shop.com/\">"));
+	facts_free(f);
+	g_free(m);
+	g_free(b64);
+}
+
+static void test_charset(void)
+{
+	/* windows-1252 curly quotes, undeclared 8-bit, and an undefined byte */
+	char *m = plain("text/plain; charset=windows-1252", "8bit", "\x93quoted\x94 \x81 end");
+	Facts *f = run(m);
+	g_assert_true(g_utf8_validate(f->text->str, f->text->len, NULL));
+	g_assert_nonnull(strstr(f->text->str, "\xe2\x80\x9cquoted\xe2\x80\x9d"));
+	g_assert_nonnull(strstr(f->text->str, "\xef\xbf\xbd"));
+	facts_free(f);
+	g_free(m);
+
+	m = plain("text/plain", "8bit", "caf\xe9 and \xff\xfe bytes");
+	f = run(m);
+	g_assert_true(g_utf8_validate(f->text->str, f->text->len, NULL));
+	g_assert_nonnull(strstr(f->text->str, "caf\xc3\xa9"));
+	facts_free(f);
+	g_free(m);
+}
+
+/* ---- HTML ------------------------------------------------------------- */
+
+static const char html_body[] =
+	"<html><head><title>HIDDEN-TITLE</title>"
+	"<style>.x { background: url('https://sheet.example.com/bg.png') }</style>"
+	"<meta http-equiv=\"refresh\" content=\"5; URL='https://refresh.example.com/'\">"
+	"<script>var s = 'HIDDEN-SCRIPT https://script.example.com/';</script></head>"
+	"<body><p>Para one</p><p>Para two</p>"
+	"<a href=\"https://track.example.net/c?u=1\">www.amazon.com</a>"
+	"<img src=\"https://pix.example.net/p.gif\" width=\"1\" height=\"1\">"
+	"<img src=\"https://pix2.example.net/p.png\" style=\"width: 1px; height:1px\">"
+	"<img src=\"cid:logo@shop\" width=\"200\">"
+	"<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"d\">"
+	"<a href=\"https://myshop.example.org/\"><img src=\"https://cdn.example.net/logo.png\" "
+	"srcset=\"https://cdn2.example.net/logo2x.png 2x, https://cdn3.example.net/l3.png 3x\"></a>"
+	"<form action=\"https://form.example.net/post\"><input type=\"submit\"></form>"
+	"<div style=\"background-image:url(https://bgdiv.example.net/x.jpg)\">styled</div>"
+	"<table background=\"https://tbl.example.net/t.jpg\"><tr><td>cell</td></tr></table>"
+	"<p>Write h&#116;tps://entity.example.com/x now</p>"
+	"<area href=\"https://area.example.net/\" alt=\"map\">"
+	"</body></html>";
+
+static void test_html(void)
+{
+	char *m = plain("text/html; charset=utf-8", "7bit", html_body);
+	Facts *f = run(m);
+	const FactLink *l;
+	const FactImage *im;
+
+	note_facts(f);
+	/* visible text */
+	g_assert_nonnull(strstr(f->text->str, "Para one\nPara two"));
+	g_assert_null(strstr(f->text->str, "HIDDEN"));
+	/* href with other visible text: both are facts */
+	l = link_by_host(f, "href", "track.example.net");
+	g_assert_nonnull(l);
+	g_assert_cmpstr(l->label, ==, "www.amazon.com");
+	g_assert_nonnull(link_by_host(f, "text", "www.amazon.com"));
+	/* entity-obfuscated URL in visible text */
+	g_assert_nonnull(link_by_host(f, "text", "entity.example.com"));
+	/* images */
+	im = image_by_src(f, "https://pix.example.net/");
+	g_assert_nonnull(im);
+	g_assert_true(im->remote);
+	g_assert_cmpint(im->width, ==, 1);
+	g_assert_cmpint(im->height, ==, 1);
+	g_assert_nonnull(link_by_host(f, "src", "pix.example.net"));
+	im = image_by_src(f, "https://pix2.example.net/");
+	g_assert_nonnull(im);
+	g_assert_cmpint(im->width, ==, 1);
+	g_assert_cmpint(im->height, ==, 1);
+	im = image_by_src(f, "cid:");
+	g_assert_nonnull(im);
+	g_assert_cmpstr(im->scheme, ==, "cid");
+	g_assert_false(im->remote);
+	g_assert_cmpint(im->width, ==, 200);
+	g_assert_cmpint(im->height, ==, -1);
+	im = image_by_src(f, "data:");
+	g_assert_nonnull(im);
+	g_assert_cmpstr(im->src, ==, "data:image/png");
+	g_assert_cmpstr(im->scheme, ==, "data");
+	g_assert_false(im->remote);
+	im = image_by_src(f, "https://cdn.example.net/");
+	g_assert_nonnull(im);
+	g_assert_true(im->linked);
+	g_assert_cmpstr(im->link_host, ==, "myshop.example.org");
+	g_assert_false(image_by_src(f, "https://pix.example.net/")->linked);
+	/* the other link kinds */
+	g_assert_nonnull(link_by_host(f, "srcset", "cdn2.example.net"));
+	g_assert_nonnull(link_by_host(f, "srcset", "cdn3.example.net"));
+	g_assert_nonnull(link_by_host(f, "css", "sheet.example.com"));
+	g_assert_nonnull(link_by_host(f, "css", "bgdiv.example.net"));
+	g_assert_nonnull(link_by_host(f, "background", "tbl.example.net"));
+	g_assert_nonnull(link_by_host(f, "refresh", "refresh.example.com"));
+	g_assert_nonnull(link_by_host(f, "action", "form.example.net"));
+	g_assert_nonnull(link_by_host(f, "href", "area.example.net"));
+	g_assert_null(link_by_host(f, NULL, "script.example.com"));
+	facts_free(f);
+	g_free(m);
+}
+
+static void test_html_nesting_bound(void)
+{
+	GString *h = g_string_new("<html><body>");
+	char *m;
+	Facts *f;
+
+	for (int i = 0; i < 20000; i++)
+		g_string_append(h, "<table><td><font>");
+	g_string_append(h, "deep https://deep.shop.com/x");
+	m = plain("text/html", "7bit", h->str);
+	f = run(m);
+	g_assert_true(has_anomaly(f, "limit:html-depth"));
+	facts_free(f);
+	g_free(m);
+	g_string_free(h, TRUE);
+}
+
+/* ---- headers, names, types -------------------------------------------- */
+
+static const char pdf_bytes[] =
+	"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+	"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+	"trailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+static void test_attachments(void)
+{
+	guchar mz[256] = { 'M', 'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff };
+	char *pdf64 = g_base64_encode((const guchar *)pdf_bytes, sizeof pdf_bytes - 1);
+	char *mz64, *m;
+	Facts *f;
+	const FactAttachment *a;
+
+	memcpy(mz + 0x40, "PE\0\0", 4);
+	mz[0x3c] = 0x40;
+	mz64 = g_base64_encode(mz, sizeof mz);
+	m = g_strdup_printf(
+		"From: a@b.example\n"
+		"Subject: =?UTF-8?B?UmVjaG51bmcgZsO8ciBJaHJlIEJlc3RlbGx1bmc=?=\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/mixed; boundary=\"XX\"\n"
+		"\n"
+		"--XX\n"
+		"Content-Type: text/plain\n"
+		"\n"
+		"Invoice attached.\n"
+		"--XX\n"
+		"Content-Type: application/pdf; name=\"=?UTF-8?Q?Rechnung_f=C3=BCr_Sie.pdf?=\"\n"
+		"Content-Disposition: attachment\n"
+		"Content-Transfer-Encoding: base64\n"
+		"\n%s\n"
+		"--XX\n"
+		"Content-Type: application/pdf\n"
+		"Content-Disposition: attachment;\n"
+		" filename*0*=UTF-8''Gebrauchs%%C3%%A4nweisung%%20;\n"
+		" filename*1=\"Teil_1.pdf\"\n"
+		"Content-Transfer-Encoding: base64\n"
+		"\n%s\n"
+		"--XX\n"
+		"Content-Type: application/pdf; name=\"invoice.pdf\"\n"
+		"Content-Disposition: attachment; filename=\"invoice.pdf\"\n"
+		"Content-Transfer-Encoding: base64\n"
+		"\n%s\n"
+		"--XX\n"
+		"Content-Type: image/png\n"
+		"Content-ID: <logo@x>\n"
+		"Content-Disposition: inline\n"
+		"Content-Transfer-Encoding: base64\n"
+		"\niVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\n"
+		"--XX\n"
+		"Content-Type: text/plain; name=\"notes.txt\"\n"
+		"Content-Disposition: attachment; filename=\"notes.txt\"\n"
+		"\n"
+		"attached text https://attached.shop.com/\n"
+		"--XX--\n", pdf64, pdf64, mz64);
+	f = run(m);
+	note_facts(f);
+
+	g_assert_cmpstr(f->subject, ==, "Rechnung f\xc3\xbcr Ihre Bestellung");
+	g_assert_cmpstr(header_value(f, "Subject"), ==, "Rechnung f\xc3\xbcr Ihre Bestellung");
+	g_assert_nonnull(header_value(f, "Content-Type"));
+	g_assert_null(strstr(f->text->str, "Rechnung"));   /* subject is not text */
+
+	a = attachment_by_name(f, "Rechnung f\xc3\xbcr Sie.pdf");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->declared, ==, "application/pdf");
+	g_assert_cmpstr(a->magic, ==, "application/pdf");
+	g_assert_cmpstr(a->ext, ==, "pdf");
+	g_assert_cmpuint(a->size, ==, sizeof pdf_bytes - 1);
+	g_assert_false(a->is_inline);
+
+	a = attachment_by_name(f, "Gebrauchs\xc3\xa4nweisung Teil_1.pdf");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->magic, ==, "application/pdf");
+
+	a = attachment_by_name(f, "invoice.pdf");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->declared, ==, "application/pdf");
+	g_assert_cmpstr(a->magic, !=, "application/pdf");
+	g_assert_cmpuint(a->size, ==, sizeof mz);
+
+	a = attachment_by_name(f, "");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->magic, ==, "image/png");
+	g_assert_true(a->is_inline);
+
+	a = attachment_by_name(f, "notes.txt");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->declared, ==, "text/plain");
+	g_assert_null(strstr(f->text->str, "attached text"));
+
+	/* inline image left out of the byte count */
+	g_assert_cmpuint(f->attachment_bytes, ==, 2 * (sizeof pdf_bytes - 1) + sizeof mz +
+	                 strlen("attached text https://attached.shop.com/"));
+	g_assert_cmpuint(f->attachments->len, ==, 5);
+	facts_free(f);
+	g_free(m);
+	g_free(pdf64);
+	g_free(mz64);
+}
+
+static void test_nested_message(void)
+{
+	const char *m =
+		"From: a@b.example\n"
+		"Subject: fwd\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/mixed; boundary=\"out\"\n"
+		"\n"
+		"--out\n"
+		"Content-Type: text/plain\n"
+		"\n"
+		"outer text\n"
+		"--out\n"
+		"Content-Type: message/rfc822; name=\"fwd.eml\"\n"
+		"Content-Disposition: attachment; filename=\"fwd.eml\"\n"
+		"\n"
+		"From: c@d.example\n"
+		"Subject: inner subject\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/mixed; boundary=\"in\"\n"
+		"\n"
+		"--in\n"
+		"Content-Type: text/plain\n"
+		"\n"
+		"inner text www.inner-shop.com/deal\n"
+		"--in\n"
+		"Content-Type: application/octet-stream; name=\"inner.bin\"\n"
+		"Content-Disposition: attachment; filename=\"inner.bin\"\n"
+		"\n"
+		"hello\n"
+		"--in--\n"
+		"--out--\n";
+	Facts *f = run(m);
+	const FactAttachment *a;
+
+	note_facts(f);
+	g_assert_cmpstr(f->subject, ==, "fwd");
+	g_assert_nonnull(strstr(f->text->str, "outer text\n\ninner text"));
+	g_assert_nonnull(link_by_host(f, "text", "www.inner-shop.com"));
+	a = attachment_by_name(f, "fwd.eml");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->declared, ==, "message/rfc822");
+	g_assert_cmpuint(a->size, >, 100);
+	a = attachment_by_name(f, "inner.bin");
+	g_assert_nonnull(a);
+	g_assert_cmpint(a->depth, >=, 2);
+	/* the inner leaf is inside fwd.eml's own size */
+	g_assert_cmpuint(f->attachment_bytes, ==, attachment_by_name(f, "fwd.eml")->size);
+	g_assert_null(header_value(f, "inner subject"));
+	facts_free(f);
+}
+
+/* ---- reply ------------------------------------------------------------ */
+
+typedef struct {
+	const char *extra_header;
+	const char *subject;
+	const char *body;
+	gboolean reply;
+} ReplyCase;
+
+static const ReplyCase reply_cases[] = {
+	{ "In-Reply-To: <abc@amazon.com>\n", "Re: order", "hello", TRUE },
+	{ "References: <abc@amazon.com> <def@amazon.com>\n", "order", "hello", TRUE },
+	{ "", "Re: order [commMgrTok:A1B2C3]", "hello", TRUE },
+	{ "", "order", "hello\n[commMgrTok:A1B2C3]\n", TRUE },
+	{ "", "Re: order", "hello", FALSE },
+	{ "In-Reply-To: \n", "order", "hello", FALSE },
+};
+
+static void test_reply(void)
+{
+	for (gsize i = 0; i < G_N_ELEMENTS(reply_cases); i++) {
+		const ReplyCase *rc = &reply_cases[i];
+		char *m = g_strdup_printf("From: a@b.example\n%sSubject: %s\n\n%s\n", rc->extra_header,
+		                          rc->subject, rc->body);
+		Facts *f = run(m);
+		g_test_message("reply case %" G_GSIZE_FORMAT, i);
+		g_assert_cmpint(f->reply, ==, rc->reply);
+		facts_free(f);
+		g_free(m);
+	}
+}
+
+/* ---- limits and hostile input ----------------------------------------- */
+
+static void test_limit_depth(void)
+{
+	GString *m = g_string_new("From: a@b.example\nSubject: deep\nMIME-Version: 1.0\n");
+	ExtractLimits lim;
+	Facts *f;
+	gboolean ok;
+	int n = 8;
+
+	for (int i = 0; i < n; i++)
+		g_string_append_printf(m, "Content-Type: multipart/mixed; boundary=\"b%d\"\n\n--b%d\n",
+		                       i, i);
+	g_string_append(m, "Content-Type: text/plain\n\ndeepest text\n");
+	for (int i = n - 1; i >= 0; i--)
+		g_string_append_printf(m, "--b%d--\n", i);
+	extract_limits_default(&lim);
+	lim.max_depth = 3;
+	f = run_lim(m->str, m->len, &lim, &ok);
+	g_assert_true(ok);
+	g_assert_true(has_anomaly(f, "limit:depth"));
+	g_assert_null(strstr(f->text->str, "deepest"));
+	facts_free(f);
+
+	extract_limits_default(&lim);
+	f = run_lim(m->str, m->len, &lim, &ok);
+	g_assert_false(has_anomaly(f, "limit:depth"));
+	g_assert_nonnull(strstr(f->text->str, "deepest"));
+	facts_free(f);
+	g_string_free(m, TRUE);
+}
+
+static void test_limit_parts(void)
+{
+	GString *m = g_string_new("From: a@b.example\nSubject: many\nMIME-Version: 1.0\n"
+	                          "Content-Type: multipart/mixed; boundary=\"p\"\n\n");
+	ExtractLimits lim;
+	Facts *f;
+	gboolean ok;
+
+	for (int i = 0; i < 12; i++)
+		g_string_append_printf(m, "--p\nContent-Type: application/octet-stream; name=\"f%d.bin\"\n\n"
+		                       "data %d\n", i, i);
+	g_string_append(m, "--p--\n");
+	extract_limits_default(&lim);
+	lim.max_parts = 5;
+	f = run_lim(m->str, m->len, &lim, &ok);
+	g_assert_true(has_anomaly(f, "limit:parts"));
+	g_assert_cmpuint(f->attachments->len, <, 5);
+	facts_free(f);
+	g_string_free(m, TRUE);
+}
+
+static void test_limit_links_text(void)
+{
+	char *m = plain("text/plain", "7bit",
+	                "https://a.shop.com/ https://b.shop.com/ https://c.shop.com/ https://d.shop.com/");
+	ExtractLimits lim;
+	Facts *f;
+	gboolean ok;
+
+	extract_limits_default(&lim);
+	lim.max_links = 2;
+	lim.max_text_bytes = 30;
+	f = run_lim(m, strlen(m), &lim, &ok);
+	g_assert_cmpuint(f->links->len, ==, 2);
+	g_assert_true(has_anomaly(f, "limit:links"));
+	g_assert_true(has_anomaly(f, "limit:text"));
+	g_assert_cmpuint(f->text->len, <=, 30);
+	facts_free(f);
+	g_free(m);
+}
+
+static void test_broken_boundary(void)
+{
+	const char *m =
+		"From: a@b.example\n"
+		"Subject: broken\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/mixed; boundary=\"declared\"\n"
+		"\n"
+		"--other\n"
+		"Content-Type: text/plain\n"
+		"\n"
+		"hidden https://hidden.shop.com/x\n"
+		"--other--\n";
+	Facts *f = run(m);
+	note_facts(f);
+	g_assert_true(has_anomaly(f, "mime:"));
+	g_assert_nonnull(link_by_host(f, "text", "hidden.shop.com"));
+	facts_free(f);
+
+	f = run("From: a@b.example\nContent-Type: multipart/mixed\n\nno boundary www.nb.com/x\n");
+	g_assert_true(has_anomaly(f, "mime:"));
+	facts_free(f);
+}
+
+static void test_garbage(void)
+{
+	static const char *const inputs[] = {
+		"", "\n", "\r\n\r\n", "\0\0\0\0", "--\n--\n", ":\n:\n", "From \n",
+		"Content-Type: multipart/mixed; boundary=x\n\n--x\n--x\n--x--",
+		"Content-Type: message/rfc822\n\n", "Content-Type: text/html\n\n<<<<<>>>>&#xffffffff;&#0;",
+		"Content-Transfer-Encoding: base64\n\n====!!!!",
+		"Content-Type: text/plain; charset=x-no-such-charset\n\nabc \xff",
+		"Subject: =?utf-8?q?broken\n\n",
+	};
+	GRand *r = g_rand_new_with_seed(42);
+	gboolean ok;
+	Facts *f;
+
+	for (gsize i = 0; i < G_N_ELEMENTS(inputs); i++) {
+		gsize len = strlen(inputs[i]);
+		if (i == 3)
+			len = 4;
+		f = run_lim(inputs[i], len, NULL, &ok);
+		if (len == 0)
+			g_assert_false(ok);
+		facts_free(f);
+	}
+	for (int round = 0; round < 20; round++) {
+		gsize len = g_rand_int_range(r, 1, 20000);
+		guchar *buf = g_malloc(len);
+		for (gsize i = 0; i < len; i++)
+			buf[i] = g_rand_int_range(r, 0, 256);
+		if (round % 2) /* something that looks like MIME at the start */
+			memcpy(buf, "Content-Type: multipart/mixed; boundary=a\n\n--a\n",
+			       MIN(len, (gsize)48));
+		f = run_lim((const char *)buf, len, NULL, &ok);
+		facts_free(f);
+		g_free(buf);
+	}
+	g_rand_free(r);
+}
+
+static void test_dump(void)
+{
+	char *m = plain("text/html", "7bit", html_body);
+	Facts *f = run(m);
+	GString *d = g_string_new(NULL);
+
+	extract_facts_dump(f, d);
+	g_assert_nonnull(strstr(d->str, "links: "));
+	g_assert_nonnull(strstr(d->str, "[href] https://track.example.net/c?u=1"));
+	g_assert_nonnull(strstr(d->str, "anomalies: "));
+	g_string_free(d, TRUE);
+	facts_free(f);
+	g_free(m);
+}
+
+/* ---- threads ---------------------------------------------------------- */
+
+static gpointer thread_body(gpointer data)
+{
+	const char *m = data;
+	for (int i = 0; i < 30; i++) {
+		Facts *f = run(m);
+		g_assert_nonnull(link_by_host(f, "href", "track.example.net"));
+		facts_free(f);
+	}
+	return NULL;
+}
+
+static void test_threads(void)
+{
+	char *pdf64 = g_base64_encode((const guchar *)pdf_bytes, sizeof pdf_bytes - 1);
+	char *m = g_strdup_printf("From: a@b.example\nMIME-Version: 1.0\n"
+	                          "Content-Type: multipart/mixed; boundary=t\n\n"
+	                          "--t\nContent-Type: text/html; charset=iso-8859-1\n\n%s\n"
+	                          "--t\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\n%s\n"
+	                          "--t--\n", html_body, pdf64);
+	GThread *t[8];
+
+	for (int i = 0; i < 8; i++)
+		t[i] = g_thread_new("extract", thread_body, m);
+	for (int i = 0; i < 8; i++)
+		g_thread_join(t[i]);
+	g_free(m);
+	g_free(pdf64);
+}
+
+/* ---- corpus ----------------------------------------------------------- */
+
+static void corpus_collect(const char *dir, GPtrArray *files, int depth)
+{
+	GDir *d = depth < 16 ? g_dir_open(dir, 0, NULL) : NULL;
+	const char *name;
+
+	if (d == NULL)
+		return;
+	while ((name = g_dir_read_name(d)) != NULL) {
+		char *p = g_build_filename(dir, name, NULL);
+		if (g_file_test(p, G_FILE_TEST_IS_DIR) && !g_file_test(p, G_FILE_TEST_IS_SYMLINK)) {
+			corpus_collect(p, files, depth + 1);
+			g_free(p);
+		} else if (g_str_has_suffix(name, ".eml") || g_str_has_suffix(name, ".msg") ||
+		           g_str_has_suffix(name, ".txt")) {
+			g_ptr_array_add(files, p);
+		} else {
+			g_free(p);
+		}
+	}
+	g_dir_close(d);
+}
+
+static void test_corpus(void)
+{
+	const char *env = g_getenv("AMZ_CORPUS");
+	char *dir = g_strdup(env && *env ? env : "../shared/corpus");
+	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+	guint parsed = 0, refused = 0, links = 0, atts = 0, anomalous = 0;
+
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+		g_test_skip("no corpus (set AMZ_CORPUS or provide ../shared/corpus)");
+		goto out;
+	}
+	corpus_collect(dir, files, 0);
+	g_ptr_array_sort(files, (GCompareFunc)g_strcmp0);
+	for (guint i = 0; i < files->len; i++) {
+		char *buf = NULL;
+		gsize len = 0;
+		gboolean ok;
+		Facts *f;
+		if (!g_file_get_contents(files->pdata[i], &buf, &len, NULL))
+			continue;
+		f = run_lim(buf, len, NULL, &ok);
+		if (ok)
+			parsed++;
+		else
+			refused++;
+		links += f->links->len;
+		atts += f->attachments->len;
+		anomalous += f->anomalies->len > 0;
+		facts_free(f);
+		g_free(buf);
+	}
+	g_test_message("corpus %s: %u files, %u parsed, %u refused (empty), %u with anomalies, "
+	               "%u links, %u attachments", dir, files->len, parsed, refused, anomalous,
+	               links, atts);
+	g_assert_cmpuint(parsed + refused, ==, files->len);
+out:
+	g_ptr_array_unref(files);
+	g_free(dir);
+}
+
+int main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	extract_init();
+
+	g_test_add_func("/extract/text-links", test_text_links);
+	g_test_add_func("/extract/qp-soft-break", test_qp_soft_break);
+	g_test_add_func("/extract/crlf", test_crlf);
+	g_test_add_func("/extract/format-flowed", test_flowed);
+	g_test_add_func("/extract/base64-html", test_base64_html);
+	g_test_add_func("/extract/charset", test_charset);
+	g_test_add_func("/extract/html", test_html);
+	g_test_add_func("/extract/html-nesting-bound", test_html_nesting_bound);
+	g_test_add_func("/extract/attachments", test_attachments);
+	g_test_add_func("/extract/nested-message", test_nested_message);
+	g_test_add_func("/extract/reply", test_reply);
+	g_test_add_func("/extract/limit-depth", test_limit_depth);
+	g_test_add_func("/extract/limit-parts", test_limit_parts);
+	g_test_add_func("/extract/limit-links-text", test_limit_links_text);
+	g_test_add_func("/extract/broken-boundary", test_broken_boundary);
+	g_test_add_func("/extract/garbage", test_garbage);
+	g_test_add_func("/extract/dump", test_dump);
+	g_test_add_func("/extract/threads", test_threads);
+	g_test_add_func("/extract/corpus", test_corpus);
+	return g_test_run();
+}
