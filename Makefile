@@ -52,7 +52,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libcurl4-openssl-dev libjson-glib-dev postfix swaks miltertest python3 iproute2 \
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates
 
-.PHONY: all deps test run install clean check-config unit
+.PHONY: all deps test run install clean check-config unit fuzz soak bench
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check
 
 $(BUILD)/obj/%.o: milter/%.c $(wildcard milter/*.h) | $(BUILD)/obj
@@ -96,6 +96,20 @@ test: deps
 run: deps
 	$(MAKE) all
 	BUILD=$(BUILD) contrib/dev/run-postfix
+
+# Longer runs, not part of `make test` (see tests/fuzz, tests/soak, tests/bench).
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
+
+SOAK_MESSAGES ?= 10000
+soak: deps
+	$(MAKE) all
+	BUILD=$(BUILD) SOAK_MESSAGES=$(SOAK_MESSAGES) tests/soak/run
+
+bench: deps
+	$(MAKE) all
+	BUILD=$(BUILD) tests/bench/run
 
 check-config: all
 	$(BUILD)/amzmilter -n -c conf/amzmilter.conf
