@@ -21,6 +21,7 @@
 #include "textutil.h"
 
 typedef struct {
+	guint64 pflags;          /* protocol steps negotiated with the MTA */
 	Snapshot *snap;          /* pinned at MAIL FROM */
 	char *from;
 	GPtrArray *rcpts;        /* char*, accepted recipients */
@@ -31,6 +32,7 @@ typedef struct {
 	GPtrArray *own;          /* OwnHeader*: incoming X-Amzmilter-* headers */
 	gint64 started;          /* monotonic µs at end of headers */
 	gboolean failed;         /* capture failed: tempfail at EOM */
+	gboolean oversize;       /* past max_message_size: 552 */
 	char *fail_reason;
 } Session;
 
@@ -55,6 +57,7 @@ static void session_reset(Session *s)
 	s->kind = 0;
 	s->relay = FALSE;
 	s->failed = FALSE;
+	s->oversize = FALSE;
 }
 
 static Session *session_get(SMFICTX *ctx)
@@ -82,17 +85,51 @@ static void capture_fail(Session *s, const char *why)
 	}
 }
 
+/* reply_or_not - the status for a step whose reply was negotiated away */
+static sfsistat reply_or_not(const Session *s, guint64 nr_flag)
+{
+	return (s->pflags & nr_flag) ? SMFIS_NOREPLY : SMFIS_CONTINUE;
+}
+
+/*
+ * cb_negotiate - ask only for what is used.  Every step not sent and every
+ * reply not awaited saves a round trip per message; headers alone are a
+ * dozen.  Steps that can end in a verdict (RCPT for split transactions,
+ * DATA for scope, body for the size limit, end of message) keep replies.
+ */
+static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
+                             unsigned long f2, unsigned long f3, unsigned long *pf0,
+                             unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
+{
+	const unsigned long actions = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE;
+	const unsigned long wanted = SMFIP_NOCONNECT | SMFIP_NOHELO | SMFIP_NOUNKNOWN |
+	                             SMFIP_NR_MAIL | SMFIP_NR_HDR | SMFIP_NR_EOH |
+	                             SMFIP_HDR_LEADSPC;
+	Session *s = session_get(ctx);
+
+	(void)f2, (void)f3;
+	if ((f0 & actions) != actions) {
+		log_msg(LOG_ERR, "the MTA does not offer the header and quarantine actions; "
+		                 "every message will be tempfailed");
+		return SMFIS_REJECT;   /* libmilter then tells the MTA this filter is unusable */
+	}
+	*pf0 = actions;
+	*pf1 = f1 & wanted;
+	*pf2 = 0;
+	*pf3 = 0;
+	s->pflags = *pf1;
+	return SMFIS_CONTINUE;
+}
+
 static sfsistat cb_envfrom(SMFICTX *ctx, char **argv)
 {
 	Session *s = session_get(ctx);
 
 	session_reset(s);
 	s->snap = snapshot_acquire();
-	if (s->snap == NULL)
-		return SMFIS_TEMPFAIL;
 	s->from = text_address_bare(argv[0]);
 	s->rcpts = g_ptr_array_new_with_free_func(g_free);
-	return SMFIS_CONTINUE;
+	return reply_or_not(s, SMFIP_NR_MAIL);
 }
 
 static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
@@ -135,23 +172,31 @@ static sfsistat cb_data(SMFICTX *ctx)
 	return SMFIS_CONTINUE;
 }
 
-/* append - capture bytes; too large -> 552 at once, spool error -> later tempfail */
-static sfsistat append(SMFICTX *ctx, Session *s, const void *p, gsize n)
+/* append - capture bytes; past max_message_size stop capturing and
+ * remember it (the 552 goes out at the next step that has a reply) */
+static void append(Session *s, const void *p, gsize n)
 {
 	g_autoptr(GError) err = NULL;
 
-	if (s->failed)
-		return SMFIS_CONTINUE;
+	if (s->failed || s->oversize)
+		return;
 	if (msgbuf_size(s->buf) + n > s->snap->conf->max_message_size) {
-		g_autofree char *t = g_strdup_printf("Message too large for Amazon buyer messaging "
-		                                     "(limit %" G_GUINT64_FORMAT " bytes); resending will not help.",
-		                                     s->snap->conf->max_message_size);
-		log_msg(LOG_NOTICE, "%s: from=<%s> verdict=reject reason=size-limit", qid_of(ctx), s->from);
-		return action_reply(ctx, "552", "5.3.4", t, SMFIS_REJECT);
+		s->oversize = TRUE;
+		return;
 	}
 	if (!msgbuf_append(s->buf, p, n, &err))
 		capture_fail(s, err->message);
-	return SMFIS_CONTINUE;
+}
+
+/* reject_oversize - 552 5.3.4: resending the same message will not help */
+static sfsistat reject_oversize(SMFICTX *ctx, Session *s)
+{
+	g_autofree char *t = g_strdup_printf("Message too large for Amazon buyer messaging "
+	                                     "(limit %" G_GUINT64_FORMAT " bytes); resending will not help.",
+	                                     s->snap->conf->max_message_size);
+	log_msg(LOG_NOTICE, "%s: from=<%s> verdict=reject reason=size-limit", qid_of(ctx), s->from);
+	session_reset(s);
+	return action_reply(ctx, "552", "5.3.4", t, SMFIS_REJECT);
 }
 
 static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
@@ -162,7 +207,7 @@ static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
 	guint count;
 
 	if (s->buf == NULL)
-		return SMFIS_CONTINUE;
+		return reply_or_not(s, SMFIP_NR_HDR);
 	lname = g_ascii_strdown(name, -1);
 	count = GPOINTER_TO_UINT(g_hash_table_lookup(s->hdr_counts, lname)) + 1;
 	g_hash_table_insert(s->hdr_counts, g_strdup(lname), GUINT_TO_POINTER(count));
@@ -172,19 +217,22 @@ static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
 		h->name = g_strdup(name);
 		h->index = (int)count;
 		g_ptr_array_add(s->own, h);
-		return SMFIS_CONTINUE;
+		return reply_or_not(s, SMFIP_NR_HDR);
 	}
-	line = g_strdup_printf("%s: %s\r\n", name, value);
-	return append(ctx, s, line, strlen(line));
+	/* With HDR_LEADSPC the value keeps its own leading space: exact bytes. */
+	line = g_strdup_printf("%s:%s%s\r\n", name, (s->pflags & SMFIP_HDR_LEADSPC) ? "" : " ", value);
+	append(s, line, strlen(line));
+	return reply_or_not(s, SMFIP_NR_HDR);
 }
 
 static sfsistat cb_eoh(SMFICTX *ctx)
 {
 	Session *s = session_get(ctx);
 	if (s->buf == NULL)
-		return SMFIS_CONTINUE;
+		return reply_or_not(s, SMFIP_NR_EOH);
 	s->started = g_get_monotonic_time();
-	return append(ctx, s, "\r\n", 2);
+	append(s, "\r\n", 2);
+	return reply_or_not(s, SMFIP_NR_EOH);
 }
 
 static sfsistat cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
@@ -192,7 +240,8 @@ static sfsistat cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
 	Session *s = session_get(ctx);
 	if (s->buf == NULL)
 		return SMFIS_CONTINUE;
-	return append(ctx, s, chunk, len);
+	append(s, chunk, len);
+	return s->oversize ? reject_oversize(ctx, s) : SMFIS_CONTINUE;
 }
 
 /* progress - keep the MTA from timing out during long checks */
@@ -216,6 +265,8 @@ static sfsistat cb_eom(SMFICTX *ctx)
 		session_reset(s);
 		return SMFIS_CONTINUE;
 	}
+	if (s->oversize)
+		return reject_oversize(ctx, s);
 	c = s->snap->conf;
 	f = facts_new();
 	g_ptr_array_add(s->rcpts, NULL);
@@ -273,6 +324,7 @@ static struct smfiDesc desc = {
 	.xxfi_abort = cb_abort,
 	.xxfi_close = cb_close,
 	.xxfi_data = cb_data,
+	.xxfi_negotiate = cb_negotiate,
 };
 
 int milter_register(void)

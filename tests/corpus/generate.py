@@ -592,6 +592,10 @@ M("https-mention-scheme-word", "com", "en", "Order {oid}: order page",
   ["Hello,", "We could not deliver order {oid} because the house number is missing. Please check the address in "
    "your account (the link starts with https and ends in amazon.com): https://www.amazon.com/a/addresses"])
 
+M("http-near-word-http", "com", "en", "Order {oid}: new return link",
+  ["Hello,", "Sorry, the old http address we gave you for the return of order {oid} no longer works. Please use "
+   "this one instead: https://www.amazon.com/gp/css/returns/homepage.html"])
+
 # ---- IMAGE_NOT_HTTPS --------------------------------------------------------------
 M("img-http-amazon", "com", "en", "Order {oid}: which colour?",
   ["Hello,", "Your order {oid} lists a colour we no longer stock. Is the blue one shown below fine for you?"],
@@ -609,6 +613,12 @@ M("img-cid-logo-ok", "com", "en", "Order {oid}: backorder",
   ["Hello,", "The lantern in order {oid} is back-ordered until June 10. We will ship it the same day it arrives; "
    "if you prefer to cancel, just reply."],
   html_extra=sig_html_logo(), related=[("logo@contoso", LOGO, "png")])
+
+M("img-http-near-data-png", "de", "de", "Bestellung {oid}: Ersatzfarbe",
+  ["Hallo,", "die bestellte Farbe zu Bestellung {oid} ist leider ausverkauft. Wäre das abgebildete Grau für Sie in "
+   "Ordnung?"],
+  html_extra='<p><img src="data:image/png;base64,' + base64.b64encode(png(4, 4, (128, 128, 128))).decode() +
+             '" width="40" height="40" alt="Grau"></p>')
 
 # ---- LINK_SHORTENER ---------------------------------------------------------------
 M("shortener-bitly", "com", "en", "Order {oid}: tracking",
@@ -738,6 +748,9 @@ M("dangerous-js-double-ext", "es", "es", "Pedido {oid}: factura",
 M("dangerous-near-pdf-declared-exe", "co.uk", "en", "Order {oid}: warranty",
   ["Hello,", "The warranty certificate for order {oid} is attached."],
   attach=[("warranty.pdf", "application/x-msdownload", PDF_WARRANTY)])
+M("dangerous-near-exe-in-name", "com", "en", "Order {oid}: installer guide",
+  ["Hello,", "The guide for running the driver installer of order {oid} is attached as a PDF, as requested."],
+  attach=[("driver-setup.exe.pdf", "application/pdf", PDF_MANUAL)])
 M("too-many-6", "com", "en", "Order {oid}: documents",
   ["Hello,", "As requested, here are the documents for order {oid}: the invoice and the manuals of each part."],
   ["ATTACHMENTS_TOO_MANY"],
@@ -766,6 +779,10 @@ M("too-large-three-pdfs", "de", "de", "Bestellung {oid}: Handbücher",
 M("too-large-near-2mb", "com", "en", "Order {oid}: wiring diagram",
   ["Hello,", "The wiring diagram for order {oid} is attached as a PDF, as requested."], multipart=False,
   attach=[("wiring.pdf", "application/pdf", pdf(["Wiring diagram"], pad=2 * 1000 * 1000), {"cte": "7bit"})])
+
+M("too-large-near-9mb", "de", "de", "Bestellung {oid}: Ersatzteilkatalog",
+  ["Hallo,", "wie gewünscht senden wir Ihnen die Explosionszeichnung zu Bestellung {oid} als PDF."], multipart=False,
+  attach=[("Explosionszeichnung.pdf", "application/pdf", pdf(["Explosionszeichnung"], pad=9800 * 1000), {"cte": "7bit"})])
 
 # ---- GIF --------------------------------------------------------------------------
 M("gif-attached", "com", "en", "Order {oid}: how to fold it",
@@ -1082,6 +1099,13 @@ M("style-font-css-fr", "fr", "fr", "Commande {oid} : retard",
 M("style-near-font-word", "com", "en", "Order {oid}: engraving font",
   ["Hello,", "For the engraving on order {oid}, which font do you prefer: serif or sans-serif? The colour of the "
    "engraving will be black."], html_extra='<p style="margin:0 0 12px 0">Reply with your choice.</p>')
+M("style-near-valign-table", "co.uk", "en", "Order {oid}: delivery slots",
+  ["Hello,", "Your sofa (order {oid}) needs a delivery appointment. These slots are free; which one suits you?"],
+  html_extra='<table role="presentation" cellpadding="4"><tr><td valign="top">Tuesday</td><td valign="top">08:00-12:00</td></tr>'
+             '<tr><td valign="top">Thursday</td><td valign="top">12:00-16:00</td></tr></table>')
+M("style-near-background-colour", "de", "de", "Bestellung {oid}: Lieferverzögerung",
+  ["Hallo,", "Ihre Bestellung {oid} verzögert sich leider um zwei Tage."],
+  html_extra='<div style="background-color:#f4f4f4;border-color:#dddddd;padding:8px">Wir bitten um Entschuldigung.</div>')
 M("style-line-breaks-br", "com", "en", "Order {oid}: delay",
   ["Hello,", "Your order {oid} is delayed by one day at the carrier."], ["STYLE_LINE_BREAKS"],
   html_extra="<p>Sorry for the wait.<br><br><br><br>Contoso Outdoor team</p>")
@@ -1091,6 +1115,14 @@ M("style-line-breaks-empty-paras-it", "it", "it", "Ordine {oid}: ritardo",
 M("style-near-two-br", "com", "en", "Order {oid}: delay",
   ["Hello,", "Your order {oid} is delayed by one day at the carrier."],
   html_extra="<p>Sorry for the wait.<br><br>Contoso Outdoor team</p>")
+
+M("style-near-source-newlines", "fr", "fr", "Commande {oid} : retard",
+  ["Bonjour,", "Votre commande {oid} aura un jour de retard."],
+  html='<html>\n<body>\n\n\n<p>Bonjour,</p>\n\n\n\n<p>Votre commande {oid} aura un jour de retard, toutes nos excuses.</p>\n\n\n'
+       '<p>Cordialement,<br>\nTailspin Maison</p>\n\n\n</body>\n</html>\n')
+M("style-line-breaks-plain", "com", "en", "Order {oid}: delay",
+  ["Hello,", "Your order {oid} is delayed by one day at the carrier.\n\n", "Sorry for the wait."],
+  ["STYLE_LINE_BREAKS"], multipart=False)
 
 # ---- SUBJECT_IMPORTANT ------------------------------------------------------------
 M("important-review-request", "com", "en", "[Important] Your order {oid}",

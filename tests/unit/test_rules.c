@@ -745,7 +745,7 @@ static Facts *compliant_facts(void)
 	                "Track it at https://www.dhl.de/de/privatkunden.html?piececode=123");
 	add_link(f, "https://www.dhl.de/de/privatkunden.html?piececode=123", "https", "www.dhl.de", "text");
 	add_link(f, "https://www.amazon.de/gp/your-account/order-details", "https", "www.amazon.de", "href");
-	add_link(f, "mailto:help@shop.example", "mailto", "shop.example", "href");
+	add_link(f, "mailto:abcdefgh1234567@marketplace.amazon.de", "mailto", "marketplace.amazon.de", "href");
 	facts_add_image(f, "cid:logo@shop", "cid", "", 120, 40, FALSE, NULL, NULL);
 	facts_add_attachment(f, "logo.png", "image/png", "image/png", 2000, TRUE, 1);
 	facts_add_attachment(f, "Invoice 4711.pdf", "application/pdf", "application/pdf", 80000, FALSE, 1);
@@ -789,7 +789,7 @@ static void test_shipped_rules(void)
 	facts_add_attachment(f, "invoice.pdf", "application/pdf", "application/x-dosexec", 9000, FALSE, 1);
 	v = rules_eval(rs, f);
 	ids = hit_ids(v);
-	g_assert_cmpstr(ids, ==, "ORDER_ID_MISSING,LINK_HOST_NOT_ALLOWED,LINK_NOT_HTTPS,ATTACHMENT_NOT_PDF");
+	g_assert_cmpstr(ids, ==, "ORDER_ID_MISSING,LINK_HOST_NOT_ALLOWED,LINK_NOT_HTTPS,ATTACHMENT_NOT_DOCUMENT,ATTACHMENT_DANGEROUS");
 	g_assert_cmpint(v->action, ==, ACTION_REJECT);
 	g_assert_cmpstr(((Hit *)v->hits->pdata[1])->evidence, ==, "http://shop.example/offers");
 	g_assert_cmpstr(((Hit *)v->hits->pdata[1])->message, ==,
