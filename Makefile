@@ -21,9 +21,9 @@ PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 # libmilter is linked statically so that --wrap can take SIGHUP away from its
-# signal thread (see milter/main.c: reload on SIGHUP).
+# signal thread and set TCP_NODELAY on its connections (see milter/main.c).
 MILTER_LIBDIR = $(shell pkg-config --variable=libdir milter)
-MILTER_LIBS   = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait
+MILTER_LIBS   = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait -Wl,--wrap=accept
 
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
@@ -50,7 +50,8 @@ UNIT_BINS   = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre2-dev \
   libglib2.0-dev libmagic-dev libmagic-mgc libgumbo-dev libpsl-dev publicsuffix libidn2-dev \
   libcurl4-openssl-dev libjson-glib-dev postfix swaks miltertest python3 iproute2 \
-  m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates
+  m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
+  clang libclang-rt-14-dev strace
 
 .PHONY: all deps test run install clean check-config unit fuzz soak bench
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check

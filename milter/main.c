@@ -8,6 +8,9 @@
  */
 #include <errno.h>
 #include <grp.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -57,6 +60,27 @@ int __wrap_sigwait(const sigset_t *set, int *sig)
 			return rc;
 		reload();
 	}
+}
+
+/*
+ * TCP stalls on inet sockets.  At end of message libmilter writes several
+ * small packets in a row (add header, quarantine, the final reply); with
+ * Nagle the second waits for the MTA's ACK of the first, which the MTA's
+ * kernel delays by up to 40 ms because the MTA has nothing to send back.
+ * The link wraps accept (-Wl,--wrap=accept; libmilter calls it only for
+ * MTA connections) to set TCP_NODELAY on every inet connection.  On unix
+ * sockets the option does not apply and the call fails harmlessly.
+ */
+int __real_accept(int fd, struct sockaddr *addr, socklen_t *len);
+int __wrap_accept(int fd, struct sockaddr *addr, socklen_t *len);
+
+int __wrap_accept(int fd, struct sockaddr *addr, socklen_t *len)
+{
+	static const int one = 1;
+	int c = __real_accept(fd, addr, len);
+	if (c >= 0)
+		(void)setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	return c;
 }
 
 /* socket_path - the file of a unix socket spec, or NULL */

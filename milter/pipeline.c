@@ -113,7 +113,8 @@ Verdict *pipeline_run(const Snapshot *s, GMimeStream *stream, Facts *f,
 		                                       G_GUINT64_FORMAT " ms", spent_ms, s->conf->time_budget_ms);
 		return pipeline_fail_verdict(s->conf, FAIL_TIMEOUT, why);
 	}
-	if (progress)
+	/* Only slow work earns a progress packet: each one is a write to the MTA. */
+	if (progress && spent_ms > 1000)
 		progress(data);
 	return pipeline_evaluate(s, f);
 }

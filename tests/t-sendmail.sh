@@ -219,6 +219,5 @@ is "$RC" 0 "sendmail: quarantine: accepted by SMTP"
 q=$("$SENDMAIL" -C "$SM/test.cf" -bp -qQ 2>&1)
 like "$q" 'Total requests: 1' "sendmail: quarantine: one message in the quarantine queue"
 like "$q" 'QUARANTINE: .*TEST_QUARANTINE' "sendmail: quarantine: listed with its reason, naming the rule"
-diag "quarantine listing: $(printf '%s' "$q" | tr '\n' ' ' | head -c 300)"
 sleep 0.5
 ok "sendmail: quarantine: not delivered" bash -c "! grep -q 'hold-me' '$T'/sink/*.eml 2>/dev/null"

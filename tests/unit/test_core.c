@@ -311,8 +311,10 @@ static char *make_rules_conf(const char *dir, const char *action)
 	g_autofree char *rule = g_strdup_printf(
 	    "rule ORDER_ID_MISSING\n  describe \"Quote the order ID.\"\n"
 	    "  require subject, text =~ /\\b\\d{3}-\\d{7}-\\d{7}\\b/\n  action %s\n", action);
+	g_autofree char *local = g_build_filename(dir, "local", NULL);
+
 	g_free(write_file(dir, "rules/10-order.rules", rule));
-	g_mkdir_with_parents(g_build_filename(dir, "local", NULL), 0700);
+	g_mkdir_with_parents(local, 0700);
 	return write_file(dir, "amz.conf", "rules = rules\nlocal_rules = local\nspool = spool\n");
 }
 

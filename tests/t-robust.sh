@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# tests/t-robust.sh - every file of ../shared/corpus (public MIME test
+# suites: broken, hostile and odd messages, mailboxes, binaries; any name
+# or extension) through the ASan+UBSan build of amzmilter-check, as if sent
+# to a relay address: zero crashes, zero sanitizer reports, zero hangs.
+# Skipped with a notice when the corpus is not there.
+#
+# Many files per process (4 batches, 2 at a time), which is how the daemon
+# lives too: a leak or a corruption left behind by one message shows up in
+# a later one or at exit (LeakSanitizer).
+# Bounds, and why they are set this way:
+#  - time: AMZ_CHECK_MESSAGE_SECONDS=10, the checker's hidden watchdog,
+#    ends the process naming the file when one message takes over 10 s
+#    (exit 124); `timeout` bounds each whole batch as a last resort.
+#  - memory: an address-space ulimit (ulimit -v) cannot be used with ASan,
+#    which reserves terabytes of address space for its shadow memory at
+#    start.  ASan's own limits stand in: no single allocation above
+#    256 MB (max_allocation_size_mb) and at most 1 GB resident per process
+#    (hard_rss_limit_mb); crossing either is reported as a failure.  The
+#    messages of a batch run one after another and each frees what it
+#    used, so the per-process bound is also a per-message bound.
+. "$(dirname "$0")/lib.sh"
+cd "$TOP"
+SAN_BUILD=${SAN_BUILD:-build-san}
+case $SAN_BUILD in /*) ;; *) SAN_BUILD="$TOP/$SAN_BUILD" ;; esac
+CORPUS=$SHARED/corpus
+RCPT=8xk2m4q7z1v9c3b@marketplace.amazon.com
+
+if [ ! -d "$CORPUS" ]; then
+	skip "robustness over the shared corpus" "$CORPUS is not present"
+	exit 0
+fi
+out=$(make -s BUILD="$SAN_BUILD" SANITIZE=1 all 2>&1); rc=$?
+is "$rc" 0 "make BUILD=$(basename "$SAN_BUILD") SANITIZE=1 all"
+[ "$rc" -eq 0 ] || { diag "$(printf '%s' "$out" | grep error | head -5)"; exit 0; }
+CHECK=$SAN_BUILD/amzmilter-check
+T=$(mktemp -d /tmp/amz-robust.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:exitcode=86:max_allocation_size_mb=256:hard_rss_limit_mb=1024:allocator_may_return_null=0
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=87
+export LSAN_OPTIONS=exitcode=88
+export AMZ_CHECK_MESSAGE_SECONDS=10
+
+# The watchdog itself: a FIFO nobody writes to blocks the checker forever.
+mkfifo "$T/blocked"
+out=$(AMZ_CHECK_MESSAGE_SECONDS=1 timeout 20 "$CHECK" -c conf/amzmilter.conf "$T/blocked" 2>&1); rc=$?
+is "$rc" 124 "the per-message watchdog ends a stuck message with exit 124"
+like "$out" "timed out on .*blocked" "... and names the file"
+rm -f "$T/blocked"
+
+find "$CORPUS" -type f | sort >"$T/files"
+total=$(wc -l <"$T/files")
+per=$(((total + 3) / 4))
+split -l "$per" -d "$T/files" "$T/batch."
+start=$SECONDS
+for b in "$T"/batch.*; do echo "$b"; done |
+	xargs -P 2 -I{} sh -c 'xargs -d "\n" -a "$1" timeout 1200 "$2" -c conf/amzmilter.conf --json --rcpt "$3" >"$1.out" 2>"$1.err"; echo $? >"$1.rc"' \
+		_ {} "$CHECK" "$RCPT"
+secs=$((SECONDS - start))
+
+crashed=0 hung=0
+for b in "$T"/batch.??; do
+	rc=$(cat "$b.rc")
+	case $rc in
+	0|1) ;;
+	124) hung=$((hung + 1)); diag "$(basename "$b"): $(grep -h 'timed out' "$b.err" | head -1) (exit 124)" ;;
+	*) crashed=$((crashed + 1))
+	   diag "$(basename "$b"): exit $rc"
+	   diag "$(grep -E -B2 -A14 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$b.err" | head -30)" ;;
+	esac
+done
+cat "$T"/batch.??.out >"$T/all.out"
+verdicts=$(grep -c '^{' "$T/all.out")
+counts=$(python3 - "$T/all.out" <<'PY'
+import collections, json, sys
+c = collections.Counter()
+rules = collections.Counter()
+for line in open(sys.argv[1], errors="replace"):
+    if line.startswith("{"):
+        v = json.loads(line)
+        c[v["action"]] += 1
+        for h in v["hits"]:
+            if h["rule"].startswith("AMZ_"):
+                rules[h["rule"]] += 1
+print(" ".join("%s=%d" % kv for kv in sorted(c.items())),
+      "|", " ".join("%s=%d" % kv for kv in sorted(rules.items())) or "no AMZ_* hits")
+PY
+)
+diag "corpus: $total files in $secs s under ASan+UBSan; verdicts: ${counts%%|*}"
+diag "messages that could not be fully checked: ${counts#*|}"
+is "$crashed" 0 "no batch crashed or tripped a sanitizer"
+is "$hung" 0 "no message took longer than 10 s"
+is "$verdicts" "$total" "a verdict for every one of the $total files"
+r=$(grep -lE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$T"/batch.??.err | head -1)
+is "$r" "" "no sanitizer report in any batch"
