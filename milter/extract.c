@@ -265,6 +265,38 @@ static char *unflow(const char *t, gboolean delsp)
 	return g_string_free(out, FALSE);
 }
 
+/*
+ * fold_text - what a reader sees, in one form: NFKC (full-width letters and
+ * digits, ligatures and compatibility forms become their plain letters, so
+ * "ｃｏｕｐｏｎ" reads "coupon") and no invisible format characters
+ * (zero-width spaces and joiners, soft hyphens, bidi controls) that split
+ * words for the eye but not for a pattern.  ASCII passes unchanged.
+ * Transfer full.
+ */
+static char *fold_text(const char *s, gsize len)
+{
+	gboolean ascii = TRUE;
+	char *nfkc;
+	GString *out;
+
+	for (gsize i = 0; i < len && ascii; i++)
+		ascii = (guchar)s[i] < 0x80;
+	if (ascii)
+		return g_strndup(s, len);
+	nfkc = g_utf8_normalize(s, (gssize)len, G_NORMALIZE_NFKC);
+	if (nfkc == NULL)
+		return g_strndup(s, len);
+	out = g_string_sized_new(strlen(nfkc));
+	for (const char *p = nfkc; *p; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		if (g_unichar_type(ch) == G_UNICODE_FORMAT)
+			continue;
+		g_string_append_unichar(out, ch);
+	}
+	g_free(nfkc);
+	return g_string_free(out, FALSE);
+}
+
 /* append_bounded - add one part's worth to text or html, "\n\n" between parts */
 static void append_bounded(Ctx *c, GString *dst, gboolean *full, const char *what,
                            const char *s, gsize len)
@@ -310,8 +342,12 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html)
 			utf = u;
 			ulen = strlen(utf);
 		}
-		append_bounded(c, c->f->text, &c->text_full, "text", utf, ulen);
-		urls_find(c->links, utf, ulen, "text");
+		{
+			g_autofree char *folded = fold_text(utf, ulen);
+			gsize flen = strlen(folded);
+			append_bounded(c, c->f->text, &c->text_full, "text", folded, flen);
+			urls_find(c->links, folded, flen, "text");
+		}
 	} else {
 		GString *vis = g_string_new(NULL);
 		gsize hlen = ulen;
@@ -321,8 +357,12 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html)
 			facts_add_anomaly(c->f, "limit", "html-bytes");
 		}
 		html_extract(utf, hlen, c->lim->max_html_nodes, c->links, c->f, vis);
-		append_bounded(c, c->f->text, &c->text_full, "text", vis->str, vis->len);
-		urls_find(c->links, vis->str, vis->len, "text");
+		{
+			g_autofree char *folded = fold_text(vis->str, vis->len);
+			gsize flen = strlen(folded);
+			append_bounded(c, c->f->text, &c->text_full, "text", folded, flen);
+			urls_find(c->links, folded, flen, "text");
+		}
 		g_string_free(vis, TRUE);
 	}
 	g_free(utf);
@@ -418,7 +458,8 @@ static void on_part(GMimeObject *obj, int depth, int msg_depth, gpointer data)
 static void on_preamble(const char *text, int depth, gpointer data)
 {
 	Ctx *c = data;
-	char *utf = to_utf8((const guint8 *)text, strlen(text), NULL);
+	g_autofree char *raw = to_utf8((const guint8 *)text, strlen(text), NULL);
+	char *utf = fold_text(raw, strlen(raw));
 	gsize len = strlen(utf);
 
 	(void)depth;
@@ -471,8 +512,9 @@ static void headers(Ctx *c, GMimeMessage *msg)
 	}
 	if (subject != NULL) {
 		g_free(c->f->subject);
-		c->f->subject = g_utf8_make_valid(subject, utf8_cut(subject, strlen(subject),
+		g_autofree char *valid = g_utf8_make_valid(subject, utf8_cut(subject, strlen(subject),
 		                                                    EXTRACT_MAX_HEADER_BYTES));
+		c->f->subject = fold_text(valid, strlen(valid));
 	}
 	g_ptr_array_free(all, TRUE);
 }

@@ -194,7 +194,10 @@ static sfsistat reject_oversize(SMFICTX *ctx, Session *s)
 	g_autofree char *t = g_strdup_printf("Message too large for Amazon buyer messaging "
 	                                     "(limit %" G_GUINT64_FORMAT " bytes); resending will not help.",
 	                                     s->snap->conf->max_message_size);
-	log_msg(LOG_NOTICE, "%s: from=<%s> verdict=reject reason=size-limit", qid_of(ctx), s->from);
+	g_autofree char *from = text_escape(s->from, 256);
+	g_autofree char *qid = text_escape(qid_of(ctx), 32);
+
+	log_msg(LOG_NOTICE, "%s: from=<%s> verdict=reject reason=size-limit", qid, from);
 	session_reset(s);
 	return action_reply(ctx, "552", "5.3.4", t, SMFIS_REJECT);
 }

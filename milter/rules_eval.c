@@ -316,7 +316,8 @@ static char *evidence(const Facts *f, const Fire *fi)
 		g_string_assign(raw, f->anomalies->pdata[fi->idx]);
 		break;
 	case COLL_MARKET:
-		g_string_assign(raw, f->markets->pdata[fi->idx]);
+		/* A market guards a phrase test: the phrase is what to show. */
+		g_string_assign(raw, fi->have_match ? fi->match->str : (const char *)f->markets->pdata[fi->idx]);
 		break;
 	case COLL_NONE:
 		if (fi->rules)

@@ -53,9 +53,20 @@ total=$(wc -l <"$T/files")
 per=$(((total + 3) / 4))
 split -l "$per" -d "$T/files" "$T/batch."
 start=$SECONDS
-for b in "$T"/batch.*; do echo "$b"; done |
-	xargs -P 2 -I{} sh -c 'xargs -d "\n" -a "$1" timeout 1200 "$2" -c conf/amzmilter.conf --json --rcpt "$3" >"$1.out" 2>"$1.err"; echo $? >"$1.rc"' \
-		_ {} "$CHECK" "$RCPT"
+# batch FILE - one process over the files listed in FILE; FILE.rc gets its exit status
+batch() {
+	local files=()
+	mapfile -t files <"$1"
+	timeout 1200 "$CHECK" -c conf/amzmilter.conf --json --rcpt "$RCPT" "${files[@]}" >"$1.out" 2>"$1.err"
+	echo $? >"$1.rc"
+}
+running=0
+for b in "$T"/batch.??; do
+	batch "$b" &
+	running=$((running + 1))
+	if [ "$running" -ge 2 ]; then wait -n; running=$((running - 1)); fi
+done
+wait
 secs=$((SECONDS - start))
 
 crashed=0 hung=0

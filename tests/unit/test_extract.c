@@ -239,6 +239,20 @@ static void test_crlf(void)
 	g_free(m);
 }
 
+/* What a reader sees: full-width forms folded, invisible characters gone. */
+static void test_fold(void)
+{
+	g_autofree char *m = plain("text/plain; charset=utf-8", "8bit",
+	    "Use \xef\xbd\x83\xef\xbd\x8f\xef\xbd\x95\xef\xbd\x90\xef\xbd\x8f\xef\xbd\x8e "
+	    "re\xe2\x80\x8bview \xef\xbc\x91\xef\xbc\x90% at \xef\xbd\x97\xef\xbd\x97\xef\xbd\x97"
+	    "\xef\xbc\x8eshop\xef\xbc\x8e" "com/x \xf0\x9f\x98\x80\n");
+	g_autoptr(Facts) f = run(m);
+
+	g_assert_nonnull(strstr(f->text->str, "Use coupon review 10% at www.shop.com/x"));
+	g_assert_nonnull(strstr(f->text->str, "\xf0\x9f\x98\x80"));   /* emoji kept */
+	g_assert_nonnull(link_by_host(f, "text", "www.shop.com"));
+}
+
 static void test_flowed(void)
 {
 	char *m = plain("text/plain; charset=utf-8; format=flowed; delsp=yes", "7bit",
@@ -827,6 +841,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/qp-soft-break", test_qp_soft_break);
 	g_test_add_func("/extract/crlf", test_crlf);
 	g_test_add_func("/extract/format-flowed", test_flowed);
+	g_test_add_func("/extract/fold", test_fold);
 	g_test_add_func("/extract/base64-html", test_base64_html);
 	g_test_add_func("/extract/charset", test_charset);
 	g_test_add_func("/extract/html", test_html);
