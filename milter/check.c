@@ -260,6 +260,8 @@ static void check_one(Check *ck, const char *file)
 		print_json(file, ck->snap->conf, v, reply);
 	else
 		print_human(file, ck->snap->conf, v, reply);
+	if (watchdog)   /* a later hang or crash must not swallow this verdict */
+		fflush(stdout);
 }
 
 static gint path_cmp(gconstpointer a, gconstpointer b)

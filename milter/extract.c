@@ -18,6 +18,25 @@
  *  - Every other leaf (images, application and other text types, inline or
  *    not) is a FactAttachment: decoded size, declared type and the type
  *    libmagic finds in the first FILETYPE_SNIFF_BYTES.
+ *  - What an attachment holds is listed too (archive.c: ZIP and TNEF
+ *    members, at depth + 1 with `container` set; document.c: links inside
+ *    PDF and OOXML files).  For that, an attachment whose first bytes say
+ *    ZIP, PDF, TNEF or OLE is read whole (up to max_part_bytes).
+ *    Members are not counted in attachment_bytes: their container's size
+ *    already is.
+ *  - uuencoded and yEnc blocks inside a text/plain part are decoded into
+ *    attachments (uuencode.c; declared type "application/octet-stream",
+ *    depth of the part + 1) and left out of Facts.text.
+ *  - Every leaf's transfer encoding is checked for what decoders read
+ *    differently (check_encoding: "mime:nonstandard-encoding",
+ *    "mime:bad-base64", "mime:bad-qp", "mime:encoded-message",
+ *    "mime:boundary-on-leaf", "mime:headers-in-body",
+ *    "mime:ambiguous-filename"): tricks that hide
+ *    an attachment from one reader and not from another.
+ *  - After the walk, every attachment whose name, declared type and
+ *    content disagree gets `mismatch` and an
+ *    "attachment:type-mismatch:<name>" anomaly; .docm/.xlsm/.pptm names
+ *    get `macros` (as do files archive.c finds VBA in).
  *  - message/rfc822 parts are walked: their text counts as text and their
  *    leaves as attachments (a forwarded message is shown to the buyer, and
  *    wrapping a message must not hide it).  The rfc822 part itself is also
@@ -39,14 +58,19 @@
  * Thread safety: extract_init() runs once (GMime, the public suffix list,
  * the libmagic pool); extract_stream() keeps all its state per call.
  */
+#define _GNU_SOURCE      /* memmem */
 #include <errno.h>
 #include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
+#include "archive.h"
+#include "document.h"
 #include "extract.h"
 #include "filetype.h"
 #include "html.h"
 #include "mime.h"
 #include "urls.h"
+#include "uuencode.h"
 
 #define EXTRACT_MAX_HEADERS 1000
 #define EXTRACT_MAX_HEADER_BYTES (16 * 1024)
@@ -265,6 +289,36 @@ static char *unflow(const char *t, gboolean delsp)
 	return g_string_free(out, FALSE);
 }
 
+/* normalize_nfkc - g_utf8_normalize() slice by slice.  It composes by
+ * shifting the rest of its buffer once per composed pair, which is quadratic
+ * on long decomposed (NFD) text.  A slice ends before an ASCII character:
+ * none is ever the second of a composed pair, so the result is the same.
+ * NULL on invalid UTF-8, like g_utf8_normalize(). */
+static char *normalize_nfkc(const char *s, gsize len)
+{
+	GString *out = g_string_sized_new(len + len / 4);
+	const char *p = s, *end = s + len;
+
+	while (p < end) {
+		const char *q = p + MIN((gsize)(end - p), 4096);
+		const char *far = q + MIN((gsize)(end - q), 65536);
+		char *n;
+		while (q < far && (guchar)*q >= 0x80)
+			q++;
+		while (q < end && ((guchar)*q & 0xc0) == 0x80)   /* never inside a character */
+			q++;
+		n = g_utf8_normalize(p, q - p, G_NORMALIZE_NFKC);
+		if (n == NULL) {
+			g_string_free(out, TRUE);
+			return NULL;
+		}
+		g_string_append(out, n);
+		g_free(n);
+		p = q;
+	}
+	return g_string_free(out, FALSE);
+}
+
 /*
  * fold_text - what a reader sees, in one form: NFKC (full-width letters and
  * digits, ligatures and compatibility forms become their plain letters, so
@@ -283,7 +337,7 @@ static char *fold_text(const char *s, gsize len)
 		ascii = (guchar)s[i] < 0x80;
 	if (ascii)
 		return g_strndup(s, len);
-	nfkc = g_utf8_normalize(s, (gssize)len, G_NORMALIZE_NFKC);
+	nfkc = normalize_nfkc(s, len);
 	if (nfkc == NULL)
 		return g_strndup(s, len);
 	out = g_string_sized_new(strlen(nfkc));
@@ -323,14 +377,57 @@ static void append_bounded(Ctx *c, GString *dst, gboolean *full, const char *wha
 	g_string_append_len(dst, s, len);
 }
 
+static void inspect(Ctx *c, FactAttachment *a, const guint8 *buf, gsize len);
+static char *clean_name(const char *name);
+
+/* inline_files - uuencoded and yEnc blocks of a plain text part become attachments;
+ * raw is replaced by the text around them */
+static void inline_files(Ctx *c, GByteArray **raw, int depth, int msg_depth)
+{
+	GByteArray *rest;
+	GPtrArray *files;
+	gboolean limited;
+
+	if ((*raw)->len == 0 ||
+	    (g_strstr_len((const char *)(*raw)->data, (*raw)->len, "begin") == NULL &&
+	     g_strstr_len((const char *)(*raw)->data, (*raw)->len, "=ybegin") == NULL))
+		return;
+	rest = g_byte_array_new();
+	files = uuencode_extract((*raw)->data, (*raw)->len, c->lim->max_part_bytes, rest, &limited);
+	if (limited)
+		facts_add_anomaly(c->f, "limit", "inline-files");
+	for (guint i = 0; i < files->len; i++) {
+		UuFile *u = files->pdata[i];
+		g_autofree char *name = clean_name(u->name);
+		char *magic = filetype_detect(u->data->data, u->data->len);
+		FactAttachment *a = facts_add_attachment(c->f, name, "application/octet-stream", magic,
+		                                         u->size, FALSE, depth + 1);
+		if (msg_depth == 0)
+			c->f->attachment_bytes += u->size;
+		inspect(c, a, u->data->data, u->data->len);
+		g_free(magic);
+	}
+	if (files->len > 0) {
+		g_byte_array_unref(*raw);
+		*raw = rest;
+	} else {
+		g_byte_array_unref(rest);
+	}
+	g_ptr_array_unref(files);
+}
+
 /* body_text - a text/plain or text/html leaf: text, html, links, images */
-static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html)
+static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int msg_depth)
 {
 	GMimeContentType *ct = g_mime_object_get_content_type(obj);
 	const char *charset = ct ? g_mime_content_type_get_parameter(ct, "charset") : NULL;
 	guint64 total;
 	GByteArray *raw = read_part(c, GMIME_PART(obj), c->lim->max_part_bytes, &total);
-	char *utf = to_utf8(raw->data, raw->len, charset);
+	char *utf;
+
+	if (!is_html)
+		inline_files(c, &raw, depth, msg_depth);
+	utf = to_utf8(raw->data, raw->len, charset);
 	gsize ulen = strlen(utf);
 
 	if (!is_html) {
@@ -390,6 +487,52 @@ static gboolean disposition_inline(GMimeObject *obj)
 	return d == NULL || g_ascii_strcasecmp(d, GMIME_DISPOSITION_ATTACHMENT) != 0;
 }
 
+/* holds_more - content that may hold files or links: ZIP, PDF, TNEF, OLE */
+static gboolean holds_more(const guint8 *b, gsize n)
+{
+	static const guint8 ole[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+	static const guint8 tnef[] = { 0x78, 0x9f, 0x3e, 0x22 };
+
+	return archive_is_zip(b, n) || (n >= 8 && memcmp(b, ole, 8) == 0) ||
+	       (n >= 4 && memcmp(b, tnef, 4) == 0) ||
+	       (n >= 5 && memmem(b, MIN(n, (gsize)1024), "%PDF-", 5) != NULL);
+}
+
+/* inspect - what an attachment holds: archive members, links in documents */
+static void inspect(Ctx *c, FactAttachment *a, const guint8 *buf, gsize len)
+{
+	if (!holds_more(buf, len))
+		return;
+	archive_members(c->f, a, buf, len);
+	document_links(c->links, c->f, buf, len);
+}
+
+/* judge_types - name vs declared type vs content, and macro-enabled Office names */
+static void judge_types(Facts *f)
+{
+	static const char *const macro_exts[] = {
+		"docm", "dotm", "xlsm", "xltm", "xlam", "pptm", "potm", "ppsm", "ppam", "sldm", NULL
+	};
+
+	for (guint i = 0; i < f->attachments->len; i++) {
+		FactAttachment *a = f->attachments->pdata[i];
+		const char *why;
+		for (int k = 0; macro_exts[k]; k++)
+			if (strcmp(a->ext, macro_exts[k]) == 0)
+				a->macros = TRUE;
+		if (a->encrypted && a->container[0] != '\0')
+			continue;   /* typed by name only: nothing to compare */
+		why = filetype_mismatch(a->ext, a->declared, a->magic);
+		if (why == NULL)
+			continue;
+		a->mismatch = TRUE;
+		{
+			g_autofree char *d = g_strdup_printf("type-mismatch:%s", a->name);
+			facts_add_anomaly(f, "attachment", d);
+		}
+	}
+}
+
 /* attachment - any leaf that is not body text */
 static void attachment(Ctx *c, GMimeObject *obj, int depth, int msg_depth)
 {
@@ -400,10 +543,18 @@ static void attachment(Ctx *c, GMimeObject *obj, int depth, int msg_depth)
 	guint64 total;
 	GByteArray *head = read_part(c, GMIME_PART(obj), FILETYPE_SNIFF_BYTES, &total);
 	char *magic = filetype_detect(head->data, head->len);
+	FactAttachment *a = facts_add_attachment(c->f, name, declared, magic, total, is_inline, depth);
 
-	facts_add_attachment(c->f, name, declared, magic, total, is_inline, depth);
 	if (msg_depth == 0 && !(is_inline && g_ascii_strncasecmp(declared, "image/", 6) == 0))
 		c->f->attachment_bytes += total;
+	if (holds_more(head->data, head->len)) {
+		guint64 all;
+		GByteArray *whole = total > head->len
+			? read_part(c, GMIME_PART(obj), c->lim->max_part_bytes, &all)
+			: g_byte_array_ref(head);
+		inspect(c, a, whole->data, whole->len);
+		g_byte_array_unref(whole);
+	}
 	g_byte_array_unref(head);
 	g_free(magic);
 	g_free(name);
@@ -434,6 +585,190 @@ static void message_part(Ctx *c, GMimeObject *obj, int depth, int msg_depth)
 	g_free(declared);
 }
 
+/* headers_in_body - MIME header lines where content should be: a part whose
+ * headers a blank line cut off, or a multipart body some reader parses and
+ * GMime does not (the first lines, or any line after a "--" delimiter line) */
+static gboolean headers_in_body(const char *b, gsize n)
+{
+	static const char *const names[] = {
+		"content-type", "content-transfer-encoding", "content-disposition", NULL
+	};
+	gboolean after_dash = FALSE;
+	guint line = 0;
+
+	for (gsize i = 0; i < n; line++) {
+		const char *nl = memchr(b + i, '\n', n - i);
+		gsize len = (nl ? (gsize)(nl - b) : n) - i;
+		if (line < 8 || after_dash) {
+			for (int k = 0; names[k]; k++) {
+				gsize kl = strlen(names[k]);
+				if (len > kl && g_ascii_strncasecmp(b + i, names[k], kl) == 0 &&
+				    (b[i + kl] == ':' || b[i + kl] == ' '))
+					return TRUE;
+			}
+		}
+		after_dash = len > 2 && b[i] == '-' && b[i + 1] == '-';
+		i += len + 1;
+	}
+	return FALSE;
+}
+
+/* ambiguous_name - a file name parameter readers decode differently: an unquoted
+ * value with comment, quote or backslash characters, or RFC 2231 sections that
+ * are not 0, 1, 2… in order */
+static gboolean ambiguous_name(const char *v)
+{
+	int next[2] = { 0, 0 };         /* next section expected for name, filename */
+	const char *p = v;
+
+	while (p != NULL && *p) {
+		const char *eq, *end;
+		gboolean quoted = FALSE;
+		g_autofree char *key = NULL;
+		int which;
+		while (*p == ';' || g_ascii_isspace(*p))
+			p++;
+		eq = strchr(p, '=');
+		if (eq == NULL)
+			break;
+		for (const char *k = eq; k > p; k--)
+			if (k[-1] == ';') {
+				p = k;
+				break;
+			}
+		key = g_ascii_strdown(p, eq - p);
+		g_strstrip(key);
+		end = eq + 1;
+		while (g_ascii_isspace(*end))
+			end++;
+		which = g_str_has_prefix(key, "filename") ? 1 : g_str_has_prefix(key, "name") ? 0 : -1;
+		if (*end == '"') {
+			quoted = TRUE;
+			for (end++; *end && *end != '"'; end++)
+				if (*end == '\\' && end[1])
+					end++;
+			if (*end == '"')
+				end++;
+			while (g_ascii_isspace(*end))
+				end++;
+			if (which >= 0 && *end && *end != ';')
+				return TRUE;    /* text after the closing quote */
+		} else if (which >= 0 && *end == '\'') {
+			return TRUE;        /* single quotes: part of the name for some readers only */
+		}
+		end += strcspn(end, ";");
+		if (which >= 0) {
+			/* UTF-16 without a byte order mark: big or little endian, by reader */
+			g_autofree char *val = g_ascii_strdown(eq + 1, end - eq - 1);
+			if (strstr(val, "utf-16") != NULL)
+				return TRUE;
+			const char *rest = key + (which ? 8 : 4);
+			if (!quoted && (memchr(eq + 1, '(', end - eq - 1) || memchr(eq + 1, '"', end - eq - 1) || memchr(eq + 1, '\\', end - eq - 1) ||
+			                memchr(eq + 1, ')', end - eq - 1)))
+				return TRUE;
+			if (rest[0] == '*' && g_ascii_isdigit(rest[1])) {
+				int n = atoi(rest + 1);
+				if (n != next[which])
+					return TRUE;
+				next[which] = n + 1;
+			}
+		}
+		p = end;
+	}
+	return FALSE;
+}
+
+/* raw_header - a header's value as written (GMime rewrites Content-* values it parsed) */
+static const char *raw_header(GMimeObject *obj, const char *name)
+{
+	GMimeHeaderList *l = g_mime_object_get_header_list(obj);
+	GMimeHeader *h = l ? g_mime_header_list_get_header(l, name) : NULL;
+
+	return h ? g_mime_header_get_raw_value(h) : NULL;
+}
+
+/* hex_upper - a hex digit as RFC 2045 writes them (decoders differ on lower case) */
+static gboolean hex_upper(char ch)
+{
+	return g_ascii_isdigit(ch) || (ch >= 'A' && ch <= 'F');
+}
+
+/* check_encoding - transfer encodings decoders disagree on: unknown names, base64
+ * with foreign characters or data after the padding, quoted-printable "=" not
+ * followed by two hex digits or a line end; and header lines inside content */
+static void check_encoding(Ctx *c, GMimeObject *obj)
+{
+	const char *cte = g_mime_object_get_header(obj, "Content-Transfer-Encoding");
+	GMimeContentType *ct = g_mime_object_get_content_type(obj);
+	GMimeDataWrapper *dw = GMIME_IS_PART(obj) ? g_mime_part_get_content(GMIME_PART(obj)) : NULL;
+	GMimeContentEncoding enc = dw ? g_mime_data_wrapper_get_encoding(dw) : GMIME_CONTENT_ENCODING_DEFAULT;
+	GMimeStream *raw = dw ? g_mime_data_wrapper_get_stream(dw) : NULL;
+	gboolean padded = FALSE, bad64 = FALSE, badqp = FALSE, first = TRUE, blank = FALSE;
+	guint linelen = 0, prevlen = 0;
+	guint64 total = 0;
+	char buf[8192];
+	ssize_t n;
+
+	if (cte != NULL) {
+		g_autofree char *v = g_strstrip(g_ascii_strdown(cte, -1));
+		if (strcmp(v, "7bit") != 0 && strcmp(v, "8bit") != 0 && strcmp(v, "binary") != 0 &&
+		    strcmp(v, "base64") != 0 && strcmp(v, "quoted-printable") != 0)
+			facts_add_anomaly(c->f, "mime", "nonstandard-encoding");
+		if (ct && g_ascii_strcasecmp(g_mime_content_type_get_media_type(ct), "message") == 0 &&
+		    (strcmp(v, "base64") == 0 || strcmp(v, "quoted-printable") == 0))
+			facts_add_anomaly(c->f, "mime", "encoded-message");
+	}
+	if (ambiguous_name(raw_header(obj, "Content-Type")) ||
+	    ambiguous_name(raw_header(obj, "Content-Disposition")))
+		facts_add_anomaly(c->f, "mime", "ambiguous-filename");
+	if (ct && g_mime_content_type_get_parameter(ct, "boundary") != NULL && !GMIME_IS_MULTIPART(obj))
+		facts_add_anomaly(c->f, "mime", "boundary-on-leaf");
+	if (raw == NULL)
+		return;
+	g_mime_stream_reset(raw);
+	while ((n = g_mime_stream_read(raw, buf, sizeof buf)) > 0 && total < c->lim->max_part_bytes) {
+		if (first && headers_in_body(buf, (gsize)n))
+			facts_add_anomaly(c->f, "mime", "headers-in-body");
+		first = FALSE;
+		for (ssize_t i = 0; i < n; i++) {
+			guchar ch = buf[i];
+			if (enc == GMIME_CONTENT_ENCODING_BASE64 && !bad64) {
+				/* a line that does not end on a quantum, or data after a blank
+				 * line, is split differently by decoders that work per line */
+				if (ch == '\n') {
+					if (linelen == 0 && prevlen > 0)
+						blank = TRUE;
+					else if (linelen > 0 && prevlen % 4 != 0)
+						bad64 = TRUE;
+					if (linelen > 0)
+						prevlen = linelen;
+					linelen = 0;
+				} else if (ch == '=') {
+					padded = TRUE;
+					linelen++;
+				} else if (g_ascii_isalnum(ch) || ch == '+' || ch == '/') {
+					bad64 = padded || blank;
+					linelen++;
+				} else if (!g_ascii_isspace(ch)) {
+					bad64 = TRUE;
+				}
+			} else if (enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE && !badqp && ch == '=') {
+				/* read across the buffer end: only judge when both next bytes are here */
+				if (i + 2 < n && !(hex_upper(buf[i + 1]) && hex_upper(buf[i + 2])) &&
+				    buf[i + 1] != '\n' && !(buf[i + 1] == '\r' && buf[i + 2] == '\n'))
+					badqp = TRUE;
+			}
+		}
+		total += n;
+	}
+	if (enc == GMIME_CONTENT_ENCODING_BASE64 && linelen > 0 && prevlen % 4 != 0)
+		bad64 = TRUE;       /* the last line follows one that broke a quantum */
+	if (bad64)
+		facts_add_anomaly(c->f, "mime", "bad-base64");
+	if (badqp)
+		facts_add_anomaly(c->f, "mime", "bad-qp");
+}
+
 /* on_part - sort a leaf into body text or attachment */
 static void on_part(GMimeObject *obj, int depth, int msg_depth, gpointer data)
 {
@@ -441,6 +776,7 @@ static void on_part(GMimeObject *obj, int depth, int msg_depth, gpointer data)
 	GMimeContentType *ct;
 	gboolean plain, html;
 
+	check_encoding(c, obj);
 	if (GMIME_IS_MESSAGE_PART(obj)) {
 		message_part(c, obj, depth, msg_depth);
 		return;
@@ -449,7 +785,7 @@ static void on_part(GMimeObject *obj, int depth, int msg_depth, gpointer data)
 	plain = ct && g_mime_content_type_is_type(ct, "text", "plain");
 	html = ct && g_mime_content_type_is_type(ct, "text", "html");
 	if ((plain || html) && !(!disposition_inline(obj) && g_mime_part_get_filename(GMIME_PART(obj))))
-		body_text(c, obj, html);
+		body_text(c, obj, html, depth, msg_depth);
 	else
 		attachment(c, obj, depth, msg_depth);
 }
@@ -546,6 +882,7 @@ gboolean extract_stream(GMimeStream *stream, const ExtractLimits *lim, Facts *f,
 	c.links = urls_sink_new(f, lim->max_links);
 	headers(&c, msg);
 	mime_walk(msg, lim, f, &visitor, &c);
+	judge_types(f);
 	if (has_comm_token(f->subject) || has_comm_token(f->text->str))
 		f->reply = TRUE;
 	ok = TRUE;
@@ -601,6 +938,22 @@ void extract_facts_dump(const Facts *f, GString *out)
 		g_string_append_c(out, '\n');
 	}
 	g_string_append_printf(out, "html: %" G_GSIZE_FORMAT " bytes\n", f->html->len);
+	if (f->hidden_text->len > 0) {
+		gsize hl = utf8_cut(f->hidden_text->str, f->hidden_text->len, EXTRACT_DUMP_TEXT_BYTES);
+		g_string_append_printf(out, "hidden_text: %" G_GSIZE_FORMAT " bytes\n  | ",
+		                       f->hidden_text->len);
+		for (gsize i = 0; i < hl; i++) {
+			char ch = f->hidden_text->str[i];
+			if (ch == '\n')
+				g_string_append(out, "\n  | ");
+			else if ((guchar)ch < 0x20)
+				g_string_append_printf(out, "\\x%02x", (guchar)ch);
+			else
+				g_string_append_c(out, ch);
+		}
+		g_string_append_c(out, '\n');
+	}
+	g_string_append_printf(out, "parts: %u\n", f->parts);
 	g_string_append_printf(out, "links: %u\n", f->links->len);
 	for (guint i = 0; i < f->links->len; i++) {
 		const FactLink *l = f->links->pdata[i];
@@ -645,8 +998,15 @@ void extract_facts_dump(const Facts *f, GString *out)
 		g_string_append(out, "  \"");
 		dump_str(out, a->name);
 		g_string_append_printf(out, "\" ext=%s declared=%s magic=%s size=%" G_GUINT64_FORMAT
-		                       " %s depth=%d\n", a->ext, a->declared, a->magic, a->size,
+		                       " %s depth=%d", a->ext, a->declared, a->magic, a->size,
 		                       a->is_inline ? "inline" : "attachment", a->depth);
+		if (a->container && a->container[0]) {
+			g_string_append(out, " container=\"");
+			dump_str(out, a->container);
+			g_string_append_c(out, '"');
+		}
+		g_string_append_printf(out, "%s%s%s\n", a->encrypted ? " encrypted" : "",
+		                       a->mismatch ? " mismatch" : "", a->macros ? " macros" : "");
 	}
 	g_string_append_printf(out, "anomalies: %u\n", f->anomalies->len);
 	for (guint i = 0; i < f->anomalies->len; i++) {

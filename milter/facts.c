@@ -34,6 +34,7 @@ static void attachment_free(gpointer p)
 	g_free(a->ext);
 	g_free(a->declared);
 	g_free(a->magic);
+	g_free(a->container);
 	g_free(a);
 }
 
@@ -61,6 +62,7 @@ Facts *facts_new(void)
 	f->images = g_ptr_array_new_with_free_func(image_free);
 	f->attachments = g_ptr_array_new_with_free_func(attachment_free);
 	f->anomalies = g_ptr_array_new_with_free_func(g_free);
+	f->hidden_text = g_string_new(NULL);
 	return f;
 }
 
@@ -80,6 +82,7 @@ void facts_free(Facts *f)
 	g_ptr_array_unref(f->images);
 	g_ptr_array_unref(f->attachments);
 	g_ptr_array_unref(f->anomalies);
+	g_string_free(f->hidden_text, TRUE);
 	g_free(f);
 }
 
@@ -132,6 +135,7 @@ FactAttachment *facts_add_attachment(Facts *f, const char *name, const char *dec
 	a->size = size;
 	a->is_inline = is_inline;
 	a->depth = depth;
+	a->container = g_strdup("");
 	g_ptr_array_add(f->attachments, a);
 	return a;
 }

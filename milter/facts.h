@@ -23,7 +23,9 @@ typedef struct {
 	char *host;        /* lower-case ASCII (punycode), no trailing dot; "" if none */
 	char *domain;      /* registrable domain of host (public suffix list), else host */
 	char *label;       /* visible text of the enclosing <a>, or NULL */
-	const char *source;/* static: "text", "href", "src", "srcset", "css", "refresh", "action", "background" */
+	const char *source;/* static: "text", "href", "src", "srcset", "css", "refresh", "action",
+	                    * "background", "pdf" and "docx" (links inside attached documents),
+	                    * "redirect" (the target a redirector link carries in a parameter) */
 } FactLink;
 
 /* One image, inline or remote. */
@@ -47,7 +49,11 @@ typedef struct {
 	char *magic;       /* type detected from the content (libmagic), lower-case */
 	guint64 size;      /* decoded bytes */
 	gboolean is_inline;/* Content-Disposition: inline (or none) */
-	int depth;         /* MIME nesting depth of the part */
+	int depth;         /* MIME nesting depth of the part; members: their container's + 1 */
+	char *container;   /* name of the archive or TNEF file holding this member, "" for a MIME part */
+	gboolean encrypted;/* an encrypted archive member, or an archive with one */
+	gboolean mismatch; /* name, declared type and content disagree (invoice.pdf that is an .exe) */
+	gboolean macros;   /* an Office document carrying VBA macros (vbaProject.bin, .docm, …) */
 } FactAttachment;
 
 typedef struct {
@@ -73,6 +79,9 @@ typedef struct {
 	GPtrArray *attachments;  /* FactAttachment* */
 	GPtrArray *anomalies;    /* char*: "class:detail", e.g. "mime:bad-boundary",
 	                          * "limit:parts" — parser warnings and limits crossed */
+	GString *hidden_text;    /* HTML text a reader does not see (display:none, font-size 0,
+	                          * text coloured like its background…), lines separated by "\n" */
+	guint parts;             /* MIME nodes walked: the root, containers, leaves */
 	guint64 message_bytes;   /* raw size of the message as received */
 	guint64 attachment_bytes;/* sum of FactAttachment.size over non-inline-image parts */
 	gboolean reply;          /* In-Reply-To/References present, or [commMgrTok:…] */

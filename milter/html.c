@@ -14,6 +14,17 @@
  *      image hidden by display:none or visibility:hidden counts as 0x0) and
  *      the enclosing <a href>, if any.
  *
+ * Hidden text.  Text inside an element the reader cannot see goes to
+ * Facts.hidden_text instead of the visible text, with an "html:hidden-text"
+ * anomaly: display:none, visibility:hidden, opacity:0, mso-hide:all, the
+ * hidden attribute, a font size of at most 1px (or 1pt, 0.1em, 10%), a
+ * zero height or max-height with overflow:hidden, and text whose declared
+ * colour is (nearly) that of its background — background from bgcolor or
+ * CSS, white when none is declared, unknown under a background image.  Style sheets
+ * in <style> are not applied: only attributes and inline styles count.
+ *
+ * <base href> makes every relative URL after it absolute (urls_resolve).
+ *
  * Bounds.  gumbo is an HTML5 parser without a nesting limit and its cost
  * grows with the square of the nesting depth, and it frees its tree
  * recursively.  So a pre-scan estimates the depth from open and close tags
@@ -28,6 +39,9 @@
 
 #define HTML_MAX_IMAGES 2000
 #define HTML_PX_MAX 100000
+#define HTML_MAX_HIDDEN (1024 * 1024)
+#define HTML_COLOR_NONE (-1)     /* not declared: inherit */
+#define HTML_COLOR_UNKNOWN (-2)  /* a background image: nothing can be compared */
 
 typedef struct {
 	Facts *f;
@@ -35,6 +49,9 @@ typedef struct {
 	GString *text;
 	gboolean space;      /* whitespace seen since the last visible character */
 	guint pre;           /* inside this many <pre> */
+	gboolean hspace;     /* the same for the hidden text */
+	char *base;          /* <base href>, or NULL */
+	GStringChunk *urls;  /* URLs made absolute against base, freed with the document */
 } Html;
 
 typedef struct {
@@ -43,6 +60,8 @@ typedef struct {
 	gsize text_start;    /* text->len when the element was entered */
 	const char *href;    /* <a href> as written, else NULL */
 	gboolean quiet;      /* content is not visible text */
+	gboolean hidden;     /* content is text the reader cannot see */
+	gint32 fg, bg;       /* text and background colour 0xRRGGBB, or HTML_COLOR_UNKNOWN */
 } Frame;
 
 static const GumboTag block_tags[] = {
@@ -174,6 +193,40 @@ static void text_add(Html *h, const char *s)
 	}
 }
 
+/* hidden_add - text the reader does not see, kept apart (bounded) */
+static void hidden_add(Html *h, const char *s)
+{
+	GString *o = h->f->hidden_text;
+	gboolean any = FALSE;
+
+	for (const char *p = s; *p; p++) {
+		if (g_ascii_isspace(*p)) {
+			h->hspace = TRUE;
+			continue;
+		}
+		if (o->len >= HTML_MAX_HIDDEN) {
+			facts_add_anomaly(h->f, "limit", "hidden-text");
+			break;
+		}
+		if (h->hspace && o->len > 0 && o->str[o->len - 1] != '\n')
+			g_string_append_c(o, ' ');
+		h->hspace = FALSE;
+		g_string_append_c(o, *p);
+		any = TRUE;
+	}
+	if (any)
+		facts_add_anomaly(h->f, "html", "hidden-text");
+}
+
+static void hidden_break(Html *h)
+{
+	GString *o = h->f->hidden_text;
+
+	if (o->len > 0 && o->str[o->len - 1] != '\n' && o->len < HTML_MAX_HIDDEN)
+		g_string_append_c(o, '\n');
+	h->hspace = FALSE;
+}
+
 static void text_break(Html *h)
 {
 	if (h->text->len > 0 && h->text->str[h->text->len - 1] != '\n')
@@ -253,6 +306,169 @@ static void style_size(const char *style, int *w, int *hgt)
 	g_strfreev(decls);
 }
 
+static const struct {
+	const char *name;
+	gint32 rgb;
+} color_names[] = {
+	{ "white", 0xffffff }, { "black", 0x000000 }, { "red", 0xff0000 }, { "green", 0x008000 },
+	{ "blue", 0x0000ff }, { "yellow", 0xffff00 }, { "gray", 0x808080 }, { "grey", 0x808080 },
+	{ "silver", 0xc0c0c0 }, { "whitesmoke", 0xf5f5f5 }, { "snow", 0xfffafa },
+	{ "ivory", 0xfffff0 }, { "navy", 0x000080 }, { "orange", 0xffa500 },
+	{ "lightgray", 0xd3d3d3 }, { "lightgrey", 0xd3d3d3 }, { "gainsboro", 0xdcdcdc },
+};
+
+/* color - a CSS / HTML colour value -> 0xRRGGBB; HTML_COLOR_NONE when not understood
+ * or transparent */
+static gint32 color(const char *v)
+{
+	char buf[64];
+	gsize n = 0;
+
+	while (g_ascii_isspace(*v))
+		v++;
+	while (v[n] && n < sizeof buf - 1 && v[n] != ';' && v[n] != '!')
+		buf[n] = g_ascii_tolower(v[n]), n++;
+	buf[n] = '\0';
+	g_strstrip(buf);
+	if (buf[0] == '#' || (strlen(buf) == 6 && strspn(buf, "0123456789abcdef") == 6)) {
+		const char *h = buf[0] == '#' ? buf + 1 : buf;
+		gsize hl = strspn(h, "0123456789abcdef");
+		if (hl == 3 || hl == 4)
+			return g_ascii_xdigit_value(h[0]) * 0x110000 + g_ascii_xdigit_value(h[1]) * 0x1100 +
+			       g_ascii_xdigit_value(h[2]) * 0x11;
+		if (hl == 6 || hl == 8)
+			return g_ascii_xdigit_value(h[0]) << 20 | g_ascii_xdigit_value(h[1]) << 16 |
+			       g_ascii_xdigit_value(h[2]) << 12 | g_ascii_xdigit_value(h[3]) << 8 |
+			       g_ascii_xdigit_value(h[4]) << 4 | g_ascii_xdigit_value(h[5]);
+		return HTML_COLOR_NONE;
+	}
+	if (g_str_has_prefix(buf, "rgb")) {
+		const char *p = strchr(buf, '(');
+		int c[3];
+		if (p == NULL)
+			return HTML_COLOR_NONE;
+		p++;
+		for (int i = 0; i < 3; i++) {
+			char *e;
+			double d = g_ascii_strtod(p, &e);
+			if (e == p)
+				return HTML_COLOR_NONE;
+			if (*e == '%')
+				d = d * 255 / 100, e++;
+			c[i] = (int)CLAMP(d, 0, 255);
+			p = e;
+			while (*p == ' ' || *p == ',')
+				p++;
+		}
+		return c[0] << 16 | c[1] << 8 | c[2];
+	}
+	for (gsize i = 0; i < G_N_ELEMENTS(color_names); i++)
+		if (strcmp(buf, color_names[i].name) == 0)
+			return color_names[i].rgb;
+	return HTML_COLOR_NONE;
+}
+
+/* same_color - too close for the eye to tell apart */
+static gboolean same_color(gint32 a, gint32 b)
+{
+	if (a < 0 || b < 0)
+		return FALSE;
+	return ABS(((a >> 16) & 0xff) - ((b >> 16) & 0xff)) <= 12 &&
+	       ABS(((a >> 8) & 0xff) - ((b >> 8) & 0xff)) <= 12 && ABS((a & 0xff) - (b & 0xff)) <= 12;
+}
+
+/* tiny_font - a font-size value too small to read */
+static gboolean tiny_font(const char *v)
+{
+	char *e;
+	double d;
+
+	while (g_ascii_isspace(*v))
+		v++;
+	d = g_ascii_strtod(v, &e);
+	if (e == v)
+		return FALSE;
+	while (g_ascii_isspace(*e))
+		e++;
+	if (*e == '%')
+		return d < 10;
+	if (g_ascii_strncasecmp(e, "em", 2) == 0 || g_ascii_strncasecmp(e, "rem", 3) == 0)
+		return d < 0.1;
+	return d <= 1;      /* px, pt, or no unit */
+}
+
+/* element_style - hidden state and colours an element gives its content */
+static void element_style(GumboElement *el, Frame *nf, const Frame *parent)
+{
+	const char *v, *style = attr(el, "style");
+	gboolean zero_height = FALSE, overflow_hidden = FALSE;
+	gint32 c;
+
+	nf->hidden = parent->hidden || gumbo_get_attribute(&el->attributes, "hidden") != NULL;
+	nf->fg = parent->fg;
+	nf->bg = parent->bg;
+	if ((v = attr(el, "bgcolor")) != NULL && (c = color(v)) >= 0)
+		nf->bg = c;
+	if ((v = attr(el, "background")) != NULL && *v)
+		nf->bg = HTML_COLOR_UNKNOWN;
+	if (el->tag == GUMBO_TAG_FONT && (v = attr(el, "color")) != NULL && (c = color(v)) >= 0)
+		nf->fg = c;
+	if (style != NULL) {
+		char **decls = g_strsplit(style, ";", 256);
+		for (int i = 0; decls[i]; i++) {
+			char *colon = strchr(decls[i], ':'), *name, *val;
+			if (colon == NULL)
+				continue;
+			*colon = '\0';
+			name = g_ascii_strdown(g_strstrip(decls[i]), -1);
+			val = g_strstrip(colon + 1);
+			if ((strcmp(name, "display") == 0 && g_ascii_strncasecmp(val, "none", 4) == 0) ||
+			    (strcmp(name, "visibility") == 0 && g_ascii_strncasecmp(val, "hidden", 6) == 0) ||
+			    (strcmp(name, "mso-hide") == 0 && g_ascii_strncasecmp(val, "all", 3) == 0) ||
+			    (strcmp(name, "opacity") == 0 && g_ascii_strtod(val, NULL) <= 0.05 &&
+			     g_ascii_isdigit(val[0])) ||
+			    (strcmp(name, "font-size") == 0 && tiny_font(val)))
+				nf->hidden = TRUE;
+			else if ((strcmp(name, "height") == 0 || strcmp(name, "max-height") == 0) && px(val, strlen(val)) == 0)
+				zero_height = TRUE;
+			else if (strcmp(name, "overflow") == 0 && g_ascii_strncasecmp(val, "hidden", 6) == 0)
+				overflow_hidden = TRUE;
+			else if (strcmp(name, "color") == 0 && (c = color(val)) >= 0)
+				nf->fg = c;
+			else if (strcmp(name, "background-color") == 0 && (c = color(val)) >= 0)
+				nf->bg = c;
+			else if (strcmp(name, "background") == 0 || strcmp(name, "background-image") == 0) {
+				if (strstr(val, "url(") != NULL || strstr(val, "gradient") != NULL)
+					nf->bg = HTML_COLOR_UNKNOWN;
+				else if ((c = color(val)) >= 0)
+					nf->bg = c;
+			}
+			g_free(name);
+		}
+		g_strfreev(decls);
+	}
+	if (zero_height && overflow_hidden)
+		nf->hidden = TRUE;
+	if (same_color(nf->fg, nf->bg))
+		nf->hidden = TRUE;
+}
+
+/* rel - a URL as the document means it: absolute against <base href> when relative */
+static const char *rel(Html *h, const char *v)
+{
+	char *abs;
+	const char *kept;
+
+	if (h->base == NULL || v == NULL)
+		return v;
+	abs = urls_resolve(h->base, v);
+	if (abs == NULL)
+		return v;
+	kept = g_string_chunk_insert(h->urls, abs);
+	g_free(abs);
+	return kept;
+}
+
 /* anchor_of - innermost enclosing <a href> */
 static const char *anchor_of(Frame *stack, guint depth)
 {
@@ -270,6 +486,7 @@ static void add_image(Html *h, const char *src, int w, int hgt, const char *href
 
 	if (src == NULL || *src == '\0')
 		return;
+	src = rel(h, src);
 	if (h->f->images->len >= HTML_MAX_IMAGES) {
 		facts_add_anomaly(h->f, "limit", "images");
 		return;
@@ -293,6 +510,7 @@ static void add_fetched(Html *h, const char *url, const char *source)
 
 	if (url == NULL || *url == '\0')
 		return;
+	url = rel(h, url);
 	urls_parse(url, &p);
 	if (p.host[0] != '\0')
 		urls_add(h->links, url, url, source, NULL);
@@ -400,7 +618,7 @@ static void refresh_url(Html *h, const char *content)
 	url = g_strndup(u, MIN(n, (gsize)URLS_MAX_LEN));
 	g_strstrip(url);
 	if (*url)
-		urls_add(h->links, url, url, "refresh", NULL);
+		urls_add(h->links, rel(h, url), url, "refresh", NULL);
 	g_free(url);
 }
 
@@ -416,13 +634,20 @@ static void element_enter(Html *h, GumboElement *el, Frame *stack, guint depth)
 	            (el->tag == GUMBO_TAG_INPUT && (v = attr(el, "type")) && g_ascii_strcasecmp(v, "image") == 0) ||
 	            (g_str_has_prefix(name, "v:") && src != NULL);
 
+	if (el->tag == GUMBO_TAG_BASE && h->base == NULL && (v = attr(el, "href")) != NULL) {
+		UrlParts b;
+		urls_parse(v, &b);
+		if (b.host[0] != '\0' && b.scheme[0] != '\0')
+			h->base = g_strdup(v);
+		urls_parts_clear(&b);
+	}
 	if ((v = attr(el, "href")) != NULL && *v && el->tag != GUMBO_TAG_A && el->tag != GUMBO_TAG_BASE) {
 		if (el->tag == GUMBO_TAG_AREA)
-			urls_add(h->links, v, v, "href", attr(el, "alt") ? attr(el, "alt") : "");
+			urls_add(h->links, rel(h, v), v, "href", attr(el, "alt") ? attr(el, "alt") : "");
 		else if (el->tag == GUMBO_TAG_LINK)
 			add_fetched(h, v, "src");
 		else if (v[0] != '#')
-			urls_add(h->links, v, v, "href", NULL);
+			urls_add(h->links, rel(h, v), v, "href", NULL);
 	}
 	if (src != NULL && *src)
 		add_fetched(h, src, "src");
@@ -447,9 +672,9 @@ static void element_enter(Html *h, GumboElement *el, Frame *stack, guint depth)
 	if (el->tag == GUMBO_TAG_OBJECT && (v = attr(el, "data")) != NULL)
 		add_fetched(h, v, "src");
 	if (el->tag == GUMBO_TAG_FORM && (v = attr(el, "action")) != NULL && *v)
-		urls_add(h->links, v, v, "action", NULL);
+		urls_add(h->links, rel(h, v), v, "action", NULL);
 	if ((v = attr(el, "formaction")) != NULL && *v)
-		urls_add(h->links, v, v, "action", NULL);
+		urls_add(h->links, rel(h, v), v, "action", NULL);
 	if (style != NULL)
 		css_urls(h, style, href);
 	if (el->tag == GUMBO_TAG_META && (v = attr(el, "http-equiv")) != NULL &&
@@ -466,11 +691,15 @@ void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links,
 	GumboOptions opts = kGumboDefaultOptions;
 	GumboOutput *out = NULL;
 	GArray *stack = g_array_new(FALSE, TRUE, sizeof(Frame));
-	Html h = { f, links, text, FALSE, 0 };
+	Html h = { f, links, text, FALSE, 0, FALSE, NULL, g_string_chunk_new(1024) };
 	guint nodes = 0;
 	gsize cut;
 	Frame root = { 0 };
 
+	/* white behind undeclared backgrounds; an undeclared text colour is never
+	 * compared (style sheets in <style> are not applied) */
+	root.fg = HTML_COLOR_NONE;
+	root.bg = 0xffffff;
 	cut = prescan(html, len, max_nodes, f);
 	opts.max_errors = 50;
 	out = gumbo_parse_with_options(&opts, html, cut);
@@ -507,6 +736,8 @@ void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links,
 				if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_STYLE)
 					css_urls(&h, kid->v.text.text,
 					         anchor_of((Frame *)stack->data, stack->len));
+				else if (!quiet && fr->hidden)
+					hidden_add(&h, kid->v.text.text);
 				else if (!quiet)
 					text_add(&h, kid->v.text.text);
 				continue;
@@ -515,13 +746,17 @@ void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links,
 				element_enter(&h, el, (Frame *)stack->data, stack->len);
 				fr = &g_array_index(stack, Frame, stack->len - 1);
 				nf.node = kid;
+				element_style(el, &nf, fr);
 				nf.quiet = quiet || el->tag == GUMBO_TAG_SCRIPT || el->tag == GUMBO_TAG_STYLE ||
 				           el->tag == GUMBO_TAG_TITLE || el->tag == GUMBO_TAG_HEAD;
 				if (el->tag == GUMBO_TAG_A) {
 					const char *v = attr(el, "href");
-					nf.href = (v && *v && v[0] != '#') ? v : NULL;
+					nf.href = (v && *v && v[0] != '#') ? rel(&h, v) : NULL;
 				}
-				if (!nf.quiet) {
+				if (!nf.quiet && nf.hidden) {
+					if (el->tag == GUMBO_TAG_BR || is_block(el->tag))
+						hidden_break(&h);
+				} else if (!nf.quiet) {
 					if (el->tag == GUMBO_TAG_BR) {
 						g_string_append_c(text, '\n');
 						h.space = FALSE;
@@ -551,7 +786,9 @@ void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links,
 			}
 			if (el->tag == GUMBO_TAG_PRE && h.pre > 0)
 				h.pre--;
-			if (!fr->quiet && is_block(el->tag))
+			if (!fr->quiet && fr->hidden && is_block(el->tag))
+				hidden_break(&h);
+			else if (!fr->quiet && is_block(el->tag))
 				text_break(&h);
 		}
 		g_array_set_size(stack, stack->len - 1);
@@ -560,4 +797,6 @@ out:
 	if (out != NULL)
 		gumbo_destroy_output(&opts, out);
 	g_array_free(stack, TRUE);
+	g_string_chunk_free(h.urls);
+	g_free(h.base);
 }

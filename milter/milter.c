@@ -118,6 +118,15 @@ static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	*pf2 = 0;
 	*pf3 = 0;
 	s->pflags = *pf1;
+	/* Only the queue ID, only where it is logged: fewer macro packets. */
+	if (f0 & SMFIF_SETSYMLIST) {
+		static const int quiet[] = { SMFIM_CONNECT, SMFIM_ENVFROM, SMFIM_ENVRCPT, SMFIM_DATA, SMFIM_EOH };
+		gboolean ok = smfi_setsymlist(ctx, SMFIM_EOM, "i") == MI_SUCCESS;
+		for (guint i = 0; ok && i < G_N_ELEMENTS(quiet); i++)
+			ok = smfi_setsymlist(ctx, quiet[i], "{amzmilter}") == MI_SUCCESS;
+		if (ok)
+			*pf0 |= SMFIF_SETSYMLIST;
+	}
 	return SMFIS_CONTINUE;
 }
 

@@ -6,7 +6,17 @@
  * Out: a GMimeMessage (transfer full), parser warnings as "mime:…"
  *      anomalies in the Facts, and a walk that hands each leaf and each
  *      message/rfc822 part to a visitor, never deeper than max_depth
- *      ("limit:depth") nor over more than max_parts objects ("limit:parts").
+ *      ("limit:depth") nor over more than max_parts objects ("limit:parts");
+ *      Facts.parts counts the objects walked.
+ *
+ * Before parsing, the raw bytes are scanned for what GMime forgives silently
+ * but other readers take differently: bare CRs ("mime:bare-cr") and header
+ * names with white space before the colon ("mime:header-name-space": any in
+ * the top-level header block, Content-* and MIME-Version anywhere).
+ *
+ * Structure some readers see and GMime does not: a multipart nested with
+ * its parent's boundary ("mime:boundary-reused"), MIME parts after the
+ * closing boundary ("mime:parts-after-end").
  *
  * A multipart with no child parts (a boundary that never occurs, or none at
  * all) is reported as "mime:bad-boundary"; what GMime kept as its preamble is
@@ -49,6 +59,7 @@ typedef struct {
 	gpointer data;
 	guint parts;
 	gboolean stop;
+	GPtrArray *bounds;   /* boundaries of the enclosing multiparts (not owned) */
 } Walk;
 
 /* on_warning - a parser complaint becomes a fact rules can act on */
@@ -105,6 +116,57 @@ static GMimeMessage *parse_once(GMimeStream *stream, Facts *f)
 	return msg;
 }
 
+/* raw_scan - what GMime forgives silently but mail clients read differently:
+ * a bare CR (a line end for some, not for others: it hides a header or a
+ * boundary) and a MIME header name followed by white space before its colon */
+static void raw_scan(GMimeStream *stream, gint64 start, Facts *f)
+{
+	char buf[16384], line[40];
+	gsize ll = 0;
+	gboolean cr = FALSE, at_start = TRUE, bare = FALSE, spaced = FALSE, head = TRUE;
+	ssize_t n;
+
+	if (start < 0 || g_mime_stream_seek(stream, start, GMIME_STREAM_SEEK_SET) != start)
+		return;
+	while ((n = g_mime_stream_read(stream, buf, sizeof buf)) > 0 && !(bare && spaced)) {
+		for (ssize_t i = 0; i < n; i++) {
+			char ch = buf[i];
+			if (cr && ch != '\n')
+				bare = TRUE;
+			cr = ch == '\r';
+			if (ch == '\n' || ch == '\r') {
+				if (ch == '\n' && ll == 0 && at_start && i > 0 && (buf[i - 1] == '\n' ||
+				    (buf[i - 1] == '\r' && i > 1 && buf[i - 2] == '\n')))
+					head = FALSE;   /* the top-level header block ends */
+				at_start = TRUE;
+				ll = 0;
+				continue;
+			}
+			if (!at_start)
+				continue;
+			if (ll < sizeof line - 1)
+				line[ll++] = g_ascii_tolower(ch);
+			line[ll] = '\0';
+			if (ch == ':') {
+				gsize k = ll - 1;
+				while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t'))
+					k--;
+				if (k < ll - 1 && k > 0 && (head || g_str_has_prefix(line, "content-") ||
+				                             g_str_has_prefix(line, "mime-version")))
+					spaced = TRUE;
+				at_start = FALSE;
+			} else if (!(g_ascii_isalnum(ch) || ch == '-' || ch == ' ' || ch == '\t')) {
+				at_start = FALSE;
+			}
+		}
+	}
+	if (bare)
+		facts_add_anomaly(f, "mime", "bare-cr");
+	if (spaced)
+		facts_add_anomaly(f, "mime", "header-name-space");
+	g_mime_stream_seek(stream, start, GMIME_STREAM_SEEK_SET);
+}
+
 /*
  * mime_parse - GMime parse with loose compliance.  Input GMime will not take
  * as a message (no header block at all) is parsed again as the body of a
@@ -114,7 +176,10 @@ static GMimeMessage *parse_once(GMimeStream *stream, Facts *f)
 GMimeMessage *mime_parse(GMimeStream *stream, Facts *f, GError **err)
 {
 	gint64 start = g_mime_stream_tell(stream);
-	GMimeMessage *msg = parse_once(stream, f);
+	GMimeMessage *msg;
+
+	raw_scan(stream, start, f);
+	msg = parse_once(stream, f);
 	GMimeStream *cat = NULL, *head = NULL, *rest = NULL;
 	char probe;
 
@@ -156,17 +221,32 @@ static void walk(Walk *w, GMimeObject *obj, int depth, int msg_depth)
 		w->stop = TRUE;
 		return;
 	}
+	w->f->parts++;
 	if (GMIME_IS_MULTIPART(obj)) {
 		GMimeMultipart *mp = GMIME_MULTIPART(obj);
 		int n = g_mime_multipart_get_count(mp);
+		const char *b = g_mime_multipart_get_boundary(mp);
+		/* an inner multipart with its parent's boundary: readers split it differently */
+		for (guint k = 0; b != NULL && k < w->bounds->len; k++)
+			if (strcmp(w->bounds->pdata[k], b) == 0)
+				facts_add_anomaly(w->f, "mime", "boundary-reused");
 		if (n <= 0) {
 			const char *pre = g_mime_multipart_get_prologue(mp);
 			facts_add_anomaly(w->f, "mime", "bad-boundary");
 			if (pre != NULL && *pre && w->v->preamble)
 				w->v->preamble(pre, depth, w->data);
 		}
+		{
+			/* parts after the closing boundary: some readers still show them */
+			const char *epi = g_mime_multipart_get_epilogue(mp);
+			if (epi != NULL && (strstr(epi, "\n--") || g_str_has_prefix(epi, "--")) &&
+			    g_strrstr(epi, "ontent-") != NULL)
+				facts_add_anomaly(w->f, "mime", "parts-after-end");
+		}
+		g_ptr_array_add(w->bounds, (gpointer)(b ? b : ""));
 		for (int i = 0; i < n && !w->stop; i++)
 			walk(w, g_mime_multipart_get_part(mp, i), depth + 1, msg_depth);
+		g_ptr_array_set_size(w->bounds, w->bounds->len - 1);
 	} else if (GMIME_IS_MESSAGE_PART(obj)) {
 		GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
 		w->v->part(obj, depth, msg_depth, w->data);
@@ -181,7 +261,8 @@ static void walk(Walk *w, GMimeObject *obj, int depth, int msg_depth)
 void mime_walk(GMimeMessage *msg, const ExtractLimits *lim, Facts *f, const MimeVisitor *v,
                gpointer data)
 {
-	Walk w = { lim, f, v, data, 0, FALSE };
+	Walk w = { lim, f, v, data, 0, FALSE, g_ptr_array_new() };
 
 	walk(&w, g_mime_message_get_mime_part(msg), 0, 0);
+	g_ptr_array_free(w.bounds, TRUE);
 }

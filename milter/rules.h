@@ -8,6 +8,7 @@
 #ifndef AMZ_RULES_H
 #define AMZ_RULES_H
 
+#include <stdio.h>
 #include <glib.h>
 #include "facts.h"
 #include "verdict.h"
@@ -50,5 +51,18 @@ gboolean rules_info(const Ruleset *rs, guint i, RuleInfo *out);
 
 /* rules_eval - every enabled rule against facts; caller frees the verdict. */
 Verdict *rules_eval(const Ruleset *rs, const Facts *f);
+
+/*
+ * Cost report.  With AMZ_RULE_PROFILE=1 in the environment when the rules
+ * load, rules_eval() adds the time spent in each rule and each regex to
+ * counters in the ruleset (atomic adds; the only thing in a Ruleset that
+ * changes after load).  rules_profile_dump() prints the top rules, costliest
+ * first, each with its costliest regexes; it says so when profiling is off.
+ * AMZ_RULES_PREFILTER=0 at load turns the literal prefilters off (to compare).
+ */
+gboolean rules_profiling(const Ruleset *rs);
+void rules_profile_dump(const Ruleset *rs, FILE *out, guint top);
+/* rules_prefilter_stats - regex tests, and how many have a literal prefilter */
+void rules_prefilter_stats(const Ruleset *rs, guint *regexes, guint *filtered, guint *literals);
 
 #endif

@@ -9,11 +9,23 @@
  * context and JIT stack belong to one call, so any number of threads may
  * evaluate at once.  A regex that hits its match, depth or heap limit never
  * passes silently: it adds a RULE_LIMIT hit (tempfail).
+ *
+ * Before a regex with a literal prefilter runs on subject, text, html or
+ * hidden_text, that value is case-folded and searched for every literal of
+ * every rule in one pass (once per call, kept for the rules that follow);
+ * a regex none of whose literals is there cannot match and is not run.
+ * With AMZ_RULE_PROFILE=1 at load, the time spent in each rule and regex is
+ * added to the ruleset's counters (atomic adds, the one shared write).
  */
 #include <string.h>
+#include <time.h>
 #include "rules_internal.h"
 
+/* The scalar text targets a prefilter applies to, and their slot in Ev. */
+enum { PF_SUBJECT, PF_TEXT, PF_HTML, PF_HIDDEN, PF__N };
+
 typedef struct {
+	const Ruleset *rs;
 	const Facts *f;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
@@ -25,7 +37,69 @@ typedef struct {
 	gboolean recording;     /* FALSE while unless lines run */
 	gboolean limit;         /* a regex hit a PCRE2 limit in this rule */
 	gboolean *fired;        /* by rule index */
+	GString *fold;          /* the folded value being scanned */
+	guint8 *found[PF__N];   /* literal ids present in each target; NULL: not scanned yet */
+	gsize found_bytes;
 } Ev;
+
+static guint64 now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (guint64)ts.tv_sec * 1000000000u + (guint64)ts.tv_nsec;
+}
+
+static void prof_add(guint64 *counter, guint64 n)
+{
+	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
+}
+
+static int pf_slot(TargetId id)
+{
+	switch (id) {
+	case TG_SUBJECT: return PF_SUBJECT;
+	case TG_TEXT: return PF_TEXT;
+	case TG_HTML: return PF_HTML;
+	case TG_HIDDEN_TEXT: return PF_HIDDEN;
+	default: return -1;
+	}
+}
+
+/* value_len - length of a string value without rescanning the long ones */
+static gsize value_len(const Ev *ev, const TargetRef *ref, const char *s)
+{
+	const GString *g = NULL;
+
+	switch (ref->def->id) {
+	case TG_TEXT: g = ev->f->text; break;
+	case TG_HTML: g = ev->f->html; break;
+	case TG_HIDDEN_TEXT: g = ev->f->hidden_text; break;
+	default: break;
+	}
+	return g != NULL && s == g->str ? g->len : strlen(s);
+}
+
+/* cannot_match - the prefilter shows that t's regex cannot match s (the
+ * value of ref): none of its literals is in s */
+static gboolean cannot_match(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
+{
+	int k;
+	const guint8 *found;
+
+	if (t->nlit_ids == 0 || ev->rs->pf == NULL || (k = pf_slot(ref->def->id)) < 0)
+		return FALSE;
+	if (ev->found[k] == NULL) {
+		ev->found[k] = g_malloc0(ev->found_bytes);
+		g_string_truncate(ev->fold, 0);
+		rules_fold(s, len, ev->fold);
+		rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, ev->found[k]);
+	}
+	found = ev->found[k];
+	for (guint i = 0; i < t->nlit_ids; i++)
+		if (found[t->lit_ids[i] >> 3] & (1u << (t->lit_ids[i] & 7)))
+			return FALSE;
+	return TRUE;
+}
 
 static void record_str(Ev *ev, GString *into, gboolean *have, const char *s, gsize len)
 {
@@ -54,10 +128,25 @@ static void record_value(Ev *ev, const TargetRef *ref, const Value *v)
 }
 
 /* run_regex - TRUE on a match; a PCRE2 error or limit sets ev->limit */
-static gboolean run_regex(Ev *ev, const pcre2_code *re, const char *s)
+static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const char *s)
 {
-	gsize len = strlen(s);
-	int rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+	gsize len = value_len(ev, ref, s);
+	TestProf *tp = ev->rs->prof_tests ? &ev->rs->prof_tests[t->id] : NULL;
+	guint64 t0 = 0;
+	int rc;
+
+	if (cannot_match(ev, t, ref, s, len)) {
+		if (tp)
+			prof_add(&tp->skips, 1);
+		return FALSE;
+	}
+	if (tp)
+		t0 = now_ns();
+	rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+	if (tp) {
+		prof_add(&tp->ns, now_ns() - t0);
+		prof_add(&tp->runs, 1);
+	}
 
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return FALSE;
@@ -101,7 +190,7 @@ static gboolean eval_test(Ev *ev, const Test *t, guint idx)
 		}
 		switch (t->op) {
 		case OP_BOOL: hit = v.b; break;
-		case OP_RE: hit = run_regex(ev, t->re, v.s); break;
+		case OP_RE: hit = run_regex(ev, t, ref, v.s); break;
 		case OP_EQ:
 			hit = ref->def->type == VT_NUM ? v.n == t->num : fold_eq(v.s, t->str);
 			break;
@@ -382,9 +471,12 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 	const Rule *r = rs->rules->pdata[ri];
 	Fire fi = { .coll = COLL_NONE };
 	gboolean fired = FALSE;
+	guint64 t0 = 0;
 
 	if (!r->enabled || !market_ok(r, ev->f))
 		return;
+	if (rs->prof_rules)
+		t0 = now_ns();
 	fi.value = g_string_new(NULL);
 	fi.match = g_string_new(NULL);
 	ev->limit = FALSE;
@@ -429,12 +521,16 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 	g_string_free(fi.match, TRUE);
 	if (fi.rules)
 		g_string_free(fi.rules, TRUE);
+	if (rs->prof_rules) {
+		prof_add(&rs->prof_rules[ri].ns, now_ns() - t0);
+		prof_add(&rs->prof_rules[ri].evals, 1);
+	}
 }
 
 Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 {
 	Verdict *v = verdict_new();
-	Ev ev = { .f = f, .recording = TRUE };
+	Ev ev = { .rs = rs, .f = f, .recording = TRUE };
 	gboolean limit_reported = FALSE;
 
 	ev.md = pcre2_match_data_create(1, NULL);
@@ -449,11 +545,16 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	ev.value = g_string_new(NULL);
 	ev.match = g_string_new(NULL);
 	ev.fired = g_new0(gboolean, rs->rules->len + 1);
+	ev.fold = g_string_new(NULL);
+	ev.found_bytes = (rules_pf_count(rs->pf) + 7) / 8;
 
 	for (guint i = 0; i < rs->rules->len; i++)
 		eval_rule(&ev, rs, i, v, &limit_reported);
 
 	g_free(ev.fired);
+	g_string_free(ev.fold, TRUE);
+	for (guint k = 0; k < PF__N; k++)
+		g_free(ev.found[k]);
 	g_string_free(ev.scratch, TRUE);
 	g_string_free(ev.value, TRUE);
 	g_string_free(ev.match, TRUE);
@@ -462,4 +563,102 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	pcre2_match_context_free(ev.mc);
 	pcre2_match_data_free(ev.md);
 	return v;
+}
+
+/* ---- the cost report ---- */
+
+gboolean rules_profiling(const Ruleset *rs)
+{
+	return rs->prof_rules != NULL;
+}
+
+void rules_prefilter_stats(const Ruleset *rs, guint *regexes, guint *filtered, guint *literals)
+{
+	*regexes = rs->n_re;
+	*filtered = rs->n_re_pf;
+	*literals = rules_pf_count(rs->pf);
+}
+
+static gint by_ns_desc(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const guint64 *ns = data;
+	guint ia = *(const guint *)a, ib = *(const guint *)b;
+	return ns[ia * 2] < ns[ib * 2] ? 1 : ns[ia * 2] > ns[ib * 2] ? -1 : 0;
+}
+
+/* rule_of - the rule a regex test belongs to */
+static gboolean expr_has(const Expr *e, const Test *t)
+{
+	return e != NULL && ((e->kind == EX_TEST && e->test == t) || expr_has(e->a, t) || expr_has(e->b, t));
+}
+
+static gboolean rule_has(const Rule *r, const Test *t)
+{
+	const GPtrArray *lines[] = { r->match, r->require, r->unless };
+	for (guint k = 0; k < G_N_ELEMENTS(lines); k++)
+		for (guint j = 0; j < lines[k]->len; j++)
+			if (expr_has(((const Cond *)lines[k]->pdata[j])->expr, t))
+				return TRUE;
+	return FALSE;
+}
+
+/* rules_profile_dump - the top rules by time, each with its regexes by time */
+void rules_profile_dump(const Ruleset *rs, FILE *out, guint top)
+{
+	guint n = rs->rules->len;
+	guint64 *keys;
+	guint *order;
+	guint64 total = 0;
+
+	if (rs->prof_rules == NULL) {
+		fprintf(out, "rule profile: off (set AMZ_RULE_PROFILE=1 before the rules load)\n");
+		return;
+	}
+	keys = g_new0(guint64, (gsize)n * 2);
+	order = g_new(guint, n);
+	for (guint i = 0; i < n; i++) {
+		keys[i * 2] = __atomic_load_n(&rs->prof_rules[i].ns, __ATOMIC_RELAXED);
+		total += keys[i * 2];
+		order[i] = i;
+	}
+	g_qsort_with_data(order, (gint)n, sizeof(guint), by_ns_desc, keys);
+	fprintf(out, "rule profile: %.1f ms in rules; %u of %u regexes have a literal prefilter (%u literals)\n",
+	        total / 1e6, rs->n_re_pf, rs->n_re, rules_pf_count(rs->pf));
+	fprintf(out, "%5s %9s %9s  %-28s %s\n", "share", "ms", "evals", "rule", "costliest regexes: line ms runs skipped");
+	for (guint k = 0; k < MIN(top, n); k++) {
+		const Rule *r = rs->rules->pdata[order[k]];
+		guint64 ns = keys[order[k] * 2];
+		GString *re = g_string_new(NULL);
+		if (ns == 0)
+			break;
+		/* the rule's regexes, costliest first (at most three) */
+		for (guint shown = 0; shown < 3; shown++) {
+			gint best = -1;
+			for (guint i = 0; i < rs->n_re; i++) {
+				const Test *t = rs->tests->pdata[i];
+				const TestProf *tp = &rs->prof_tests[i];
+				if (tp->ns == 0 || !rule_has(r, t) || strstr(re->str, "") == NULL)
+					continue;
+				gboolean dup = FALSE;
+				char tag[32];
+				g_snprintf(tag, sizeof tag, " :%u ", t->line);
+				dup = strstr(re->str, tag) != NULL;
+				if (!dup && (best < 0 || tp->ns > rs->prof_tests[best].ns))
+					best = (gint)i;
+			}
+			if (best < 0)
+				break;
+			const Test *t = rs->tests->pdata[best];
+			const TestProf *tp = &rs->prof_tests[best];
+			g_string_append_printf(re, " :%u %.1f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "%s;",
+			                       t->line, tp->ns / 1e6, tp->runs, tp->skips,
+			                       t->nlit_ids ? "" : " (no prefilter)");
+		}
+		fprintf(out, "%4.1f%% %9.1f %9" G_GUINT64_FORMAT "  %-28s %s%s\n",
+		        total ? 100.0 * ns / total : 0.0, ns / 1e6, rs->prof_rules[order[k]].evals,
+		        r->id, r->file ? strrchr(r->file, '/') ? strrchr(r->file, '/') + 1 : r->file : "", re->str);
+		g_string_free(re, TRUE);
+	}
+	g_free(keys);
+	g_free(order);
 }

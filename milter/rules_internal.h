@@ -6,6 +6,8 @@
  *                 marketplaces, placeholders; reading a target from Facts
  * rules_list.c    named lists: entries, list files, matching semantics
  * rules_parse.c   tokens -> Rule, Expr and List structs in a Ruleset
+ * rules_prefilter.c  required literals of a regex; one pass over a text
+ *                 that finds every literal of every rule
  * rules_load.c    directories -> files in order -> parse; Ruleset lifetime
  * rules_eval.c    the pure evaluator: (Ruleset, Facts) -> Verdict
  *
@@ -109,6 +111,8 @@ typedef enum {
 	TG_ATT_INLINE, TG_ATT_DEPTH,
 	TG_ATTS_COUNT, TG_ATTS_BYTES, TG_MESSAGE_BYTES, TG_LINKS_COUNT,
 	TG_IMAGES_COUNT, TG_REPLY, TG_ANOMALY, TG_MARKET,
+	TG_ATT_CONTAINER, TG_ATT_ENCRYPTED, TG_ATT_MISMATCH, TG_ATT_MACROS,
+	TG_HIDDEN_TEXT, TG_PARTS_COUNT,
 } TargetId;
 
 typedef struct {
@@ -188,6 +192,11 @@ typedef struct {
 	OpKind op;
 	gboolean neg;           /* !~ != !in: "not (targets op operand)" */
 	pcre2_code *re;         /* OP_RE */
+	guint line;             /* OP_RE: where the regex is, for the profile */
+	GPtrArray *lits;        /* OP_RE, while loading: folded literals (rules_prefilter.c) */
+	guint32 *lit_ids;       /* OP_RE: one of these literals is in any text the regex matches */
+	guint nlit_ids;         /* 0: no prefilter */
+	guint id;               /* index of the regex test in the Ruleset (profile) */
 	char *str;              /* OP_EQ on strings: folded */
 	gint64 num;             /* numeric ops and OP_EQ on numbers */
 	GPtrArray *lists;       /* OP_IN: List* (not owned) */
@@ -246,6 +255,36 @@ typedef struct {
 	gboolean needs_count;
 } Rule;
 
+/* ---- prefilters (rules_prefilter.c) ---- */
+
+typedef struct Prefilter Prefilter;
+
+gunichar rules_fold_char(gunichar c);
+gboolean rules_lit_char_ok(gunichar c);
+/* rules_fold - append s[0..len) case-folded to out (what literals are matched against) */
+void rules_fold(const char *s, gsize len, GString *out);
+/* rules_lits_extract - folded literals one of which every match contains; NULL: none known */
+GPtrArray *rules_lits_extract(const char *pattern, guint32 flags);
+Prefilter *rules_pf_build(GPtrArray *lits);
+void rules_pf_free(Prefilter *pf);
+guint rules_pf_count(const Prefilter *pf);
+const char *rules_pf_literal(const Prefilter *pf, guint id);
+/* rules_pf_scan - set bit id in found for each literal present in the folded text */
+void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found);
+
+/* What AMZ_RULE_PROFILE=1 collects: the only part of a Ruleset that changes
+ * after load, by atomic adds from any evaluating thread. */
+typedef struct {
+	guint64 ns;             /* time in the rule, by rule index */
+	guint64 evals;          /* evaluations that reached the rule (market matched) */
+} RuleProf;
+
+typedef struct {
+	guint64 ns;             /* time in pcre2_match, by regex test id */
+	guint64 runs;           /* pcre2_match calls */
+	guint64 skips;          /* calls the prefilter saved */
+} TestProf;
+
 struct Ruleset {
 	gint ref;
 	GPtrArray *rules;       /* Rule*, in load order */
@@ -253,12 +292,20 @@ struct Ruleset {
 	GHashTable *lists;      /* name -> List* (owned) */
 	GPtrArray *anon_lists;  /* List* of inline sets (owned) */
 	guint n_enabled;
+	Prefilter *pf;          /* NULL: no regex has a prefilter (or AMZ_RULES_PREFILTER=0) */
+	guint n_re;             /* regex tests */
+	guint n_re_pf;          /* of which with a prefilter */
+	GPtrArray *tests;       /* Test* with OP_RE, by id (not owned) */
+	RuleProf *prof_rules;   /* AMZ_RULE_PROFILE=1: by rule index, else NULL */
+	TestProf *prof_tests;   /* by test id */
 };
 
 /* Parser state carried across the files of one load. */
 typedef struct {
 	Ruleset *rs;
 	RulesDiag diag;
+	gboolean no_prefilter;  /* AMZ_RULES_PREFILTER=0 at load */
+	gboolean profile;       /* AMZ_RULE_PROFILE=1 at load */
 } RulesBuild;
 
 void rules_parse_file(RulesBuild *b, const char *path, const char *text);

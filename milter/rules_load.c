@@ -101,6 +101,11 @@ static Ruleset *ruleset_new(void)
 
 static void ruleset_free(Ruleset *rs)
 {
+	rules_pf_free(rs->pf);
+	if (rs->tests)
+		g_ptr_array_unref(rs->tests);
+	g_free(rs->prof_rules);
+	g_free(rs->prof_tests);
 	g_hash_table_unref(rs->by_id);
 	g_ptr_array_unref(rs->rules);
 	g_hash_table_unref(rs->lists);
@@ -112,6 +117,11 @@ Ruleset *rules_load(const char *dir, const char *local_dir, GError **err)
 {
 	RulesBuild b = { .rs = ruleset_new() };
 	Ruleset *out = NULL;
+	const char *pf = g_getenv("AMZ_RULES_PREFILTER");
+	const char *prof = g_getenv("AMZ_RULE_PROFILE");
+
+	b.no_prefilter = pf != NULL && strcmp(pf, "0") == 0;
+	b.profile = prof != NULL && *prof && strcmp(prof, "0") != 0;
 
 	rules_diag_init(&b.diag);
 	load_dir(&b, dir, TRUE);

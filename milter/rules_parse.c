@@ -164,6 +164,9 @@ static void test_free(Test *t)
 		g_free(t->targets[i].hname);
 	if (t->re)
 		pcre2_code_free(t->re);
+	if (t->lits)
+		g_ptr_array_unref(t->lits);
+	g_free(t->lit_ids);
 	g_free(t->str);
 	if (t->lists)
 		g_ptr_array_unref(t->lists);
@@ -563,6 +566,8 @@ static Expr *parse_test(Parser *p)
 		}
 		if ((test->re = compile_regex(p, re)) == NULL)
 			goto fail;
+		test->line = re->line;
+		test->lits = rules_lits_extract(re->text, re->re_flags);
 		p->has_re = TRUE;
 	} else if (strcmp(o, "in") == 0 || strcmp(o, "!in") == 0) {
 		test->op = OP_IN;
@@ -1273,7 +1278,67 @@ static void check_placeholders(RulesBuild *b, Rule *r)
 	}
 }
 
-/* rules_finish - checks that need every file loaded; counts enabled rules */
+static void collect_regexes(const Expr *e, GPtrArray *out)
+{
+	if (e == NULL)
+		return;
+	collect_regexes(e->a, out);
+	collect_regexes(e->b, out);
+	if (e->kind == EX_TEST && e->test->op == OP_RE)
+		g_ptr_array_add(out, e->test);
+}
+
+/* build_prefilter - number the regex tests; give each one's literals an id
+ * in one automaton for the whole ruleset */
+static void build_prefilter(RulesBuild *b)
+{
+	Ruleset *rs = b->rs;
+	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *lits = g_ptr_array_new();
+
+	rs->tests = g_ptr_array_new();
+	for (guint i = 0; i < rs->rules->len; i++) {
+		const Rule *r = rs->rules->pdata[i];
+		const GPtrArray *lines[] = { r->match, r->require, r->unless };
+		for (guint k = 0; k < G_N_ELEMENTS(lines); k++)
+			for (guint j = 0; j < lines[k]->len; j++)
+				collect_regexes(((const Cond *)lines[k]->pdata[j])->expr, rs->tests);
+	}
+	rs->n_re = rs->tests->len;
+	for (guint i = 0; i < rs->tests->len; i++) {
+		Test *t = rs->tests->pdata[i];
+		t->id = i;
+		if (t->lits == NULL || b->no_prefilter)
+			continue;
+		t->lit_ids = g_new(guint32, t->lits->len);
+		t->nlit_ids = t->lits->len;
+		for (guint j = 0; j < t->lits->len; j++) {
+			gpointer id;
+			if (!g_hash_table_lookup_extended(ids, t->lits->pdata[j], NULL, &id)) {
+				id = GUINT_TO_POINTER(lits->len);
+				g_ptr_array_add(lits, t->lits->pdata[j]);
+				g_hash_table_insert(ids, t->lits->pdata[j], id);
+			}
+			t->lit_ids[j] = GPOINTER_TO_UINT(id);
+		}
+		rs->n_re_pf++;
+	}
+	if (lits->len > 0)
+		rs->pf = rules_pf_build(lits);
+	for (guint i = 0; i < rs->tests->len; i++) {
+		Test *t = rs->tests->pdata[i];
+		g_clear_pointer(&t->lits, g_ptr_array_unref);
+	}
+	g_ptr_array_unref(lits);
+	g_hash_table_unref(ids);
+	if (b->profile) {
+		rs->prof_rules = g_new0(RuleProf, rs->rules->len);
+		rs->prof_tests = g_new0(TestProf, MAX(rs->n_re, 1));
+	}
+}
+
+/* rules_finish - checks that need every file loaded; counts enabled rules;
+ * builds the prefilter */
 void rules_finish(RulesBuild *b)
 {
 	b->rs->n_enabled = 0;
@@ -1283,4 +1348,5 @@ void rules_finish(RulesBuild *b)
 		if (r->enabled)
 			b->rs->n_enabled++;
 	}
+	build_prefilter(b);
 }

@@ -18,6 +18,7 @@ static const TargetDef targets[] = {
 	{ "subject",           TG_SUBJECT,        COLL_NONE,       VT_STR,  LM_EXACT },
 	{ "text",              TG_TEXT,           COLL_NONE,       VT_STR,  LM_EXACT },
 	{ "html",              TG_HTML,           COLL_NONE,       VT_STR,  LM_EXACT },
+	{ "hidden_text",       TG_HIDDEN_TEXT,    COLL_NONE,       VT_STR,  LM_EXACT },
 	{ "link",              TG_LINK,           COLL_LINK,       VT_STR,  LM_EXACT },
 	{ "link.raw",          TG_LINK_RAW,       COLL_LINK,       VT_STR,  LM_EXACT },
 	{ "link.scheme",       TG_LINK_SCHEME,    COLL_LINK,       VT_STR,  LM_EXACT },
@@ -41,11 +42,16 @@ static const TargetDef targets[] = {
 	{ "attachment.size",   TG_ATT_SIZE,       COLL_ATTACHMENT, VT_NUM,  LM_EXACT },
 	{ "attachment.inline", TG_ATT_INLINE,     COLL_ATTACHMENT, VT_BOOL, LM_EXACT },
 	{ "attachment.depth",  TG_ATT_DEPTH,      COLL_ATTACHMENT, VT_NUM,  LM_EXACT },
+	{ "attachment.container", TG_ATT_CONTAINER, COLL_ATTACHMENT, VT_STR, LM_EXACT },
+	{ "attachment.encrypted", TG_ATT_ENCRYPTED, COLL_ATTACHMENT, VT_BOOL, LM_EXACT },
+	{ "attachment.mismatch", TG_ATT_MISMATCH, COLL_ATTACHMENT, VT_BOOL, LM_EXACT },
+	{ "attachment.macros", TG_ATT_MACROS,     COLL_ATTACHMENT, VT_BOOL, LM_EXACT },
 	{ "attachments.count", TG_ATTS_COUNT,     COLL_NONE,       VT_NUM,  LM_EXACT },
 	{ "attachments.bytes", TG_ATTS_BYTES,     COLL_NONE,       VT_NUM,  LM_EXACT },
 	{ "message.bytes",     TG_MESSAGE_BYTES,  COLL_NONE,       VT_NUM,  LM_EXACT },
 	{ "links.count",       TG_LINKS_COUNT,    COLL_NONE,       VT_NUM,  LM_EXACT },
 	{ "images.count",      TG_IMAGES_COUNT,   COLL_NONE,       VT_NUM,  LM_EXACT },
+	{ "parts.count",       TG_PARTS_COUNT,    COLL_NONE,       VT_NUM,  LM_EXACT },
 	{ "reply",             TG_REPLY,          COLL_NONE,       VT_BOOL, LM_EXACT },
 	{ "anomaly",           TG_ANOMALY,        COLL_ANOMALY,    VT_STR,  LM_EXACT },
 	{ "market",            TG_MARKET,         COLL_MARKET,     VT_STR,  LM_EXACT },
@@ -246,6 +252,12 @@ gboolean rules_target_value(const Facts *f, const TargetRef *ref, guint idx,
 	case TG_ATT_SIZE: out->n = (gint64)MIN(a->size, (guint64)G_MAXINT64); return TRUE;
 	case TG_ATT_INLINE: out->b = a->is_inline; return TRUE;
 	case TG_ATT_DEPTH: out->n = a->depth; return TRUE;
+	case TG_ATT_CONTAINER: return host_value(a->container, out);   /* missing for MIME parts */
+	case TG_ATT_ENCRYPTED: out->b = a->encrypted; return TRUE;
+	case TG_ATT_MISMATCH: out->b = a->mismatch; return TRUE;
+	case TG_ATT_MACROS: out->b = a->macros; return TRUE;
+	case TG_HIDDEN_TEXT: return str_value(f->hidden_text ? f->hidden_text->str : NULL, out);
+	case TG_PARTS_COUNT: out->n = f->parts; return TRUE;
 	case TG_ATTS_COUNT: out->n = attachment_count(f); return TRUE;
 	case TG_ATTS_BYTES: out->n = (gint64)MIN(f->attachment_bytes, (guint64)G_MAXINT64); return TRUE;
 	case TG_MESSAGE_BYTES: out->n = (gint64)MIN(f->message_bytes, (guint64)G_MAXINT64); return TRUE;

@@ -27,6 +27,18 @@
  * re-serialising uses libcurl's URL API (no network); a URL it refuses is
  * taken apart by hand.
  *
+ * Redirectors.  A link whose query carries another http(s) URL in a
+ * parameter (url, u, q, target, redirect, … : google.com/url?q=,
+ * l.facebook.com/l.php?u=, *.safelinks.protection.outlook.com/?url=,
+ * amazon's /gp/r.html?U=, and any other site doing the same) adds that URL
+ * too, with source "redirect", so host rules see where the click ends;
+ * Proofpoint urldefense v2 ("u=https-3A__x") and v3 ("/v3/__URL__;") are
+ * decoded.  Unwrapping goes URLS_MAX_UNWRAP levels deep.  Shorteners that
+ * carry nothing in the URL (t.co, bit.ly) stay as they are.
+ *
+ * Relative links (urls_resolve) are made absolute against a base URL,
+ * as a browser does for <base href>.
+ *
  * Thread safety: the PSL context is loaded once by urls_init(); everything
  * else lives in the sink, which belongs to one message.
  */
@@ -41,10 +53,12 @@
 #define URLS_SEGMENT_MAX (64 * 1024)
 #define URLS_LABEL_MAX 1024
 #define URLS_TRIED_MAX 20000
+#define URLS_MAX_UNWRAP 3
 
 struct UrlsSink {
 	Facts *f;
 	guint max_links;
+	guint unwrapping;   /* redirector levels being unwrapped now */
 	GHashTable *seen;   /* "source\x1furl\x1flabel" of links already added */
 	GHashTable *tried;  /* candidates already found in text, so repeats cost nothing */
 	gboolean full;
@@ -449,6 +463,131 @@ static char *clean_label(const char *label)
 	return g_string_free(out, FALSE);
 }
 
+/* Query parameters that redirectors put their target in (compared without case). */
+static const char *const redirect_params[] = {
+	"url", "u", "q", "target", "redirect", "redirect_url", "redirect_uri", "redir",
+	"dest", "destination", "goto", "link", "location", "to", "out", "r", NULL
+};
+
+/* http_value - a parameter value that is an http(s) URL, decoded once or twice; transfer full */
+static char *http_value(const char *v, gsize n)
+{
+	char *enc = g_strndup(v, n), *dec = NULL;
+
+	for (char *c = enc; *c; c++)
+		if (*c == '+')
+			*c = ' ';
+	for (int round = 0; round < 2; round++) {
+		char *d = g_uri_unescape_string(enc, NULL);
+		if (d == NULL)
+			break;
+		g_free(dec);
+		dec = d;
+		if (g_ascii_strncasecmp(dec, "http://", 7) == 0 || g_ascii_strncasecmp(dec, "https://", 8) == 0) {
+			g_free(enc);
+			return g_strstrip(dec);
+		}
+		g_free(enc);
+		enc = g_strdup(dec);
+	}
+	g_free(enc);
+	g_free(dec);
+	return NULL;
+}
+
+/* urldefense - the target of a Proofpoint URL Defense link; transfer full, or NULL */
+static char *urldefense(const char *url)
+{
+	const char *v3 = strstr(url, "/v3/__"), *u;
+	GString *out;
+
+	if (v3 != NULL) {
+		const char *e = strstr(v3 + 6, "__;");
+		return g_strndup(v3 + 6, e ? (gsize)(e - v3 - 6) : strcspn(v3 + 6, "#"));
+	}
+	u = strstr(url, "?u=");
+	if (u == NULL)
+		u = strstr(url, "&u=");
+	if (u == NULL)
+		return NULL;
+	out = g_string_new(NULL);
+	for (u += 3; *u && *u != '&' && *u != '#'; u++) {
+		if (*u == '-' && g_ascii_isxdigit(u[1]) && g_ascii_isxdigit(u[2])) {
+			g_string_append_c(out, (char)(g_ascii_xdigit_value(u[1]) << 4 | g_ascii_xdigit_value(u[2])));
+			u += 2;
+		} else {
+			g_string_append_c(out, *u == '_' ? '/' : *u);
+		}
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* unwrap - add the URLs a redirector link carries (see the file comment) */
+static void unwrap(UrlsSink *s, const UrlParts *p, const char *raw, const char *label)
+{
+	const char *q = strchr(p->url, '?');
+	GPtrArray *targets = g_ptr_array_new_with_free_func(g_free);
+
+	if (s->unwrapping >= URLS_MAX_UNWRAP)
+		goto out;
+	if (g_str_has_suffix(p->host, "urldefense.com") || g_str_has_suffix(p->host, "urldefense.proofpoint.com")) {
+		char *t = urldefense(p->url);
+		if (t != NULL && (g_ascii_strncasecmp(t, "http://", 7) == 0 ||
+		                  g_ascii_strncasecmp(t, "https://", 8) == 0))
+			g_ptr_array_add(targets, t);
+		else
+			g_free(t);
+	} else if (q != NULL) {
+		gsize qlen = strcspn(q + 1, "#");
+		g_autofree char *query = g_strndup(q + 1, qlen);
+		char **pairs = g_strsplit_set(query, "&;", 64);
+		for (int i = 0; pairs[i]; i++) {
+			char *eq = strchr(pairs[i], '='), *t;
+			gboolean known = FALSE;
+			if (eq == NULL)
+				continue;
+			*eq = '\0';
+			for (int k = 0; redirect_params[k] && !known; k++)
+				known = g_ascii_strcasecmp(pairs[i], redirect_params[k]) == 0;
+			if (known && (t = http_value(eq + 1, strlen(eq + 1))) != NULL)
+				g_ptr_array_add(targets, t);
+		}
+		g_strfreev(pairs);
+	}
+	s->unwrapping++;
+	for (guint i = 0; i < targets->len; i++)
+		urls_add(s, targets->pdata[i], raw, "redirect", label);
+	s->unwrapping--;
+out:
+	g_ptr_array_unref(targets);
+}
+
+/* urls_resolve - rel made absolute against base, as a browser would; transfer full, NULL
+ * when rel is not relative or base cannot serve */
+char *urls_resolve(const char *base, const char *rel)
+{
+	UrlParts p;
+	CURLU *u;
+	char *full = NULL, *out = NULL;
+	gboolean relative;
+
+	if (base == NULL || rel == NULL || *rel == '\0' || *rel == '#')
+		return NULL;
+	urls_parse(rel, &p);
+	relative = p.scheme[0] == '\0' && p.host[0] == '\0';
+	urls_parts_clear(&p);
+	if (!relative || (u = curl_url()) == NULL)
+		return NULL;
+	if (curl_url_set(u, CURLUPART_URL, base, CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_URL, rel, CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE |
+	                 CURLU_ALLOW_SPACE) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK)
+		out = g_strdup(full);
+	curl_free(full);
+	curl_url_cleanup(u);
+	return out;
+}
+
 /* urls_add - normalise `in` and add it as a link; raw is as written (NULL: in) */
 void urls_add(UrlsSink *s, const char *in, const char *raw, const char *source,
               const char *label)
@@ -477,6 +616,8 @@ void urls_add(UrlsSink *s, const char *in, const char *raw, const char *source,
 	facts_add_link(s->f, p.url, rawv, p.scheme, p.host, p.domain, lab, source);
 	g_hash_table_add(s->seen, key);
 	key = NULL;
+	if (p.host[0] != '\0')
+		unwrap(s, &p, rawv, lab);
 out:
 	g_free(key);
 	g_free(lab);

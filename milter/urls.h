@@ -26,6 +26,7 @@ void urls_init(void);
 void urls_parse(const char *in, UrlParts *out);
 void urls_parts_clear(UrlParts *p);
 gboolean urls_host_is_ip(const char *host);
+char *urls_resolve(const char *base, const char *rel);
 
 UrlsSink *urls_sink_new(Facts *f, guint max_links);
 void urls_sink_free(UrlsSink *s);

@@ -1258,7 +1258,7 @@ PHRASES = [
     ('de', 'Bestellung 302-1234567-1234567', 'Ihr Paket wurde heute an DHL übergeben. Sendungsnummer: 00340434161234567890', ['SHIPPING_CONFIRMATION_ONLY'], False),
     ('de', 'Bestellung 302-1234567-1234567', 'Ihre Bestellung wurde zugestellt. Viel Spaß damit!', ['SHIPPING_CONFIRMATION_ONLY'], False),
     ('de', 'Bestellung 302-1234567-1234567', 'Wir würden uns über eine 5-Sterne-Bewertung sehr freuen.', ['REVIEW_POSITIVE_ONLY'], False),
-    ('de', 'Bestellung 302-1234567-1234567', 'Sind Sie zufrieden? Dann hinterlassen Sie uns bitte eine positive Bewertung!', ['REVIEW_POSITIVE_ONLY'], False),
+    ('de', 'Bestellung 302-1234567-1234567', 'Sind Sie zufrieden? Dann hinterlassen Sie uns bitte eine positive Bewertung!', ['REVIEW_CONDITIONAL', 'REVIEW_POSITIVE_ONLY'], False),
     ('de', 'Bestellung 302-1234567-1234567', 'Falls Sie nicht zufrieden sind, kontaktieren Sie uns bitte, bevor Sie eine Bewertung abgeben.', ['REVIEW_CONDITIONAL'], False),
     ('de', 'Bestellung 302-1234567-1234567', 'Als Dankeschön für Ihre Bewertung erhalten Sie 20 % Rabatt auf Ihre nächste Bestellung.', ['PROMOTION', 'REVIEW_INCENTIVE'], False),
     ('de', 'Bestellung 302-1234567-1234567', 'Könnten Sie Ihre negative Bewertung bitte überarbeiten?', ['REVIEW_CHANGE'], False),
@@ -1372,6 +1372,283 @@ for i, (market, subject, text, rules, reply) in enumerate(PHRASES, 1):
     lang = {"de": "de", "fr": "fr", "es": "es", "com.mx": "es", "it": "it", "co.jp": "ja"}.get(market, "en")
     M("phrase-%03d-%s" % (i, lang), market, lang, subject, [text], rules, multipart=False, reply=reply,
       sig="--\n" + SELLERS[lang][2], cte="base64" if lang == "ja" else "quoted-printable")
+
+
+# ---- sellers' own wording ----------------------------------------------------------
+# Messages written the way sellers and their template tools phrase things:
+# informal and formal address (du/Sie, tu/vous, tú/usted, tu/Lei), keigo,
+# review requests that slip a condition or a star count into friendly
+# wording, opt-outs without the word "unsubscribe", promotions without a
+# percent sign, phone numbers in national formats, partial refunds offered
+# as a percentage (not a promotion), tracking and company numbers that look
+# like phone numbers.
+M('field-de-abmelden-du', "de", "de", "Deine Bestellung {oid}",
+  ["Hallo,", "deine Bestellung {oid} kommt einen Tag später.", "Du möchtest keine Nachrichten mehr von uns? Antworte "
+   "einfach mit STOP."],
+  ['OPT_OUT'])
+M('field-de-du-5sterne', "de", "de", "Deine Bestellung {oid}",
+  ["Hey,", "wir hoffen, dir gefällt dein neuer Rucksack aus Bestellung {oid}! Gib uns 5 Sterne auf Amazon – das "
+   "hilft uns als kleinem Shop riesig."],
+  ['REVIEW_POSITIVE_ONLY'])
+M('field-de-du-code', "de", "de", "Danke für deine Bestellung {oid}",
+  ["Hi,", "deine Rechnung zu Bestellung {oid} findest du im Anhang. Mit dem Code DANKE10 sparst du 10 % bei deinem "
+   "nächsten Einkauf."],
+  ['PROMOTION'],
+  attach=[("Rechnung.pdf", "application/pdf", None)])
+M('field-de-gutschein-bewertung', "de", "de", "Ihre Bestellung {oid}",
+  ["Hallo,", "als kleines Dankeschön erhalten Sie nach Ihrer Bewertung einen 5 € Amazon-Gutschein von uns. "
+   "Bestellung: {oid}"],
+  ['REVIEW_INCENTIVE'])
+M('field-de-incentive-erstattung', "de", "de", "Bestellung {oid}",
+  ["Hallo,", "schreiben Sie eine Rezension zu Bestellung {oid} und wir erstatten Ihnen 20 % des Kaufpreises."],
+  ['REVIEW_INCENTIVE'])
+M('field-de-shop-besuchen', "de", "de", "Bestellung {oid}: Rechnung",
+  ["Hallo,", "anbei die Rechnung zu Bestellung {oid}. Schauen Sie doch mal in unserem Shop vorbei – dort gibt es "
+   "passendes Zubehör!"],
+  ['PROMOTION'],
+  attach=[("Rechnung.pdf", "application/pdf", None)])
+M('field-de-telefon-0049', "de", "de", "Bestellung {oid}: Lieferproblem",
+  ["Hallo,", "die Spedition konnte Ihre Bestellung {oid} nicht zustellen. Sie erreichen uns unter 0049 30 1234567."],
+  ['PHONE_NUMBER'])
+M('field-de-telefon-slash', "de", "de", "Bestellung {oid}: Lieferproblem",
+  ["Hallo,", "die Spedition konnte Ihre Bestellung {oid} nicht zustellen. Rufen Sie uns bitte an: 089 / 12 34 56 - wir "
+   "vereinbaren einen neuen Termin."],
+  ['PHONE_NUMBER'])
+M('field-en-dictated-quality', "com", "en", "Order {oid}",
+  ["Hi,", "Would you share a review of order {oid} on Amazon? It would be great if you could talk about the build "
+   "quality and how fast it arrived."],
+  ['REVIEW_DICTATED'])
+M('field-en-opt-out-prefer', "com", "en", "Order {oid}: update",
+  ["Hello,", "Your order {oid} is delayed by a day. If you'd prefer not to receive further messages from us, just "
+   "reply NO and we'll remove you from our list."],
+  ['OPT_OUT'])
+M('field-en-order-confirm-only', "com", "en", "We received your order {oid}",
+  ["Hello,", "This is to confirm that we received your order {oid}. It will be packed and dispatched within 24 hours."],
+  ['SHIPPING_CONFIRMATION_ONLY'])
+M('field-en-promo-bogo', "com", "en", "Order {oid}: delay",
+  ["Hello,", "Your order {oid} is delayed by a day. Sorry! For your next order, we're running a Buy 2, get 1 free "
+   "deal on all filters."],
+  ['PROMOTION'])
+M('field-en-promo-collection', "com", "en", "Order {oid}: your invoice",
+  ["Hello,", "Your invoice for order {oid} is attached. Did you know we also make matching tent footprints? Search "
+   "\"Contoso footprint\" on Amazon to complete your setup!"],
+  ['PROMOTION'],
+  attach=[("invoice.pdf", "application/pdf", None)])
+M('field-es-baja', "es", "es", "Pedido {oid}: retraso",
+  ["Hola,", "Su pedido {oid} llega con retraso.", "Para no recibir más mensajes, responda BAJA."],
+  ['OPT_OUT'])
+M('field-es-telefono-nacional', "es", "es", "Pedido {oid}: entrega",
+  ["Hola,", "No pudimos entregar su pedido {oid}. Puede llamarnos al 91 123 45 67 de lunes a viernes."],
+  ['PHONE_NUMBER'])
+M('field-fr-incentive-cadeau', "fr", "fr", "Votre commande {oid}",
+  ["Bonjour,", "Pour vous remercier, nous vous offrons une carte cadeau de 10 € dès que vous aurez publié votre avis "
+   "sur la commande {oid}."],
+  ['REVIEW_INCENTIVE'])
+M('field-fr-ne-souhaitez-plus', "fr", "fr", "Commande {oid} : retard",
+  ["Bonjour,", "Votre commande {oid} aura un jour de retard.", "Si vous ne souhaitez plus recevoir nos messages, "
+   "répondez STOP."],
+  ['OPT_OUT'])
+M('field-it-email-at', "it", "it", "Ordine {oid}: reso",
+  ["Buongiorno,", "per il reso dell'ordine {oid} ci scriva a assistenza chiocciola litware-casa punto it."],
+  ['EMAIL_ADDRESS'])
+M('field-it-modifica-recensione', "it", "it", "Ordine {oid}",
+  ["Buongiorno,", "ora che il problema è risolto, potrebbe gentilmente rivedere la sua recensione?"],
+  ['REVIEW_CHANGE'])
+M('field-it-non-desidera', "it", "it", "Ordine {oid}: ritardo",
+  ["Buongiorno,", "il suo ordine {oid} arriverà domani.", "Se non desidera più ricevere i nostri messaggi, risponda STOP."],
+  ['OPT_OUT'])
+M('field-it-spedito-solo', "it", "it", "Il suo ordine {oid} è in arrivo",
+  ["Buongiorno,", "il suo ordine {oid} è stato affidato a GLS ed è in arrivo."],
+  ['SHIPPING_CONFIRMATION_ONLY'])
+M('field-ja-optout', "co.jp", "ja", "ご注文 {oid} 発送遅延",
+  ["お客様", "発送が1日遅れます。申し訳ございません。", "今後このようなメッセージが不要な場合は「停止」とご返信ください。"],
+  ['OPT_OUT'],
+  cte="base64")
+M('field-ja-phone-paren', "co.jp", "ja", "ご注文 {oid} のお届けについて",
+  ["お客様", "お届けができませんでした。お手数ですが 03(1234)5678 までご連絡ください。"],
+  ['PHONE_NUMBER'],
+  cte="base64")
+M('field-de-dictated', "de", "de", "Bestellung {oid}",
+  ["Hallo,", "in Ihrer Rezension zu Bestellung {oid} wäre es toll, wenn Sie die schnelle Lieferung loben würden."],
+  ['REVIEW_DICTATED'])
+M('field-en-dictated-stars', "com", "en", "Order {oid}",
+  ["Hi,", "If you leave a review for order {oid}, please say how easy the setup was and that it arrived quickly."],
+  ['REVIEW_DICTATED'])
+M('field-en-shipped-tomorrow', "com", "en", "Order {oid} update",
+  ["Hello,", "Just letting you know your order {oid} has been packed and handed to UPS today. You'll have it soon!"],
+  ['SHIPPING_CONFIRMATION_ONLY'])
+M('field-en-you-may-also-like', "com", "en", "Order {oid}: manual",
+  ["Hi,", "Here's the manual for order {oid}. Customers who bought this also loved our matching pillow set!"],
+  ['PROMOTION'],
+  attach=[("manual.pdf", "application/pdf", PDF_MANUAL)])
+M('field-es-dictated', "es", "es", "Pedido {oid}",
+  ["Hola,", "En su reseña del pedido {oid}, por favor comente lo rápido que llegó el envío."],
+  ['REVIEW_DICTATED'])
+M('field-fr-phone-dots', "fr", "fr", "Commande {oid}",
+  ["Bonjour,", "Pour le retour de la commande {oid}, appelez le 01.23.45.67.89."],
+  ['PHONE_NUMBER'])
+M('field-en-positive-top-marks', "co.uk", "en", "Order {oid}",
+  ["Hi,", "Your order {oid} was delivered. If you could give us top marks on Amazon it would really help our small "
+   "business."],
+  ['REVIEW_POSITIVE_ONLY'])
+M('field-fr-ca-site', "ca", "fr", "Commande {oid}",
+  ["Bonjour,", "Merci pour votre commande {oid} ! Découvrez toute notre collection sur notre boutique en ligne."],
+  ['PROMOTION'])
+M('field-de-entwurf-feedback', "de", "de", "Bestellung {oid}: Ihr Entwurf",
+  ["Hallo Frau Wagner,", "anbei der Entwurf für Ihr personalisiertes Fotobuch (Bestellung {oid}). Bitte prüfen Sie "
+   "alles in Ruhe. Wenn Ihnen der Entwurf gefällt, geben Sie uns bitte kurz Feedback, dann geht er in den Druck."],
+  [],
+  attach=[("Entwurf.pdf", "application/pdf", pdf(["Entwurf Fotobuch"]))])
+M('field-de-preisnachlass', "de", "de", "Bestellung {oid}: Kratzer am Tisch",
+  ["Guten Tag,", "es tut uns leid, dass der Tisch aus Bestellung {oid} einen Kratzer hat. Wenn Sie ihn behalten "
+   "möchten, bieten wir Ihnen einen Preisnachlass von 20 % an. Alternativ können Sie ihn zurücksenden und erhalten "
+   "den vollen Betrag erstattet."],
+  [])
+M('field-en-partial-discount', "com", "en", "Order {oid}: about the dent in your lamp",
+  ["Hello,", "We're sorry the lamp base arrived dented. If you'd like to keep it, we can offer you a 20% discount on "
+   "this order as a partial refund. Otherwise, you're welcome to return it for a full refund. Which would you prefer?"],
+  [])
+M('field-en-review-photo-happy', "com", "en", "Order {oid}: the replacement colour",
+  ["Hi,", "The teal cushion cover in order {oid} is sold out, sorry. Please review the photo of the sage green one "
+   "below - if you're happy with it, just reply \"yes\" and we'll send it today. If not, we'll refund you."],
+  [],
+  html_extra='<p><img src="cid:sage@c" width="200" height="200" alt="sage green"></p>', related=[("sage@c", png(20, 20, (120, 150, 110)), "png")])
+M('field-es-descuento-compensacion', "es", "es", "Pedido {oid}: la mesa rayada",
+  ["Hola,", "Sentimos mucho el arañazo en la mesa de su pedido {oid}. Si decide quedársela, le ofrecemos un descuento "
+   "del 20 % sobre el precio como compensación; si lo prefiere, puede devolverla y le reembolsamos el importe completo."],
+  [])
+M('field-fr-remise-compensation', "fr", "fr", "Commande {oid} : votre table rayée",
+  ["Bonjour,", "Nous sommes désolés pour la rayure sur votre table (commande {oid}). Si vous souhaitez la garder, "
+   "nous pouvons vous accorder une remise de 20 % à titre de dédommagement ; sinon, vous pouvez la retourner pour un "
+   "remboursement complet."],
+  [])
+M('field-it-sconto-compensazione', "it", "it", "Ordine {oid}: graffio sul tavolo",
+  ["Buongiorno,", "ci dispiace per il graffio sul tavolo del suo ordine {oid}. Se desidera tenerlo, possiamo offrirle "
+   "uno sconto del 20% come rimborso parziale; altrimenti può restituirlo per un rimborso completo."],
+  [])
+M('field-de-incentive-verlosung', "de", "de", "Ihre Bestellung {oid}",
+  ["Hallo,", "unter allen Kunden, die eine Rezension schreiben, verlosen wir jeden Monat einen 50-€-Gutschein."],
+  ['REVIEW_INCENTIVE'])
+M('field-de-newsletter', "de", "de", "Bestellung {oid}: Rechnung",
+  ["Hallo,", "anbei Ihre Rechnung zu Bestellung {oid}. Melden Sie sich für unseren Newsletter an und verpassen Sie "
+   "keine Angebote mehr!"],
+  ['PROMOTION'],
+  attach=[("Rechnung.pdf", "application/pdf", None)])
+M('field-de-sie-zufrieden', "de", "de", "Ihre Bestellung {oid}",
+  ["Guten Tag,", "sind Sie mit Ihrem Einkauf zufrieden? Dann freuen wir uns über Ihre Bewertung auf Amazon."],
+  ['REVIEW_CONDITIONAL'])
+M('field-de-telefon-hotline', "de", "de", "Bestellung {oid}",
+  ["Hallo,", "bei Fragen zu Bestellung {oid} erreichen Sie unsere Hotline Mo–Fr unter 0800 / 123 45 67."],
+  ['PHONE_NUMBER'])
+M('field-en-incentive-entry', "com", "en", "Order {oid}",
+  ["Hi,", "Everyone who leaves a product review this month is entered into our draw to win a $100 Amazon gift card!"],
+  ['REVIEW_INCENTIVE'])
+M('field-en-incentive-extended-warranty', "com", "en", "Order {oid}",
+  ["Hi,", "Write a review on Amazon and we'll extend your warranty to 3 years for free - just send us the link to "
+   "your review."],
+  ['REVIEW_INCENTIVE'])
+M('field-en-optout-no-more', "com", "en", "Order {oid}",
+  ["Hi,", "Your order {oid} is delayed by a day.", "Don't want to hear from us? Let us know and we won't message "
+   "you again."],
+  ['OPT_OUT'])
+M('field-en-promo-loyalty', "com", "en", "Order {oid}",
+  ["Hi,", "Your replacement for order {oid} ships tomorrow. Join our newsletter for early access to new products "
+   "and members-only deals."],
+  ['PROMOTION'])
+M('field-en-promo-new-product', "com", "en", "Order {oid}: delay",
+  ["Hi,", "Order {oid} is delayed by a day, sorry. Exciting news: our new insulated lunch box just launched on "
+   "Amazon - check it out!"],
+  ['PROMOTION'])
+M('field-es-promo-nueva', "es", "es", "Pedido {oid}: factura",
+  ["Hola,", "Adjuntamos su factura. ¡No se pierda nuestra nueva colección de otoño, ya disponible en Amazon!"],
+  ['PROMOTION'],
+  attach=[("factura.pdf", "application/pdf", None)])
+M('field-fr-promo-soldes', "fr", "fr", "Commande {oid} : facture",
+  ["Bonjour,", "Voici votre facture. Profitez de nos offres exclusives : jusqu'à 30 % sur toute la gamme !"],
+  ['PROMOTION'],
+  attach=[("facture.pdf", "application/pdf", None)])
+M('field-fr-tu-5etoiles', "fr", "fr", "Ta commande {oid}",
+  ["Coucou !", "Si tu es content de ta commande, mets-nous 5 étoiles sur Amazon, ça nous aide beaucoup !"],
+  ['REVIEW_CONDITIONAL', 'REVIEW_POSITIVE_ONLY'])
+M('field-it-5stelle-lei', "it", "it", "Ordine {oid}",
+  ["Buongiorno,", "se il prodotto la soddisfa, ci farebbe un enorme piacere ricevere cinque stelle."],
+  ['REVIEW_CONDITIONAL', 'REVIEW_POSITIVE_ONLY'])
+M('field-en-phone-like-ids', "com", "en", "Order {oid} - second box on the way",
+  ["Hello,", "Your order {oid} shipped in two boxes and the second one was held back because of a damaged label. "
+   "Here are both tracking numbers so you can match them:",
+   "Box 1: USPS 9261 2901 2345 6789 01\nBox 2: USPS 9205 5000 0000 0000 0000 22\nRMA: 2025-0613-8841\nSKU: CO-4471-BLK-XL",
+   "Sorry for the confusion."],
+  [])
+M('field-de-phone-like', "de", "de", "Bestellung {oid}: zweites Paket",
+  ["Hallo,", "Ihre Bestellung {oid} wurde auf zwei Pakete aufgeteilt, weil ein Artikel aus unserem Außenlager kam. "
+   "Entschuldigen Sie die Verwirrung.",
+   "Paket 1: DHL 0034 0434 1612 3456 7890\nPaket 2: DPD 0150 1234 5678 90\nRetourenschein-Nr.: 0815 4711 0815",
+   "Lieferung voraussichtlich am 12.06.2025."],
+  [])
+M('field-en-tracking-variants', "com", "en", "Order {oid}: three parcels, three carriers",
+  ["Hello,", "Because of a stock problem at our main warehouse, your order {oid} was split into three parcels. "
+   "Sorry for the confusion! Here are the details:",
+   "Amazon Logistics: TBA304567890123\nOnTrac: D10012345678901\nUSPS: 420 98101 9205 5901 6491 7312 3456 78",
+   "Ship-from ZIP: 98101-1234. Total refund for the late item: $12.49."],
+  [])
+M('field-it-piva', "it", "it", "Ordine {oid}: ritardo",
+  ["Buongiorno,", "il suo ordine {oid} subirà un ritardo di due giorni per uno sciopero dei corrieri. Ci scusiamo."],
+  [],
+  sig="Cordiali saluti,\nLitware Casa S.r.l.\nVia Roma 1, 20121 Milano\nP.IVA 01234567890")
+M('field-fr-signature-legale', "fr", "fr", "Commande {oid} : retard",
+  ["Bonjour,", "Votre commande {oid} a deux jours de retard à cause d'une grève des transporteurs. Toutes nos excuses."],
+  [],
+  sig="Cordialement,\nTailspin Maison SAS au capital de 10 000 €\nRCS Paris 123 456 789 – SIRET 123 456 789 00012\n"
+      "12 rue de la Paix, 75002 Paris")
+M('field-de-impressum', "de", "de", "Bestellung {oid}: Lieferverzögerung",
+  ["Guten Tag,", "Ihre Bestellung {oid} verzögert sich wegen eines Lieferengpasses beim Hersteller um etwa eine "
+   "Woche. Wir bitten um Entschuldigung. Bei Fragen stehen wir Ihnen gerne zur Verfügung."],
+  [],
+  sig="Mit freundlichen Grüßen\nFabrikam Haushaltswaren GmbH\nGeschäftsführer: Max Mustermann\nMusterstraße 12, 10115 Berlin\n"
+      "Amtsgericht Charlottenburg HRB 123456 B\nUSt-IdNr.: DE123456789\nSteuernummer: 27/123/45678")
+M('field-ja-review-neutral', "co.jp", "ja", "ご注文 {oid} の商品について",
+  ["お客様", "先日お届けいたしました商品はいかがでしょうか。お時間がございましたら、Amazonにて商品レビューをご投稿いただけますと幸いです。"],
+  [],
+  cte="base64")
+M('field-es-opinion-neutral-tu', "es", "es", "Tu pedido {oid}",
+  ["¡Hola Pablo!", "Tu pedido {oid} llegó hace unos días. Si tienes un momento, ¿te importaría dejar tu opinión en "
+   "Amazon? Ayuda a otros compradores."],
+  [])
+M('field-en-request-review-amazon', "com", "en", "Your opinion matters! Share your experience with order {oid}",
+  ["Hello,", "Your order {oid} was recently delivered. Amazon customers value your opinion: if you have a moment, "
+   "would you share your experience on Amazon?",
+   "You can write a product review or leave seller feedback from Your Orders."],
+  [])
+M('field-en-happy-help-parts', "co.uk", "en", "Re: Missing screws - order {oid}",
+  ["Hi Tom,", "Happy to help! The screw pack (part no. 88-1021-3) for your bookshelf is going out today by Royal Mail "
+   "Tracked 48. Tracking: " + RM_URL, "Apologies for the missing parts."],
+  [],
+  quoted="Hi, my bookshelf from order {oid} came without the small screws for the back panel. Can you send them?")
+M('field-en-satisfaction-replacement', "com", "en", "Order {oid}: replacement sent",
+  ["Hello,", "We have sent a new pump for order {oid} as the first one was faulty. If you're not satisfied with the "
+   "replacement, just reply and we'll refund you instead.", "Thanks for your patience!"],
+  [])
+M('field-ja-address', "co.jp", "ja", "ご注文 {oid} お届け先住所のご確認",
+  ["お客様", "配送業者より、お届け先のご住所に部屋番号が記載されていないため配達できないとの連絡がありました。"
+   "お手数ですが、部屋番号をご返信いただけますでしょうか。", "〒150-0001 東京都渋谷区神宮前1-2-3"],
+  [],
+  cte="base64")
+M('field-fr-avis-neutre', "fr", "fr", "Votre commande {oid}",
+  ["Bonjour,", "Votre commande {oid} vous a été livrée il y a quelques jours. Si vous avez un moment, pourriez-vous "
+   "partager votre expérience en laissant un avis sur Amazon ? Cela aide les autres clients."],
+  [])
+M('field-en-tracking-numbers-dense', "com", "en", "Order {oid}: carrier switched",
+  ["Hello,", "The original carrier lost the label on your order {oid}, so we re-sent it with FedEx.",
+   "New FedEx tracking: 7749 8812 3366\nOld UPS number (no longer valid): 1Z 999 AA1 01 2345 6784\nReference: "
+   "PO 4500012345", "Sorry about the mix-up!"],
+  [])
+M('field-enc-zero-width-promo', "com", "en", "Order {oid}: invoice",
+  ["Hello,", "Invoice for order {oid} attached. Use code SA\u200bVE20 for 20% o\u200bff your next pur\u200bchase."],
+  ['PROMOTION'],
+  attach=[("invoice.pdf", "application/pdf", None)])
+M('field-en-punycode', "com", "en", "Order {oid}: return",
+  ["Hello,", "To start your return for order {oid}, go to https://www.\u0430mazon.com/returns (sorry for the damage)."],
+  ['LINK_HOST_NOT_ALLOWED'])
 
 
 

@@ -1,0 +1,613 @@
+/*
+ * test_attachments.c - what attachments and HTML hide: archive members,
+ * TNEF, inline uuencode / yEnc, links in PDF and OOXML files, name / type
+ * mismatches, macros, hidden HTML text, <base href>, redirectors, and the
+ * encoding checks that flag what readers decode differently.
+ *
+ * Every input is built here: ZIPs by hand (stored, and deflated with zlib at
+ * test time), a tiny TNEF stream, PDFs with plain and FlateDecode /URI
+ * actions, a DOCX whose relationships part is deflated.
+ */
+#include <string.h>
+#include <zlib.h>
+#include "archive.h"
+#include "extract.h"
+#include "rules_internal.h"
+
+/* ---- builders ------------------------------------------------------------ */
+
+static void put16(GByteArray *b, guint v)
+{
+	guint8 x[2] = { v & 0xff, (v >> 8) & 0xff };
+	g_byte_array_append(b, x, 2);
+}
+
+static void put32(GByteArray *b, guint32 v)
+{
+	guint8 x[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
+	g_byte_array_append(b, x, 4);
+}
+
+/* deflate_raw - raw deflate (ZIP method 8) of data; transfer full */
+static GByteArray *deflate_raw(const void *data, gsize len, gboolean zlib_header)
+{
+	GByteArray *out = g_byte_array_sized_new(len + 64);
+	z_stream zs = { 0 };
+
+	g_assert_cmpint(deflateInit2(&zs, 9, Z_DEFLATED, zlib_header ? MAX_WBITS : -MAX_WBITS, 8,
+	                             Z_DEFAULT_STRATEGY), ==, Z_OK);
+	g_byte_array_set_size(out, deflateBound(&zs, len));
+	zs.next_in = (Bytef *)data;
+	zs.avail_in = len;
+	zs.next_out = out->data;
+	zs.avail_out = out->len;
+	g_assert_cmpint(deflate(&zs, Z_FINISH), ==, Z_STREAM_END);
+	g_byte_array_set_size(out, zs.total_out);
+	deflateEnd(&zs);
+	return out;
+}
+
+typedef struct {
+	const char *name;
+	const char *data;
+	gsize len;
+	guint method;       /* 0 stored, 8 deflated */
+	guint flags;        /* general-purpose flags: bit 0 encrypted */
+} Entry;
+
+/* zip_build - local headers, central directory, end record; transfer full */
+static GByteArray *zip_build(const Entry *e, guint n)
+{
+	GByteArray *z = g_byte_array_new(), *cd = g_byte_array_new();
+	guint32 *offs = g_new(guint32, n);
+
+	for (guint i = 0; i < n; i++) {
+		GByteArray *body = e[i].method == 8 ? deflate_raw(e[i].data, e[i].len, FALSE) : NULL;
+		const guint8 *d = body ? body->data : (const guint8 *)e[i].data;
+		gsize dl = body ? body->len : e[i].len;
+		guint32 crc = crc32(0, (const Bytef *)e[i].data, e[i].len);
+		offs[i] = z->len;
+		put32(z, 0x04034b50); put16(z, 20); put16(z, e[i].flags); put16(z, e[i].method);
+		put16(z, 0); put16(z, 0); put32(z, crc); put32(z, dl); put32(z, e[i].len);
+		put16(z, strlen(e[i].name)); put16(z, 0);
+		g_byte_array_append(z, (const guint8 *)e[i].name, strlen(e[i].name));
+		g_byte_array_append(z, d, dl);
+		put32(cd, 0x02014b50); put16(cd, 20); put16(cd, 20); put16(cd, e[i].flags);
+		put16(cd, e[i].method); put16(cd, 0); put16(cd, 0); put32(cd, crc); put32(cd, dl);
+		put32(cd, e[i].len); put16(cd, strlen(e[i].name)); put16(cd, 0); put16(cd, 0);
+		put16(cd, 0); put16(cd, 0); put32(cd, 0); put32(cd, offs[i]);
+		g_byte_array_append(cd, (const guint8 *)e[i].name, strlen(e[i].name));
+		if (body)
+			g_byte_array_unref(body);
+	}
+	{
+		guint32 cdoff = z->len;
+		g_byte_array_append(z, cd->data, cd->len);
+		put32(z, 0x06054b50); put16(z, 0); put16(z, 0); put16(z, n); put16(z, n);
+		put32(z, cd->len); put32(z, cdoff); put16(z, 0);
+	}
+	g_byte_array_unref(cd);
+	g_free(offs);
+	return z;
+}
+
+/* with_attachment - a message: short text, then one base64 attachment */
+static char *with_attachment(const char *ctype, const char *name, const guint8 *data, gsize len)
+{
+	g_autofree char *b64 = g_base64_encode(data, len);
+	return g_strdup_printf("From: seller@shop.example\n"
+	                       "Subject: Order 112-4455667-8899001\n"
+	                       "MIME-Version: 1.0\n"
+	                       "Content-Type: multipart/mixed; boundary=\"B\"\n"
+	                       "\n--B\nContent-Type: text/plain\n\nSee attached.\n"
+	                       "--B\nContent-Type: %s; name=\"%s\"\n"
+	                       "Content-Disposition: attachment; filename=\"%s\"\n"
+	                       "Content-Transfer-Encoding: base64\n\n%s\n--B--\n",
+	                       ctype, name, name, b64);
+}
+
+static Facts *run(const char *msg)
+{
+	GMimeStream *s = g_mime_stream_mem_new_with_buffer(msg, strlen(msg));
+	Facts *f = facts_new();
+
+	f->message_bytes = strlen(msg);
+	g_assert_true(extract_stream(s, NULL, f, NULL));
+	g_object_unref(s);
+	if (g_test_verbose()) {
+		GString *d = g_string_new(NULL);
+		extract_facts_dump(f, d);
+		g_test_message("%s", d->str);
+		g_string_free(d, TRUE);
+	}
+	return f;
+}
+
+static const FactAttachment *att(const Facts *f, const char *name)
+{
+	for (guint i = 0; i < f->attachments->len; i++) {
+		const FactAttachment *a = f->attachments->pdata[i];
+		if (strcmp(a->name, name) == 0)
+			return a;
+	}
+	return NULL;
+}
+
+static const FactLink *link_host(const Facts *f, const char *source, const char *host)
+{
+	for (guint i = 0; i < f->links->len; i++) {
+		const FactLink *l = f->links->pdata[i];
+		if (strcmp(l->host, host) == 0 && (source == NULL || strcmp(l->source, source) == 0))
+			return l;
+	}
+	return NULL;
+}
+
+static gboolean anomaly(const Facts *f, const char *a)
+{
+	for (guint i = 0; i < f->anomalies->len; i++)
+		if (strcmp(f->anomalies->pdata[i], a) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+static const char pdf_min[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+/* A minimal PE executable header (filled by mz_init) that libmagic knows. */
+static guint8 mz[256] = { 'M', 'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff };
+
+static gboolean is_exe(const char *magic)
+{
+	return strcmp(magic, "application/x-dosexec") == 0 ||
+	       strcmp(magic, "application/vnd.microsoft.portable-executable") == 0;
+}
+
+static void mz_init(void)
+{
+	mz[0x3c] = 0x40;
+	memcpy(mz + 0x40, "PE\0\0", 4);
+}
+
+/* ---- tests ----------------------------------------------------------------- */
+
+static void test_zip_members(void)
+{
+	GByteArray *inner = zip_build((Entry[]){ { "deep.txt", "deep", 4, 0, 0 } }, 1);
+	Entry e[] = {
+		{ "docs/", "", 0, 0, 0 },
+		{ "docs/manual.pdf", pdf_min, sizeof pdf_min - 1, 0, 0 },
+		{ "invoice.pdf", (const char *)mz, sizeof mz, 8, 0 },
+		{ "secret.txt", "xxxxxxxxxxxx", 12, 0, 1 },
+		{ "nested.zip", (const char *)inner->data, inner->len, 0, 0 },
+	};
+	GByteArray *z = zip_build(e, G_N_ELEMENTS(e));
+	char *m = with_attachment("application/zip", "bundle.zip", z->data, z->len);
+	Facts *f = run(m);
+	const FactAttachment *a;
+
+	a = att(f, "bundle.zip");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->magic, ==, "application/zip");
+	g_assert_cmpstr(a->container, ==, "");
+	g_assert_true(a->encrypted);        /* it holds an encrypted member */
+	g_assert_false(a->mismatch);
+
+	a = att(f, "docs/manual.pdf");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->container, ==, "bundle.zip");
+	g_assert_cmpstr(a->magic, ==, "application/pdf");
+	g_assert_cmpstr(a->ext, ==, "pdf");
+	g_assert_cmpint(a->size, ==, sizeof pdf_min - 1);
+	g_assert_cmpint(a->depth, ==, 2);
+	g_assert_false(a->mismatch);
+
+	a = att(f, "invoice.pdf");          /* deflated: typed from the inflated bytes */
+	g_assert_nonnull(a);
+	g_assert_true(is_exe(a->magic));
+	g_assert_true(a->mismatch);
+	g_assert_true(anomaly(f, "attachment:type-mismatch:invoice.pdf"));
+
+	a = att(f, "secret.txt");           /* encrypted: typed by name */
+	g_assert_nonnull(a);
+	g_assert_true(a->encrypted);
+	g_assert_cmpstr(a->magic, ==, "text/plain");
+
+	a = att(f, "deep.txt");             /* a ZIP inside the ZIP */
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->container, ==, "nested.zip");
+	g_assert_cmpint(a->depth, ==, 3);
+	g_assert_null(att(f, "docs/"));     /* directories are not files */
+
+	/* members are not counted again in the attachment bytes */
+	g_assert_cmpuint(f->attachment_bytes, ==, z->len);
+	facts_free(f);
+	g_free(m);
+	g_byte_array_unref(z);
+	g_byte_array_unref(inner);
+}
+
+static void test_zip_damaged(void)
+{
+	Entry e[] = { { "a.exe", (const char *)mz, sizeof mz, 0, 0 }, { "b.txt", "bbbb", 4, 0, 0 } };
+	GByteArray *z = zip_build(e, 2);
+	ArchiveZip *az;
+
+	/* cut before the central directory: members found from the local headers */
+	g_byte_array_set_size(z, 30 + 5 + sizeof mz + 30 + 5 + 4);
+	az = archive_zip_open(z->data, z->len);
+	g_assert_true(az->damaged);
+	g_assert_cmpuint(az->members->len, ==, 2);
+	g_assert_cmpstr(((ArchiveMember *)az->members->pdata[0])->name, ==, "a.exe");
+	archive_zip_free(az);
+
+	/* garbage, a lone signature, a truncated header: nothing, no crash */
+	az = archive_zip_open((const guint8 *)"PK\3\4", 4);
+	g_assert_cmpuint(az->members->len, ==, 0);
+	archive_zip_free(az);
+	az = archive_zip_open((const guint8 *)"PK\5\6\0\0\0\0\377\377\377\377\377\377\377\377\377\377\377\377\0\0", 22);
+	g_assert_cmpuint(az->members->len, ==, 0);
+	archive_zip_free(az);
+	g_byte_array_unref(z);
+}
+
+/* tnef_attr - one TNEF attribute: level, id, length, data, checksum */
+static void tnef_attr(GByteArray *b, guint8 level, guint32 id, const void *data, guint32 len)
+{
+	guint16 sum = 0;
+
+	g_byte_array_append(b, &level, 1);
+	put32(b, id);
+	put32(b, len);
+	g_byte_array_append(b, data, len);
+	for (guint32 i = 0; i < len; i++)
+		sum += ((const guint8 *)data)[i];
+	put16(b, sum);
+}
+
+static void test_tnef(void)
+{
+	GByteArray *t = g_byte_array_new();
+	char *m;
+	Facts *f;
+	const FactAttachment *a;
+
+	put32(t, 0x223e9f78);
+	put16(t, 0x0001);
+	tnef_attr(t, 1, 0x00089006, "\1\0\0\0", 4);                 /* a message-level attribute */
+	tnef_attr(t, 2, 0x00069002, "\0\0\0\0\0\0\0\0", 8);         /* attAttachRendData */
+	tnef_attr(t, 2, 0x00018010, "setup.exe\0", 10);             /* attAttachTitle */
+	tnef_attr(t, 2, 0x0006800f, mz, sizeof mz);                  /* attAttachData */
+	tnef_attr(t, 2, 0x00069002, "\0\0\0\0\0\0\0\0", 8);
+	tnef_attr(t, 2, 0x00018010, "readme.pdf\0", 11);
+	tnef_attr(t, 2, 0x0006800f, pdf_min, sizeof pdf_min - 1);
+	m = with_attachment("application/ms-tnef", "winmail.dat", t->data, t->len);
+	f = run(m);
+	a = att(f, "setup.exe");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->container, ==, "winmail.dat");
+	g_assert_true(is_exe(a->magic));
+	g_assert_cmpint(a->size, ==, sizeof mz);
+	a = att(f, "readme.pdf");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->magic, ==, "application/pdf");
+	facts_free(f);
+	g_free(m);
+
+	/* a TNEF stream cut inside an attribute: what came before is still listed */
+	g_byte_array_set_size(t, t->len - 20);
+	m = with_attachment("application/ms-tnef", "winmail.dat", t->data, t->len);
+	f = run(m);
+	g_assert_nonnull(att(f, "setup.exe"));
+	facts_free(f);
+	g_free(m);
+	g_byte_array_unref(t);
+}
+
+/* uu_encode - "begin 644 name" … "end" for data; transfer full */
+static char *uu_encode(const char *name, const guint8 *d, gsize n)
+{
+	GString *s = g_string_new(NULL);
+
+	g_string_append_printf(s, "begin 644 %s\n", name);
+	for (gsize i = 0; i < n; i += 45) {
+		gsize k = MIN((gsize)45, n - i);
+		g_string_append_c(s, (char)(32 + k));
+		for (gsize j = 0; j < k; j += 3) {
+			guint8 a = d[i + j], b = j + 1 < k ? d[i + j + 1] : 0, c = j + 2 < k ? d[i + j + 2] : 0;
+			guint8 q[4] = { a >> 2, (a << 4 | b >> 4) & 63, (b << 2 | c >> 6) & 63, c & 63 };
+			for (int x = 0; x < 4; x++)
+				g_string_append_c(s, q[x] ? (char)(32 + q[x]) : '`');
+		}
+		g_string_append_c(s, '\n');
+	}
+	g_string_append(s, "`\nend\n");
+	return g_string_free(s, FALSE);
+}
+
+static void test_inline_files(void)
+{
+	g_autofree char *uu = uu_encode("tool.exe", mz, sizeof mz);
+	GString *y = g_string_new("=ybegin line=128 size=5 name=hello.txt\n");
+	char *m;
+	Facts *f;
+	const FactAttachment *a;
+
+	for (const char *p = "hello"; *p; p++) {
+		guint8 c = (guint8)(*p + 42);
+		if (c == 0 || c == '\n' || c == '\r' || c == '=')
+			g_string_append_printf(y, "=%c", c + 64);
+		else
+			g_string_append_c(y, (char)c);
+	}
+	g_string_append(y, "\n=yend size=5\n");
+	m = g_strdup_printf("From: a@b.example\nSubject: files\n\nHere is the tool:\n%s"
+	                    "and a note:\n%sbegin the story here\nThanks.\n", uu, y->str);
+	f = run(m);
+	a = att(f, "tool.exe");
+	g_assert_nonnull(a);
+	g_assert_cmpint(a->size, ==, sizeof mz);
+	g_assert_true(is_exe(a->magic));
+	g_assert_cmpint(a->depth, ==, 1);
+	a = att(f, "hello.txt");
+	g_assert_nonnull(a);
+	g_assert_cmpint(a->size, ==, 5);
+	/* the blocks are files, not text; the prose around them stays */
+	g_assert_null(strstr(f->text->str, "begin 644"));
+	g_assert_null(strstr(f->text->str, "=ybegin"));
+	g_assert_nonnull(strstr(f->text->str, "Here is the tool:"));
+	g_assert_nonnull(strstr(f->text->str, "begin the story here"));
+	g_assert_nonnull(strstr(f->text->str, "Thanks."));
+	facts_free(f);
+	g_free(m);
+	g_string_free(y, TRUE);
+}
+
+static void test_pdf_links(void)
+{
+	const char *hidden = "<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://flate.shop.example/x\\)y) >> >>";
+	GByteArray *zs = deflate_raw(hidden, strlen(hidden), TRUE);
+	GByteArray *pdf = g_byte_array_new();
+	char *m, *head;
+	Facts *f;
+	const FactLink *l;
+
+	head = g_strdup_printf("%%PDF-1.7\n1 0 obj << /Type /Annot /A << /S /URI /URI (http://plain.shop.example/a) >> >> endobj\n"
+	                       "2 0 obj << /A << /URI <68747470733A2F2F6865782E73686F702E6578616D706C652F> >> >> endobj\n"
+	                       "3 0 obj << /Type /ObjStm /Length %u /Filter /FlateDecode >>\nstream\n", zs->len);
+	g_byte_array_append(pdf, (const guint8 *)head, strlen(head));
+	g_byte_array_append(pdf, zs->data, zs->len);
+	g_byte_array_append(pdf, (const guint8 *)"\nendstream\nendobj\n%%EOF\n", 24);
+	m = with_attachment("application/pdf", "invoice.pdf", pdf->data, pdf->len);
+	f = run(m);
+	g_assert_nonnull(link_host(f, "pdf", "plain.shop.example"));
+	g_assert_nonnull(link_host(f, "pdf", "hex.shop.example"));
+	l = link_host(f, "pdf", "flate.shop.example");
+	g_assert_nonnull(l);
+	g_assert_cmpstr(l->raw, ==, "https://flate.shop.example/x)y");
+	g_assert_false(att(f, "invoice.pdf")->mismatch);
+	facts_free(f);
+	g_free(m);
+	g_free(head);
+	g_byte_array_unref(pdf);
+	g_byte_array_unref(zs);
+}
+
+static void test_docx_links(void)
+{
+	const char *rels =
+		"<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+		"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+		"<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" "
+		"Target=\"https://docx.shop.example/buy?a=1&amp;b=2\" TargetMode=\"External\"/></Relationships>";
+	Entry e[] = {
+		{ "[Content_Types].xml", "<Types/>", 8, 8, 0 },
+		{ "word/document.xml", "<w:document/>", 13, 8, 0 },
+		{ "word/_rels/document.xml.rels", rels, strlen(rels), 8, 0 },
+		{ "word/vbaProject.bin", "\xd0\xcf\x11\xe0", 4, 0, 0 },
+	};
+	GByteArray *z = zip_build(e, G_N_ELEMENTS(e));
+	char *m = with_attachment("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	                          "manual.docx", z->data, z->len);
+	Facts *f = run(m);
+	const FactLink *l = link_host(f, "docx", "docx.shop.example");
+
+	g_assert_nonnull(l);
+	g_assert_cmpstr(l->raw, ==, "https://docx.shop.example/buy?a=1&b=2");
+	g_assert_null(link_host(f, "docx", ""));    /* internal targets are not links */
+	g_assert_true(att(f, "manual.docx")->macros);
+	g_assert_nonnull(att(f, "word/document.xml"));
+	facts_free(f);
+	g_free(m);
+	g_byte_array_unref(z);
+
+	/* .docm: macros by name, even when the content cannot be read */
+	m = with_attachment("application/octet-stream", "form.docm", (const guint8 *)"junk", 4);
+	f = run(m);
+	g_assert_true(att(f, "form.docm")->macros);
+	facts_free(f);
+	g_free(m);
+}
+
+static void test_mismatch(void)
+{
+	static const struct {
+		const char *ctype, *name;
+		const guint8 *data;
+		gsize len;
+		gboolean mismatch;
+	} cases[] = {
+		{ "application/pdf", "invoice.pdf", mz, sizeof mz, TRUE },               /* exe named pdf */
+		{ "application/octet-stream", "invoice.pdf", (const guint8 *)pdf_min, sizeof pdf_min - 1, FALSE },
+		{ "image/png", "photo.dat", (const guint8 *)pdf_min, sizeof pdf_min - 1, TRUE }, /* declared */
+		{ "application/pdf", "invoice", (const guint8 *)pdf_min, sizeof pdf_min - 1, FALSE },
+		{ "text/csv", "list.csv", (const guint8 *)"a,b\n1,2\n", 8, FALSE },       /* text is text */
+	};
+
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *m = with_attachment(cases[i].ctype, cases[i].name, cases[i].data, cases[i].len);
+		Facts *f = run(m);
+		const FactAttachment *a = att(f, cases[i].name);
+		g_assert_nonnull(a);
+		g_assert_cmpint(a->mismatch, ==, cases[i].mismatch);
+		facts_free(f);
+		g_free(m);
+	}
+}
+
+static void test_hidden_html(void)
+{
+	const char *m =
+		"From: a@b.example\nSubject: s\nMIME-Version: 1.0\nContent-Type: text/html\n\n"
+		"<html><head><base href=\"https://base.shop.example/dir/\"></head><body bgcolor=\"#000000\">"
+		"<p>Visible words.</p>"
+		"<div style=\"display:none\">order 112-4455667-8899001</div>"
+		"<span style=\"font-size:1px\">tiny</span>"
+		"<span style=\"color:#000\">dark on dark</span>"
+		"<span style=\"color:#fff\">white on black shows</span>"
+		"<div hidden>attr hidden</div>"
+		"<table style=\"background:url(x.png)\"><tr><td style=\"color:#000\">on an image</td></tr></table>"
+		"<a href=\"page.html\">relative</a> <img src=\"/img/logo.png\">"
+		"<a href=\"https://www.google.com/url?q=https%3A%2F%2Fevil.example%2Fx&sa=D\">g</a>"
+		"<a href=\"https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fsafe.example%2F&data=1\">s</a>"
+		"<a href=\"https://urldefense.proofpoint.com/v2/url?u=https-3A__pp.example_a&d=x\">p</a>"
+		"<a href=\"https://t.co/abc\">short</a>"
+		"</body></html>\n";
+	Facts *f = run(m);
+
+	g_assert_nonnull(strstr(f->text->str, "Visible words."));
+	g_assert_nonnull(strstr(f->text->str, "white on black shows"));
+	g_assert_nonnull(strstr(f->text->str, "on an image"));
+	g_assert_null(strstr(f->text->str, "112-4455667"));
+	g_assert_null(strstr(f->text->str, "tiny"));
+	g_assert_null(strstr(f->text->str, "dark on dark"));
+	g_assert_null(strstr(f->text->str, "attr hidden"));
+	g_assert_nonnull(strstr(f->hidden_text->str, "order 112-4455667-8899001"));
+	g_assert_nonnull(strstr(f->hidden_text->str, "tiny"));
+	g_assert_nonnull(strstr(f->hidden_text->str, "dark on dark"));
+	g_assert_true(anomaly(f, "html:hidden-text"));
+
+	/* <base href> */
+	g_assert_nonnull(link_host(f, "href", "base.shop.example"));
+	g_assert_cmpstr(link_host(f, "href", "base.shop.example")->url, ==,
+	                "https://base.shop.example/dir/page.html");
+	g_assert_nonnull(link_host(f, "src", "base.shop.example"));
+
+	/* redirectors: the carried target is a link too */
+	g_assert_nonnull(link_host(f, "redirect", "evil.example"));
+	g_assert_nonnull(link_host(f, "redirect", "safe.example"));
+	g_assert_nonnull(link_host(f, "redirect", "pp.example"));
+	g_assert_nonnull(link_host(f, "href", "t.co"));
+	facts_free(f);
+
+	/* nothing hidden: no anomaly, empty hidden text */
+	f = run("From: a@b.example\nSubject: s\nContent-Type: text/html\n\n<p style=\"color:red\">hi</p>\n");
+	g_assert_cmpuint(f->hidden_text->len, ==, 0);
+	g_assert_false(anomaly(f, "html:hidden-text"));
+	facts_free(f);
+}
+
+static void test_encoding_checks(void)
+{
+	static const struct {
+		const char *part;
+		const char *anomaly;
+	} cases[] = {
+		{ "Content-Type: application/octet-stream\nContent-Transfer-Encoding: x-uue\n\nabc\n",
+		  "mime:nonstandard-encoding" },
+		{ "Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\nQUJD\nRA==\nRUZH\n",
+		  "mime:bad-base64" },
+		{ "Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\nQUJDX\nRUZH\n",
+		  "mime:bad-base64" },
+		{ "Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n=41=ZZ\n",
+		  "mime:bad-qp" },
+		{ "Content-Type: application/octet-stream; name=\"file\".zip\n\nx\n", "mime:ambiguous-filename" },
+		{ "Content-Type: application/octet-stream; name*2=zip; name*0=file.\n\nx\n", "mime:ambiguous-filename" },
+		{ "Content-Type: application/octet-stream; name=file.z(.gif)ip\n\nx\n", "mime:ambiguous-filename" },
+		{ "\nContent-Type: application/zip\n\nPK\n", "mime:headers-in-body" },
+	};
+
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *m = g_strdup_printf("From: a@b.example\nSubject: s\nMIME-Version: 1.0\n"
+		                          "Content-Type: multipart/mixed; boundary=B\n\n--B\n%s--B--\n",
+		                          cases[i].part);
+		Facts *f = run(m);
+		if (!anomaly(f, cases[i].anomaly))
+			g_error("case %zu: %s expected", i, cases[i].anomaly);
+		facts_free(f);
+		g_free(m);
+	}
+	/* well-formed parts raise none of them */
+	{
+		Facts *f = run("From: a@b.example\nSubject: s\nMIME-Version: 1.0\n"
+		               "Content-Type: multipart/mixed; boundary=B\n\n--B\n"
+		               "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+		               "caf=C3=A9 soft=\nbreak\n--B\n"
+		               "Content-Type: application/pdf; name=\"a b.pdf\"\nContent-Transfer-Encoding: base64\n\n"
+		               "JVBERi0xLjQK\nJSVFT0YK\n--B--\n");
+		for (guint i = 0; i < f->anomalies->len; i++)
+			g_assert_false(g_str_has_prefix(f->anomalies->pdata[i], "mime:"));
+		facts_free(f);
+	}
+	/* a bare CR hiding a header; white space before a colon */
+	{
+		Facts *f = run("From: a@b.example\nX-Foo: bar\rContent-Type: text/plain\nSubject: s\n\nhi\n");
+		g_assert_true(anomaly(f, "mime:bare-cr"));
+		facts_free(f);
+		f = run("From: a@b.example\nX-Foo :bar\n Content-Type: multipart/mixed\nSubject: s\n\nhi\n");
+		g_assert_true(anomaly(f, "mime:header-name-space"));
+		facts_free(f);
+	}
+}
+
+static void test_targets(void)
+{
+	static const char *const names[] = {
+		"attachment.container", "attachment.encrypted", "attachment.mismatch",
+		"attachment.macros", "hidden_text", "parts.count",
+	};
+	Facts *f = facts_new();
+	FactAttachment *a = facts_add_attachment(f, "x.exe", "application/pdf", "application/x-dosexec",
+	                                         10, FALSE, 2);
+	GString *scratch = g_string_new(NULL);
+	Value v;
+
+	g_free(a->container);
+	a->container = g_strdup("pack.zip");
+	a->mismatch = a->encrypted = a->macros = TRUE;
+	g_string_assign(f->hidden_text, "psst");
+	f->parts = 3;
+	for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+		TargetRef ref = { rules_target_find(names[i]), NULL };
+		g_assert_nonnull(ref.def);
+		memset(&v, 0, sizeof v);
+		g_assert_true(rules_target_value(f, &ref, 0, scratch, &v));
+	}
+	{
+		TargetRef ref = { rules_target_find("attachment.container"), NULL };
+		rules_target_value(f, &ref, 0, scratch, &v);
+		g_assert_cmpstr(v.s, ==, "pack.zip");
+		g_free(a->container);
+		a->container = g_strdup("");
+		g_assert_false(rules_target_value(f, &ref, 0, scratch, &v));   /* missing for MIME parts */
+	}
+	g_string_free(scratch, TRUE);
+	facts_free(f);
+}
+
+int main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	extract_init();
+	mz_init();
+
+	g_test_add_func("/attachments/zip-members", test_zip_members);
+	g_test_add_func("/attachments/zip-damaged", test_zip_damaged);
+	g_test_add_func("/attachments/tnef", test_tnef);
+	g_test_add_func("/attachments/inline-files", test_inline_files);
+	g_test_add_func("/attachments/pdf-links", test_pdf_links);
+	g_test_add_func("/attachments/docx-links", test_docx_links);
+	g_test_add_func("/attachments/mismatch", test_mismatch);
+	g_test_add_func("/attachments/hidden-html", test_hidden_html);
+	g_test_add_func("/attachments/encoding-checks", test_encoding_checks);
+	g_test_add_func("/attachments/targets", test_targets);
+	return g_test_run();
+}
