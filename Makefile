@@ -126,6 +126,7 @@ install: all
 	      -e 's|^#* *user *=.*|user = amzmilter|' \
 	      -e 's|^socket *=.*|socket = unix:/run/amzmilter/amzmilter.sock|' \
 	      -e 's|^spool *=.*|spool = /var/spool/amzmilter|' \
+	      -e "s|^# *socket_group *=.*|$$(getent group postfix >/dev/null && echo 'socket_group = postfix' || echo '# socket_group = postfix')|" \
 	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
 	install -d $(DESTDIR)$(MANDIR)/man8
 	-install -m 0644 contrib/amzmilter.8 contrib/amzmilter-check.8 $(DESTDIR)$(MANDIR)/man8/ 2>/dev/null
