@@ -3,8 +3,9 @@
  *
  * The stage between capture (msgbuf.c) and the rules: GMime parses the raw
  * message; the walk over its MIME tree fills the content half of a Facts
- * (headers, subject, text, html, links, images, attachments, anomalies,
- * reply).  The envelope half is the caller's.
+ * (headers, subject, text, html, hidden_text, links, images, attachments
+ * with the files inside archives and documents, anomalies, parts, reply).
+ * The envelope half is the caller's.
  */
 #ifndef AMZ_EXTRACT_H
 #define AMZ_EXTRACT_H

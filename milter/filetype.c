@@ -234,7 +234,8 @@ const char *filetype_mismatch(const char *ext, const char *declared, const char 
 		return NULL;
 	if (e != NULL && strcmp(e, m) != 0 && !(strcmp(e, "text") == 0 && strcmp(m, "text") == 0))
 		return "ext";
-	if (d != NULL && strcmp(d, m) != 0)
+	/* Word saves RTF as application/msword: a common label, not a disguise */
+	if (d != NULL && strcmp(d, m) != 0 && !(strcmp(d, "ole") == 0 && strcmp(m, "rtf") == 0))
 		return "declared";
 	return NULL;
 }

@@ -582,83 +582,79 @@ void rules_prefilter_stats(const Ruleset *rs, guint *regexes, guint *filtered, g
 static gint by_ns_desc(gconstpointer a, gconstpointer b, gpointer data)
 {
 	const guint64 *ns = data;
-	guint ia = *(const guint *)a, ib = *(const guint *)b;
-	return ns[ia * 2] < ns[ib * 2] ? 1 : ns[ia * 2] > ns[ib * 2] ? -1 : 0;
+	guint64 x = ns[*(const guint *)a], y = ns[*(const guint *)b];
+	return x < y ? 1 : x > y ? -1 : 0;
 }
 
-/* rule_of - the rule a regex test belongs to */
-static gboolean expr_has(const Expr *e, const Test *t)
+static void expr_regexes(const Expr *e, GArray *ids)
 {
-	return e != NULL && ((e->kind == EX_TEST && e->test == t) || expr_has(e->a, t) || expr_has(e->b, t));
+	if (e == NULL)
+		return;
+	expr_regexes(e->a, ids);
+	expr_regexes(e->b, ids);
+	if (e->kind == EX_TEST && e->test->op == OP_RE)
+		g_array_append_val(ids, e->test->id);
 }
 
-static gboolean rule_has(const Rule *r, const Test *t)
+/* rule_regexes - ids of the regex tests of r */
+static GArray *rule_regexes(const Rule *r)
 {
+	GArray *ids = g_array_new(FALSE, FALSE, sizeof(guint));
 	const GPtrArray *lines[] = { r->match, r->require, r->unless };
 	for (guint k = 0; k < G_N_ELEMENTS(lines); k++)
 		for (guint j = 0; j < lines[k]->len; j++)
-			if (expr_has(((const Cond *)lines[k]->pdata[j])->expr, t))
-				return TRUE;
-	return FALSE;
+			expr_regexes(((const Cond *)lines[k]->pdata[j])->expr, ids);
+	return ids;
 }
 
-/* rules_profile_dump - the top rules by time, each with its regexes by time */
+/* rules_profile_dump - the top rules by time, each with its costliest regexes */
 void rules_profile_dump(const Ruleset *rs, FILE *out, guint top)
 {
 	guint n = rs->rules->len;
-	guint64 *keys;
+	guint64 *rule_ns, *test_ns, total = 0;
 	guint *order;
-	guint64 total = 0;
 
 	if (rs->prof_rules == NULL) {
 		fprintf(out, "rule profile: off (set AMZ_RULE_PROFILE=1 before the rules load)\n");
 		return;
 	}
-	keys = g_new0(guint64, (gsize)n * 2);
+	rule_ns = g_new(guint64, n);
+	test_ns = g_new(guint64, MAX(rs->n_re, 1));
 	order = g_new(guint, n);
 	for (guint i = 0; i < n; i++) {
-		keys[i * 2] = __atomic_load_n(&rs->prof_rules[i].ns, __ATOMIC_RELAXED);
-		total += keys[i * 2];
+		rule_ns[i] = __atomic_load_n(&rs->prof_rules[i].ns, __ATOMIC_RELAXED);
+		total += rule_ns[i];
 		order[i] = i;
 	}
-	g_qsort_with_data(order, (gint)n, sizeof(guint), by_ns_desc, keys);
+	for (guint i = 0; i < rs->n_re; i++)
+		test_ns[i] = __atomic_load_n(&rs->prof_tests[i].ns, __ATOMIC_RELAXED);
+	g_qsort_with_data(order, (gint)n, sizeof(guint), by_ns_desc, rule_ns);
 	fprintf(out, "rule profile: %.1f ms in rules; %u of %u regexes have a literal prefilter (%u literals)\n",
 	        total / 1e6, rs->n_re_pf, rs->n_re, rules_pf_count(rs->pf));
-	fprintf(out, "%5s %9s %9s  %-28s %s\n", "share", "ms", "evals", "rule", "costliest regexes: line ms runs skipped");
-	for (guint k = 0; k < MIN(top, n); k++) {
+	fprintf(out, "%6s %9s %7s  %-26s %s\n", "share", "ms", "evals", "rule",
+	        "regexes, costliest first: file:line ms runs skipped");
+	for (guint k = 0; k < MIN(top, n) && rule_ns[order[k]] > 0; k++) {
 		const Rule *r = rs->rules->pdata[order[k]];
-		guint64 ns = keys[order[k] * 2];
-		GString *re = g_string_new(NULL);
-		if (ns == 0)
-			break;
-		/* the rule's regexes, costliest first (at most three) */
-		for (guint shown = 0; shown < 3; shown++) {
-			gint best = -1;
-			for (guint i = 0; i < rs->n_re; i++) {
-				const Test *t = rs->tests->pdata[i];
-				const TestProf *tp = &rs->prof_tests[i];
-				if (tp->ns == 0 || !rule_has(r, t) || strstr(re->str, "") == NULL)
-					continue;
-				gboolean dup = FALSE;
-				char tag[32];
-				g_snprintf(tag, sizeof tag, " :%u ", t->line);
-				dup = strstr(re->str, tag) != NULL;
-				if (!dup && (best < 0 || tp->ns > rs->prof_tests[best].ns))
-					best = (gint)i;
-			}
-			if (best < 0)
+		GArray *ids = rule_regexes(r);
+		const char *base = strrchr(r->file, '/') ? strrchr(r->file, '/') + 1 : r->file;
+
+		g_array_sort_with_data(ids, by_ns_desc, test_ns);
+		fprintf(out, "%5.1f%% %9.1f %7" G_GUINT64_FORMAT "  %-26s", 100.0 * rule_ns[order[k]] / total,
+		        rule_ns[order[k]] / 1e6, rs->prof_rules[order[k]].evals, r->id);
+		for (guint j = 0; j < MIN(ids->len, 3u); j++) {
+			guint id = g_array_index(ids, guint, j);
+			const Test *t = rs->tests->pdata[id];
+			const TestProf *tp = &rs->prof_tests[id];
+			if (test_ns[id] == 0)
 				break;
-			const Test *t = rs->tests->pdata[best];
-			const TestProf *tp = &rs->prof_tests[best];
-			g_string_append_printf(re, " :%u %.1f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "%s;",
-			                       t->line, tp->ns / 1e6, tp->runs, tp->skips,
-			                       t->nlit_ids ? "" : " (no prefilter)");
+			fprintf(out, "%s %s:%u %.1f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "%s", j ? ";" : "",
+			        base, t->line, test_ns[id] / 1e6, tp->runs, tp->skips,
+			        t->nlit_ids ? "" : " (no prefilter)");
 		}
-		fprintf(out, "%4.1f%% %9.1f %9" G_GUINT64_FORMAT "  %-28s %s%s\n",
-		        total ? 100.0 * ns / total : 0.0, ns / 1e6, rs->prof_rules[order[k]].evals,
-		        r->id, r->file ? strrchr(r->file, '/') ? strrchr(r->file, '/') + 1 : r->file : "", re->str);
-		g_string_free(re, TRUE);
+		fprintf(out, "\n");
+		g_array_unref(ids);
 	}
-	g_free(keys);
+	g_free(rule_ns);
+	g_free(test_ns);
 	g_free(order);
 }

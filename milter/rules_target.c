@@ -130,14 +130,16 @@ const char *const *rules_placeholder_names(guint *n)
 	return placeholders + 1;
 }
 
-/* attachments.count counts what attachment_bytes sums: all but inline images */
+/* attachments.count counts what attachment_bytes sums: all but inline images
+ * and archive members */
 static gint64 attachment_count(const Facts *f)
 {
 	gint64 n = 0;
 	for (guint i = 0; i < f->attachments->len; i++) {
 		const FactAttachment *a = f->attachments->pdata[i];
-		if (!(a->is_inline && g_str_has_prefix(a->magic, "image/")))
-			n++;
+		if (!(a->is_inline && g_str_has_prefix(a->magic, "image/")) &&
+		    (a->container == NULL || a->container[0] == '\0'))
+			n++;        /* files inside an archive are counted as the archive */
 	}
 	return n;
 }

@@ -6,7 +6,10 @@
  * cases: rule text, how to build the facts, the expected hits (in order),
  * action, evidence and message; error cases hold the exact
  * "file:line:col: message".  The shipped rules/ directory is loaded from
- * $AMZ_TOP (or the current directory).
+ * $AMZ_TOP (or the current directory).  The literal prefilters are checked
+ * three ways: the literals derived from tricky patterns, case folding
+ * against PCRE2 itself over every code point, and identical verdicts with
+ * and without prefilters for the shipped rules on every test message.
  */
 #include <string.h>
 #include <glib.h>
@@ -14,6 +17,7 @@
 #include "facts.h"
 #include "verdict.h"
 #include "rules.h"
+#include "rules_internal.h"     /* the prefilter's literal analysis and folding */
 
 /* ---- helpers ---- */
 
@@ -858,6 +862,336 @@ static void test_shipped_rules(void)
 	g_free(dir);
 }
 
+
+/* ---- literal prefilters ---- */
+
+static int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* lits_joined - the literals of pattern, sorted, joined by "|"; NULL: none */
+static char *lits_joined(const char *pattern, guint32 flags)
+{
+	GPtrArray *l = rules_lits_extract(pattern, flags);
+	char *out;
+	if (l == NULL)
+		return NULL;
+	g_ptr_array_sort(l, cmp_strp);
+	g_ptr_array_add(l, NULL);
+	out = g_strjoinv("|", (char **)l->pdata);
+	g_ptr_array_unref(l);
+	return out;
+}
+
+#define IU (PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
+
+static const struct {
+	const char *re;
+	guint32 flags;
+	const char *lits;       /* sorted, "|"-joined; NULL: no prefilter */
+	const char *subject;    /* matches the regex (NULL: none given) */
+} lit_cases[] = {
+	{ "coupon", PCRE2_CASELESS, "coupon", "Your COUPON inside" },
+	{ "\\bthank(?:s|\\s+you)\\b", IU, "thank", "THANK you" },
+	{ "colou?r", 0, "colo", "color" },
+	{ "ab?c", 0, NULL, "ac" },
+	{ "abc{0,3}def", 0, "def", "abdef" },
+	{ "abcd{2}x", 0, "abcd", "abcddx" },
+	{ "abcd*efg", 0, "abc", "abcefg" },
+	{ "x*(?:foo|bar)?baz", 0, "baz", "baz" },
+	{ "(?:foo|ba)qux", 0, "qux", "baqux" },
+	{ "foo|ba", 0, NULL, "ba" },
+	{ "(?:review|feedback)s?\\b", IU, "feedback|review", "Reviews" },
+	{ "(?:review|feedback)?\\s+rating", IU, "rating", " rating" },
+	{ "(?:(?:deal|offer)s?|sale)\\s+now", IU, "deal|offer|sale", "sale now" },
+	{ "(?:(?:deal|offer)s?|sale)\\s+on", IU, "deal|offer|sale", "offers on" },
+	{ "a\\.b\\.c", 0, "a.b.c", "a.b.c" },
+	{ "\\Qa+b*c\\E", 0, "a+b*c", "a+b*c" },
+	{ "(?<!foo)bar\\w+", 0, "bar", "xbarz" },
+	{ "(?=.*secret)x", 0, NULL, "x secret" },
+	{ "(?i)Kelvin", 0, "kelvin", "KELVIN" },
+	{ "Kelvin", IU, "kelvin", "\xe2\x84\xaa" "elvin" },              /* Kelvin sign */
+	{ "stop", IU, "stop", "\xc5\xbftop" },                            /* long s */
+	{ "(?-i:STOP)", IU, "stop", "STOP" },
+	{ "(?x)foo bar", 0, NULL, "foobar" },
+	{ "foo", PCRE2_EXTENDED, NULL, "foo" },
+	{ "foo(*ACCEPT)bar", 0, NULL, "foo" },
+	{ "(?(?=a)abc|xyz)", 0, NULL, "xyz" },
+	{ "\\p{Latin}+pay", IU, "pay", "Xpay" },
+	{ "\\p{Latin}{3}", IU, NULL, "abc" },
+	{ "\\x{41}BCD", 0, "bcd", "ABCD" },
+	{ "\\x41BCD", 0, "bcd", "ABCD" },
+	{ "GRÖSSE", IU, "grösse", "grösse" },
+	{ "\xc3\xa9t\xc3\xa9", IU, "\xc3\xa9t\xc3\xa9", "\xc3\x89T\xc3\x89" },   /* été / ÉTÉ */
+	{ "[@＠]x", IU, "@|＠", "a@x" },
+	{ "[^@]abc", 0, "abc", "xabc" },
+	{ "[a-c]", 0, NULL, "b" },
+	{ "[@-]", 0, NULL, "-" },
+	{ "[@]?abc", 0, "abc", "abc" },
+	{ "\\d+%", 0, "%", "50%" },
+	{ "(foo)\\1bar", 0, "foo", "foofoobar" },
+	{ "(?<name>abc)", 0, "abc", "abc" },
+	{ "(?|abc|abd)", 0, "abc|abd", "abd" },
+	{ "a{,3}bcd", 0, "bcd", "a{,3}bcd" },     /* a literal "{" before PCRE2 10.43 */
+	{ "\\bif\\s+not\\b", IU, "not", "if not" },
+	{ "x(?#comment)yz", 0, NULL, "xyz" },
+	{ "\\Bing\\b|\\Aabc\\z", 0, "abc|ing", "abc" },
+	{ "a\\nbcd", 0, "bcd", "a\nbcd" },
+	{ "(?:ab|cd)(?:ef|gh)", 0, NULL, "abgh" },
+	{ "[^.!?]{0,40}\\bnext\\s+order", IU, "order", "for your next order" },
+	{ "(?:a|b)+xyz", 0, "xyz", "abxyz" },
+	{ "\\g{1}xyz|\\k<n>xyz", 0, "xyz", NULL },
+	{ "a(?R)?xyz", 0, "xyz", "aaxyzxyz" },
+	{ "★{3,}", PCRE2_UTF, "★", "★★★" },
+	{ "クーポン", PCRE2_UTF, "クーポン", "クーポン" },
+};
+
+/* test_prefilter_literals - literals of tricky patterns; when a subject
+ * matches, one literal is in the folded subject */
+static void test_prefilter_literals(void)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(lit_cases); i++) {
+		char *got = lits_joined(lit_cases[i].re, lit_cases[i].flags);
+		g_test_message("%s -> %s", lit_cases[i].re, got ? got : "(none)");
+		g_assert_cmpstr(got, ==, lit_cases[i].lits);
+		if (lit_cases[i].subject != NULL) {
+			int code;
+			PCRE2_SIZE off;
+			pcre2_code *re = pcre2_compile((PCRE2_SPTR)lit_cases[i].re, PCRE2_ZERO_TERMINATED,
+			                               lit_cases[i].flags, &code, &off, NULL);
+			pcre2_match_data *md;
+			g_assert_nonnull(re);
+			md = pcre2_match_data_create_from_pattern(re, NULL);
+			g_assert_cmpint(pcre2_match(re, (PCRE2_SPTR)lit_cases[i].subject, PCRE2_ZERO_TERMINATED,
+			                            0, 0, md, NULL), >, 0);
+			if (got != NULL) {
+				GString *folded = g_string_new(NULL);
+				char **alts = g_strsplit(got, "|", -1);
+				gboolean any = FALSE;
+				rules_fold(lit_cases[i].subject, strlen(lit_cases[i].subject), folded);
+				for (char **a = alts; *a; a++)
+					any = any || strstr(folded->str, *a) != NULL;
+				g_assert_true(any);
+				g_strfreev(alts);
+				g_string_free(folded, TRUE);
+			}
+			pcre2_match_data_free(md);
+			pcre2_code_free(re);
+		}
+		g_free(got);
+	}
+}
+
+/* test_prefilter_fold - for every character a literal may contain, every
+ * character PCRE2 matches it with under /iu folds to the same character */
+static void test_prefilter_fold(void)
+{
+	GString *all = g_string_new(NULL);
+	GArray *at = g_array_new(FALSE, FALSE, sizeof(gunichar));     /* code point at each byte offset */
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	GString *uncased = g_string_new("[");
+	guint checked = 0;
+
+	for (gunichar c = 1; c <= 0x10FFFF; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		gsize o = all->len;
+		g_string_append_unichar(all, c);
+		for (gsize k = o; k < all->len; k++)
+			g_array_append_val(at, c);
+	}
+	/* the fold table itself: a caseless set spread over one representative */
+	for (gunichar l = 1; l <= 0x10FFFF; l++) {
+		char pat[32];
+		int code;
+		PCRE2_SIZE off;
+		pcre2_code *re;
+		if (!rules_lit_char_ok(l))
+			continue;
+		if (g_unichar_tolower(l) == l && g_unichar_toupper(l) == l && rules_fold_char(l) == l &&
+		    !g_unichar_isalpha(l) && l >= 0x80) {
+			/* no case: one class test for all of them below */
+			char *e = g_strdup_printf("\\x{%x}", l);
+			g_string_append(uncased, e);
+			g_free(e);
+			continue;
+		}
+		if (l >= 0x3000 && rules_fold_char(l) == l && g_unichar_toupper(l) == l && g_unichar_tolower(l) == l) {
+			char *e = g_strdup_printf("\\x{%x}", l);
+			g_string_append(uncased, e);
+			g_free(e);
+			continue;
+		}
+		g_snprintf(pat, sizeof pat, "\\x{%x}", l);
+		re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, IU, &code, &off, NULL);
+		g_assert_nonnull(re);
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+		for (PCRE2_SIZE start = 0; pcre2_match(re, (PCRE2_SPTR)all->str, all->len, start, 0, md, NULL) > 0;) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			gunichar t = g_array_index(at, gunichar, ov[0]);
+			if (rules_fold_char(t) != rules_fold_char(l))
+				g_error("U+%04X matches U+%04X caselessly but folds to U+%04X, not U+%04X",
+				        t, l, rules_fold_char(t), rules_fold_char(l));
+			start = ov[1];
+		}
+		pcre2_code_free(re);
+		checked++;
+	}
+	/* the characters without case match nothing but themselves */
+	{
+		int code;
+		PCRE2_SIZE off;
+		pcre2_code *re;
+		g_string_append(uncased, "]");
+		re = pcre2_compile((PCRE2_SPTR)uncased->str, uncased->len, IU, &code, &off, NULL);
+		g_assert_nonnull(re);
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+		for (PCRE2_SIZE start = 0; pcre2_match(re, (PCRE2_SPTR)all->str, all->len, start, 0, md, NULL) > 0;) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			gunichar t = g_array_index(at, gunichar, ov[0]);
+			if (!rules_lit_char_ok(t) || rules_fold_char(t) != t)
+				g_error("U+%04X matches a character without case", t);
+			start = ov[1];
+		}
+		pcre2_code_free(re);
+	}
+	g_test_message("%u cased literal characters checked", checked);
+	pcre2_match_data_free(md);
+	g_string_free(uncased, TRUE);
+	g_array_unref(at);
+	g_string_free(all, TRUE);
+}
+
+/* eval_summary - hits with messages and evidence, one a line */
+static char *eval_summary(const Ruleset *rs, const Facts *f)
+{
+	Verdict *v = rules_eval(rs, f);
+	GString *s = g_string_new(NULL);
+	g_string_append_printf(s, "%s\n", action_name(v->action));
+	for (guint i = 0; i < v->hits->len; i++) {
+		const Hit *h = v->hits->pdata[i];
+		g_string_append_printf(s, "%s|%s|%s\n", h->rule, h->message, h->evidence);
+	}
+	verdict_free(v);
+	return g_string_free(s, FALSE);
+}
+
+/* test_prefilter_verdicts - the shipped rules give the same verdicts with
+ * and without prefilters, on every test message's bytes used as subject,
+ * text and html, for each language's marketplaces */
+static void test_prefilter_verdicts(void)
+{
+	char *dir = top_dir();
+	char *top = g_path_get_dirname(dir);
+	const char *srcs[] = { "tests/corpus/messages", "tests/golden" };
+	const char *markets[] = { "com", "de", "fr", "es", "it", "co.jp", "co.uk" };
+	GError *err = NULL;
+	Ruleset *on, *off;
+	guint n = 0, nre = 0, npf = 0, nlit = 0;
+
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+		g_test_skip("rules/ not found; set AMZ_TOP");
+		goto out;
+	}
+	on = rules_load(dir, NULL, &err);
+	g_assert_no_error(err);
+	g_setenv("AMZ_RULES_PREFILTER", "0", TRUE);
+	off = rules_load(dir, NULL, &err);
+	g_unsetenv("AMZ_RULES_PREFILTER");
+	g_assert_no_error(err);
+	rules_prefilter_stats(on, &nre, &npf, &nlit);
+	g_assert_cmpuint(npf, >, nre / 2);
+	rules_prefilter_stats(off, &nre, &npf, &nlit);
+	g_assert_cmpuint(npf, ==, 0);
+
+	for (guint d = 0; d < G_N_ELEMENTS(srcs); d++) {
+		char *path = g_build_filename(top, srcs[d], NULL);
+		GDir *gd = g_dir_open(path, 0, NULL);
+		const char *name;
+		while (gd != NULL && (name = g_dir_read_name(gd)) != NULL) {
+			char *file = g_build_filename(path, name, NULL);
+			char *data = NULL;
+			gsize len;
+			if (g_str_has_suffix(name, ".eml") && g_file_get_contents(file, &data, &len, NULL)) {
+				char *valid = g_utf8_make_valid(data, len);
+				for (guint m = 0; m < G_N_ELEMENTS(markets); m++) {
+					Facts *f = base_facts();
+					char *a, *b;
+					g_ptr_array_set_size(f->markets, 0);
+					g_ptr_array_add(f->markets, g_strdup(markets[m]));
+					/* raw bytes and valid UTF-8: the regexes meet both */
+					g_string_assign(f->text, m % 2 ? data : valid);
+					g_string_assign(f->html, valid);
+					g_free(f->subject);
+					f->subject = g_strndup(valid, 300);
+					a = eval_summary(on, f);
+					b = eval_summary(off, f);
+					if (strcmp(a, b) != 0)
+						g_error("%s, market %s: with prefilters\n%s\nwithout\n%s", file, markets[m], a, b);
+					g_free(a);
+					g_free(b);
+					facts_free(f);
+					n++;
+				}
+				g_free(valid);
+			}
+			g_free(data);
+			g_free(file);
+		}
+		if (gd)
+			g_dir_close(gd);
+		g_free(path);
+	}
+	g_test_message("%u evaluations identical", n);
+	g_assert_cmpuint(n, >, 100);
+	rules_unref(on);
+	rules_unref(off);
+out:
+	g_free(top);
+	g_free(dir);
+}
+
+/* test_profile - the counters fill when asked for, and the dump names rules */
+static void test_profile(void)
+{
+	Tree *t;
+	GError *err = NULL;
+	Ruleset *rs;
+	Facts *f = base_facts();
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	rs = load_one("rule A\n describe \"a\"\n match text =~ /parcel/i\n action tag\n"
+	              "rule B\n describe \"b\"\n match text =~ /coupon/i\n action tag\n", &t, &err);
+	g_assert_no_error(err);
+	g_assert_false(rules_profiling(rs));
+	rules_unref(rs);
+	tree_free(t);
+
+	g_setenv("AMZ_RULE_PROFILE", "1", TRUE);
+	rs = load_one("rule A\n describe \"a\"\n match text =~ /parcel/i\n action tag\n"
+	              "rule B\n describe \"b\"\n match text =~ /coupon/i\n action tag\n", &t, &err);
+	g_unsetenv("AMZ_RULE_PROFILE");
+	g_assert_no_error(err);
+	g_assert_true(rules_profiling(rs));
+	verdict_free(rules_eval(rs, f));
+	out = open_memstream(&buf, &len);
+	rules_profile_dump(rs, out, 15);
+	fclose(out);
+	g_test_message("%s", buf);
+	g_assert_nonnull(strstr(buf, "2 of 2 regexes have a literal prefilter"));
+	g_assert_nonnull(strstr(buf, " A "));
+	g_assert_nonnull(strstr(buf, "a.rules:3 "));
+	g_assert_nonnull(strstr(buf, " B "));
+	g_assert_nonnull(strstr(buf, " 0 1"));      /* B: no run, one skip */
+	free(buf);
+	facts_free(f);
+	rules_unref(rs);
+	tree_free(t);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -868,5 +1202,9 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/errors", test_errors);
 	g_test_add_func("/rules/threads", test_threads);
 	g_test_add_func("/rules/shipped", test_shipped_rules);
+	g_test_add_func("/rules/prefilter-literals", test_prefilter_literals);
+	g_test_add_func("/rules/prefilter-fold", test_prefilter_fold);
+	g_test_add_func("/rules/prefilter-verdicts", test_prefilter_verdicts);
+	g_test_add_func("/rules/profile", test_profile);
 	return g_test_run();
 }
