@@ -43,6 +43,7 @@ gunichar rules_fold_char(gunichar c)
 	case 0x212A: return 'k';        /* Kelvin sign */
 	case 0x212B: return 0xE5;       /* Angstrom sign */
 	case 0x1E9E: return 0xDF;       /* capital sharp s */
+	case 0x1E9B: return 0x1E61;     /* long s with dot above */
 	default: return g_unichar_tolower(c);
 	}
 }

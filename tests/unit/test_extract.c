@@ -253,6 +253,16 @@ static void test_fold(void)
 	g_assert_nonnull(link_by_host(f, "text", "www.shop.com"));
 }
 
+/* A file in a part labelled text/plain is an attachment, not text. */
+static void test_binary_text(void)
+{
+	static const char msg[] = "From: a@b.example\nSubject: x\nContent-Type: text/plain\n\nMZ\x90\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12 http://evil.example/\n";
+	g_autoptr(Facts) f = run(msg);
+	g_assert_true(has_anomaly(f, "mime:binary-text"));
+	g_assert_cmpuint(f->attachments->len, ==, 1);
+	g_assert_null(strstr(f->text->str, "evil.example"));
+}
+
 static void test_flowed(void)
 {
 	char *m = plain("text/plain; charset=utf-8; format=flowed; delsp=yes", "7bit",
@@ -842,6 +852,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/crlf", test_crlf);
 	g_test_add_func("/extract/format-flowed", test_flowed);
 	g_test_add_func("/extract/fold", test_fold);
+	g_test_add_func("/extract/binary-text", test_binary_text);
 	g_test_add_func("/extract/base64-html", test_base64_html);
 	g_test_add_func("/extract/charset", test_charset);
 	g_test_add_func("/extract/html", test_html);
