@@ -645,7 +645,7 @@ void rules_profile_dump(const Ruleset *rs, FILE *out, guint top)
 			guint id = g_array_index(ids, guint, j);
 			const Test *t = rs->tests->pdata[id];
 			const TestProf *tp = &rs->prof_tests[id];
-			if (test_ns[id] == 0)
+			if (tp->runs == 0 && tp->skips == 0)
 				break;
 			fprintf(out, "%s %s:%u %.1f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "%s", j ? ";" : "",
 			        base, t->line, test_ns[id] / 1e6, tp->runs, tp->skips,

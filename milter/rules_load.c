@@ -8,7 +8,11 @@
  * last good one.  Output: a Ruleset with one reference, or NULL and a
  * RULES_ERROR GError whose message holds every "file:line:col: message"
  * (one a line).  The reference count is atomic; the rules are never
- * changed after load, so any number of threads may evaluate them.
+ * changed after load, so any number of threads may evaluate them.  Two
+ * environment variables are read here, once per load: AMZ_RULES_PREFILTER=0
+ * builds no literal prefilters (to compare), AMZ_RULE_PROFILE=1 gives the
+ * ruleset cost counters that evaluations add to atomically (the one part
+ * of a Ruleset that changes after load).
  */
 #include <string.h>
 #include <errno.h>

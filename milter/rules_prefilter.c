@@ -130,6 +130,31 @@ static double weight(const char *lit)
 	return w;
 }
 
+/* Words in nearly every message to a buyer: still literals, but any other
+ * literal of the branch filters better.  Sorted for bsearch. */
+static const char *const common_words[] = {
+	"all", "also", "and", "any", "are", "bestellung", "can", "che", "commande", "could",
+	"das", "der", "des", "die", "for", "from", "get", "has", "have", "here", "ihr", "ihre",
+	"item", "les", "may", "more", "need", "new", "not", "now", "one", "order", "orders",
+	"our", "out", "para", "pedido", "please", "por", "pour", "see", "sie", "thank", "thanks",
+	"that", "the", "this", "una", "und", "votre", "vous", "want", "was", "what", "which",
+	"will", "with", "would", "you", "your",
+};
+
+static int cmp_word(const void *a, const void *b)
+{
+	return strcmp(a, *(const char *const *)b);
+}
+
+/* score - weight, less when the literal is a common word */
+static double score(const char *lit)
+{
+	double w = weight(lit);
+	if (bsearch(lit, common_words, G_N_ELEMENTS(common_words), sizeof(char *), cmp_word))
+		w -= 2.5;
+	return w;
+}
+
 /* set_weight - the weight of a set is that of its commonest literal */
 static double set_weight(const LitSet *s)
 {
@@ -139,10 +164,18 @@ static double set_weight(const LitSet *s)
 	return s->len ? m : 0;
 }
 
+static double set_score(const LitSet *s)
+{
+	double m = G_MAXDOUBLE;
+	for (guint i = 0; i < s->len; i++)
+		m = MIN(m, score(s->pdata[i]));
+	return s->len ? m : 0;
+}
+
 /* better - a is a stronger filter than b: rarer commonest literal, then fewer */
 static gboolean better(const LitSet *a, const LitSet *b)
 {
-	double wa = set_weight(a), wb = set_weight(b);
+	double wa = set_score(a), wb = set_score(b);
 	return wa != wb ? wa > wb : a->len < b->len;
 }
 
