@@ -52,8 +52,8 @@
  *    the recorded size is then the bytes read).  Facts.text and Facts.html
  *    stop at max_text_bytes each ("limit:text", "limit:html"); links are
  *    still searched in the whole part.  HTML is parsed up to max_text_bytes
- *    ("limit:html-bytes").  At most EXTRACT_MAX_HEADERS headers are kept
- *    ("limit:headers"), each value at most EXTRACT_MAX_HEADER_BYTES.
+ *    ("limit:html-bytes").  At most max_headers headers are kept
+ *    ("limit:headers"), each value at most max_header_bytes ("limit:header-size").
  *
  * Thread safety: extract_init() runs once (GMime, the public suffix list,
  * the libmagic pool); extract_stream() keeps all its state per call.
@@ -114,6 +114,8 @@ void extract_limits_default(ExtractLimits *lim)
 	lim->max_text_bytes = 4 * 1024 * 1024;
 	lim->max_links = 2000;
 	lim->max_html_nodes = 200000;
+	lim->max_headers = EXTRACT_MAX_HEADERS;
+	lim->max_header_bytes = EXTRACT_MAX_HEADER_BYTES;
 }
 
 /* utf8_cut - longest prefix of s no longer than max bytes that ends on a character */
@@ -858,12 +860,16 @@ static void headers(Ctx *c, GMimeMessage *msg)
 		GMimeHeader *h = all->pdata[i];
 		const char *name = g_mime_header_get_name(h), *value = g_mime_header_get_value(h);
 		char *v;
-		if (i >= EXTRACT_MAX_HEADERS) {
+		gsize vlen;
+		if (i >= c->lim->max_headers) {
 			facts_add_anomaly(c->f, "limit", "headers");
 			break;
 		}
 		value = value ? value : "";
-		v = g_utf8_make_valid(value, utf8_cut(value, strlen(value), EXTRACT_MAX_HEADER_BYTES));
+		vlen = strlen(value);
+		if (vlen > c->lim->max_header_bytes)
+			facts_add_anomaly(c->f, "limit", "header-size");
+		v = g_utf8_make_valid(value, utf8_cut(value, vlen, c->lim->max_header_bytes));
 		facts_add_header(c->f, name, v);
 		if (name && (g_ascii_strcasecmp(name, "In-Reply-To") == 0 ||
 		             g_ascii_strcasecmp(name, "References") == 0) && *g_strstrip(v))
@@ -873,7 +879,7 @@ static void headers(Ctx *c, GMimeMessage *msg)
 	if (subject != NULL) {
 		g_free(c->f->subject);
 		g_autofree char *valid = g_utf8_make_valid(subject, utf8_cut(subject, strlen(subject),
-		                                                    EXTRACT_MAX_HEADER_BYTES));
+		                                                    c->lim->max_header_bytes));
 		c->f->subject = fold_text(valid, strlen(valid));
 	}
 	g_ptr_array_free(all, TRUE);

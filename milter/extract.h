@@ -22,6 +22,8 @@ typedef struct {
 	guint64 max_text_bytes;   /* bytes kept in Facts.text and Facts.html each (default 4 MB) */
 	guint max_links;          /* links kept (default 2000) */
 	guint max_html_nodes;     /* HTML nodes visited per part (default 200000) */
+	guint max_headers;        /* top-level header fields kept (default 1000) */
+	guint max_header_bytes;   /* bytes kept of one header value (default 16 KB) */
 } ExtractLimits;
 
 #define EXTRACT_ERROR (extract_error_quark())

@@ -30,6 +30,7 @@
 #define RULES_HEAP_LIMIT_KB 20480
 #define RULES_JIT_STACK_MAX (1024 * 1024)
 #define RULES_LIMIT_ID      "RULE_LIMIT"
+#define RULES_LIST_FILE_MAX (16 << 20) /* bytes of one list file */
 
 /* ---- diagnostics (rules_lex.c) ---- */
 

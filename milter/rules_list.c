@@ -8,6 +8,8 @@
  * one list of domains serves link.host, image.host and from alike.
  */
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 #include <errno.h>
 #include "rules_internal.h"
 
@@ -107,7 +109,15 @@ gboolean rules_list_read_file(List *l, const char *path, gboolean remove, GError
 	char *text = NULL;
 	char **lines = NULL;
 	gboolean ok = FALSE;
+	GStatBuf st;
 
+	/* A list is a small regular file: /dev/zero or a mistyped path to a
+	 * huge file must be an error, not a load that never ends. */
+	if (g_stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || st.st_size > RULES_LIST_FILE_MAX)) {
+		g_set_error(err, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: not a regular file of at most %d MB",
+		            path, RULES_LIST_FILE_MAX >> 20);
+		goto out;
+	}
 	if (!g_file_get_contents(path, &text, NULL, err))
 		goto out;
 	lines = g_strsplit(text, "\n", -1);

@@ -45,6 +45,13 @@ is "$rc" 1 "-n exits 1 on a rule error"
 like "$out" "bad.rules:3:[0-9]+: .*link.hots.*did you mean .link.host." "-n prints file:line:col and a suggestion"
 rm "$T/local/bad.rules"
 
+# A list file that is not a small regular file is an error, not an endless read.
+printf 'list huge file "/dev/zero"\n' > "$T/local/zero.rules"
+out=$(timeout 10 $AMZ -n -c "$T/amz.conf" 2>&1); rc=$?
+is "$rc" 1 "-n refuses a list file that is not a regular file"
+like "$out" 'zero.rules:1:[0-9]+: .*/dev/zero.*not a regular file' "the error names the rule file and the list file"
+rm "$T/local/zero.rules"
+
 printf 'mode = enforce\nmax_mesage_size = 1M\n' > "$T/typo.conf"
 out=$($AMZ -n -c "$T/typo.conf" 2>&1); rc=$?
 is "$rc" 1 "-n exits 1 on a config error"

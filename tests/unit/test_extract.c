@@ -263,6 +263,38 @@ static void test_binary_text(void)
 	g_assert_null(strstr(f->text->str, "evil.example"));
 }
 
+/* Header count and value size are bounded, and crossing either is a fact. */
+static void test_limit_headers(void)
+{
+	ExtractLimits lim;
+	GString *m = g_string_new("From: a@b.example\nSubject: x\n");
+	gboolean ok;
+
+	extract_limits_default(&lim);
+	lim.max_headers = 20;
+	lim.max_header_bytes = 300;
+	for (int i = 0; i < 30; i++)
+		g_string_append_printf(m, "X-Filler-%d: %d\n", i, i);
+	g_string_append(m, "X-Long: ");
+	for (int i = 0; i < 100; i++)
+		g_string_append(m, "abcdefghij");
+	g_string_append(m, "\n\nbody\n");
+	{
+		g_autoptr(Facts) f = run_lim(m->str, m->len, &lim, &ok);
+		g_assert_true(ok);
+		g_assert_true(has_anomaly(f, "limit:headers"));
+		g_assert_cmpuint(f->headers->len, ==, 20);
+	}
+	lim.max_headers = 1000;
+	{
+		g_autoptr(Facts) f = run_lim(m->str, m->len, &lim, &ok);
+		g_assert_true(has_anomaly(f, "limit:header-size"));
+		g_assert_false(has_anomaly(f, "limit:headers"));
+		g_assert_cmpuint(strlen(header_value(f, "X-Long")), <=, 300);
+	}
+	g_string_free(m, TRUE);
+}
+
 static void test_flowed(void)
 {
 	char *m = plain("text/plain; charset=utf-8; format=flowed; delsp=yes", "7bit",
@@ -853,6 +885,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/format-flowed", test_flowed);
 	g_test_add_func("/extract/fold", test_fold);
 	g_test_add_func("/extract/binary-text", test_binary_text);
+	g_test_add_func("/extract/limit-headers", test_limit_headers);
 	g_test_add_func("/extract/base64-html", test_base64_html);
 	g_test_add_func("/extract/charset", test_charset);
 	g_test_add_func("/extract/html", test_html);
