@@ -18,12 +18,48 @@ LABELS=$CORPUS/labels.tsv
 
 if [ ! -x "$CHECK" ]; then
 	skip "corpus" "$CHECK not built"
-	echo "1..$_tap_n"
+	# --- the whole corpus through the milter protocol, on one connection --------
+# The daemon must reach the checker's verdict with the body cut in random
+# chunks; every message is one transaction.
+if [ -x "$BUILD/amzmilter" ] && command -v miltertest >/dev/null; then
+	milter_conf "$tmp/milter"
+	if milter_start "$tmp/milter"; then
+		plan=$tmp/plan
+		: >"$plan"
+		total=0
+		while IFS=$'\t' read -r file action rules rcpt; do
+			case $file in "#"*|"") continue ;; esac
+			total=$((total + 1))
+			{
+				echo "message $file"
+				echo "eml $TOP/$CORPUS/messages/$file"
+				echo "from seller@example.com"
+				echo "rcpt $rcpt"
+				echo "chunk random $total"
+				echo "expect $action"
+				[ "$rules" != "-" ] && [ "$action" = tag ] && echo "rules ${rules//,/ }"
+				echo "end"
+			} >>"$plan"
+		done <"$LABELS"
+		out=$(MT_SOCKET=$MILTER_SPEC MT_PLAN=$plan miltertest -s "$TOP/tests/miltertest/message.lua" 2>&1)
+		good=$(grep -c '^RESULT ok ' <<<"$out")
+		is "$good" "$total" "milter protocol: all $total corpus messages get the labelled action"
+		grep '^RESULT fail ' <<<"$out" | head -n 10 | sed 's/^/# /'
+		ok "milter still running after the corpus" kill -0 "$MILTER_PID"
+	else
+		ok "amzmilter starts for the protocol run" false
+	fi
+else
+	skip "corpus through the milter protocol" "amzmilter or miltertest missing"
+fi
+
+echo "1..$_tap_n"
 	exit 0
 fi
 
 tmp=$(mktemp -d /tmp/amz-corpus.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+source "$TOP/tests/mta/milter.sh"
+trap 'milter_stop; rm -rf "$tmp"' EXIT
 
 # summarise - JSON lines of amzmilter-check -> "file<TAB>action<TAB>rules"
 summarise() {
@@ -89,5 +125,40 @@ is "$(sender_rules help@eu.contoso-outdoor.example "$f1" "$r1")" "-" "subdomain 
 is "$(sender_rules orders@fabrikam-haushalt.example "$f2" "$r2")" "-" "approved address: quiet"
 is "$(sender_rules service@fabrikam-haushalt.example "$f2" "$r2")" "SENDER_NOT_APPROVED" "other address at that domain: SENDER_NOT_APPROVED"
 is "$(sender_rules support@contoso-outdoor.example.evil.example "$f1" "$r1")" "SENDER_NOT_APPROVED" "look-alike domain: SENDER_NOT_APPROVED"
+
+# --- the whole corpus through the milter protocol, on one connection --------
+# The daemon must reach the checker's verdict with the body cut in random
+# chunks; every message is one transaction.
+if [ -x "$BUILD/amzmilter" ] && command -v miltertest >/dev/null; then
+	milter_conf "$tmp/milter"
+	if milter_start "$tmp/milter"; then
+		plan=$tmp/plan
+		: >"$plan"
+		total=0
+		while IFS=$'\t' read -r file action rules rcpt; do
+			case $file in "#"*|"") continue ;; esac
+			total=$((total + 1))
+			{
+				echo "message $file"
+				echo "eml $TOP/$CORPUS/messages/$file"
+				echo "from seller@example.com"
+				echo "rcpt $rcpt"
+				echo "chunk random $total"
+				echo "expect $action"
+				[ "$rules" != "-" ] && [ "$action" = tag ] && echo "rules ${rules//,/ }"
+				echo "end"
+			} >>"$plan"
+		done <"$LABELS"
+		out=$(MT_SOCKET=$MILTER_SPEC MT_PLAN=$plan miltertest -s "$TOP/tests/miltertest/message.lua" 2>&1)
+		good=$(grep -c '^RESULT ok ' <<<"$out")
+		is "$good" "$total" "milter protocol: all $total corpus messages get the labelled action"
+		grep '^RESULT fail ' <<<"$out" | head -n 10 | sed 's/^/# /'
+		ok "milter still running after the corpus" kill -0 "$MILTER_PID"
+	else
+		ok "amzmilter starts for the protocol run" false
+	fi
+else
+	skip "corpus through the milter protocol" "amzmilter or miltertest missing"
+fi
 
 echo "1..$_tap_n"
