@@ -935,6 +935,20 @@ static void dump_str(GString *out, const char *s)
 }
 
 /* extract_facts_dump - see extract.h */
+/* dump_block - n bytes of text as "  | " lines, control bytes escaped */
+static void dump_block(GString *out, const char *s, gsize n)
+{
+	for (gsize i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			g_string_append(out, "\n  | ");
+		else if ((guchar)s[i] < 0x20)
+			g_string_append_printf(out, "\\x%02x", (guchar)s[i]);
+		else
+			g_string_append_c(out, s[i]);
+	}
+	g_string_append_c(out, '\n');
+}
+
 void extract_facts_dump(const Facts *f, GString *out)
 {
 	gsize tl = utf8_cut(f->text->str, f->text->len, EXTRACT_DUMP_TEXT_BYTES);
@@ -956,32 +970,14 @@ void extract_facts_dump(const Facts *f, GString *out)
 	                       tl < f->text->len ? " (first part shown)" : "");
 	if (tl > 0) {
 		g_string_append(out, "  | ");
-		for (gsize i = 0; i < tl; i++) {
-			char ch = f->text->str[i];
-			if (ch == '\n')
-				g_string_append(out, "\n  | ");
-			else if ((guchar)ch < 0x20)
-				g_string_append_printf(out, "\\x%02x", (guchar)ch);
-			else
-				g_string_append_c(out, ch);
-		}
-		g_string_append_c(out, '\n');
+		dump_block(out, f->text->str, tl);
 	}
 	g_string_append_printf(out, "html: %" G_GSIZE_FORMAT " bytes\n", f->html->len);
 	if (f->hidden_text->len > 0) {
 		gsize hl = utf8_cut(f->hidden_text->str, f->hidden_text->len, EXTRACT_DUMP_TEXT_BYTES);
 		g_string_append_printf(out, "hidden_text: %" G_GSIZE_FORMAT " bytes\n  | ",
 		                       f->hidden_text->len);
-		for (gsize i = 0; i < hl; i++) {
-			char ch = f->hidden_text->str[i];
-			if (ch == '\n')
-				g_string_append(out, "\n  | ");
-			else if ((guchar)ch < 0x20)
-				g_string_append_printf(out, "\\x%02x", (guchar)ch);
-			else
-				g_string_append_c(out, ch);
-		}
-		g_string_append_c(out, '\n');
+		dump_block(out, f->hidden_text->str, hl);
 	}
 	g_string_append_printf(out, "parts: %u\n", f->parts);
 	g_string_append_printf(out, "links: %u\n", f->links->len);

@@ -18,42 +18,7 @@ LABELS=$CORPUS/labels.tsv
 
 if [ ! -x "$CHECK" ]; then
 	skip "corpus" "$CHECK not built"
-	# --- the whole corpus through the milter protocol, on one connection --------
-# The daemon must reach the checker's verdict with the body cut in random
-# chunks; every message is one transaction.
-if [ -x "$BUILD/amzmilter" ] && command -v miltertest >/dev/null; then
-	milter_conf "$tmp/milter"
-	if milter_start "$tmp/milter"; then
-		plan=$tmp/plan
-		: >"$plan"
-		total=0
-		while IFS=$'\t' read -r file action rules rcpt; do
-			case $file in "#"*|"") continue ;; esac
-			total=$((total + 1))
-			{
-				echo "message $file"
-				echo "eml $TOP/$CORPUS/messages/$file"
-				echo "from seller@example.com"
-				echo "rcpt $rcpt"
-				echo "chunk random $total"
-				echo "expect $action"
-				[ "$rules" != "-" ] && [ "$action" = tag ] && echo "rules ${rules//,/ }"
-				echo "end"
-			} >>"$plan"
-		done <"$LABELS"
-		out=$(MT_SOCKET=$MILTER_SPEC MT_PLAN=$plan miltertest -s "$TOP/tests/miltertest/message.lua" 2>&1)
-		good=$(grep -c '^RESULT ok ' <<<"$out")
-		is "$good" "$total" "milter protocol: all $total corpus messages get the labelled action"
-		grep '^RESULT fail ' <<<"$out" | head -n 10 | sed 's/^/# /'
-		ok "milter still running after the corpus" kill -0 "$MILTER_PID"
-	else
-		ok "amzmilter starts for the protocol run" false
-	fi
-else
-	skip "corpus through the milter protocol" "amzmilter or miltertest missing"
-fi
-
-echo "1..$_tap_n"
+	echo "1..$_tap_n"
 	exit 0
 fi
 
