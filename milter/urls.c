@@ -796,6 +796,20 @@ static gboolean may_start(const char *s, gsize i)
 	return !host_letter(c);
 }
 
+/* glued_start - a scheme URL or "www." glued to what precedes it
+ * ("ignorethishttp://x.example", ".....www.x.example", "(Bhttp://…"): a
+ * reader's eye and most linkifiers still see the link, so it counts. */
+static gboolean glued_start(const char *s, gsize n, gsize i)
+{
+	static const char *const heads[] = { "http://", "https://", "ftp://", NULL };
+
+	for (int k = 0; heads[k]; k++)
+		if (i + strlen(heads[k]) <= n && g_ascii_strncasecmp(s + i, heads[k], strlen(heads[k])) == 0)
+			return TRUE;
+	return i > 0 && !g_ascii_isalnum(s[i - 1]) && i + 4 <= n &&
+	       g_ascii_strncasecmp(s + i, "www.", 4) == 0;
+}
+
 /* url_stop - a character that ends a URL written in text.  CJK text runs on
  * without spaces, so CJK characters end a URL too (a gap for CJK paths). */
 static gboolean url_stop(gunichar c)
@@ -962,7 +976,8 @@ static void find_segment(UrlsSink *sink, const char *t, gsize n, const char *sou
 		gsize e, skip = i + 1;
 		guchar ch = c.s->str[i];
 
-		if (!(g_ascii_isalnum(ch) || ch >= 0xc0) || !may_start(c.s->str, i)) {
+		if (!(g_ascii_isalnum(ch) || ch >= 0xc0) ||
+		    !(may_start(c.s->str, i) || glued_start(c.s->str, m, i))) {
 			i++;
 			continue;
 		}
@@ -987,7 +1002,11 @@ static void find_segment(UrlsSink *sink, const char *t, gsize n, const char *sou
 			g_free(in);
 			i = e;
 		} else {
-			i = skip > i ? skip : i + 1;
+			gsize k;
+			/* skip the word, but not a link glued inside it */
+			for (k = i + 1; k < skip && k < m && !glued_start(c.s->str, m, k); k++)
+				;
+			i = k > i ? k : i + 1;
 		}
 	}
 	g_string_free(c.s, TRUE);
