@@ -278,6 +278,34 @@ const ArchiveMember *archive_zip_find(const ArchiveZip *z, const char *name)
 	return NULL;
 }
 
+/* archive_inflate - zlib (raw: headerless deflate) inflate of in, at most
+ * max bytes out; damaged data keeps what came out; NULL only when zlib
+ * cannot start.  Transfer full. */
+GByteArray *archive_inflate(const guint8 *in, gsize n, gsize max, gboolean raw)
+{
+	GByteArray *out;
+	z_stream zs;
+
+	memset(&zs, 0, sizeof zs);
+	if (inflateInit2(&zs, raw ? -MAX_WBITS : MAX_WBITS + 32) != Z_OK)
+		return NULL;
+	out = g_byte_array_sized_new((guint)MIN(max, (gsize)65536));
+	zs.next_in = (Bytef *)in;
+	zs.avail_in = (uInt)MIN(n, (gsize)G_MAXUINT32);
+	while (out->len < max) {
+		guint8 chunk[16384];
+		int r;
+		zs.next_out = chunk;
+		zs.avail_out = (uInt)MIN(sizeof chunk, max - out->len);
+		r = inflate(&zs, Z_NO_FLUSH);
+		g_byte_array_append(out, chunk, (guint)(zs.next_out - chunk));
+		if (r != Z_OK)
+			break;      /* end of stream, or damaged data: keep what came out */
+	}
+	inflateEnd(&zs);
+	return out;
+}
+
 /*
  * archive_zip_read - up to max bytes of a member's content: stored bytes or
  * raw-inflated ones, within the archive's inflate budget.  NULL when the
@@ -287,7 +315,6 @@ GByteArray *archive_zip_read(ArchiveZip *z, const ArchiveMember *m, gsize max)
 {
 	GByteArray *out;
 	gsize avail;
-	z_stream zs;
 
 	if (m->encrypted || m->data == G_MAXSIZE || m->data > z->len)
 		return NULL;
@@ -304,23 +331,9 @@ GByteArray *archive_zip_read(ArchiveZip *z, const ArchiveMember *m, gsize max)
 	if (z->inflated >= ARCHIVE_MAX_INFLATE)
 		return NULL;
 	max = MIN(max, (gsize)(ARCHIVE_MAX_INFLATE - z->inflated));
-	memset(&zs, 0, sizeof zs);
-	if (inflateInit2(&zs, -MAX_WBITS) != Z_OK)
+	out = archive_inflate(z->buf + m->data, avail, max, TRUE);
+	if (out == NULL)
 		return NULL;
-	out = g_byte_array_sized_new((guint)MIN(max, (gsize)65536));
-	zs.next_in = (Bytef *)(z->buf + m->data);
-	zs.avail_in = (uInt)MIN(avail, (gsize)G_MAXUINT32);
-	while (out->len < max) {
-		guint8 chunk[16384];
-		int r;
-		zs.next_out = chunk;
-		zs.avail_out = (uInt)MIN(sizeof chunk, max - out->len);
-		r = inflate(&zs, Z_NO_FLUSH);
-		g_byte_array_append(out, chunk, (guint)(zs.next_out - chunk));
-		if (r != Z_OK)
-			break;      /* end of stream, or damaged data: keep what came out */
-	}
-	inflateEnd(&zs);
 	z->inflated += out->len;
 	return out;
 }

@@ -38,6 +38,8 @@ ArchiveZip *archive_zip_open(const guint8 *buf, gsize len);
 void archive_zip_free(ArchiveZip *z);
 const ArchiveMember *archive_zip_find(const ArchiveZip *z, const char *name);
 GByteArray *archive_zip_read(ArchiveZip *z, const ArchiveMember *m, gsize max);
+/* archive_inflate - zlib/raw inflate, bounded to max bytes out (see archive.c) */
+GByteArray *archive_inflate(const guint8 *in, gsize n, gsize max, gboolean raw);
 
 void archive_members(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len);
 

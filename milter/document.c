@@ -148,36 +148,6 @@ static void pdf_scan_uris(Doc *d, const guint8 *b, gsize n)
 	}
 }
 
-/* inflate_all - zlib (or raw) inflate of in, at most max bytes out; NULL on no output */
-static GByteArray *inflate_all(const guint8 *in, gsize n, gsize max, gboolean raw)
-{
-	GByteArray *out;
-	z_stream zs;
-
-	memset(&zs, 0, sizeof zs);
-	if (inflateInit2(&zs, raw ? -MAX_WBITS : MAX_WBITS + 32) != Z_OK)
-		return NULL;
-	out = g_byte_array_new();
-	zs.next_in = (Bytef *)in;
-	zs.avail_in = (uInt)MIN(n, (gsize)G_MAXUINT32);
-	while (out->len < max) {
-		guint8 chunk[16384];
-		int r;
-		zs.next_out = chunk;
-		zs.avail_out = (uInt)MIN(sizeof chunk, max - out->len);
-		r = inflate(&zs, Z_NO_FLUSH);
-		g_byte_array_append(out, chunk, (guint)(zs.next_out - chunk));
-		if (r != Z_OK)
-			break;
-	}
-	inflateEnd(&zs);
-	if (out->len == 0) {
-		g_byte_array_unref(out);
-		return NULL;
-	}
-	return out;
-}
-
 /* pdf_links - URIs in the file and in its FlateDecode streams */
 static void pdf_links(Doc *d, const guint8 *b, gsize n)
 {
@@ -217,7 +187,7 @@ static void pdf_links(Doc *d, const guint8 *b, gsize n)
 			facts_add_anomaly(d->f, "limit", "document-inflate");
 			break;
 		}
-		out = inflate_all(data, stop - data, DOCUMENT_MAX_INFLATE - d->inflated, FALSE);
+		out = archive_inflate(data, stop - data, DOCUMENT_MAX_INFLATE - d->inflated, FALSE);
 		if (out == NULL)
 			continue;
 		d->inflated += out->len;
