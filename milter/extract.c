@@ -77,6 +77,7 @@
 #define EXTRACT_MAX_NAME_BYTES 1024
 #define EXTRACT_MAGIC_HANDLES 4
 #define EXTRACT_READ_CHUNK (64 * 1024)
+#define HOLDS_MORE_BYTES   1024          /* where a container shows what it is */
 #define EXTRACT_DUMP_TEXT_BYTES (8 * 1024)
 
 typedef struct {
@@ -128,8 +129,13 @@ static gsize utf8_cut(const char *s, gsize len, gsize max)
 	return max;
 }
 
-/* read_part - decode a leaf's content; keep up to `keep` bytes, count up to the part bound */
-static GByteArray *read_part(Ctx *c, GMimePart *part, guint64 keep, guint64 *total)
+static gboolean holds_more(const guint8 *b, gsize n);
+
+/* read_part - decode a leaf's content; keep up to `keep` bytes, count up to
+ * the part bound.  With `grow`, a part whose start shows a container (see
+ * holds_more) is kept whole, so it is decoded once, not once to type it and
+ * again to look inside. */
+static GByteArray *read_part(Ctx *c, GMimePart *part, guint64 keep, gboolean grow, guint64 *total)
 {
 	GMimeDataWrapper *dw = g_mime_part_get_content(part);
 	GByteArray *out = g_byte_array_new();
@@ -156,6 +162,11 @@ static GByteArray *read_part(Ctx *c, GMimePart *part, guint64 keep, guint64 *tot
 			break;
 		if (out->len < keep)
 			g_byte_array_append(out, (guint8 *)buf, MIN((guint64)n, keep - out->len));
+		if (grow && out->len >= HOLDS_MORE_BYTES) {
+			grow = FALSE;
+			if (holds_more(out->data, out->len))
+				keep = MAX(keep, c->lim->max_part_bytes);
+		}
 		*total += n;
 		if (*total >= c->lim->max_part_bytes) {
 			facts_add_anomaly(c->f, "limit", "part-bytes");
@@ -440,7 +451,7 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int
 	GMimeContentType *ct = g_mime_object_get_content_type(obj);
 	const char *charset = ct ? g_mime_content_type_get_parameter(ct, "charset") : NULL;
 	guint64 total;
-	GByteArray *raw = read_part(c, GMIME_PART(obj), c->lim->max_part_bytes, &total);
+	GByteArray *raw = read_part(c, GMIME_PART(obj), c->lim->max_part_bytes, FALSE, &total);
 	char *utf;
 
 	/* A file in a part labelled text is shown by no reader as text: it is
@@ -521,7 +532,7 @@ static gboolean holds_more(const guint8 *b, gsize n)
 
 	return archive_is_zip(b, n) || (n >= 8 && memcmp(b, ole, 8) == 0) ||
 	       (n >= 4 && memcmp(b, tnef, 4) == 0) ||
-	       (n >= 5 && memmem(b, MIN(n, (gsize)1024), "%PDF-", 5) != NULL);
+	       (n >= 5 && memmem(b, MIN(n, (gsize)HOLDS_MORE_BYTES), "%PDF-", 5) != NULL);
 }
 
 /* inspect - what an attachment holds: archive members, links in documents */
@@ -567,20 +578,13 @@ static void attachment(Ctx *c, GMimeObject *obj, int depth, int msg_depth)
 	char *name = clean_name(g_mime_part_get_filename(GMIME_PART(obj)));
 	gboolean is_inline = disposition_inline(obj);
 	guint64 total;
-	GByteArray *head = read_part(c, GMIME_PART(obj), FILETYPE_SNIFF_BYTES, &total);
+	GByteArray *head = read_part(c, GMIME_PART(obj), FILETYPE_SNIFF_BYTES, TRUE, &total);
 	char *magic = filetype_detect(head->data, head->len);
 	FactAttachment *a = facts_add_attachment(c->f, name, declared, magic, total, is_inline, depth);
 
 	if (msg_depth == 0 && !(is_inline && g_ascii_strncasecmp(declared, "image/", 6) == 0))
 		c->f->attachment_bytes += total;
-	if (holds_more(head->data, head->len)) {
-		guint64 all;
-		GByteArray *whole = total > head->len
-			? read_part(c, GMIME_PART(obj), c->lim->max_part_bytes, &all)
-			: g_byte_array_ref(head);
-		inspect(c, a, whole->data, whole->len);
-		g_byte_array_unref(whole);
-	}
+	inspect(c, a, head->data, head->len);   /* whole when it holds more */
 	g_byte_array_unref(head);
 	g_free(magic);
 	g_free(name);
@@ -719,6 +723,89 @@ static gboolean hex_upper(char ch)
 	return g_ascii_isdigit(ch) || (ch >= 'A' && ch <= 'F');
 }
 
+/* Base64 as decoders that work per line see it: a line that does not end
+ * on a quantum, or data after padding or after a blank line, is split
+ * differently by them.  The state carries across reads. */
+typedef struct {
+	gboolean padded, blank;
+	guint linelen, prevlen;
+} B64State;
+
+enum { B64_DATA = 1, B64_PAD, B64_SPACE, B64_OTHER };
+
+/* b64_class - what one byte is in a base64 body (a table: this runs over
+ * every encoded byte of every part) */
+static const guint8 *b64_class(void)
+{
+	static guint8 t[256];
+	static gsize once;
+
+	if (g_once_init_enter(&once)) {
+		for (int i = 0; i < 256; i++)
+			t[i] = g_ascii_isalnum(i) || i == '+' || i == '/' ? B64_DATA
+			     : i == '=' ? B64_PAD : g_ascii_isspace(i) ? B64_SPACE : B64_OTHER;
+		g_once_init_leave(&once, 1);
+	}
+	return t;
+}
+
+/* b64_lines - FALSE when buf breaks the rules above */
+static gboolean b64_lines(const guchar *buf, gsize n, B64State *st)
+{
+	const guint8 *cls = b64_class();
+	const guchar *p = buf, *end = buf + n;
+
+	while (p < end) {
+		const guchar *nl = memchr(p, '\n', (gsize)(end - p));
+		const guchar *le = nl ? nl : end;
+		while (p < le) {
+			const guchar *run = p;
+			while (p < le && cls[*p] == B64_DATA)
+				p++;
+			if (p > run) {
+				if (st->padded || st->blank)
+					return FALSE;
+				st->linelen += (guint)(p - run);
+			}
+			if (p == le)
+				break;
+			if (cls[*p] == B64_PAD) {
+				st->padded = TRUE;
+				st->linelen++;
+			} else if (cls[*p] == B64_OTHER) {
+				return FALSE;
+			}
+			p++;
+		}
+		if (nl == NULL)
+			break;
+		if (st->linelen == 0 && st->prevlen > 0)
+			st->blank = TRUE;
+		else if (st->linelen > 0 && st->prevlen % 4 != 0)
+			return FALSE;
+		if (st->linelen > 0)
+			st->prevlen = st->linelen;
+		st->linelen = 0;
+		p = nl + 1;
+	}
+	return TRUE;
+}
+
+/* qp_escapes - FALSE when an "=" is neither a soft break nor two upper-case
+ * hex digits; judged only where both next bytes are in buf */
+static gboolean qp_escapes(const char *buf, gsize n)
+{
+	const char *p = buf, *end = buf + n;
+
+	while ((p = memchr(p, '=', (gsize)(end - p))) != NULL) {
+		if (p + 2 < end && !(hex_upper(p[1]) && hex_upper(p[2])) &&
+		    p[1] != '\n' && !(p[1] == '\r' && p[2] == '\n'))
+			return FALSE;
+		p++;
+	}
+	return TRUE;
+}
+
 /* check_encoding - transfer encodings decoders disagree on: unknown names, base64
  * with foreign characters or data after the padding, quoted-printable "=" not
  * followed by two hex digits or a line end; and header lines inside content */
@@ -729,8 +816,8 @@ static void check_encoding(Ctx *c, GMimeObject *obj)
 	GMimeDataWrapper *dw = GMIME_IS_PART(obj) ? g_mime_part_get_content(GMIME_PART(obj)) : NULL;
 	GMimeContentEncoding enc = dw ? g_mime_data_wrapper_get_encoding(dw) : GMIME_CONTENT_ENCODING_DEFAULT;
 	GMimeStream *raw = dw ? g_mime_data_wrapper_get_stream(dw) : NULL;
-	gboolean padded = FALSE, bad64 = FALSE, badqp = FALSE, first = TRUE, blank = FALSE;
-	guint linelen = 0, prevlen = 0;
+	gboolean bad64 = FALSE, badqp = FALSE, first = TRUE;
+	B64State st = { 0 };
 	guint64 total = 0;
 	char buf[8192];
 	ssize_t n;
@@ -756,38 +843,15 @@ static void check_encoding(Ctx *c, GMimeObject *obj)
 		if (first && headers_in_body(buf, (gsize)n))
 			facts_add_anomaly(c->f, "mime", "headers-in-body");
 		first = FALSE;
-		for (ssize_t i = 0; i < n; i++) {
-			guchar ch = buf[i];
-			if (enc == GMIME_CONTENT_ENCODING_BASE64 && !bad64) {
-				/* a line that does not end on a quantum, or data after a blank
-				 * line, is split differently by decoders that work per line */
-				if (ch == '\n') {
-					if (linelen == 0 && prevlen > 0)
-						blank = TRUE;
-					else if (linelen > 0 && prevlen % 4 != 0)
-						bad64 = TRUE;
-					if (linelen > 0)
-						prevlen = linelen;
-					linelen = 0;
-				} else if (ch == '=') {
-					padded = TRUE;
-					linelen++;
-				} else if (g_ascii_isalnum(ch) || ch == '+' || ch == '/') {
-					bad64 = padded || blank;
-					linelen++;
-				} else if (!g_ascii_isspace(ch)) {
-					bad64 = TRUE;
-				}
-			} else if (enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE && !badqp && ch == '=') {
-				/* read across the buffer end: only judge when both next bytes are here */
-				if (i + 2 < n && !(hex_upper(buf[i + 1]) && hex_upper(buf[i + 2])) &&
-				    buf[i + 1] != '\n' && !(buf[i + 1] == '\r' && buf[i + 2] == '\n'))
-					badqp = TRUE;
-			}
-		}
+		if (enc == GMIME_CONTENT_ENCODING_BASE64 && !bad64)
+			bad64 = !b64_lines((const guchar *)buf, (gsize)n, &st);
+		else if (enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE && !badqp)
+			badqp = !qp_escapes(buf, (gsize)n);
+		else
+			break;          /* judged, or nothing to judge past the first chunk */
 		total += n;
 	}
-	if (enc == GMIME_CONTENT_ENCODING_BASE64 && linelen > 0 && prevlen % 4 != 0)
+	if (enc == GMIME_CONTENT_ENCODING_BASE64 && st.linelen > 0 && st.prevlen % 4 != 0)
 		bad64 = TRUE;       /* the last line follows one that broke a quantum */
 	if (bad64)
 		facts_add_anomaly(c->f, "mime", "bad-base64");

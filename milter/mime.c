@@ -123,27 +123,45 @@ static void raw_scan(GMimeStream *stream, gint64 start, Facts *f)
 {
 	char buf[16384], line[40];
 	gsize ll = 0;
-	gboolean cr = FALSE, at_start = TRUE, bare = FALSE, spaced = FALSE, head = TRUE;
+	gboolean cr = FALSE, at_start = TRUE, bare = FALSE, spaced = FALSE, head = TRUE, blank = FALSE;
 	ssize_t n;
 
 	if (start < 0 || g_mime_stream_seek(stream, start, GMIME_STREAM_SEEK_SET) != start)
 		return;
 	while ((n = g_mime_stream_read(stream, buf, sizeof buf)) > 0 && !(bare && spaced)) {
-		for (ssize_t i = 0; i < n; i++) {
-			char ch = buf[i];
-			if (cr && ch != '\n')
+		const char *p = buf, *end = buf + n;
+
+		/* a CR not followed by LF (the last CR of the previous read counts) */
+		if (!bare) {
+			if (cr && buf[0] != '\n')
 				bare = TRUE;
-			cr = ch == '\r';
+			for (const char *r = memchr(buf, '\r', n); r != NULL && !bare;
+			     r = memchr(r + 1, '\r', (gsize)(end - r - 1)))
+				if (r + 1 < end && r[1] != '\n')
+					bare = TRUE;
+			cr = buf[n - 1] == '\r';
+		}
+		while (p < end) {
+			char ch;
+			if (!at_start) {
+				/* only line starts matter: jump to the next CR or LF */
+				const char *nl = memchr(p, '\n', (gsize)(end - p));
+				const char *r = memchr(p, '\r', (gsize)((nl ? nl : end) - p));
+				if ((p = r ? r : nl) == NULL)
+					break;
+			}
+			ch = *p++;
 			if (ch == '\n' || ch == '\r') {
-				if (ch == '\n' && ll == 0 && at_start && i > 0 && (buf[i - 1] == '\n' ||
-				    (buf[i - 1] == '\r' && i > 1 && buf[i - 2] == '\n')))
-					head = FALSE;   /* the top-level header block ends */
+				if (ch == '\n') {
+					if (blank)
+						head = FALSE;   /* the top-level header block ends */
+					blank = TRUE;
+				}
 				at_start = TRUE;
 				ll = 0;
 				continue;
 			}
-			if (!at_start)
-				continue;
+			blank = FALSE;
 			if (ll < sizeof line - 1)
 				line[ll++] = g_ascii_tolower(ch);
 			line[ll] = '\0';
@@ -155,8 +173,9 @@ static void raw_scan(GMimeStream *stream, gint64 start, Facts *f)
 				                             g_str_has_prefix(line, "mime-version")))
 					spaced = TRUE;
 				at_start = FALSE;
-			} else if (!(g_ascii_isalnum(ch) || ch == '-' || ch == ' ' || ch == '\t')) {
-				at_start = FALSE;
+			} else if (!(g_ascii_isalnum(ch) || ch == '-' || ch == ' ' || ch == '\t') ||
+			           ll == sizeof line - 1) {
+				at_start = FALSE;   /* not a header name (or too long to be one) */
 			}
 		}
 	}
