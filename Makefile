@@ -16,7 +16,7 @@ DESTDIR    ?=
 VERSION    := 0.1.0
 
 CC       ?= cc
-PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib
+PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib libarchive
 # Recursive (=) so pkg-config runs only when a build needs it, after `make deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
@@ -49,7 +49,7 @@ UNIT_BINS   = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 # Debian 12 packages: build, test and run.
 DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre2-dev \
   libglib2.0-dev libmagic-dev libmagic-mgc libgumbo-dev libpsl-dev publicsuffix libidn2-dev \
-  libcurl4-openssl-dev libjson-glib-dev zlib1g-dev postfix swaks miltertest python3 iproute2 \
+  libcurl4-openssl-dev libjson-glib-dev zlib1g-dev libarchive-dev postfix swaks miltertest python3 iproute2 \
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
   clang libclang-rt-14-dev strace
 

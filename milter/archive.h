@@ -1,5 +1,5 @@
 /*
- * archive.h - files inside attachments: ZIP and TNEF members (see archive.c).
+ * archive.h - files inside attachments: ZIP, RAR, 7z and TNEF members (see archive.c).
  */
 #ifndef AMZ_ARCHIVE_H
 #define AMZ_ARCHIVE_H
@@ -13,6 +13,8 @@
 #define ARCHIVE_MAX_NAME 1024
 /* Bytes inflated from all members of one attachment together. */
 #define ARCHIVE_MAX_INFLATE (16 * 1024 * 1024)
+/* Time one RAR or 7z listing may take (checked between members). */
+#define ARCHIVE_MAX_LIST_MS 2000
 
 /* One ZIP member, as its central directory entry describes it. */
 typedef struct {
@@ -34,6 +36,8 @@ typedef struct {
 } ArchiveZip;
 
 gboolean archive_is_zip(const guint8 *buf, gsize len);
+/* archive_is_container - ZIP, RAR, 7z or TNEF: archive_members() lists what it holds */
+gboolean archive_is_container(const guint8 *buf, gsize len);
 ArchiveZip *archive_zip_open(const guint8 *buf, gsize len);
 void archive_zip_free(ArchiveZip *z);
 const ArchiveMember *archive_zip_find(const ArchiveZip *z, const char *name);

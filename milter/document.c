@@ -9,14 +9,21 @@
  *
  * PDF.  "/URI (string)" and "/URI <hex>" are looked for in the file as it is
  * and inside every FlateDecode stream (object streams hide the annotations
- * of modern PDFs there), inflated with zlib.  String escapes (\n, \(, \ddd,
- * line continuations) and UTF-16BE strings with a byte order mark are
- * decoded.  Not read: URIs given as indirect objects ("/URI 12 0 R"), other
- * filters than FlateDecode, encrypted PDFs, JavaScript and Launch actions.
+ * of modern PDFs there), inflated with zlib.  That finds action
+ * dictionaries wherever they are, also indirect ones ("/A 12 0 R").  A URI
+ * given as an indirect string ("/URI 13 0 R") is looked up afterwards:
+ * "13 0 obj" in the file, else object 13 of an object stream (/Type
+ * /ObjStm: the number-offset pairs before /First).  String escapes (\n,
+ * \(, \ddd, line continuations) and UTF-16BE strings with a byte order
+ * mark are decoded.  Not read: other filters than FlateDecode, encrypted
+ * PDFs, JavaScript and Launch actions.
  *
  * Bounds: DOCUMENT_MAX_STREAMS streams or relationship parts
  * ("limit:document-streams"), DOCUMENT_MAX_INFLATE bytes inflated per
- * document ("limit:document-inflate"); each URI at most URLS_MAX_LEN.
+ * document ("limit:document-inflate"), DOCUMENT_MAX_REFS indirect URIs
+ * looked up ("limit:document-refs"), DOCUMENT_MAX_OBJSTM object-number
+ * pairs read per object stream; each URI at most URLS_MAX_LEN.  No work
+ * beyond the scan when no "/URI" names an indirect object.
  */
 #define _GNU_SOURCE      /* memmem */
 #include <string.h>
@@ -26,13 +33,29 @@
 
 #define DOCUMENT_RELS_BYTES (1024 * 1024)
 #define DOCUMENT_DICT_LOOKBACK 2048
+#define DOCUMENT_MAX_REFS 64
+#define DOCUMENT_MAX_OBJSTM 10000
 
 typedef struct {
 	UrlsSink *links;
 	Facts *f;
 	gsize inflated;
 	guint streams;
+	GArray *refs;        /* guint: objects named by "/URI n g R", not yet resolved */
+	GPtrArray *objstms;  /* ObjStm*: inflated object streams, kept while refs is not empty */
 } Doc;
+
+typedef struct {
+	GByteArray *data;    /* inflated */
+	gsize first;         /* /First: where the objects start */
+} ObjStm;
+
+static void objstm_free(gpointer p)
+{
+	ObjStm *o = p;
+	g_byte_array_unref(o->data);
+	g_free(o);
+}
 
 /* pdf_string - a literal string "(…)" starting at p; transfer full, *end after it */
 static GString *pdf_string(const guint8 *p, const guint8 *e, const guint8 **end)
@@ -118,7 +141,60 @@ static void pdf_uri(Doc *d, GString *s)
 	g_free(u);
 }
 
-/* pdf_scan_uris - every "/URI (…)" or "/URI <…>" in a stretch of PDF syntax */
+/* pdf_uint - a non-negative integer at *p (advanced past it); FALSE when none */
+static gboolean pdf_uint(const guint8 **p, const guint8 *e, guint64 *v)
+{
+	const guint8 *q = *p;
+
+	*v = 0;
+	while (q < e && g_ascii_isdigit(*q) && *v < G_MAXUINT32)
+		*v = *v * 10 + (guint64)(*q++ - '0');
+	if (q == *p || *v >= G_MAXUINT32)
+		return FALSE;
+	*p = q;
+	return TRUE;
+}
+
+static const guint8 *pdf_ws(const guint8 *p, const guint8 *e)
+{
+	while (p < e && (g_ascii_isspace(*p) || *p == '\0'))
+		p++;
+	return p;
+}
+
+/* pdf_ref - "n g R" at p: n, or -1 */
+static gint64 pdf_ref(const guint8 *p, const guint8 *e)
+{
+	guint64 num, gen;
+
+	if (!pdf_uint(&p, e, &num))
+		return -1;
+	p = pdf_ws(p, e);
+	if (!pdf_uint(&p, e, &gen))
+		return -1;
+	p = pdf_ws(p, e);
+	return p < e && *p == 'R' && (p + 1 == e || !g_ascii_isalnum(p[1])) ? (gint64)num : -1;
+}
+
+/* pdf_value_uri - the string object at p (literal or hex) as a link */
+static void pdf_value_uri(Doc *d, const guint8 *p, const guint8 *e)
+{
+	const guint8 *end;
+	GString *s;
+
+	p = pdf_ws(p, e);
+	if (p < e && *p == '(')
+		s = pdf_string(p, e, &end);
+	else if (p + 1 < e && *p == '<' && p[1] != '<')
+		s = pdf_hex(p, e, &end);
+	else
+		return;
+	pdf_uri(d, s);
+	g_string_free(s, TRUE);
+}
+
+/* pdf_scan_uris - every "/URI (…)" or "/URI <…>" in a stretch of PDF syntax;
+ * "/URI n g R" is noted for pdf_resolve */
 static void pdf_scan_uris(Doc *d, const guint8 *b, gsize n)
 {
 	const guint8 *p = b, *e = b + n;
@@ -140,11 +216,99 @@ static void pdf_scan_uris(Doc *d, const guint8 *b, gsize n)
 			s = pdf_string(q, e, &end);
 		else if (*q == '<' && q + 1 < e && q[1] != '<')
 			s = pdf_hex(q, e, &end);
-		else
+		else {
+			gint64 num = pdf_ref(q, e);
+			gboolean known = FALSE;
+			if (num < 0)
+				continue;
+			for (guint i = 0; i < d->refs->len && !known; i++)
+				known = g_array_index(d->refs, guint, i) == (guint)num;
+			if (known)
+				continue;
+			if (d->refs->len >= DOCUMENT_MAX_REFS) {
+				facts_add_anomaly(d->f, "limit", "document-refs");
+				continue;
+			}
+			{
+				guint u = (guint)num;
+				g_array_append_val(d->refs, u);
+			}
 			continue;
+		}
 		pdf_uri(d, s);
 		g_string_free(s, TRUE);
 		p = end;
+	}
+}
+
+/* pdf_object - where the value of "num g obj" starts in the file, or NULL */
+static const guint8 *pdf_object(const guint8 *b, gsize n, guint num, const guint8 **end)
+{
+	char key[16];
+	gsize kl = (gsize)g_snprintf(key, sizeof key, "%u", num);
+	const guint8 *p = b, *e = b + n;
+
+	while (p < e) {
+		const guint8 *q = memmem(p, e - p, key, kl), *r;
+		guint64 gen;
+		if (q == NULL)
+			return NULL;
+		p = q + kl;
+		if (q > b && (g_ascii_isdigit(q[-1]) || !(g_ascii_isspace(q[-1]) || q[-1] == '>' || q[-1] == ')')))
+			continue;
+		r = pdf_ws(p, e);
+		if (r == p || !pdf_uint(&r, e, &gen))
+			continue;
+		q = pdf_ws(r, e);
+		if (q == r || e - q < 3 || memcmp(q, "obj", 3) != 0)
+			continue;
+		r = memmem(q + 3, e - q - 3, "endobj", 6);
+		*end = r ? r : e;
+		return q + 3;
+	}
+	return NULL;
+}
+
+/* objstm_find - object num of an object stream: the pairs "num offset" before /First */
+static gboolean objstm_find(const ObjStm *o, guint num, const guint8 **at)
+{
+	const guint8 *p = o->data->data, *e = p + MIN(o->first, (gsize)o->data->len);
+
+	for (guint i = 0; i < DOCUMENT_MAX_OBJSTM; i++) {
+		guint64 n, off;
+		p = pdf_ws(p, e);
+		if (!pdf_uint(&p, e, &n))
+			return FALSE;
+		p = pdf_ws(p, e);
+		if (!pdf_uint(&p, e, &off))
+			return FALSE;
+		if (n == num) {
+			if (off > o->data->len - o->first)
+				return FALSE;
+			*at = o->data->data + o->first + off;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* pdf_resolve - the string objects that "/URI n g R" named */
+static void pdf_resolve(Doc *d, const guint8 *b, gsize n)
+{
+	for (guint i = 0; i < d->refs->len; i++) {
+		guint num = g_array_index(d->refs, guint, i);
+		const guint8 *v, *end;
+		if ((v = pdf_object(b, n, num, &end)) != NULL) {
+			pdf_value_uri(d, v, end);
+			continue;
+		}
+		for (guint k = 0; k < d->objstms->len; k++) {
+			const ObjStm *o = d->objstms->pdata[k];
+			if (objstm_find(o, num, &v)) {
+				pdf_value_uri(d, v, o->data->data + o->data->len);
+				break;
+			}
+		}
 	}
 }
 
@@ -192,8 +356,27 @@ static void pdf_links(Doc *d, const guint8 *b, gsize n)
 			continue;
 		d->inflated += out->len;
 		pdf_scan_uris(d, out->data, out->len);
+		/* an object stream may hold the strings that "/URI n g R" names */
+		{
+			const char *obj = g_strrstr_len((const char *)dict, look, "obj");
+			const char *ds = obj ? obj : (const char *)dict;
+			gsize dl = (const char *)kw - ds;
+			const char *fst = g_strstr_len(ds, dl, "/First");
+			const guint8 *fp = fst ? pdf_ws((const guint8 *)fst + 6, kw) : NULL;
+			guint64 first;
+			if (fp != NULL && g_strstr_len(ds, dl, "/ObjStm") != NULL &&
+			    pdf_uint(&fp, kw, &first) && first <= out->len) {
+				ObjStm *o = g_new(ObjStm, 1);
+				o->data = out;
+				o->first = (gsize)first;
+				g_ptr_array_add(d->objstms, o);
+				continue;
+			}
+		}
 		g_byte_array_unref(out);
 	}
+	if (d->refs->len > 0)
+		pdf_resolve(d, b, n);
 }
 
 /* xml_unescape - the five XML entities and numeric references; transfer full */
@@ -308,10 +491,15 @@ out:
 /* document_links - links inside a PDF or OOXML attachment; anything else is left alone */
 void document_links(UrlsSink *links, Facts *f, const guint8 *buf, gsize len)
 {
-	Doc d = { links, f, 0, 0 };
+	Doc d = { links, f, 0, 0, NULL, NULL };
 
-	if (len >= 5 && memmem(buf, MIN(len, (gsize)1024), "%PDF-", 5) != NULL)
+	if (len >= 5 && memmem(buf, MIN(len, (gsize)1024), "%PDF-", 5) != NULL) {
+		d.refs = g_array_new(FALSE, FALSE, sizeof(guint));
+		d.objstms = g_ptr_array_new_with_free_func(objstm_free);
 		pdf_links(&d, buf, len);
-	else if (archive_is_zip(buf, len))
+		g_array_free(d.refs, TRUE);
+		g_ptr_array_unref(d.objstms);
+	} else if (archive_is_zip(buf, len)) {
 		ooxml_links(&d, buf, len);
+	}
 }

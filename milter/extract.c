@@ -530,7 +530,7 @@ static gboolean holds_more(const guint8 *b, gsize n)
 	static const guint8 ole[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
 	static const guint8 tnef[] = { 0x78, 0x9f, 0x3e, 0x22 };
 
-	return archive_is_zip(b, n) || (n >= 8 && memcmp(b, ole, 8) == 0) ||
+	return archive_is_container(b, n) || (n >= 8 && memcmp(b, ole, 8) == 0) ||
 	       (n >= 4 && memcmp(b, tnef, 4) == 0) ||
 	       (n >= 5 && memmem(b, MIN(n, (gsize)HOLDS_MORE_BYTES), "%PDF-", 5) != NULL);
 }

@@ -20,8 +20,18 @@
  * hidden attribute, a font size of at most 1px (or 1pt, 0.1em, 10%), a
  * zero height or max-height with overflow:hidden, and text whose declared
  * colour is (nearly) that of its background — background from bgcolor or
- * CSS, white when none is declared, unknown under a background image.  Style sheets
- * in <style> are not applied: only attributes and inline styles count.
+ * CSS, white when none is declared, unknown under a background image.
+ *
+ * Style sheets.  <style> content (found by the pre-scan, so nothing is done
+ * for a document without one) gives rules with simple selectors — element,
+ * .class, #id, element.class, element#id, and comma lists of them — whose
+ * declarations hide (display, visibility, opacity, font-size, mso-hide as
+ * above).  They apply to matching elements in sheet order, a later rule or
+ * the element's own style attribute setting the same property overriding
+ * them.  Other selectors, @-rules and their blocks (@media: what shows on
+ * one screen only) and colours from sheets are left out.  Bounds:
+ * HTML_MAX_CSS_BYTES of sheets, HTML_MAX_CSS_RULES selectors
+ * ("limit:css-rules").
  *
  * <base href> makes every relative URL after it absolute (urls_resolve).
  *
@@ -43,6 +53,26 @@
 #define HTML_COLOR_NONE (-1)     /* not declared: inherit */
 #define HTML_COLOR_UNKNOWN (-2)  /* a background image: nothing can be compared */
 
+#define CSS_DISPLAY 0x01
+#define CSS_VISIBILITY 0x02
+#define CSS_OPACITY 0x04
+#define CSS_FONT_SIZE 0x08
+#define CSS_MSO_HIDE 0x10
+
+/* One simple selector of a style sheet rule that sets a hiding property. */
+typedef struct {
+	char *tag;           /* lower-case element name, or NULL */
+	char *cls;           /* class, or NULL */
+	char *id;            /* id, or NULL */
+	guint hide;          /* CSS_* properties the rule sets to a hiding value */
+	guint set;           /* CSS_* properties the rule sets at all */
+} CssRule;
+
+typedef struct {
+	GArray *rules;       /* CssRule, in sheet order */
+	GHashTable *index;   /* "t:tag", ".class", "#id" -> GArray of guint rule numbers */
+} Css;
+
 typedef struct {
 	Facts *f;
 	UrlsSink *links;
@@ -52,6 +82,7 @@ typedef struct {
 	gboolean hspace;     /* the same for the hidden text */
 	char *base;          /* <base href>, or NULL */
 	GStringChunk *urls;  /* URLs made absolute against base, freed with the document */
+	Css *css;            /* rules from <style>, or NULL when there are none */
 } Html;
 
 typedef struct {
@@ -103,8 +134,9 @@ static gboolean in_list(const char *const *list, const char *s)
 	return FALSE;
 }
 
-/* prescan - where to cut the document so gumbo stays within depth and node bounds */
-static gsize prescan(const char *s, gsize n, guint max_nodes, Facts *f)
+/* prescan - where to cut the document so gumbo stays within depth and node
+ * bounds; the content of each <style> is appended to sheets (bounded) */
+static gsize prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *sheets)
 {
 	guint tags = 0;
 	int depth = 0;
@@ -161,6 +193,11 @@ static gsize prescan(const char *s, gsize n, guint max_nodes, Facts *f)
 				p++;
 			}
 			g_free(end);
+			if (strcmp(name, "style") == 0 && sheets->len < HTML_MAX_CSS_BYTES) {
+				gsize from = gt - s + 1;
+				g_string_append_len(sheets, s + from, MIN(p - from, HTML_MAX_CSS_BYTES - sheets->len));
+				g_string_append_c(sheets, '\n');
+			}
 			i = p;
 			continue;
 		}
@@ -397,11 +434,263 @@ static gboolean tiny_font(const char *v)
 	return d <= 1;      /* px, pt, or no unit */
 }
 
+/* decl_hides - the CSS_* property a declaration sets (to *set), and returns it when the value hides */
+static guint decl_hides(const char *name, const char *val, guint *set)
+{
+	guint bit = 0;
+	gboolean hides = FALSE;
+
+	if (g_ascii_strcasecmp(name, "display") == 0)
+		bit = CSS_DISPLAY, hides = g_ascii_strncasecmp(val, "none", 4) == 0;
+	else if (g_ascii_strcasecmp(name, "visibility") == 0)
+		bit = CSS_VISIBILITY, hides = g_ascii_strncasecmp(val, "hidden", 6) == 0;
+	else if (g_ascii_strcasecmp(name, "mso-hide") == 0)
+		bit = CSS_MSO_HIDE, hides = g_ascii_strncasecmp(val, "all", 3) == 0;
+	else if (g_ascii_strcasecmp(name, "opacity") == 0)
+		bit = CSS_OPACITY, hides = g_ascii_isdigit(val[0]) && g_ascii_strtod(val, NULL) <= 0.05;
+	else if (g_ascii_strcasecmp(name, "font-size") == 0)
+		bit = CSS_FONT_SIZE, hides = tiny_font(val);
+	*set |= bit;
+	return hides ? bit : 0;
+}
+
+static void css_free(Css *c)
+{
+	if (c == NULL)
+		return;
+	for (guint i = 0; i < c->rules->len; i++) {
+		CssRule *r = &g_array_index(c->rules, CssRule, i);
+		g_free(r->tag);
+		g_free(r->cls);
+		g_free(r->id);
+	}
+	g_array_free(c->rules, TRUE);
+	g_hash_table_destroy(c->index);
+	g_free(c);
+}
+
+static void index_free(gpointer p)
+{
+	g_array_free(p, TRUE);
+}
+
+/* css_name - [A-Za-z0-9_-] and non-ASCII from s; the length */
+static gsize css_name(const char *s)
+{
+	gsize k = 0;
+
+	while (g_ascii_isalnum(s[k]) || s[k] == '-' || s[k] == '_' || (guchar)s[k] >= 0x80)
+		k++;
+	return k;
+}
+
+/* css_selector - one simple selector as a rule; FALSE for any other kind */
+static gboolean css_selector(char *sel, CssRule *r)
+{
+	gsize k = css_name(sel);
+	char *rest = sel + k;
+
+	memset(r, 0, sizeof *r);
+	if (k > 0)
+		r->tag = g_ascii_strdown(sel, (gssize)k);
+	if (*rest == '.' || *rest == '#') {
+		gsize m = css_name(rest + 1);
+		if (m == 0 || rest[1 + m] != '\0') {
+			g_free(r->tag);
+			return FALSE;
+		}
+		if (*rest == '.')
+			r->cls = g_strndup(rest + 1, m);
+		else
+			r->id = g_strndup(rest + 1, m);
+	} else if (*rest != '\0' || k == 0) {
+		g_free(r->tag);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* css_add - one rule, indexed by its class, id or element */
+static void css_add(Css *c, CssRule *r)
+{
+	char *key = r->cls ? g_strconcat(".", r->cls, NULL)
+	          : r->id ? g_strconcat("#", r->id, NULL) : g_strconcat("t:", r->tag, NULL);
+	GArray *list = g_hash_table_lookup(c->index, key);
+	guint n = c->rules->len;
+
+	if (list == NULL) {
+		list = g_array_new(FALSE, FALSE, sizeof(guint));
+		g_hash_table_insert(c->index, key, list);
+	} else {
+		g_free(key);
+	}
+	g_array_append_val(list, n);
+	g_array_append_val(c->rules, *r);
+}
+
+/* css_skip_block - past the block that opens at s[i] == '{' (nesting counted) */
+static gsize css_skip_block(const char *s, gsize n, gsize i)
+{
+	int depth = 0;
+
+	for (; i < n; i++) {
+		if (s[i] == '{')
+			depth++;
+		else if (s[i] == '}' && --depth <= 0)
+			return i + 1;
+	}
+	return n;
+}
+
+/* css_parse - the rules of the sheets that set a hiding property; NULL when none */
+static Css *css_parse(GString *sheets, Facts *f)
+{
+	Css *c = g_new0(Css, 1);
+	char *s = sheets->str;
+	gsize n = sheets->len, i = 0;
+	guint selectors = 0;
+
+	c->rules = g_array_new(FALSE, FALSE, sizeof(CssRule));
+	c->index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, index_free);
+	/* comments out */
+	for (char *p = s; (p = strstr(p, "/*")) != NULL;) {
+		char *e = strstr(p + 2, "*/");
+		e = e ? e + 2 : s + n;
+		memset(p, ' ', e - p);
+		p = e;
+	}
+	while (i < n) {
+		gsize open, close;
+		char *decls, **parts, **sels;
+		guint hide = 0, set = 0;
+		while (i < n && (g_ascii_isspace(s[i]) || s[i] == '}' || s[i] == ';'))
+			i++;
+		if (i >= n)
+			break;
+		if (s[i] == '@' || (i + 4 <= n && (strncmp(s + i, "<!--", 4) == 0 || strncmp(s + i, "-->", 3) == 0))) {
+			if (s[i] != '@') {   /* HTML comment markers around a sheet */
+				i += s[i] == '<' ? 4 : 3;
+				continue;
+			}
+			while (i < n && s[i] != '{' && s[i] != ';')
+				i++;
+			i = i < n && s[i] == '{' ? css_skip_block(s, n, i) : i + 1;
+			continue;
+		}
+		open = i;
+		while (open < n && s[open] != '{')
+			open++;
+		if (open >= n)
+			break;
+		close = open;
+		while (close < n && s[close] != '}')
+			close++;
+		decls = g_strndup(s + open + 1, close - open - 1);
+		parts = g_strsplit(decls, ";", 256);
+		for (int k = 0; parts[k]; k++) {
+			char *colon = strchr(parts[k], ':');
+			if (colon == NULL)
+				continue;
+			*colon = '\0';
+			hide |= decl_hides(g_strstrip(parts[k]), g_strstrip(colon + 1), &set);
+		}
+		g_strfreev(parts);
+		g_free(decls);
+		if (set != 0) {
+			char *list = g_strndup(s + i, open - i);
+			sels = g_strsplit(list, ",", 0);
+			for (int k = 0; sels[k]; k++) {
+				CssRule r;
+				if (++selectors > HTML_MAX_CSS_RULES) {
+					facts_add_anomaly(f, "limit", "css-rules");
+					break;
+				}
+				if (!css_selector(g_strstrip(sels[k]), &r))
+					continue;
+				r.hide = hide;
+				r.set = set;
+				css_add(c, &r);
+			}
+			g_strfreev(sels);
+			g_free(list);
+			if (selectors > HTML_MAX_CSS_RULES)
+				break;
+		}
+		i = close + 1;
+	}
+	if (c->rules->len == 0) {
+		css_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static gint cmp_uint(gconstpointer a, gconstpointer b)
+{
+	guint x = *(const guint *)a, y = *(const guint *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* css_match - the rules matching el, in sheet order, into hits */
+static void css_match(const Css *c, GumboElement *el, GArray *hits)
+{
+	const char *id = attr(el, "id"), *cls = attr(el, "class");
+	char *name = tag_name(el), *key = g_strconcat("t:", name, NULL);
+	GArray *list;
+
+	g_array_set_size(hits, 0);
+	if ((list = g_hash_table_lookup(c->index, key)) != NULL)
+		g_array_append_vals(hits, list->data, list->len);
+	g_free(key);
+	if (id != NULL && *id) {
+		key = g_strconcat("#", id, NULL);
+		if ((list = g_hash_table_lookup(c->index, key)) != NULL)
+			g_array_append_vals(hits, list->data, list->len);
+		g_free(key);
+	}
+	if (cls != NULL && *cls) {
+		char **names = g_strsplit_set(cls, " \t\n\r\f", 64);
+		for (int k = 0; names[k]; k++) {
+			if (!*names[k])
+				continue;
+			key = g_strconcat(".", names[k], NULL);
+			if ((list = g_hash_table_lookup(c->index, key)) != NULL)
+				g_array_append_vals(hits, list->data, list->len);
+			g_free(key);
+		}
+		g_strfreev(names);
+	}
+	/* a rule with both element and class/id matches only that element */
+	for (guint k = hits->len; k-- > 0;) {
+		const CssRule *r = &g_array_index(c->rules, CssRule, g_array_index(hits, guint, k));
+		if (r->tag != NULL && strcmp(r->tag, name) != 0)
+			g_array_remove_index(hits, k);
+	}
+	g_array_sort(hits, cmp_uint);
+	g_free(name);
+}
+
+/* css_hidden - the CSS_* properties the sheets hide el with */
+static guint css_hidden(const Css *c, GumboElement *el)
+{
+	GArray *hits = g_array_new(FALSE, FALSE, sizeof(guint));
+	guint mask = 0;
+
+	css_match(c, el, hits);
+	for (guint k = 0; k < hits->len; k++) {
+		const CssRule *r = &g_array_index(c->rules, CssRule, g_array_index(hits, guint, k));
+		mask = (mask & ~r->set) | r->hide;
+	}
+	g_array_free(hits, TRUE);
+	return mask;
+}
+
 /* element_style - hidden state and colours an element gives its content */
-static void element_style(GumboElement *el, Frame *nf, const Frame *parent)
+static void element_style(GumboElement *el, Frame *nf, const Frame *parent, const Css *css)
 {
 	const char *v, *style = attr(el, "style");
 	gboolean zero_height = FALSE, overflow_hidden = FALSE;
+	guint sheet = css ? css_hidden(css, el) : 0, inline_set = 0;
 	gint32 c;
 
 	nf->hidden = parent->hidden || gumbo_get_attribute(&el->attributes, "hidden") != NULL;
@@ -422,12 +711,7 @@ static void element_style(GumboElement *el, Frame *nf, const Frame *parent)
 			*colon = '\0';
 			name = g_ascii_strdown(g_strstrip(decls[i]), -1);
 			val = g_strstrip(colon + 1);
-			if ((strcmp(name, "display") == 0 && g_ascii_strncasecmp(val, "none", 4) == 0) ||
-			    (strcmp(name, "visibility") == 0 && g_ascii_strncasecmp(val, "hidden", 6) == 0) ||
-			    (strcmp(name, "mso-hide") == 0 && g_ascii_strncasecmp(val, "all", 3) == 0) ||
-			    (strcmp(name, "opacity") == 0 && g_ascii_strtod(val, NULL) <= 0.05 &&
-			     g_ascii_isdigit(val[0])) ||
-			    (strcmp(name, "font-size") == 0 && tiny_font(val)))
+			if (decl_hides(name, val, &inline_set))
 				nf->hidden = TRUE;
 			else if ((strcmp(name, "height") == 0 || strcmp(name, "max-height") == 0) && px(val, strlen(val)) == 0)
 				zero_height = TRUE;
@@ -447,6 +731,9 @@ static void element_style(GumboElement *el, Frame *nf, const Frame *parent)
 		}
 		g_strfreev(decls);
 	}
+	/* the style attribute wins over the sheets for the properties it sets */
+	if (sheet & ~inline_set)
+		nf->hidden = TRUE;
 	if (zero_height && overflow_hidden)
 		nf->hidden = TRUE;
 	if (same_color(nf->fg, nf->bg))
@@ -691,16 +978,20 @@ void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links,
 	GumboOptions opts = kGumboDefaultOptions;
 	GumboOutput *out = NULL;
 	GArray *stack = g_array_new(FALSE, TRUE, sizeof(Frame));
-	Html h = { f, links, text, FALSE, 0, FALSE, NULL, g_string_chunk_new(1024) };
+	Html h = { f, links, text, FALSE, 0, FALSE, NULL, g_string_chunk_new(1024), NULL };
+	GString *sheets = g_string_new(NULL);
 	guint nodes = 0;
 	gsize cut;
 	Frame root = { 0 };
 
 	/* white behind undeclared backgrounds; an undeclared text colour is never
-	 * compared (style sheets in <style> are not applied) */
+	 * compared (colours from <style> sheets are not applied) */
 	root.fg = HTML_COLOR_NONE;
 	root.bg = 0xffffff;
-	cut = prescan(html, len, max_nodes, f);
+	cut = prescan(html, len, max_nodes, f, sheets);
+	if (sheets->len > 0)
+		h.css = css_parse(sheets, f);
+	g_string_free(sheets, TRUE);
 	opts.max_errors = 50;
 	out = gumbo_parse_with_options(&opts, html, cut);
 	if (out == NULL || out->root == NULL)
@@ -746,7 +1037,7 @@ void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links,
 				element_enter(&h, el, (Frame *)stack->data, stack->len);
 				fr = &g_array_index(stack, Frame, stack->len - 1);
 				nf.node = kid;
-				element_style(el, &nf, fr);
+				element_style(el, &nf, fr, h.css);
 				nf.quiet = quiet || el->tag == GUMBO_TAG_SCRIPT || el->tag == GUMBO_TAG_STYLE ||
 				           el->tag == GUMBO_TAG_TITLE || el->tag == GUMBO_TAG_HEAD;
 				if (el->tag == GUMBO_TAG_A) {
@@ -799,4 +1090,5 @@ out:
 	g_array_free(stack, TRUE);
 	g_string_chunk_free(h.urls);
 	g_free(h.base);
+	css_free(h.css);
 }

@@ -8,6 +8,7 @@
  * test time), a tiny TNEF stream, PDFs with plain and FlateDecode /URI
  * actions, a DOCX whose relationships part is deflated.
  */
+#define _GNU_SOURCE      /* memmem */
 #include <string.h>
 #include <zlib.h>
 #include "archive.h"
@@ -167,6 +168,196 @@ static void mz_init(void)
 	memcpy(mz + 0x40, "PE\0\0", 4);
 }
 
+/*
+ * libarchive writes the 7z archives below.  Its archive.h is shadowed by
+ * milter/archive.h on this include path, so the few writer calls are
+ * declared here (libarchive 3 ABI).
+ */
+#include <locale.h>
+#include <archive_entry.h>
+struct archive *archive_write_new(void);
+int archive_write_set_format_7zip(struct archive *);
+int archive_write_open_memory(struct archive *, void *, size_t, size_t *);
+int archive_write_header(struct archive *, struct archive_entry *);
+ssize_t archive_write_data(struct archive *, const void *, size_t);
+int archive_write_close(struct archive *);
+int archive_write_free(struct archive *);
+
+typedef struct {
+	const char *name;   /* ends in "/": a directory */
+	const char *data;
+	gsize len;
+	gboolean encrypted; /* RAR only: the data is flagged as encrypted */
+} Member;
+
+/* sevenzip_build - a 7z archive (LZMA, solid, as libarchive writes it); transfer full */
+static GByteArray *sevenzip_build(const Member *m, guint n)
+{
+	gsize cap = 1024 * 1024 + n * 256, used = 0;
+	GByteArray *out = g_byte_array_sized_new(cap);
+	struct archive *a = archive_write_new();
+	locale_t utf8 = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0), old;
+
+	g_assert_true(utf8 != (locale_t)0);
+	old = uselocale(utf8);          /* names are given as UTF-8 */
+	g_byte_array_set_size(out, cap);
+	g_assert_cmpint(archive_write_set_format_7zip(a), ==, 0);
+	g_assert_cmpint(archive_write_open_memory(a, out->data, cap, &used), ==, 0);
+	for (guint i = 0; i < n; i++) {
+		struct archive_entry *e = archive_entry_new();
+		gboolean dir = g_str_has_suffix(m[i].name, "/");
+		archive_entry_set_pathname_utf8(e, m[i].name);
+		archive_entry_set_filetype(e, dir ? AE_IFDIR : AE_IFREG);
+		archive_entry_set_perm(e, dir ? 0755 : 0644);
+		archive_entry_set_size(e, dir ? 0 : (la_int64_t)m[i].len);
+		g_assert_cmpint(archive_write_header(a, e), ==, 0);
+		if (!dir && m[i].len > 0)
+			g_assert_cmpint(archive_write_data(a, m[i].data, m[i].len), ==, (ssize_t)m[i].len);
+		archive_entry_free(e);
+	}
+	g_assert_cmpint(archive_write_close(a), ==, 0);
+	archive_write_free(a);
+	uselocale(old);
+	freelocale(utf8);
+	g_byte_array_set_size(out, used);
+	return out;
+}
+
+/* rar4_block - one RAR 4 header (CRC16 = low half of the CRC32 of type..end), then data */
+static void rar4_block(GByteArray *out, guint8 type, guint16 flags, const GByteArray *rest,
+                       const void *data, gsize dl)
+{
+	GByteArray *h = g_byte_array_new();
+
+	g_byte_array_append(h, &type, 1);
+	put16(h, flags);
+	put16(h, 7 + (rest ? rest->len : 0));
+	if (rest)
+		g_byte_array_append(h, rest->data, rest->len);
+	put16(out, crc32(0, h->data, h->len) & 0xffff);
+	g_byte_array_append(out, h->data, h->len);
+	if (dl)
+		g_byte_array_append(out, data, dl);
+	g_byte_array_unref(h);
+}
+
+/* rar4_build - a RAR 4 archive of stored members; main_flags 0x80: encrypted
+ * headers, 0x08: solid (every member after the first flagged solid too) */
+static GByteArray *rar4_build(const Member *m, guint n, guint16 main_flags)
+{
+	GByteArray *out = g_byte_array_new(), *rest = g_byte_array_new();
+
+	g_byte_array_append(out, (const guint8 *)"Rar!\x1a\x07\x00", 7);
+	g_byte_array_set_size(rest, 6);
+	memset(rest->data, 0, 6);
+	rar4_block(out, 0x73, main_flags, rest, NULL, 0);
+	for (guint i = 0; i < n; i++) {
+		gsize nl = strlen(m[i].name);
+		guint8 host = 2, ver = 29, method = 0x30;
+		g_byte_array_set_size(rest, 0);
+		put32(rest, m[i].len);                                  /* packed */
+		put32(rest, m[i].len);                                  /* unpacked */
+		g_byte_array_append(rest, &host, 1);
+		put32(rest, crc32(0, (const Bytef *)m[i].data, m[i].len));
+		put32(rest, 0x5a210000);                                /* DOS time: 2025 */
+		g_byte_array_append(rest, &ver, 1);
+		g_byte_array_append(rest, &method, 1);                  /* stored */
+		put16(rest, nl);
+		put32(rest, 0x20);
+		g_byte_array_append(rest, (const guint8 *)m[i].name, nl);
+		/* a non-ASCII name is stored as UTF-8 with the Unicode flag */
+		rar4_block(out, 0x74, 0x8000 | (m[i].encrypted ? 0x04 : 0) |
+		           (g_str_is_ascii(m[i].name) ? 0 : 0x200) |
+		           ((main_flags & 0x08) && i > 0 ? 0x10 : 0), rest, m[i].data, m[i].len);
+	}
+	rar4_block(out, 0x7b, 0x4000, NULL, NULL, 0);
+	g_byte_array_unref(rest);
+	return out;
+}
+
+/* vput - a RAR 5 variable-length number */
+static void vput(GByteArray *b, guint64 v)
+{
+	do {
+		guint8 c = v & 0x7f;
+		v >>= 7;
+		if (v)
+			c |= 0x80;
+		g_byte_array_append(b, &c, 1);
+	} while (v);
+}
+
+/* rar5_block - CRC32, size, then the header body (type onwards), then data */
+static void rar5_block(GByteArray *out, const GByteArray *body, const void *data, gsize dl)
+{
+	GByteArray *h = g_byte_array_new();
+
+	vput(h, body->len);
+	g_byte_array_append(h, body->data, body->len);
+	put32(out, crc32(0, h->data, h->len));
+	g_byte_array_append(out, h->data, h->len);
+	if (dl)
+		g_byte_array_append(out, data, dl);
+	g_byte_array_unref(h);
+}
+
+/* rar5_build - a RAR 5 archive of stored members; solid sets the archive's solid flag */
+static GByteArray *rar5_build(const Member *m, guint n, gboolean solid)
+{
+	GByteArray *out = g_byte_array_new(), *b = g_byte_array_new();
+
+	g_byte_array_append(out, (const guint8 *)"Rar!\x1a\x07\x01\x00", 8);
+	vput(b, 1); vput(b, 0); vput(b, solid ? 0x04 : 0);       /* main: type, flags, archive flags */
+	rar5_block(out, b, NULL, 0);
+	for (guint i = 0; i < n; i++) {
+		GByteArray *x = g_byte_array_new();
+		gsize nl = strlen(m[i].name);
+		if (m[i].encrypted) {                                   /* file encryption record */
+			GByteArray *r = g_byte_array_new();
+			guint8 kdf = 15, zero[32] = { 0 };
+			vput(r, 0x01); vput(r, 0); vput(r, 0);
+			g_byte_array_append(r, &kdf, 1);
+			g_byte_array_append(r, zero, 32);                   /* salt, IV */
+			vput(x, r->len);
+			g_byte_array_append(x, r->data, r->len);
+			g_byte_array_unref(r);
+		}
+		g_byte_array_set_size(b, 0);
+		vput(b, 2);                                             /* file header */
+		vput(b, 0x02 | (x->len ? 0x01 : 0));                    /* data area, extra area */
+		if (x->len)
+			vput(b, x->len);
+		vput(b, m[i].len);                                      /* data size */
+		vput(b, 0x04);                                          /* file flags: CRC32 */
+		vput(b, m[i].len);                                      /* unpacked size */
+		vput(b, 0x20);                                          /* attributes */
+		put32(b, crc32(0, (const Bytef *)m[i].data, m[i].len));
+		vput(b, solid && i > 0 ? 0x40 : 0);                     /* version 0, stored */
+		vput(b, 0);                                             /* Windows */
+		vput(b, nl);
+		g_byte_array_append(b, (const guint8 *)m[i].name, nl);
+		g_byte_array_append(b, x->data, x->len);
+		rar5_block(out, b, m[i].data, m[i].len);
+		g_byte_array_unref(x);
+	}
+	g_byte_array_set_size(b, 0);
+	vput(b, 5); vput(b, 0); vput(b, 0);                       /* end of archive */
+	rar5_block(out, b, NULL, 0);
+	g_byte_array_unref(b);
+	return out;
+}
+
+/* listed - archive_members() on buf as one attachment "pack"; the facts */
+static Facts *listed(const GByteArray *buf)
+{
+	Facts *f = facts_new();
+	FactAttachment *p = facts_add_attachment(f, "pack", "application/octet-stream",
+	                                         "application/octet-stream", buf->len, FALSE, 1);
+
+	archive_members(f, p, buf->data, buf->len);
+	return f;
+}
+
 /* ---- tests ----------------------------------------------------------------- */
 
 static void test_zip_members(void)
@@ -247,6 +438,202 @@ static void test_zip_damaged(void)
 	g_assert_cmpuint(az->members->len, ==, 0);
 	archive_zip_free(az);
 	g_byte_array_unref(z);
+}
+
+static const Member rar_members[] = {
+	{ "docs/invoice.pdf", pdf_min, sizeof pdf_min - 1, FALSE },
+	{ "setup.exe", "MZ-not-really-a-program", 23, FALSE },
+	{ "secret.txt", "xxxxxxxxxxxx", 12, TRUE },
+	{ "Gr\xc3\xbc\xc3\x9f" "e.txt", "hi", 2, FALSE },
+};
+
+/* check_rar - the members of rar_members, listed from archive bytes */
+static void check_rar(const Facts *f)
+{
+	const FactAttachment *a;
+
+	g_assert_cmpuint(f->attachments->len, ==, 5);
+	g_assert_true(((FactAttachment *)f->attachments->pdata[0])->encrypted);
+	g_assert_nonnull(att(f, "Gr\xc3\xbc\xc3\x9f" "e.txt"));
+	a = att(f, "docs/invoice.pdf");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->container, ==, "pack");
+	g_assert_cmpint(a->depth, ==, 2);
+	g_assert_cmpint(a->size, ==, sizeof pdf_min - 1);
+	g_assert_cmpstr(a->ext, ==, "pdf");
+	g_assert_false(a->encrypted);
+	a = att(f, "setup.exe");
+	g_assert_nonnull(a);
+	g_assert_cmpint(a->size, ==, 23);
+	g_assert_true(is_exe(a->magic));      /* typed by name: the data is not read */
+	a = att(f, "secret.txt");
+	g_assert_nonnull(a);
+	g_assert_true(a->encrypted);
+	g_assert_cmpint(a->size, ==, 12);
+	for (guint i = 0; i < f->anomalies->len; i++)
+		g_assert_false(g_str_has_prefix(f->anomalies->pdata[i], "archive:"));
+}
+
+static void test_rar_members(void)
+{
+	GByteArray *r;
+	Facts *f;
+
+	r = rar4_build(rar_members, G_N_ELEMENTS(rar_members), 0x08);
+	f = listed(r);
+	check_rar(f);
+	facts_free(f);
+	g_byte_array_unref(r);
+	r = rar4_build(rar_members, G_N_ELEMENTS(rar_members), 0);
+	f = listed(r);
+	check_rar(f);
+	facts_free(f);
+	{
+		/* attached on its own: listed through the whole extraction */
+		char *msg = with_attachment("application/octet-stream", "scan.rar", r->data, r->len);
+		f = run(msg);
+		g_assert_nonnull(att(f, "setup.exe"));
+		g_assert_cmpstr(att(f, "setup.exe")->container, ==, "scan.rar");
+		facts_free(f);
+		g_free(msg);
+	}
+
+	/* a damaged header: what came before it is kept, and it is said */
+	((guint8 *)memmem(r->data, r->len, "secret.txt", 10))[0] ^= 0x20;
+	f = listed(r);
+	g_assert_nonnull(att(f, "setup.exe"));
+	g_assert_null(att(f, "secret.txt"));
+	g_assert_null(att(f, "Secret.txt"));
+	g_assert_true(anomaly(f, "archive:rar-damaged"));
+	facts_free(f);
+	g_byte_array_unref(r);
+
+	/* names encrypted too: nothing listed, the archive is encrypted */
+	r = rar4_build(rar_members, 1, 0x0080);
+	f = listed(r);
+	g_assert_cmpuint(f->attachments->len, ==, 1);
+	g_assert_true(((FactAttachment *)f->attachments->pdata[0])->encrypted);
+	facts_free(f);
+	g_byte_array_unref(r);
+
+	for (int solid = 0; solid < 2; solid++) {
+		r = rar5_build(rar_members, G_N_ELEMENTS(rar_members), solid);
+		f = listed(r);
+		check_rar(f);
+		facts_free(f);
+		/* a header whose checksum is wrong ends the listing, and is said */
+		((guint8 *)memmem(r->data, r->len, "secret.txt", 10))[0] ^= 0x20;
+		f = listed(r);
+		g_assert_nonnull(att(f, "setup.exe"));
+		g_assert_null(att(f, "secret.txt"));
+		g_assert_null(att(f, "Secret.txt"));
+		g_assert_true(anomaly(f, "archive:rar-damaged"));
+		facts_free(f);
+		g_byte_array_unref(r);
+	}
+
+	/* RAR 5 with encrypted headers (an encryption header first) */
+	r = g_byte_array_new();
+	g_byte_array_append(r, (const guint8 *)"Rar!\x1a\x07\x01\x00", 8);
+	{
+		GByteArray *b = g_byte_array_new();
+		guint8 z[33] = { 15 };
+		vput(b, 4); vput(b, 0); vput(b, 0); vput(b, 0);
+		g_byte_array_append(b, z, sizeof z);
+		rar5_block(r, b, NULL, 0);
+		g_byte_array_unref(b);
+	}
+	f = listed(r);
+	g_assert_cmpuint(f->attachments->len, ==, 1);
+	g_assert_true(((FactAttachment *)f->attachments->pdata[0])->encrypted);
+	facts_free(f);
+	g_byte_array_unref(r);
+
+	/* a signature alone */
+	r = g_byte_array_new();
+	g_byte_array_append(r, (const guint8 *)"Rar!\x1a\x07\x00", 7);
+	f = listed(r);
+	g_assert_cmpuint(f->attachments->len, ==, 1);
+	g_assert_true(anomaly(f, "archive:rar-damaged"));
+	facts_free(f);
+	g_byte_array_unref(r);
+}
+
+static void test_7z_members(void)
+{
+	const Member m[] = {
+		{ "docs/", "", 0, FALSE },
+		{ "docs/Rechnung-\xc3\xbc.pdf", pdf_min, sizeof pdf_min - 1, FALSE },
+		{ "tool.exe", (const char *)mz, sizeof mz, FALSE },
+		{ "empty.txt", "", 0, FALSE },
+	};
+	GByteArray *z = sevenzip_build(m, G_N_ELEMENTS(m)), *zip, *many;
+	Member *lots;
+	Facts *f = listed(z);
+	const FactAttachment *a;
+	char *msg;
+
+	g_assert_cmpuint(f->attachments->len, ==, 4);          /* the directory is not a file */
+	a = att(f, "docs/Rechnung-\xc3\xbc.pdf");             /* UTF-8 names stay UTF-8 */
+	g_assert_nonnull(a);
+	g_assert_cmpint(a->size, ==, sizeof pdf_min - 1);
+	g_assert_cmpstr(a->magic, ==, "application/pdf");
+	g_assert_cmpstr(a->container, ==, "pack");
+	a = att(f, "tool.exe");
+	g_assert_nonnull(a);
+	g_assert_cmpint(a->size, ==, sizeof mz);
+	g_assert_true(is_exe(a->magic));
+	g_assert_false(a->encrypted);
+	g_assert_nonnull(att(f, "empty.txt"));
+	g_assert_false(((FactAttachment *)f->attachments->pdata[0])->encrypted);
+	g_assert_cmpuint(f->anomalies->len, ==, 0);
+	facts_free(f);
+
+	/* cut in its header: said, not crashed on */
+	{
+		GByteArray *cut = g_byte_array_new();
+		g_byte_array_append(cut, z->data, z->len - 10);
+		f = listed(cut);
+		g_assert_true(anomaly(f, "archive:7z-damaged"));
+		facts_free(f);
+		g_byte_array_unref(cut);
+	}
+
+	/* a 7z inside a ZIP attachment, through the whole extraction */
+	zip = zip_build((Entry[]){ { "inner.7z", (const char *)z->data, z->len, 8, 0 } }, 1);
+	msg = with_attachment("application/zip", "outer.zip", zip->data, zip->len);
+	f = run(msg);
+	a = att(f, "tool.exe");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->container, ==, "inner.7z");
+	g_assert_cmpint(a->depth, ==, 3);
+	facts_free(f);
+	g_free(msg);
+	g_byte_array_unref(zip);
+
+	/* a 7z attached on its own, under a name that hides it */
+	msg = with_attachment("application/pdf", "invoice.pdf", z->data, z->len);
+	f = run(msg);
+	a = att(f, "tool.exe");
+	g_assert_nonnull(a);
+	g_assert_cmpstr(a->container, ==, "invoice.pdf");
+	facts_free(f);
+	g_free(msg);
+	g_byte_array_unref(z);
+
+	/* more members than ARCHIVE_MAX_MEMBERS: the first ones, and the limit */
+	lots = g_new0(Member, ARCHIVE_MAX_MEMBERS + 5);
+	for (guint i = 0; i < ARCHIVE_MAX_MEMBERS + 5; i++)
+		lots[i] = (Member){ g_strdup_printf("f%04u.txt", i), "x", 1, FALSE };
+	many = sevenzip_build(lots, ARCHIVE_MAX_MEMBERS + 5);
+	f = listed(many);
+	g_assert_cmpuint(f->attachments->len, ==, 1 + ARCHIVE_MAX_MEMBERS);
+	g_assert_true(anomaly(f, "limit:archive-members"));
+	facts_free(f);
+	for (guint i = 0; i < ARCHIVE_MAX_MEMBERS + 5; i++)
+		g_free((char *)lots[i].name);
+	g_free(lots);
+	g_byte_array_unref(many);
 }
 
 /* tnef_attr - one TNEF attribute: level, id, length, data, checksum */
@@ -391,6 +778,50 @@ static void test_pdf_links(void)
 	g_byte_array_unref(zs);
 }
 
+static void test_pdf_indirect(void)
+{
+	const char *o8 = "<< /S /URI /URI 9 0 R >>";
+	const char *o9 = "(https://objstm.shop.example/a\\(b\\))";
+	g_autofree char *objs = g_strdup_printf("8 0 9 %zu %s %s", strlen(o8) + 1, o8, o9);
+	gsize first = strlen(objs) - strlen(o8) - strlen(o9) - 1;
+	GByteArray *zs, *pdf = g_byte_array_new();
+	char *m, *head;
+	Facts *f;
+	const FactLink *l;
+
+	zs = deflate_raw(objs, strlen(objs), TRUE);
+	head = g_strdup_printf(
+		"%%PDF-1.7\n"
+		"4 0 obj << /Type /Annot /Subtype /Link /A 5 0 R >> endobj\n"
+		"5 0 obj << /S /URI /URI 6 0 R >> endobj\n"
+		"6 0 obj (http://indirect.shop.example/\\160\\141th) endobj\n"
+		"7 0 obj << /Type /Annot /A << /S /URI /URI 10 0 R >> >> endobj\n"
+		"10 0 obj\n<68747470733A2F2F6865786F626A2E73686F702E6578616D706C652F>\nendobj\n"
+		"11 0 obj << /A << /S /URI /URI 99 0 R >> >> endobj\n"
+		"12 0 obj << /Type /ObjStm /N 2 /First %zu /Length %u /Filter /FlateDecode >>\nstream\n",
+		first, zs->len);
+	g_byte_array_append(pdf, (const guint8 *)head, strlen(head));
+	g_byte_array_append(pdf, zs->data, zs->len);
+	g_byte_array_append(pdf, (const guint8 *)"\nendstream\nendobj\n%%EOF\n", 24);
+	m = with_attachment("application/pdf", "manual.pdf", pdf->data, pdf->len);
+	f = run(m);
+	l = link_host(f, "pdf", "indirect.shop.example");     /* /A n 0 R, then /URI n 0 R */
+	g_assert_nonnull(l);
+	g_assert_cmpstr(l->raw, ==, "http://indirect.shop.example/path");
+	l = link_host(f, "pdf", "hexobj.shop.example");       /* an indirect hex string */
+	g_assert_nonnull(l);
+	g_assert_cmpstr(l->raw, ==, "https://hexobj.shop.example/");
+	l = link_host(f, "pdf", "objstm.shop.example");       /* both inside an object stream */
+	g_assert_nonnull(l);
+	g_assert_cmpstr(l->raw, ==, "https://objstm.shop.example/a(b)");
+	g_assert_cmpuint(f->links->len, ==, 3);               /* 99 0 R names nothing */
+	facts_free(f);
+	g_free(m);
+	g_free(head);
+	g_byte_array_unref(pdf);
+	g_byte_array_unref(zs);
+}
+
 static void test_docx_links(void)
 {
 	const char *rels =
@@ -505,6 +936,62 @@ static void test_hidden_html(void)
 	facts_free(f);
 }
 
+static void test_hidden_css(void)
+{
+	const char *m =
+		"From: a@b.example\nSubject: s\nMIME-Version: 1.0\nContent-Type: text/html\n\n"
+		"<html><head><style type=\"text/css\"><!--\n"
+		"/* .note { display:block } */\n"
+		".gone { display: none !important; }\n"
+		"#tiny{font-size:0px}\n"
+		"ins { visibility:hidden }\n"
+		"span.faint, .x-mso { opacity: 0 } .x-mso { mso-hide: all }\n"
+		".red { color: #c00; }\n"
+		"@media screen and (max-width: 600px) { .mobile { display:none } }\n"
+		"div p.deep, a:hover, .a > .b { display:none }\n"
+		".back { display:none } .back.on { display:block } .shown { display:none }\n"
+		"--></style></head><body>"
+		"<p>Visible words.</p>"
+		"<div class=\"box gone\">by class 112-4455667-8899001</div>"
+		"<p id=\"tiny\">by id</p>"
+		"<ins>by element</ins>"
+		"<span class=\"faint\">by element.class</span>"
+		"<p class=\"faint\">faint paragraph shows</p>"
+		"<b class=\"x-mso\">by list</b>"
+		"<p class=\"red\">red shows</p>"
+		"<p class=\"mobile\">mobile shows</p>"
+		"<div><p class=\"deep\">descendant shows</p></div>"
+		"<p class=\"shown\" style=\"display:block\">inline wins</p>"
+		"<p class=\"back\">later rule hides</p>"
+		"</body></html>\n";
+	Facts *f = run(m);
+	static const char *const hidden[] = { "by class", "by id", "by element", "by element.class",
+	                                      "by list", "later rule hides" };
+	static const char *const shown[] = { "Visible words.", "faint paragraph shows", "red shows",
+	                                     "mobile shows", "descendant shows", "inline wins" };
+
+	for (gsize i = 0; i < G_N_ELEMENTS(hidden); i++) {
+		if (strstr(f->hidden_text->str, hidden[i]) == NULL || strstr(f->text->str, hidden[i]) != NULL)
+			g_error("\"%s\" should be hidden", hidden[i]);
+	}
+	for (gsize i = 0; i < G_N_ELEMENTS(shown); i++) {
+		if (strstr(f->text->str, shown[i]) == NULL || strstr(f->hidden_text->str, shown[i]) != NULL)
+			g_error("\"%s\" should be visible", shown[i]);
+	}
+	g_assert_null(strstr(f->text->str, "112-4455667"));
+	g_assert_true(anomaly(f, "html:hidden-text"));
+	facts_free(f);
+
+	/* the near miss: a sheet that only colours text hides nothing */
+	f = run("From: a@b.example\nSubject: s\nContent-Type: text/html\n\n"
+	        "<style>.note { color: #333333; font-size: 13px } p { margin: 0 }</style>"
+	        "<p class=\"note\">hello there</p>\n");
+	g_assert_nonnull(strstr(f->text->str, "hello there"));
+	g_assert_cmpuint(f->hidden_text->len, ==, 0);
+	g_assert_false(anomaly(f, "html:hidden-text"));
+	facts_free(f);
+}
+
 static void test_encoding_checks(void)
 {
 	static const struct {
@@ -601,12 +1088,16 @@ int main(int argc, char **argv)
 
 	g_test_add_func("/attachments/zip-members", test_zip_members);
 	g_test_add_func("/attachments/zip-damaged", test_zip_damaged);
+	g_test_add_func("/attachments/rar-members", test_rar_members);
+	g_test_add_func("/attachments/7z-members", test_7z_members);
 	g_test_add_func("/attachments/tnef", test_tnef);
 	g_test_add_func("/attachments/inline-files", test_inline_files);
 	g_test_add_func("/attachments/pdf-links", test_pdf_links);
+	g_test_add_func("/attachments/pdf-indirect", test_pdf_indirect);
 	g_test_add_func("/attachments/docx-links", test_docx_links);
 	g_test_add_func("/attachments/mismatch", test_mismatch);
 	g_test_add_func("/attachments/hidden-html", test_hidden_html);
+	g_test_add_func("/attachments/hidden-css", test_hidden_css);
 	g_test_add_func("/attachments/encoding-checks", test_encoding_checks);
 	g_test_add_func("/attachments/targets", test_targets);
 	return g_test_run();
