@@ -40,6 +40,10 @@ typedef struct {
 	GString *fold;          /* the folded value being scanned */
 	guint8 *found[PF__N];   /* literal ids present in each target; NULL: not scanned yet */
 	gsize found_bytes;
+	/* where prefix literals start in each target: spot_at[spot_off[id] ..
+	 * spot_off[id + 1]), ascending; NULL when offsets in the folded text are
+	 * not offsets in the value (see rules_fold) or there were too many */
+	guint32 *spot_off[PF__N], *spot_at[PF__N];
 } Ev;
 
 static guint64 now_ns(void)
@@ -79,6 +83,33 @@ static gsize value_len(const Ev *ev, const TargetRef *ref, const char *s)
 	return g != NULL && s == g->str ? g->len : strlen(s);
 }
 
+/* scan - fold the value of slot k once; find every literal of the ruleset
+ * in it, and index where the prefix literals start */
+static void scan(Ev *ev, int k, const char *s, gsize len)
+{
+	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
+	gboolean aligned;
+
+	ev->found[k] = g_malloc0(ev->found_bytes);
+	g_string_truncate(ev->fold, 0);
+	aligned = rules_fold(s, len, ev->fold);
+	if (rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, ev->found[k], aligned ? pairs : NULL) &&
+	    aligned) {
+		guint n = rules_pf_count(ev->rs->pf);
+		guint32 *off = g_new0(guint32, n + 2), *at = g_new(guint32, pairs->len / 2 + 1);
+		const guint32 *pr = (const guint32 *)pairs->data;
+		for (guint i = 0; i < pairs->len; i += 2)
+			off[pr[i] + 2]++;
+		for (guint id = 0; id < n; id++)
+			off[id + 2] += off[id + 1];
+		for (guint i = 0; i < pairs->len; i += 2)
+			at[off[pr[i] + 1]++] = pr[i + 1];
+		ev->spot_off[k] = off;
+		ev->spot_at[k] = at;
+	}
+	g_array_unref(pairs);
+}
+
 /* cannot_match - the prefilter shows that t's regex cannot match s (the
  * value of ref): none of its literals is in s */
 static gboolean cannot_match(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
@@ -88,17 +119,67 @@ static gboolean cannot_match(Ev *ev, const Test *t, const TargetRef *ref, const 
 
 	if (t->nlit_ids == 0 || ev->rs->pf == NULL || (k = pf_slot(ref->def->id)) < 0)
 		return FALSE;
-	if (ev->found[k] == NULL) {
-		ev->found[k] = g_malloc0(ev->found_bytes);
-		g_string_truncate(ev->fold, 0);
-		rules_fold(s, len, ev->fold);
-		rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, ev->found[k]);
-	}
+	if (ev->found[k] == NULL)
+		scan(ev, k, s, len);
 	found = ev->found[k];
 	for (guint i = 0; i < t->nlit_ids; i++)
 		if (found[t->lit_ids[i] >> 3] & (1u << (t->lit_ids[i] & 7)))
 			return FALSE;
 	return TRUE;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* match_spots - t's regex on s, tried only where one of its prefix literals
+ * starts (every match starts so); when they are many, one search from the
+ * first.  Returns pcre2_match's code; 1 + PCRE2_ERROR_NOMATCH... as it does.
+ * -100 when the places are not known (search as usual). */
+#define SPOTS_UNKNOWN (-100)
+static int match_spots(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
+{
+	int k = pf_slot(ref->def->id), rc = PCRE2_ERROR_NOMATCH;
+	const guint32 *off, *at;
+	guint32 first = G_MAXUINT32, buf[64], *starts = buf;
+	gsize total = 0, n = 0;
+
+	if (t->npre_ids == 0 || ev->rs->pf == NULL || k < 0)
+		return SPOTS_UNKNOWN;
+	if (ev->found[k] == NULL)
+		scan(ev, k, s, len);
+	if ((off = ev->spot_off[k]) == NULL)
+		return SPOTS_UNKNOWN;
+	at = ev->spot_at[k];
+	for (guint i = 0; i < t->npre_ids; i++) {
+		guint32 id = t->pre_ids[i];
+		total += off[id + 1] - off[id];
+		if (off[id + 1] > off[id])
+			first = MIN(first, at[off[id]]);
+	}
+	if (total == 0)
+		return PCRE2_ERROR_NOMATCH;
+	/* an anchored try costs about what a search spends on a few dozen bytes */
+	if (total > len / 64 + 16)
+		return pcre2_match(t->re, (PCRE2_SPTR)s, len, first, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
+	if (total > G_N_ELEMENTS(buf))
+		starts = g_new(guint32, total);
+	for (guint i = 0; i < t->npre_ids; i++)
+		for (guint32 j = off[t->pre_ids[i]]; j < off[t->pre_ids[i] + 1]; j++)
+			starts[n++] = at[j];
+	if (t->npre_ids > 1)
+		qsort(starts, n, sizeof *starts, cmp_u32);
+	for (gsize i = 0; i < n && rc == PCRE2_ERROR_NOMATCH; i++) {
+		if (i > 0 && starts[i] == starts[i - 1])
+			continue;
+		rc = pcre2_match(t->re_anchored, (PCRE2_SPTR)s, len, starts[i], PCRE2_NO_UTF_CHECK,
+		                 ev->md, ev->mc);
+	}
+	if (starts != buf)
+		g_free(starts);
+	return rc;
 }
 
 static void record_str(Ev *ev, GString *into, gboolean *have, const char *s, gsize len)
@@ -142,7 +223,9 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 	}
 	if (tp)
 		t0 = now_ns();
-	rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+	rc = match_spots(ev, t, ref, s, len);
+	if (rc == SPOTS_UNKNOWN)
+		rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
 	if (tp) {
 		prof_add(&tp->ns, now_ns() - t0);
 		prof_add(&tp->runs, 1);
@@ -553,8 +636,11 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 
 	g_free(ev.fired);
 	g_string_free(ev.fold, TRUE);
-	for (guint k = 0; k < PF__N; k++)
+	for (guint k = 0; k < PF__N; k++) {
 		g_free(ev.found[k]);
+		g_free(ev.spot_off[k]);
+		g_free(ev.spot_at[k]);
+	}
 	g_string_free(ev.scratch, TRUE);
 	g_string_free(ev.value, TRUE);
 	g_string_free(ev.match, TRUE);

@@ -197,6 +197,10 @@ typedef struct {
 	GPtrArray *lits;        /* OP_RE, while loading: folded literals (rules_prefilter.c) */
 	guint32 *lit_ids;       /* OP_RE: one of these literals is in any text the regex matches */
 	guint nlit_ids;         /* 0: no prefilter */
+	GPtrArray *pre_lits;    /* OP_RE, while loading: folded literals every match starts with */
+	pcre2_code *re_anchored;        /* the regex compiled anchored: tried only where one starts */
+	guint32 *pre_ids;
+	guint npre_ids;         /* 0: tried at every position */
 	guint id;               /* index of the regex test in the Ruleset (profile) */
 	char *str;              /* OP_EQ on strings: folded */
 	gint64 num;             /* numeric ops and OP_EQ on numbers */
@@ -263,15 +267,19 @@ typedef struct Prefilter Prefilter;
 gunichar rules_fold_char(gunichar c);
 gboolean rules_lit_char_ok(gunichar c);
 /* rules_fold - append s[0..len) case-folded to out (what literals are matched against) */
-void rules_fold(const char *s, gsize len, GString *out);
+gboolean rules_fold(const char *s, gsize len, GString *out);
 /* rules_lits_extract - folded literals one of which every match contains; NULL: none known */
 GPtrArray *rules_lits_extract(const char *pattern, guint32 flags);
-Prefilter *rules_pf_build(GPtrArray *lits);
+/* rules_prefix_extract - folded literals one of which every match starts with; NULL: none known */
+GPtrArray *rules_prefix_extract(const char *pattern, guint32 flags);
+Prefilter *rules_pf_build(GPtrArray *lits, const guint8 *spot);
 void rules_pf_free(Prefilter *pf);
 guint rules_pf_count(const Prefilter *pf);
 const char *rules_pf_literal(const Prefilter *pf, guint id);
-/* rules_pf_scan - set bit id in found for each literal present in the folded text */
-void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found);
+/* rules_pf_scan - set bit id in found for each literal present in the folded
+ * text; with spots, (id, start) pairs of the literals asked for (FALSE: cut) */
+#define RULES_SPOTS_MAX 65536
+gboolean rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found, GArray *spots);
 
 /* What AMZ_RULE_PROFILE=1 collects: the only part of a Ruleset that changes
  * after load, by atomic adds from any evaluating thread. */
@@ -296,6 +304,7 @@ struct Ruleset {
 	Prefilter *pf;          /* NULL: no regex has a prefilter (or AMZ_RULES_PREFILTER=0) */
 	guint n_re;             /* regex tests */
 	guint n_re_pf;          /* of which with a prefilter */
+	guint n_re_pre;         /* of which tried only where a prefix literal starts */
 	GPtrArray *tests;       /* Test* with OP_RE, by id (not owned) */
 	RuleProf *prof_rules;   /* AMZ_RULE_PROFILE=1: by rule index, else NULL */
 	TestProf *prof_tests;   /* by test id */

@@ -166,7 +166,12 @@ static void test_free(Test *t)
 		pcre2_code_free(t->re);
 	if (t->lits)
 		g_ptr_array_unref(t->lits);
+	if (t->pre_lits)
+		g_ptr_array_unref(t->pre_lits);
+	if (t->re_anchored)
+		pcre2_code_free(t->re_anchored);
 	g_free(t->lit_ids);
+	g_free(t->pre_ids);
 	g_free(t->str);
 	if (t->lists)
 		g_ptr_array_unref(t->lists);
@@ -460,6 +465,20 @@ static pcre2_code *compile_regex(Parser *p, const Token *t)
 	return re;
 }
 
+/* compile_anchored - the same pattern, matching only at the start offset
+ * given (compiled so, since JIT code cannot be anchored at match time) */
+static pcre2_code *compile_anchored(const Token *t)
+{
+	int code;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)t->text, strlen(t->text),
+	                               t->re_flags | PCRE2_NEVER_BACKSLASH_C | PCRE2_ANCHORED,
+	                               &code, &off, NULL);
+	if (re != NULL)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
 /* parse_set - @a, @b, { x y } after in / !in */
 static gboolean parse_set(Parser *p, Test *test)
 {
@@ -568,6 +587,9 @@ static Expr *parse_test(Parser *p)
 			goto fail;
 		test->line = re->line;
 		test->lits = rules_lits_extract(re->text, re->re_flags);
+		test->pre_lits = rules_prefix_extract(re->text, re->re_flags);
+		if (test->pre_lits != NULL && (test->re_anchored = compile_anchored(re)) == NULL)
+			g_clear_pointer(&test->pre_lits, g_ptr_array_unref);
 		p->has_re = TRUE;
 	} else if (strcmp(o, "in") == 0 || strcmp(o, "!in") == 0) {
 		test->op = OP_IN;
@@ -1288,13 +1310,32 @@ static void collect_regexes(const Expr *e, GPtrArray *out)
 		g_ptr_array_add(out, e->test);
 }
 
-/* build_prefilter - number the regex tests; give each one's literals an id
- * in one automaton for the whole ruleset */
+/* lit_id - the id of a folded literal in the ruleset's automaton */
+static guint32 lit_id(GHashTable *ids, GPtrArray *lits, GByteArray *spot, char *lit, gboolean want_spot)
+{
+	gpointer id;
+	guint8 zero = 0;
+
+	if (!g_hash_table_lookup_extended(ids, lit, NULL, &id)) {
+		id = GUINT_TO_POINTER(lits->len);
+		g_ptr_array_add(lits, lit);
+		g_byte_array_append(spot, &zero, 1);
+		g_hash_table_insert(ids, lit, id);
+	}
+	if (want_spot)
+		spot->data[GPOINTER_TO_UINT(id)] = 1;
+	return GPOINTER_TO_UINT(id);
+}
+
+/* build_prefilter - number the regex tests; give each one's literals (those
+ * every match contains, those every match starts with) an id in one
+ * automaton for the whole ruleset */
 static void build_prefilter(RulesBuild *b)
 {
 	Ruleset *rs = b->rs;
 	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *lits = g_ptr_array_new();
+	GByteArray *spot = g_byte_array_new();
 
 	rs->tests = g_ptr_array_new();
 	for (guint i = 0; i < rs->rules->len; i++) {
@@ -1308,28 +1349,32 @@ static void build_prefilter(RulesBuild *b)
 	for (guint i = 0; i < rs->tests->len; i++) {
 		Test *t = rs->tests->pdata[i];
 		t->id = i;
-		if (t->lits == NULL || b->no_prefilter)
+		if (b->no_prefilter)
 			continue;
-		t->lit_ids = g_new(guint32, t->lits->len);
-		t->nlit_ids = t->lits->len;
-		for (guint j = 0; j < t->lits->len; j++) {
-			gpointer id;
-			if (!g_hash_table_lookup_extended(ids, t->lits->pdata[j], NULL, &id)) {
-				id = GUINT_TO_POINTER(lits->len);
-				g_ptr_array_add(lits, t->lits->pdata[j]);
-				g_hash_table_insert(ids, t->lits->pdata[j], id);
-			}
-			t->lit_ids[j] = GPOINTER_TO_UINT(id);
+		if (t->lits != NULL) {
+			t->lit_ids = g_new(guint32, t->lits->len);
+			t->nlit_ids = t->lits->len;
+			for (guint j = 0; j < t->lits->len; j++)
+				t->lit_ids[j] = lit_id(ids, lits, spot, t->lits->pdata[j], FALSE);
+			rs->n_re_pf++;
 		}
-		rs->n_re_pf++;
+		if (t->pre_lits != NULL) {
+			t->pre_ids = g_new(guint32, t->pre_lits->len);
+			t->npre_ids = t->pre_lits->len;
+			for (guint j = 0; j < t->pre_lits->len; j++)
+				t->pre_ids[j] = lit_id(ids, lits, spot, t->pre_lits->pdata[j], TRUE);
+			rs->n_re_pre++;
+		}
 	}
 	if (lits->len > 0)
-		rs->pf = rules_pf_build(lits);
+		rs->pf = rules_pf_build(lits, spot->data);
 	for (guint i = 0; i < rs->tests->len; i++) {
 		Test *t = rs->tests->pdata[i];
 		g_clear_pointer(&t->lits, g_ptr_array_unref);
+		g_clear_pointer(&t->pre_lits, g_ptr_array_unref);
 	}
 	g_ptr_array_unref(lits);
+	g_byte_array_unref(spot);
 	g_hash_table_unref(ids);
 	if (b->profile) {
 		rs->prof_rules = g_new0(RuleProf, rs->rules->len);

@@ -62,9 +62,12 @@ gboolean rules_lit_char_ok(gunichar c)
 }
 
 /* rules_fold - append the folded s[0..len) to out; invalid UTF-8 bytes are
- * copied as they are */
-void rules_fold(const char *s, gsize len, GString *out)
+ * copied as they are.  TRUE when s is valid UTF-8 and every character
+ * folded to as many bytes as it had, so an offset in out is the same
+ * offset in s. */
+gboolean rules_fold(const char *s, gsize len, GString *out)
 {
+	gboolean aligned = TRUE;
 	const guchar *p = (const guchar *)s, *end = p + len;
 	gsize at = out->len;
 	char *w;
@@ -81,12 +84,17 @@ void rules_fold(const char *s, gsize len, GString *out)
 		gunichar c = g_utf8_get_char_validated((const char *)p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2) {
 			*w++ = (char)*p++;
+			aligned = FALSE;
 			continue;
 		}
-		p = (const guchar *)g_utf8_next_char(p);
-		w += g_unichar_to_utf8(rules_fold_char(c), w);
+		const guchar *q = (const guchar *)g_utf8_next_char(p);
+		int n = g_unichar_to_utf8(rules_fold_char(c), w);
+		aligned &= n == q - p;
+		w += n;
+		p = q;
 	}
 	g_string_set_size(out, w - out->str);
+	return aligned;
 }
 
 /* ---- literal extraction ---- */
@@ -95,6 +103,7 @@ typedef struct {
 	const char *p, *end;
 	gboolean bad;           /* something not understood: no prefilter */
 	guint depth;
+	gboolean prefix;        /* read for what matches start with, not contain */
 } Lx;
 
 /* A set of literals one of which must appear; NULL when there is none. */
@@ -460,7 +469,34 @@ static void skip_class(Lx *x, LitSet **set)
 	x->bad = TRUE;                          /* unterminated */
 }
 
+/* plain_char - the character at x->p, stepped over; FALSE (and bad) on
+ * invalid UTF-8 */
+static gboolean plain_char(Lx *x, gunichar *c)
+{
+	*c = g_utf8_get_char_validated(x->p, x->end - x->p);
+	if (*c == (gunichar)-1 || *c == (gunichar)-2) {
+		x->bad = TRUE;
+		return FALSE;
+	}
+	x->p = g_utf8_next_char(x->p);
+	return TRUE;
+}
+
+/* quoted_char - inside \Q…\E (x->p past the "Q"): the next quoted
+ * character; FALSE, with x->p past the \E (or at the end), when none is left */
+static gboolean quoted_char(Lx *x, gunichar *c)
+{
+	const char *e = g_strstr_len(x->p, x->end - x->p, "\\E");
+
+	if (x->p == (e ? e : x->end)) {
+		x->p = e ? e + 2 : x->end;
+		return FALSE;
+	}
+	return plain_char(x, c);
+}
+
 static LitSet *alternation(Lx *x);
+static LitSet *prefix_branch(Lx *x);
 
 /* group - after "(": the group's literal set, or NULL when it has none or
  * does not consume (lookaround); *atom says whether it is an atom at all */
@@ -556,19 +592,9 @@ static LitSet *branch(Lx *x)
 		switch (ch) {
 		case '\\':
 			if (x->p < x->end && *x->p == 'Q') {        /* \Q…\E: every character literal */
-				const char *e = g_strstr_len(x->p + 1, x->end - x->p - 1, "\\E");
-				const char *stop = e ? e : x->end;
 				x->p++;
-				while (x->p < stop) {
-					c = g_utf8_get_char_validated(x->p, stop - x->p);
-					if (c == (gunichar)-1 || c == (gunichar)-2) {
-						x->bad = TRUE;
-						break;
-					}
+				while (quoted_char(x, &c))
 					lit_char(&b, c);
-					x->p = g_utf8_next_char(x->p);
-				}
-				x->p = e ? e + 2 : x->end;
 			} else if (x->p < x->end && *x->p == 'E') {
 				x->p++;                                 /* a stray \E is ignored */
 			} else if (escape(x, &c)) {
@@ -607,13 +633,8 @@ static LitSet *branch(Lx *x)
 			break;
 		default:
 			x->p--;
-			c = g_utf8_get_char_validated(x->p, x->end - x->p);
-			if (c == (gunichar)-1 || c == (gunichar)-2) {
-				x->bad = TRUE;
-				break;
-			}
-			x->p = g_utf8_next_char(x->p);
-			lit_char(&b, c);
+			if (plain_char(x, &c))
+				lit_char(&b, c);
 			break;
 		}
 	}
@@ -624,6 +645,163 @@ static LitSet *branch(Lx *x)
 	return out;
 }
 
+/* What every match of a branch starts with, read atom by atom: zero-width
+ * atoms (\b, lookarounds, ^, option settings) may come first; then a run of
+ * literal characters, or a group or small class whose every alternative has
+ * such a start.  Anything else first, or an optional first atom: no prefix. */
+enum { PX_LEAD, PX_RUN, PX_GROUP, PX_DONE, PX_NONE };
+
+typedef struct {
+	int phase;
+	GString *run;           /* PX_RUN: folded literal characters */
+	gssize last;            /* start in run of the last character */
+	LitSet *set;            /* PX_GROUP, PX_DONE */
+} Pre;
+
+/* pre_decide - the prefix can grow no more */
+static void pre_decide(Pre *b)
+{
+	if (b->phase == PX_RUN) {
+		b->set = set_new();
+		g_ptr_array_add(b->set, g_strndup(b->run->str, b->run->len));
+		b->phase = PX_DONE;
+	} else if (b->phase == PX_GROUP) {
+		b->phase = PX_DONE;
+	}
+}
+
+/* pre_consume - a consuming atom that is not a literal character; s: its
+ * prefix set when it has one (taken) */
+static void pre_consume(Pre *b, LitSet *s)
+{
+	if (b->phase == PX_LEAD && s != NULL) {
+		b->set = s;
+		b->phase = PX_GROUP;
+		return;
+	}
+	set_free(s);
+	if (b->phase == PX_LEAD)
+		b->phase = PX_NONE;
+	else
+		pre_decide(b);
+}
+
+static void pre_char(Pre *b, gunichar c)
+{
+	if (!rules_lit_char_ok(c)) {
+		pre_consume(b, NULL);
+		return;
+	}
+	if (b->phase == PX_LEAD)
+		b->phase = PX_RUN;
+	else if (b->phase != PX_RUN) {
+		pre_decide(b);
+		return;
+	}
+	b->last = (gssize)b->run->len;
+	g_string_append_unichar(b->run, rules_fold_char(c));
+}
+
+static void pre_quantify(Pre *b, guint min)
+{
+	if (b->phase == PX_RUN) {
+		if (min == 0)
+			g_string_truncate(b->run, (gsize)b->last);
+		if (b->run->len == 0)
+			b->phase = PX_NONE;
+		else
+			pre_decide(b);
+	} else if (b->phase == PX_GROUP) {
+		if (min == 0) {
+			g_clear_pointer(&b->set, set_free);
+			b->phase = PX_NONE;
+		} else {
+			pre_decide(b);
+		}
+	}
+	/* after zero-width atoms only: still zero-width */
+}
+
+/* prefix_branch - one alternative: the literals one of which starts every match */
+static LitSet *prefix_branch(Lx *x)
+{
+	Pre b = { .phase = PX_LEAD, .run = g_string_new(NULL), .last = -1 };
+
+	while (x->p < x->end && !x->bad && *x->p != '|' && *x->p != ')') {
+		char ch = *x->p;
+		gint min = quantifier(x);
+		gunichar c;
+
+		if (min >= 0) {
+			pre_quantify(&b, (guint)min);
+			continue;
+		}
+		x->p++;
+		switch (ch) {
+		case '\\':
+			if (x->p < x->end && *x->p == 'Q') {
+				x->p++;
+				while (quoted_char(x, &c))
+					pre_char(&b, c);
+			} else if (x->p < x->end && *x->p == 'E') {
+				x->p++;
+			} else if (x->p < x->end && strchr("bBAzZGK", *x->p) != NULL) {
+				x->p++;                                 /* zero-width */
+				if (b.phase != PX_LEAD)
+					pre_decide(&b);
+			} else if (escape(x, &c)) {
+				pre_char(&b, c);
+			} else {
+				pre_consume(&b, NULL);
+			}
+			break;
+		case '[': {
+			LitSet *set;
+			skip_class(x, &set);
+			pre_consume(&b, set);
+			break;
+		}
+		case '(': {
+			gboolean consumes;
+			LitSet *s;
+			if (++x->depth > 200) {
+				x->bad = TRUE;
+				break;
+			}
+			s = group(x, &consumes);
+			x->depth--;
+			if (consumes) {
+				pre_consume(&b, s);
+			} else {
+				set_free(s);
+				if (b.phase != PX_LEAD)
+					pre_decide(&b);
+			}
+			break;
+		}
+		case '^': case '$':
+			if (b.phase != PX_LEAD)
+				pre_decide(&b);
+			break;
+		case '.': case '{': case '}': case ']':
+			pre_consume(&b, NULL);
+			break;
+		default:
+			x->p--;
+			if (plain_char(x, &c))
+				pre_char(&b, c);
+			break;
+		}
+	}
+	pre_decide(&b);
+	g_string_free(b.run, TRUE);
+	if (b.phase != PX_DONE) {
+		set_free(b.set);
+		return NULL;
+	}
+	return b.set;
+}
+
 /* alternation - branches separated by "|": the union of their sets, or NULL
  * when one branch has none */
 static LitSet *alternation(Lx *x)
@@ -632,7 +810,7 @@ static LitSet *alternation(Lx *x)
 	gboolean none = FALSE;
 
 	for (;;) {
-		LitSet *s = branch(x);
+		LitSet *s = x->prefix ? prefix_branch(x) : branch(x);
 		if (s == NULL) {
 			none = TRUE;
 		} else if (!none) {
@@ -687,6 +865,44 @@ GPtrArray *rules_lits_extract(const char *pattern, guint32 flags)
 	return s;
 }
 
+/* rules_prefix_extract - folded literals one of which every match of the
+ * pattern starts with (at the byte where the match starts, zero-width
+ * assertions aside), each at least two bytes long; NULL when there is no
+ * such set.  The evaluator then tries the pattern only where one of them
+ * is, instead of at every position. */
+GPtrArray *rules_prefix_extract(const char *pattern, guint32 flags)
+{
+	Lx x = { .p = pattern, .end = pattern + strlen(pattern), .prefix = TRUE };
+	LitSet *s, *keep;
+
+	if (flags & PCRE2_EXTENDED)
+		return NULL;
+	s = alternation(&x);
+	if (s == NULL || x.bad || x.p != x.end) {
+		set_free(s);
+		return NULL;
+	}
+	/* a literal that starts with another is covered by it */
+	keep = set_new();
+	for (guint i = 0; i < s->len && keep != NULL; i++) {
+		const char *a = s->pdata[i];
+		gboolean redundant = FALSE;
+		if (strlen(a) < 2) {
+			g_clear_pointer(&keep, set_free);   /* too common to try only there */
+			break;
+		}
+		for (guint j = 0; j < s->len && !redundant; j++) {
+			const char *b = s->pdata[j];
+			if (i != j && g_str_has_prefix(a, b) && (strcmp(a, b) != 0 || j < i))
+				redundant = TRUE;
+		}
+		if (!redundant)
+			g_ptr_array_add(keep, g_strdup(a));
+	}
+	set_free(s);
+	return keep;
+}
+
 /* ---- the automaton ---- */
 
 struct Prefilter {
@@ -701,6 +917,8 @@ struct Prefilter {
 	guint32 *fail;          /* per state: the longest proper suffix that is a state */
 	guint8 *has_out;        /* per state: out or a failure target's out is set */
 	GPtrArray *lits;        /* char*: id -> literal (for reports) */
+	guint8 *spot;           /* per literal: report where it starts (a prefix literal) */
+	guint32 *len;           /* per literal: its length in bytes */
 };
 
 guint rules_pf_count(const Prefilter *pf)
@@ -708,8 +926,9 @@ guint rules_pf_count(const Prefilter *pf)
 	return pf ? pf->nlits : 0;
 }
 
-/* rules_pf_build - the automaton for lits (id = index) */
-Prefilter *rules_pf_build(GPtrArray *lits)
+/* rules_pf_build - the automaton for lits (id = index); spot[id] asks
+ * rules_pf_scan for the places a literal starts */
+Prefilter *rules_pf_build(GPtrArray *lits, const guint8 *spot)
 {
 	Prefilter *pf = g_new0(Prefilter, 1);
 	guint nstates_max = 1, k = 1;
@@ -722,8 +941,12 @@ Prefilter *rules_pf_build(GPtrArray *lits)
 	for (guint i = 0; i < lits->len; i++)
 		g_ptr_array_add(pf->lits, g_strdup(lits->pdata[i]));
 	pf->nlits = lits->len;
+	pf->spot = g_new0(guint8, MAX(lits->len, 1));
+	pf->len = g_new0(guint32, MAX(lits->len, 1));
 	for (guint i = 0; i < lits->len; i++) {
 		const guchar *s = lits->pdata[i];
+		pf->spot[i] = spot != NULL && spot[i];
+		pf->len[i] = (guint32)strlen(lits->pdata[i]);
 		nstates_max += strlen((const char *)s);
 		for (; *s; s++)
 			if (pf->cls[*s] == 0)
@@ -820,6 +1043,8 @@ void rules_pf_free(Prefilter *pf)
 	g_free(pf->out);
 	g_free(pf->fail);
 	g_free(pf->has_out);
+	g_free(pf->spot);
+	g_free(pf->len);
 	g_array_unref(pf->outs);
 	g_ptr_array_unref(pf->lits);
 	g_free(pf);
@@ -830,12 +1055,15 @@ const char *rules_pf_literal(const Prefilter *pf, guint id)
 	return id < pf->nlits ? pf->lits->pdata[id] : NULL;
 }
 
-/* rules_pf_scan - set bit id of found for every literal in the folded text */
-void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found)
+/* rules_pf_scan - set bit id of found for every literal in the folded text;
+ * with spots, also append (id, start offset) for each place a literal with
+ * a spot request starts, up to RULES_SPOTS_MAX pairs (FALSE: more were cut) */
+gboolean rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found, GArray *spots)
 {
 	const guchar *p = (const guchar *)text, *end = p + len;
 	const guint32 *next = pf->next, *out = pf->out, *fail = pf->fail;
 	const guint k = pf->nclasses;
+	gboolean all = TRUE;
 	guint32 st = 0;
 
 	for (; p < end; p++) {
@@ -844,9 +1072,18 @@ void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *fou
 			for (guint32 s = st; s != 0; s = fail[s]) {
 				if (out[s] == G_MAXUINT32)
 					continue;
-				for (const guint32 *o = &g_array_index(pf->outs, guint32, out[s]); *o != G_MAXUINT32; o++)
+				for (const guint32 *o = &g_array_index(pf->outs, guint32, out[s]); *o != G_MAXUINT32; o++) {
 					found[*o >> 3] |= (guint8)(1u << (*o & 7));
+					if (spots != NULL && pf->spot[*o]) {
+						guint32 pair[2] = { *o, (guint32)(p + 1 - (const guchar *)text) - pf->len[*o] };
+						if (spots->len < 2 * RULES_SPOTS_MAX)
+							g_array_append_vals(spots, pair, 2);
+						else
+							all = FALSE;
+					}
+				}
 			}
 		}
 	}
+	return all;
 }

@@ -870,10 +870,9 @@ static int cmp_strp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* lits_joined - the literals of pattern, sorted, joined by "|"; NULL: none */
-static char *lits_joined(const char *pattern, guint32 flags)
+/* joined - a set of literals, sorted, joined by "|" (freed); NULL: none */
+static char *joined(GPtrArray *l)
 {
-	GPtrArray *l = rules_lits_extract(pattern, flags);
 	char *out;
 	if (l == NULL)
 		return NULL;
@@ -882,6 +881,12 @@ static char *lits_joined(const char *pattern, guint32 flags)
 	out = g_strjoinv("|", (char **)l->pdata);
 	g_ptr_array_unref(l);
 	return out;
+}
+
+/* lits_joined - the literals of pattern, joined */
+static char *lits_joined(const char *pattern, guint32 flags)
+{
+	return joined(rules_lits_extract(pattern, flags));
 }
 
 #define IU (PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
@@ -908,6 +913,7 @@ static const struct {
 	{ "(?:(?:deal|offer)s?|sale)\\s+on", IU, "deal|offer|sale", "offers on" },
 	{ "a\\.b\\.c", 0, "a.b.c", "a.b.c" },
 	{ "\\Qa+b*c\\E", 0, "a+b*c", "a+b*c" },
+	{ "\\QaQb\\E", 0, "aqb", "aQb" },
 	{ "(?<!foo)bar\\w+", 0, "bar", "xbarz" },
 	{ "(?=.*secret)x", 0, NULL, "x secret" },
 	{ "(?i)Kelvin", 0, "kelvin", "KELVIN" },
@@ -981,6 +987,106 @@ static void test_prefilter_literals(void)
 		}
 		g_free(got);
 	}
+}
+
+/* ---- prefix literals: where a match can start ---- */
+
+static char *prefix_joined(const char *pattern, guint32 flags)
+{
+	return joined(rules_prefix_extract(pattern, flags));
+}
+
+static const struct {
+	const char *re;
+	guint32 flags;
+	const char *pre;        /* sorted, "|"-joined; NULL: tried everywhere */
+} prefix_cases[] = {
+	{ "coupon", PCRE2_CASELESS, "coupon" },
+	{ "\\bthank(?:s|\\s+you)\\b", IU, "thank" },
+	{ "\\b(?:late|later\\s+than|delay\\w*)\\b", IU, "delay|late" },
+	{ "(?<![\\p{L}])(?:facebook|tik tok)(?![\\p{L}])", IU, "facebook|tik tok" },
+	{ "colou?r", 0, "colo" },
+	{ "ab?c", 0, NULL },                    /* one-byte prefix: too common */
+	{ "abc?d", 0, "ab" },
+	{ "abc+d", 0, "abc" },
+	{ "(?:foo|bar)?baz", 0, NULL },         /* optional first atom */
+	{ "x*foo", 0, NULL },
+	{ "foo|\\d+", 0, NULL },              /* one branch starts with a class */
+	{ "foo|ba", 0, "ba|foo" },
+	{ "\\s*foo", IU, NULL },
+	{ "[^.!?]{0,40}\\bnext", IU, NULL },
+	{ "(?:^|(?<=[.!?]))(?=[^.]*off)[^.]*off", IU, NULL },  /* the group is zero-width */
+	{ "^(?:re|fw):\\s", IU, "fw|re" },
+	{ "(?=foo)foobar", 0, "foobar" },
+	{ "(?i)Kelvin", 0, "kelvin" },
+	{ "(?-i:STOP)now", IU, "stop" },
+	{ "\\Qa+b\\E*c", 0, "a+" },
+	{ "(?:ab|cd)(?:ef|gh)", 0, "ab|cd" },
+	{ "(?:ab|abc)x", 0, "ab" },             /* "abc" starts with "ab": covered */
+	{ "\\Kabc", 0, "abc" },
+	{ "(?x)foo", 0, NULL },
+	{ "(foo)\\1", 0, "foo" },
+	{ "\\1foo", 0, NULL },
+	{ "クーポン|セール", PCRE2_UTF, "クーポン|セール" },
+};
+
+/* test_prefix_literals - what matches start with; and trying a pattern only
+ * where one of them starts finds the same first match as a full search, on
+ * subjects that put near-misses before, inside and after the match */
+static void test_prefix_literals(void)
+{
+	static const char *const subjects[] = {
+		"THANK you", "no thanks, thankful thank you", "later than planned", "it is late.",
+		"delayed", "xfacebook facebook", "Tik Tok", "colour color colr", "abd abcd abccd",
+		"RE: hello", "foobar foo", "KELVIN \xe2\x84\xaa" "elvin", "STOPnow stopnow", "a+b*c a+c",
+		"abgh cdef", "abcx abx", "abc", "クーポン", "", "fw: x",
+	};
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+
+	for (guint i = 0; i < G_N_ELEMENTS(prefix_cases); i++) {
+		char *got = prefix_joined(prefix_cases[i].re, prefix_cases[i].flags);
+		int code;
+		PCRE2_SIZE off;
+		pcre2_code *re, *anch;
+		char **alts;
+
+		g_test_message("%s -> %s", prefix_cases[i].re, got ? got : "(none)");
+		g_assert_cmpstr(got, ==, prefix_cases[i].pre);
+		if (got == NULL)
+			continue;
+		re = pcre2_compile((PCRE2_SPTR)prefix_cases[i].re, PCRE2_ZERO_TERMINATED,
+		                   prefix_cases[i].flags, &code, &off, NULL);
+		anch = pcre2_compile((PCRE2_SPTR)prefix_cases[i].re, PCRE2_ZERO_TERMINATED,
+		                     prefix_cases[i].flags | PCRE2_ANCHORED, &code, &off, NULL);
+		g_assert_nonnull(re);
+		g_assert_nonnull(anch);
+		alts = g_strsplit(got, "|", -1);
+		for (guint k = 0; k < G_N_ELEMENTS(subjects); k++) {
+			const char *subj = subjects[k];
+			GString *folded = g_string_new(NULL);
+			gssize full = -1, spot = -1;
+			if (!rules_fold(subj, strlen(subj), folded)) {
+				g_string_free(folded, TRUE);
+				continue;       /* offsets differ: the evaluator searches as usual */
+			}
+			if (pcre2_match(re, (PCRE2_SPTR)subj, strlen(subj), 0, 0, md, NULL) >= 0)
+				full = (gssize)pcre2_get_ovector_pointer(md)[0];
+			for (gsize at = 0; at <= folded->len && spot < 0; at++) {
+				gboolean starts = FALSE;
+				for (char **a = alts; *a && !starts; a++)
+					starts = strncmp(folded->str + at, *a, strlen(*a)) == 0;
+				if (starts && pcre2_match(anch, (PCRE2_SPTR)subj, strlen(subj), at, 0, md, NULL) >= 0)
+					spot = (gssize)pcre2_get_ovector_pointer(md)[0];
+			}
+			g_assert_cmpint(spot, ==, full);
+			g_string_free(folded, TRUE);
+		}
+		g_strfreev(alts);
+		pcre2_code_free(re);
+		pcre2_code_free(anch);
+		g_free(got);
+	}
+	pcre2_match_data_free(md);
 }
 
 /* test_prefilter_fold - for every character a literal may contain, every
@@ -1237,6 +1343,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/shipped", test_shipped_rules);
 	g_test_add_func("/rules/prefilter-literals", test_prefilter_literals);
 	g_test_add_func("/rules/prefilter-fold", test_prefilter_fold);
+	g_test_add_func("/rules/prefix-literals", test_prefix_literals);
 	g_test_add_func("/rules/prefilter-verdicts", test_prefilter_verdicts);
 	g_test_add_func("/rules/profile", test_profile);
 	return g_test_run();
