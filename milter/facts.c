@@ -7,6 +7,10 @@
 static void link_free(gpointer p)
 {
 	FactLink *l = p;
+	if (l->display != l->url)
+		g_free(l->display);
+	if (l->display_host != l->host)
+		g_free(l->display_host);
 	g_free(l->url);
 	g_free(l->raw);
 	g_free(l->scheme);
@@ -97,6 +101,8 @@ FactLink *facts_add_link(Facts *f, const char *url, const char *raw, const char 
 	l->host = g_strdup(host ? host : "");
 	l->domain = g_strdup(domain && *domain ? domain : l->host);
 	l->label = g_strdup(label);
+	l->display = l->url;            /* shared until a display form differs */
+	l->display_host = l->host;
 	l->source = source ? source : "text";
 	g_ptr_array_add(f->links, l);
 	return l;
@@ -159,4 +165,35 @@ void facts_add_anomaly(Facts *f, const char *klass, const char *detail)
 		}
 	}
 	g_ptr_array_add(f->anomalies, s);
+}
+
+void facts_link_set_display(FactLink *l, const char *display, const char *display_host)
+{
+	if (l->display != l->url)
+		g_free(l->display);
+	if (l->display_host != l->host)
+		g_free(l->display_host);
+	l->display = display && strcmp(display, l->url) != 0 ? g_strdup(display) : l->url;
+	l->display_host = display_host && strcmp(display_host, l->host) != 0 ? g_strdup(display_host)
+	                                                                      : l->host;
+}
+
+/* facts_dump_display - see facts.h (amzmilter-check --facts) */
+void facts_dump_display(const Facts *f, GString *out)
+{
+	guint n = 0;
+
+	for (guint i = 0; i < f->links->len; i++) {
+		const FactLink *l = f->links->pdata[i];
+		n += l->display != l->url;
+	}
+	if (n == 0)
+		return;
+	g_string_append_printf(out, "links shown as: %u\n", n);
+	for (guint i = 0; i < f->links->len; i++) {
+		const FactLink *l = f->links->pdata[i];
+		if (l->display != l->url)
+			g_string_append_printf(out, "  [%s] %s  host=%s\n", l->source, l->display,
+			                       l->display_host);
+	}
 }

@@ -23,6 +23,10 @@ typedef struct {
 	char *host;        /* lower-case ASCII (punycode), no trailing dot; "" if none */
 	char *domain;      /* registrable domain of host (public suffix list), else host */
 	char *label;       /* visible text of the enclosing <a>, or NULL */
+	char *display;     /* url for people to read: an IDN host in Unicode, else the
+	                    * url pointer itself (set it with facts_link_set_display) */
+	char *display_host;/* host likewise ("bücher.example" for "xn--bcher-kva.example");
+	                    * matching and lists use url and host, never these */
 	const char *source;/* static: "text", "href", "src", "srcset", "css", "refresh", "action",
 	                    * "background", "pdf" and "docx" (links inside attached documents),
 	                    * "redirect" (the target a redirector link carries in a parameter) */
@@ -103,5 +107,11 @@ FactAttachment *facts_add_attachment(Facts *f, const char *name, const char *dec
                                      int depth);
 void facts_add_header(Facts *f, const char *name, const char *value);
 void facts_add_anomaly(Facts *f, const char *klass, const char *detail);
+
+/* facts_link_set_display - give a link display forms that differ from url / host */
+void facts_link_set_display(FactLink *l, const char *display, const char *display_host);
+/* facts_dump_display - the links whose display form differs from url, one a
+ * line, after a "links shown as: N" line; nothing when there are none */
+void facts_dump_display(const Facts *f, GString *out);
 
 #endif

@@ -405,6 +405,15 @@ typedef struct {
 	GString *rules;         /* meta: the rules it saw fire */
 } Fire;
 
+/* shown - how a sender reads a link: an IDN host in Unicode, and the
+ * punycode beside it, since that is what it was judged by */
+static char *shown(const char *display, const char *ascii)
+{
+	if (display == NULL || strcmp(display, ascii) == 0)
+		return g_strdup(ascii);
+	return g_strdup_printf("%s (%s)", display, ascii);
+}
+
 static char *placeholder_value(const Ruleset *rs, const Rule *r, const Facts *f, const Fire *fi, Placeholder ph)
 {
 	const FactLink *l = fi->coll == COLL_LINK ? f->links->pdata[fi->idx] : NULL;
@@ -415,8 +424,8 @@ static char *placeholder_value(const Ruleset *rs, const Rule *r, const Facts *f,
 	switch (ph) {
 	case PH_MATCH: return g_strdup(fi->have_match ? fi->match->str : "");
 	case PH_VALUE: return g_strdup(fi->have_value ? fi->value->str : "");
-	case PH_URL: return g_strdup(l ? l->url : im ? im->src : "");
-	case PH_HOST: return g_strdup(l ? l->host : im ? im->host : "");
+	case PH_URL: return l ? shown(l->display, l->url) : g_strdup(im ? im->src : "");
+	case PH_HOST: return l ? shown(l->display_host, l->host) : g_strdup(im ? im->host : "");
 	case PH_NAME: return g_strdup(a ? (*a->name ? a->name : "(unnamed attachment)") : "");
 	case PH_EXT: return g_strdup(a ? a->ext : "");
 	case PH_MAGIC: return g_strdup(a ? a->magic : "");
@@ -461,9 +470,13 @@ static char *evidence(const Facts *f, const Fire *fi)
 	GString *out = g_string_new(NULL);
 
 	switch (fi->coll) {
-	case COLL_LINK:
-		g_string_assign(raw, ((const FactLink *)f->links->pdata[fi->idx])->url);
+	case COLL_LINK: {
+		const FactLink *l = f->links->pdata[fi->idx];
+		char *v = shown(l->display, l->url);
+		g_string_assign(raw, v);
+		g_free(v);
 		break;
+	}
 	case COLL_IMAGE:
 		g_string_assign(raw, ((const FactImage *)f->images->pdata[fi->idx])->src);
 		break;

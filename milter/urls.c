@@ -9,9 +9,17 @@
  *
  * Finding.  Scheme URLs (http, https, ftp, mailto), scheme-less "www.x.y"
  * and bare "host.tld/path", where tld must be a real public suffix (ICANN or
- * private section, no "*" default rule).  A bare host without path, port or
- * "www." is a link only under a short list of common web TLDs, because
- * "readme.md", "setup.py" or "Thanks.Best regards" also end in real TLDs.
+ * private section, no "*" default rule).  A bare "name.tld" without path,
+ * port or "www." is a link when libpsl has tld in its ICANN section and the
+ * name has a registrable domain, unless a reader sees something else there:
+ * a file name ("readme.md": tld in file_ext_tlds), two words glued by a dot
+ * ("Thanks.Best regards": a capitalised word after the dot starts a
+ * sentence; "you.best": a word that ends sentences before it), a quantity or an initial ("3.am", "I.am": a number, or one
+ * letter before a two-letter tld).  Abbreviations ("e.g.", "v1.2", "3.5mm")
+ * end in no TLD at all.  A host written without a scheme must be a name a
+ * registrar hands out: no label starts or ends with "-", and "_" appears
+ * only below the registrable domain.  "www.x.com:pw@y.example" is read as a
+ * browser reads it, host y.example; "mailto:" in text needs an address.
  * Obfuscations are undone first, per line: "hxxp(s)", "ttp(s)://", "[.]",
  * "(.)", "{.}", "[dot]", "(dot)", "[:]", " dot " between words, and
  * full-width / ideographic full stops between letters.  Links keep `raw` as
@@ -35,6 +43,10 @@
  * Proofpoint urldefense v2 ("u=https-3A__x") and v3 ("/v3/__URL__;") are
  * decoded.  Unwrapping goes URLS_MAX_UNWRAP levels deep.  Shorteners that
  * carry nothing in the URL (t.co, bit.ly) stay as they are.
+ *
+ * For people (amzmilter-check --facts) a link also carries its display form:
+ * the URL and host with IDN labels back in Unicode (idn2_to_unicode_8z8z);
+ * rules and lists see only the ASCII form.
  *
  * Relative links (urls_resolve) are made absolute against a base URL,
  * as a browser does for <base href>.
@@ -66,17 +78,25 @@ struct UrlsSink {
 
 static const psl_ctx_t *urls_psl;
 
-/* TLDs under which a bare "name.tld" (no path, no www.) is taken as a host. */
-static const char *const bare_tlds[] = {
-	"com", "net", "org", "info", "biz", "shop", "store", "online", "site", "website",
-	"xyz", "top", "club", "live", "link", "click", "page", "blog", "tech", "eu", "asia",
-	NULL
+/* File extensions that are also ICANN TLDs (checked against libpsl): a bare
+ * "readme.md", "manual.zip" or "logo.ai" names a file, so under these a bare
+ * name is a link only with a scheme, "www." or a path.  Extensions whose TLD
+ * is the likelier reading in a message to a buyer stay out: .pl (an Amazon
+ * marketplace), .in, .cc, .app, .ml, .mk name shops more often than files. */
+static const char *const file_ext_tlds[] = {
+	"ai", "md", "mobi", "mov", "pm", "ps", "py", "rs", "sh", "so", "zip", NULL
 };
 
-/* Two-letter TLDs that are much more often file extensions. */
-static const char *const bare_cc_excluded[] = {
-	"md", "py", "sh", "rs", "ps", "so", "pl", "pm", "cc", "hs", "ai", "mk", "ml", "sc",
-	"sy", "ms", NULL
+/* Words that end a sentence in a message to a buyer: a bare "you.best",
+ * "order.today" or "done.love" is a missing space after a full stop, not a
+ * shop (a shop's name with a scheme, "www." or a path is still a link). */
+static const char *const sentence_end_words[] = {
+	"you", "it", "me", "us", "them", "him", "her", "order", "orders", "item", "items",
+	"done", "again", "day", "days", "time", "soon", "today", "now", "here", "there",
+	"this", "that", "thanks", "thank", "please", "regards", "all", "ok", "okay", "well",
+	"too", "also", "yes", "no", "help", "purchase", "service", "product", "package",
+	"sie", "ihnen", "uns", "dank", "bestellung", "vous", "merci", "commande", "usted",
+	"gracias", "pedido", "grazie", "ordine", NULL
 };
 
 /* Words after which " dot " is prose, not an obfuscated host ("the dot com era"). */
@@ -112,11 +132,10 @@ gboolean urls_host_is_ip(const char *host)
 	return inet_pton(AF_INET, host, &a4) == 1 || inet_pton(AF_INET6, host, &a6) == 1;
 }
 
-/* is_public_suffix - a real suffix, not one made up by the "*" default rule */
-static gboolean is_public_suffix(const char *s)
+/* suffix_known - s is a suffix in the given sections of the list, not one made up by "*" */
+static gboolean suffix_known(const char *s, int type)
 {
-	return urls_psl != NULL &&
-	       psl_is_public_suffix2(urls_psl, s, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+	return urls_psl != NULL && psl_is_public_suffix2(urls_psl, s, type | PSL_TYPE_NO_STAR_RULE);
 }
 
 static void replace_all(GString *s, const char *from, const char *to)
@@ -291,7 +310,7 @@ static gboolean looks_like_host(const char *s)
 			goto out;
 		}
 	}
-	yes = is_public_suffix(dot + 1);
+	yes = suffix_known(dot + 1, PSL_TYPE_ANY);
 out:
 	g_free(low);
 	g_free(seg);
@@ -588,6 +607,31 @@ char *urls_resolve(const char *base, const char *rel)
 	return out;
 }
 
+/* link_display - a host with IDN labels ("xn--…") in Unicode, for people to
+ * read; kept in ASCII when it does not decode to printable characters */
+static void link_display(FactLink *l)
+{
+	char *u = NULL;
+	const char *from, *at;
+	gboolean ok;
+
+	if (strstr(l->host, "xn--") == NULL)
+		return;
+	ok = idn2_to_unicode_8z8z(l->host, &u, 0) == IDN2_OK && g_utf8_validate(u, -1, NULL);
+	for (const char *p = u; ok && *p; p = g_utf8_next_char(p))
+		ok = g_unichar_isgraph(g_utf8_get_char(p));
+	if (ok) {
+		char *d = NULL;
+		from = strstr(l->url, "://");
+		from = from ? from + 3 : strrchr(l->url, '@') ? strrchr(l->url, '@') + 1 : l->url;
+		if ((at = strstr(from, l->host)) != NULL)
+			d = g_strdup_printf("%.*s%s%s", (int)(at - l->url), l->url, u, at + strlen(l->host));
+		facts_link_set_display(l, d, u);
+		g_free(d);
+	}
+	idn2_free(u);
+}
+
 /* urls_add - normalise `in` and add it as a link; raw is as written (NULL: in) */
 void urls_add(UrlsSink *s, const char *in, const char *raw, const char *source,
               const char *label)
@@ -613,7 +657,7 @@ void urls_add(UrlsSink *s, const char *in, const char *raw, const char *source,
 		facts_add_anomaly(s->f, "limit", "url-length");
 	raw = raw ? raw : in;
 	rawv = g_utf8_make_valid(raw, MIN(strlen(raw), (gsize)URLS_MAX_LEN));
-	facts_add_link(s->f, p.url, rawv, p.scheme, p.host, p.domain, lab, source);
+	link_display(facts_add_link(s->f, p.url, rawv, p.scheme, p.host, p.domain, lab, source));
 	g_hash_table_add(s->seen, key);
 	key = NULL;
 	if (p.host[0] != '\0')
@@ -625,25 +669,30 @@ out:
 	urls_parts_clear(&p);
 }
 
-/* Text after undoing obfuscations, with the offset in the original of each byte. */
+/* Text after undoing obfuscations, with the offset in the original of each
+ * byte.  One Clean serves every line of a block, so a line costs no allocation. */
 typedef struct {
 	GString *s;
-	GArray *map;  /* guint32 per byte of s */
+	guint32 *map;  /* one entry per byte of s */
+	gsize cap;     /* entries map has room for */
 } Clean;
 
-static void clean_put(Clean *c, const char *b, gsize n, guint32 orig)
+static inline void clean_put(Clean *c, const char *b, gsize n, guint32 orig)
 {
-	g_string_append_len(c->s, b, n);
-	for (gsize i = 0; i < n; i++)
-		g_array_append_val(c->map, orig);
+	if (c->s->len + n > c->cap) {
+		c->cap = 2 * (c->s->len + n);
+		c->map = g_renew(guint32, c->map, c->cap);
+	}
+	for (gsize i = 0; i < n; i++) {
+		c->map[c->s->len] = orig;
+		g_string_append_c(c->s, b[i]);
+	}
 }
 
 static void clean_unput_spaces(Clean *c)
 {
-	while (c->s->len > 0 && c->s->str[c->s->len - 1] == ' ') {
+	while (c->s->len > 0 && c->s->str[c->s->len - 1] == ' ')
 		g_string_truncate(c->s, c->s->len - 1);
-		g_array_set_size(c->map, c->s->len);
-	}
 }
 
 static gboolean last_is_alnum(const Clean *c)
@@ -705,7 +754,8 @@ static void clean_segment(Clean *c, const char *t, gsize n)
 		gboolean word_start = i == 0 || !g_ascii_isalnum(t[i - 1]);
 		char rep;
 
-		if (word_start && i + 5 <= n && g_ascii_strncasecmp(t + i, "hxxp", 4) == 0 &&
+		if (word_start && (ch | 0x20) == 'h' && i + 5 <= n &&
+		    g_ascii_strncasecmp(t + i, "hxxp", 4) == 0 &&
 		    (t[i + 4] == ':' || t[i + 4] == '[' || g_ascii_tolower(t[i + 4]) == 's')) {
 			clean_put(c, "http", 4, i);
 			i += 4;
@@ -733,7 +783,8 @@ static void clean_segment(Clean *c, const char *t, gsize n)
 			gsize j = i;
 			while (j < n && t[j] == ' ')
 				j++;
-			if (j + 4 <= n && g_ascii_strncasecmp(t + j, "dot", 3) == 0 && t[j + 3] == ' ') {
+			if (j + 4 <= n && (t[j] | 0x20) == 'd' && g_ascii_strncasecmp(t + j, "dot", 3) == 0 &&
+			    t[j + 3] == ' ') {
 				gsize k = j + 3;
 				while (k < n && t[k] == ' ')
 					k++;
@@ -784,11 +835,19 @@ static gboolean may_start(const char *s, gsize i)
 {
 	const char *prev;
 	gunichar c;
+	char p;
 
 	if (i == 0)
 		return TRUE;
-	if ((guchar)s[i - 1] < 0x80)
-		return !g_ascii_isalnum(s[i - 1]) && !strchr("-_.@/%+~\\", s[i - 1]);
+	p = s[i - 1];
+	if ((guchar)p < 0x80) {
+		/* "\" after a name separates path pieces (C:\dir\setup.com); at a
+		 * word start it is punctuation (\shop.example) */
+		if (p == '\\')
+			return i == 1 || !(g_ascii_isalnum(s[i - 2]) ||
+			                   (s[i - 2] && strchr("-_.:/\\%", s[i - 2])));
+		return !g_ascii_isalnum(p) && !strchr("-_.@/%+~", p) && p != '\0';
+	}
 	prev = g_utf8_find_prev_char(s, s + i);
 	if (prev == NULL)
 		return TRUE;
@@ -798,17 +857,30 @@ static gboolean may_start(const char *s, gsize i)
 
 /* glued_start - a scheme URL or "www." glued to what precedes it
  * ("ignorethishttp://x.example", ".....www.x.example", "(Bhttp://…"): a
- * reader's eye and most linkifiers still see the link, so it counts. */
+ * reader's eye and most linkifiers still see the link, so it counts.  Not
+ * the domain of an e-mail address ("b@www.x.example").  Called for most
+ * characters of a text, so the first letter decides cheaply. */
 static gboolean glued_start(const char *s, gsize n, gsize i)
 {
-	static const char *const heads[] = { "http://", "https://", "ftp://", NULL };
-
-	for (int k = 0; heads[k]; k++)
-		if (i + strlen(heads[k]) <= n && g_ascii_strncasecmp(s + i, heads[k], strlen(heads[k])) == 0)
-			return TRUE;
-	return i > 0 && !g_ascii_isalnum(s[i - 1]) && i + 4 <= n &&
-	       g_ascii_strncasecmp(s + i, "www.", 4) == 0;
+	switch (s[i] | 0x20) {
+	case 'h':
+		return (i + 7 <= n && g_ascii_strncasecmp(s + i, "http://", 7) == 0) ||
+		       (i + 8 <= n && g_ascii_strncasecmp(s + i, "https://", 8) == 0);
+	case 'f':
+		return i + 6 <= n && g_ascii_strncasecmp(s + i, "ftp://", 6) == 0;
+	case 'w':
+		if (i == 0 || g_ascii_isalnum(s[i - 1]) || i + 4 > n ||
+		    g_ascii_strncasecmp(s + i, "www.", 4) != 0)
+			return FALSE;
+		return !(s[i - 1] == '@' && i >= 2 &&
+		         (g_ascii_isalnum(s[i - 2]) || (s[i - 2] && strchr(".-_+=", s[i - 2]))));
+	default:
+		return FALSE;
+	}
 }
+
+/* GLUED_FIRST - ch may begin what glued_start looks for: tested before the call */
+#define GLUED_FIRST(ch) (((ch) | 0x20) == 'h' || ((ch) | 0x20) == 'w' || ((ch) | 0x20) == 'f')
 
 /* url_stop - a character that ends a URL written in text.  CJK text runs on
  * without spaces, so CJK characters end a URL too (a gap for CJK paths). */
@@ -859,13 +931,32 @@ static gsize url_end(const char *s, gsize n, gsize start, gsize from)
 	return j;
 }
 
+/* mailto_ok - the rest of a "mailto:" written in text is one address: one
+ * "@" after a local part, then a domain with a dot */
+static gboolean mailto_ok(const char *a, gsize n)
+{
+	const char *q = memchr(a, '?', n), *at, *dot;
+
+	if (q != NULL)
+		n = q - a;
+	at = memchr(a, '@', n);
+	if (at == NULL || at == a || memchr(at + 1, '@', a + n - (at + 1)) != NULL)
+		return FALSE;
+	dot = memchr(at + 1, '.', a + n - (at + 1));
+	return dot != NULL && dot > at + 1 && dot + 1 < a + n;
+}
+
 /* try_scheme - "http(s)://", "ftp://", "mailto:" at s[i]; end of the URL or i */
 static gsize try_scheme(const char *s, gsize n, gsize i)
 {
 	static const char *const schemes[] = { "https:", "http:", "ftp:", "mailto:", NULL };
+	static const gsize lens[] = { 6, 5, 4, 7 };
+	char first = s[i] | 0x20;
 
+	if (first != 'h' && first != 'f' && first != 'm')
+		return i;
 	for (int k = 0; schemes[k]; k++) {
-		gsize sl = strlen(schemes[k]), j, e;
+		gsize sl = lens[k], j, e;
 		if (i + sl > n || g_ascii_strncasecmp(s + i, schemes[k], sl) != 0)
 			continue;
 		j = i + sl;
@@ -879,26 +970,59 @@ static gsize try_scheme(const char *s, gsize n, gsize i)
 		e = url_end(s, n, i, j);
 		if (e <= j)
 			return i;
-		if (k == 3 && memchr(s + j, '@', e - j) == NULL)
+		if (k == 3 && !mailto_ok(s + j, e - j))
 			return i;
 		return e;
 	}
 	return i;
 }
 
-/* try_host - a scheme-less "www.x.y", "host.tld/path" or bare "name.tld" at s[i] */
-static gsize try_host(const char *s, gsize n, gsize i, gsize *skip)
+/* sentence_end - the label s[0..n) is a word that ends sentences */
+static gboolean sentence_end(const char *s, gsize n)
 {
-	gsize j = i, he, len, end = i;
-	char *host = NULL, *tld = NULL, *norm = NULL, **labels = NULL;
-	gboolean has_path, has_port, www, ip = FALSE;
-	guint nl;
+	char w[16];
+
+	if (n == 0 || n >= sizeof w)
+		return FALSE;
+	memcpy(w, s, n);
+	w[n] = '\0';
+	return in_list(sentence_end_words, w);
+}
+
+/* title_case - "Best", "Next": a capitalised word, as after a full stop */
+static gboolean title_case(const char *w, gsize n)
+{
+	if (n < 2 || !g_ascii_isupper(w[0]))
+		return FALSE;
+	for (gsize k = 1; k < n; k++)
+		if (!g_ascii_islower(w[k]))
+			return FALSE;
+	return TRUE;
+}
+
+/* try_host - a scheme-less "www.x.y", "host.tld/path" or bare "name.tld" at
+ * s[i] (see the file comment); the end of the link or i.  *skip: where the
+ * next candidate may start; *userinfo: the link is "www.x:pw@host", which
+ * needs a scheme to be read as the browser reads it. */
+static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *userinfo)
+{
+	gsize j = i, he, len, end = i, tb = i, rb = i, k;
+	char *host = NULL, *norm = NULL;
+	char tld[64];
+	gboolean has_path, has_port, www, ip = FALSE, ascii = TRUE, digits = TRUE, alpha = TRUE;
+	guint nl = 1;
 
 	while (j < n) {
-		gunichar c = char_at(s, n, j, &len);
-		if (!(host_letter(c) || c == '.'))
-			break;
-		j += len;
+		guchar ch = s[j];
+		if (ch < 0x80) {
+			if (!(g_ascii_isalnum(ch) || ch == '.' || ch == '-' || ch == '_'))
+				break;
+			j++;
+		} else {
+			if (!host_letter(char_at(s, n, j, &len)))
+				break;
+			j += len;
+		}
 	}
 	*skip = j > i ? j : i + 1;
 	he = j;
@@ -908,48 +1032,80 @@ static gsize try_host(const char *s, gsize n, gsize i, gsize *skip)
 		goto out;
 	if (j < n && s[j] == '@')
 		goto out;   /* the local part of an e-mail address */
-	host = g_strndup(s + i, he - i);
-	labels = g_strsplit(host, ".", -1);
-	nl = g_strv_length(labels);
-	for (guint k = 0; k < nl; k++)
-		if (labels[k][0] == '\0')
+	/* labels: none empty, none starting or ending with "-"; tb the last, rb the one before */
+	for (k = i; k <= he; k++) {
+		if (k < he && s[k] != '.')
+			continue;
+		if (k == tb || s[tb] == '-' || s[k - 1] == '-')
 			goto out;
+		if (k < he) {
+			rb = tb;
+			tb = k + 1;
+			nl++;
+		}
+	}
+	for (k = tb; k < he; k++) {
+		ascii = ascii && (guchar)s[k] < 0x80;
+		digits = digits && g_ascii_isdigit(s[k]);
+		alpha = alpha && g_ascii_isalpha(s[k]);
+	}
 	has_path = he < n && s[he] == '/';
 	has_port = he + 1 < n && s[he] == ':' && g_ascii_isdigit(s[he + 1]);
-	tld = g_utf8_strdown(labels[nl - 1], -1);
-	www = g_ascii_strncasecmp(host, "www", 3) == 0 &&
-	      (host[3] == '.' || (g_ascii_isdigit(host[3]) && host[4] == '.'));
-	if (www && nl >= 3 && strlen(tld) >= 2 && strspn(tld, "abcdefghijklmnopqrstuvwxyz") == strlen(tld)) {
-		/* "www.name.tld" is a host whatever the list says of tld */
-	} else if (strspn(tld, "0123456789") == strlen(tld)) {
+	www = g_ascii_strncasecmp(s + i, "www", 3) == 0 &&
+	      (s[i + 3] == '.' || (g_ascii_isdigit(s[i + 3]) && s[i + 4] == '.'));
+	if (www && he + 1 < n && s[he] == ':' && !has_port) {
+		/* "www.x.com:pw@evil.example": browsers go to the host after "@" */
+		for (k = he + 1; k < n && (guchar)s[k] > ' ' && !strchr("/?#@<>\"'", s[k]); k++)
+			;
+		if (k < n && s[k] == '@' && k + 1 < n && g_ascii_isalnum(s[k + 1])) {
+			*userinfo = TRUE;
+			end = *skip = url_end(s, n, i, he);
+			goto out;
+		}
+	}
+	if (www && nl >= 3 && alpha && he - tb >= 2) {
+		/* "www.name.tld" is a host whatever the list says of tld: readers link it */
+		if (memchr(s + rb, '_', he - rb) != NULL)
+			goto out;
+	} else if (digits) {
 		struct in_addr a;
+		host = g_strndup(s + i, he - i);
 		ip = nl == 4 && inet_pton(AF_INET, host, &a) == 1;
 		if (!ip || !(has_path || has_port))
 			goto out;
 	} else {
-		gboolean ok, ascii = TRUE;
-		for (const char *q = tld; *q; q++)
-			ascii = ascii && (guchar)*q < 0x80;
+		gboolean bare = !has_path && !has_port && !www, ok;
+		int type = bare ? PSL_TYPE_ICANN : PSL_TYPE_ANY;
+		const char *reg;
+
+		if (he - tb >= sizeof tld)
+			goto out;
 		if (ascii) {
-			ok = is_public_suffix(tld);
+			for (k = tb; k < he; k++)
+				tld[k - tb] = g_ascii_tolower(s[k]);
+			tld[he - tb] = '\0';
+			ok = suffix_known(tld, type);
 		} else {
-			char *pt = NULL;
-			ok = idn2_to_ascii_8z(tld, &pt, IDN2_NONTRANSITIONAL) == IDN2_OK &&
-			     is_public_suffix(pt);
+			char *low = g_utf8_strdown(s + tb, he - tb), *pt = NULL;
+			tld[0] = '\0';
+			ok = idn2_to_ascii_8z(low, &pt, IDN2_NONTRANSITIONAL) == IDN2_OK &&
+			     suffix_known(pt, type);
 			idn2_free(pt);
+			g_free(low);
 		}
 		if (!ok)
 			goto out;
-		norm = host_normalise(host);
-		if (urls_psl == NULL || psl_registrable_domain(urls_psl, norm) == NULL)
+		/* a bare name: not a file name, not "you.Best" typed without a space, not
+		 * a quantity ("3.am", "12.in") or an initial ("I.am") before a short tld */
+		if (bare && (in_list(file_ext_tlds, tld) || title_case(s + tb, he - tb) ||
+		             (nl == 2 && (strspn(s + i, "0123456789") == tb - 1 - i ||
+		                          (tb - 1 - i == 1 && he - tb == 2) ||
+		                          sentence_end(s + i, tb - 1 - i)))))
 			goto out;
-	}
-	if (!has_path && !has_port && !www && !ip) {
-		/* bare name.tld: common web TLDs only, and not "you.Best" typed without a space */
-		const char *t = labels[nl - 1];
-		gboolean mixed = g_ascii_isupper(t[0]) && strlen(t) > 1 && g_ascii_islower(t[1]);
-		if (mixed || !(in_list(bare_tlds, tld) ||
-		               (strlen(tld) == 2 && !in_list(bare_cc_excluded, tld))))
+		host = g_strndup(s + i, he - i);
+		norm = host_normalise(host);
+		if (urls_psl == NULL || (reg = psl_registrable_domain(urls_psl, norm)) == NULL ||
+		    strchr(reg, '_') != NULL)
 			goto out;
 	}
 	end = (has_path || has_port) ? url_end(s, n, i, he) : he;
@@ -958,36 +1114,36 @@ static gsize try_host(const char *s, gsize n, gsize i, gsize *skip)
 	*skip = end;
 out:
 	g_free(host);
-	g_free(tld);
 	g_free(norm);
-	g_strfreev(labels);
 	return end;
 }
 
-/* find_segment - links in one line of text */
-static void find_segment(UrlsSink *sink, const char *t, gsize n, const char *source)
+/* find_segment - links in one line of text; c is scratch space */
+static void find_segment(UrlsSink *sink, Clean *c, const char *t, gsize n, const char *source)
 {
-	Clean c = { g_string_sized_new(n), g_array_sized_new(FALSE, FALSE, sizeof(guint32), n) };
 	gsize i = 0, m;
 
-	clean_segment(&c, t, n);
-	m = c.s->len;
+	g_string_truncate(c->s, 0);
+	clean_segment(c, t, n);
+	m = c->s->len;
 	while (i < m && !sink->full) {
 		gsize e, skip = i + 1;
-		guchar ch = c.s->str[i];
+		guchar ch = c->s->str[i];
+		gboolean userinfo = FALSE;
 
 		if (!(g_ascii_isalnum(ch) || ch >= 0xc0) ||
-		    !(may_start(c.s->str, i) || glued_start(c.s->str, m, i))) {
+		    !(may_start(c->s->str, i) || (GLUED_FIRST(ch) && glued_start(c->s->str, m, i)))) {
 			i++;
 			continue;
 		}
-		e = try_scheme(c.s->str, m, i);
+		e = try_scheme(c->s->str, m, i);
 		if (e == i)
-			e = try_host(c.s->str, m, i, &skip);
+			e = try_host(c->s->str, m, i, &skip, &userinfo);
 		if (e > i) {
-			guint32 rb = g_array_index(c.map, guint32, i);
-			guint32 re = e < m ? g_array_index(c.map, guint32, e) : n;
-			char *in = g_strndup(c.s->str + i, e - i);
+			guint32 rb = c->map[i];
+			guint32 re = e < m ? c->map[e] : n;
+			char *in = g_strdup_printf("%s%.*s", userinfo ? "http://" : "", (int)(e - i),
+			                           c->s->str + i);
 			char *key = g_strconcat(source, "\x1f", in, NULL);
 			if (!g_hash_table_contains(sink->tried, key)) {
 				char *raw = g_strndup(t + rb, re > rb ? re - rb : 0);
@@ -1004,18 +1160,19 @@ static void find_segment(UrlsSink *sink, const char *t, gsize n, const char *sou
 		} else {
 			gsize k;
 			/* skip the word, but not a link glued inside it */
-			for (k = i + 1; k < skip && k < m && !glued_start(c.s->str, m, k); k++)
+			for (k = i + 1; k < skip && k < m &&
+			     !(GLUED_FIRST(c->s->str[k]) && glued_start(c->s->str, m, k)); k++)
 				;
 			i = k > i ? k : i + 1;
 		}
 	}
-	g_string_free(c.s, TRUE);
-	g_array_free(c.map, TRUE);
 }
 
 /* urls_find - every link written in a block of decoded UTF-8 text */
 void urls_find(UrlsSink *s, const char *text, gsize len, const char *source)
 {
+	gsize cap = MIN(len, URLS_SEGMENT_MAX) + 16;
+	Clean c = { g_string_sized_new(cap), g_new(guint32, cap), cap };
 	gsize i = 0;
 
 	while (i < len && !s->full) {
@@ -1030,7 +1187,9 @@ void urls_find(UrlsSink *s, const char *text, gsize len, const char *source)
 			while (e > i && ((guchar)text[e] & 0xc0) == 0x80)
 				e--;
 		}
-		find_segment(s, text + i, e - i, source);
+		find_segment(s, &c, text + i, e - i, source);
 		i = (e < len && text[e] == '\n') ? e + 1 : e;
 	}
+	g_string_free(c.s, TRUE);
+	g_free(c.map);
 }

@@ -645,20 +645,50 @@ static char *pattern_host(const char *lit)
 	return h;
 }
 
-/* link_has - some link's host contains the host the pattern names */
+/* pattern_scheme - the scheme a table pattern names ("http", "mailto", ...), or NULL */
+static char *pattern_scheme(const char *low)
+{
+	const char *p = strstr(low, "://");
+	gsize n;
+
+	if (g_str_has_prefix(low, "mailto:"))
+		return g_strdup("mailto");
+	if (p == NULL)
+		return NULL;
+	n = p - low;
+	for (gsize i = 0; i < n; i++)
+		if (!g_ascii_isalpha(low[i]))
+			return NULL;
+	return n ? g_strndup(low, n) : NULL;
+}
+
+/* link_has - some link matches what the pattern names: its host (with the
+ * scheme, when the pattern names one; a scheme-less link is read as http),
+ * the address of a mailto: link, or a piece of the URL when the pattern
+ * names no host (no dot, or only a query or fragment) */
 static gboolean link_has(const Facts *f, const char *lit)
 {
 	g_autofree char *host = pattern_host(lit);
-
 	g_autofree char *low = g_ascii_strdown(lit, -1);
+	g_autofree char *scheme = pattern_scheme(low);
 	gboolean dotted = strchr(host, '.') != NULL;
 
-	if (*host == '\0')
-		return FALSE;
 	for (guint i = 0; i < f->links->len; i++) {
 		const FactLink *l = f->links->pdata[i];
 		g_autofree char *url = g_ascii_strdown(l->url, -1);
-		/* a pattern without a dot names a label or a path piece: look in the URL */
+		if (*host == '\0') {
+			if (strstr(url, low) != NULL)
+				return TRUE;
+			continue;
+		}
+		if (scheme != NULL && strcmp(scheme, "mailto") == 0) {
+			if (strcmp(l->scheme, "mailto") == 0 && strstr(url, low) != NULL)
+				return TRUE;
+			continue;
+		}
+		if (scheme != NULL && strcmp(l->scheme, scheme) != 0 &&
+		    !(l->scheme[0] == '\0' && strcmp(scheme, "http") == 0))
+			continue;
 		if (strstr(l->host, host) != NULL || (!dotted && strstr(url, low) != NULL))
 			return TRUE;
 	}
@@ -728,8 +758,8 @@ static void sa_table(const char *path, gboolean html, Tally *t)
 
 /* Lines where extraction deliberately differs (see tests/CROSSCHECK.md); the
  * rate must not fall below what is measured with them. */
-#define SA_MIN_TEXT_AGREEMENT 79.0
-#define SA_MIN_HTML_AGREEMENT 92.0
+#define SA_MIN_TEXT_AGREEMENT 88.5
+#define SA_MIN_HTML_AGREEMENT 97.5
 
 static void test_sa_uris(void)
 {

@@ -158,6 +158,34 @@ static const TextLinkCase text_links[] = {
 	{ "ftp://files.shop.net/a.zip", "files.shop.net", "ftp", "shop.net", NULL, NULL },
 	{ "at 192.168.10.20/admin ok", "192.168.10.20", "", NULL, NULL, NULL },
 	{ "ttps://cut.shop.com/", "cut.shop.com", "https", NULL, NULL, NULL },
+	/* bare name.tld: any ICANN TLD libpsl knows ... */
+	{ "see example.travel today", "example.travel", "", "example.travel", "example.travel/", NULL },
+	{ "order at myshop.in or", "myshop.in", "", NULL, NULL, NULL },
+	{ "write to LI4JAIZI.name", "li4jaizi.name", "", NULL, NULL, NULL },
+	{ "MYSHOP.COM", "myshop.com", "", NULL, NULL, NULL },
+	{ "shop.example.CoM", "shop.example.com", "", NULL, NULL, NULL },
+	/* ... but not file names, glued sentences, quantities, initials, abbreviations */
+	{ "readme.md, manual.zip, logo.ai, clip.mov, Decoder.pm, run.sh, invoice.pdf", NULL, NULL,
+	  NULL, NULL, NULL },
+	{ "Mr.Smith, e.g. this, i.e. that, v1.2, 3.5mm, at 3.am, I.am, the end.Next one", NULL, NULL,
+	  NULL, NULL, NULL },
+	{ "Thank you.Best regards, Shop.Team", NULL, NULL, NULL, NULL, NULL },
+	{ "thank you.best regards, your order.today, all done.love it", NULL, NULL, NULL, NULL, NULL },
+	{ "go to you.best/shop", "you.best", "", NULL, "you.best/shop", NULL },
+	/* file names with a path or www. are links */
+	{ "get myshop.zip/manual now", "myshop.zip", "", NULL, "myshop.zip/manual", NULL },
+	{ "www.readme.md", "www.readme.md", "", NULL, NULL, NULL },
+	/* host names a registrar hands out */
+	{ "foo-.shop.com, shop-.com, -shop.com, a_b.com, x.a_b.com", NULL, NULL, NULL, NULL, NULL },
+	{ "uc_test.shop.com", "uc_test.shop.com", "", "shop.com", NULL, NULL },
+	{ "\\shop.com", "shop.com", "", NULL, NULL, NULL },
+	{ "C:\\dir\\setup.com", NULL, NULL, NULL, NULL, NULL },
+	/* addresses are not web links; user info before a host is read as a browser does */
+	{ "b@www.shop.com", NULL, NULL, NULL, NULL, NULL },
+	{ "mailto://a@b@c.com, mailto:x@nottld", NULL, NULL, NULL, NULL, NULL },
+	{ "www.amazon.com:help@evil.shop/p", "evil.shop", "http", "evil.shop", "http://evil.shop/p",
+	  "www.amazon.com:help@evil.shop/p" },
+	{ "www.shop.com: info", "www.shop.com", "", NULL, NULL, NULL },
 };
 
 static void test_text_links(void)
@@ -186,6 +214,63 @@ static void test_text_links(void)
 			if (tc->raw)
 				g_assert_cmpstr(l->raw, ==, tc->raw);
 		}
+		facts_free(f);
+		g_free(m);
+	}
+}
+
+/* ---- links shown to people: IDN hosts in Unicode ----------------------- */
+
+typedef struct {
+	const char *text;
+	const char *host;          /* as matched: punycode */
+	const char *display_host;  /* as shown */
+	const char *display;       /* NULL: not checked */
+} DisplayCase;
+
+static const DisplayCase display_cases[] = {
+	{ "https://xn--bcher-kva.example/x", "xn--bcher-kva.example", "b\xc3\xbc" "cher.example",
+	  "https://b\xc3\xbc" "cher.example/x" },
+	{ "Besuchen Sie www.b\xc3\xbc" "cher.example/angebot", "www.xn--bcher-kva.example",
+	  "www.b\xc3\xbc" "cher.example", "www.b\xc3\xbc" "cher.example/angebot" },
+	{ "bei b\xc3\xbc" "cher.de kaufen", "xn--bcher-kva.de", "b\xc3\xbc" "cher.de", NULL },
+	{ "mailto:info@xn--bcher-kva.de", "xn--bcher-kva.de", "b\xc3\xbc" "cher.de",
+	  "mailto:info@b\xc3\xbc" "cher.de" },
+	/* Cyrillic "\xd0\xb0" in place of "a": matched as punycode, shown as written */
+	{ "https://www.\xd0\xb0mazon.com/returns", "www.xn--mazon-3ve.com",
+	  "www.\xd0\xb0mazon.com", "https://www.\xd0\xb0mazon.com/returns" },
+	/* ASCII and undecodable hosts are shown as they are */
+	{ "https://shop.example.com/p", "shop.example.com", "shop.example.com",
+	  "https://shop.example.com/p" },
+	{ "http://xn--zz.com/", "xn--zz.com", "xn--zz.com", "http://xn--zz.com/" },
+};
+
+static void test_link_display(void)
+{
+	for (gsize i = 0; i < G_N_ELEMENTS(display_cases); i++) {
+		const DisplayCase *dc = &display_cases[i];
+		char *m = plain("text/plain; charset=utf-8", "8bit", dc->text);
+		Facts *f = run(m);
+		const FactLink *l = link_by_host(f, "text", dc->host);
+		GString *d = g_string_new(NULL);
+
+		g_test_message("case %" G_GSIZE_FORMAT ": %s", i, dc->text);
+		if (l == NULL)
+			note_facts(f);
+		g_assert_nonnull(l);
+		g_assert_cmpstr(l->display_host, ==, dc->display_host);
+		if (dc->display)
+			g_assert_cmpstr(l->display, ==, dc->display);
+		/* matching keeps ASCII: the URL names the punycode host */
+		g_assert_nonnull(strstr(l->url, dc->host));
+		facts_dump_display(f, d);
+		if (strcmp(dc->host, dc->display_host) == 0) {
+			g_assert_cmpuint(d->len, ==, 0);
+		} else {
+			g_assert_nonnull(strstr(d->str, "links shown as: 1\n"));
+			g_assert_nonnull(strstr(d->str, dc->display_host));
+		}
+		g_string_free(d, TRUE);
 		facts_free(f);
 		g_free(m);
 	}
@@ -883,6 +968,7 @@ int main(int argc, char **argv)
 	extract_init();
 
 	g_test_add_func("/extract/text-links", test_text_links);
+	g_test_add_func("/extract/link-display", test_link_display);
 	g_test_add_func("/extract/qp-soft-break", test_qp_soft_break);
 	g_test_add_func("/extract/crlf", test_crlf);
 	g_test_add_func("/extract/format-flowed", test_flowed);

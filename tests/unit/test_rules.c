@@ -803,6 +803,22 @@ static void test_shipped_rules(void)
 	g_free(ids);
 	verdict_free(v);
 	facts_free(f);
+
+	/* an IDN host is shown as the sender wrote it, beside what it was judged by */
+	f = compliant_facts();
+	{
+		FactLink *l = facts_add_link(f, "https://xn--bcher-kva.example/x", NULL, "https",
+		                             "xn--bcher-kva.example", NULL, NULL, "text");
+		facts_link_set_display(l, "https://b\xc3\xbc" "cher.example/x", "b\xc3\xbc" "cher.example");
+	}
+	v = rules_eval(rs, f);
+	g_assert_cmpuint(v->hits->len, ==, 1);
+	g_assert_cmpstr(((Hit *)v->hits->pdata[0])->evidence, ==,
+	                "https://b\xc3\xbc" "cher.example/x (https://xn--bcher-kva.example/x)");
+	g_assert_nonnull(strstr(((Hit *)v->hits->pdata[0])->message,
+	                        "https://b\xc3\xbc" "cher.example/x (https://xn--bcher-kva.example/x)"));
+	verdict_free(v);
+	facts_free(f);
 	rules_unref(rs);
 
 	/* the approved-sender rule switches on with a local list entry */
