@@ -17,7 +17,8 @@
  *    Parts are separated by "\n\n" in Facts.text; the subject is not in it.
  *  - Every other leaf (images, application and other text types, inline or
  *    not) is a FactAttachment: decoded size, declared type and the type
- *    libmagic finds in the first FILETYPE_SNIFF_BYTES.
+ *    libmagic finds in the first FILETYPE_SNIFF_BYTES (text/plain, without
+ *    libmagic, for a *.txt or unnamed text/plain part whose bytes are text).
  *  - What an attachment holds is listed too (archive.c: ZIP and TNEF
  *    members, at depth + 1 with `container` set; document.c: links inside
  *    PDF and OOXML files).  For that, an attachment whose first bytes say
@@ -570,6 +571,21 @@ static void judge_types(Facts *f)
 	}
 }
 
+/* plain_text_file - a part every mail client shows as text: declared
+ * text/plain, named *.txt (or not named), and text bytes.  It cannot carry
+ * a file, so libmagic is not asked which kind of text it is (it spends
+ * ~0.5 ms failing its binary signatures on any text). */
+static gboolean plain_text_file(const char *declared, const char *name, const GByteArray *head)
+{
+	const char *dot = name ? strrchr(name, '.') : NULL;
+
+	if (g_ascii_strcasecmp(declared, "text/plain") != 0)
+		return FALSE;
+	if (name != NULL && *name != '\0' && (dot == NULL || g_ascii_strcasecmp(dot, ".txt") != 0))
+		return FALSE;
+	return head->len > 0 && filetype_is_plain_text(head->data, head->len);
+}
+
 /* attachment - any leaf that is not body text */
 static void attachment(Ctx *c, GMimeObject *obj, int depth, int msg_depth)
 {
@@ -579,7 +595,8 @@ static void attachment(Ctx *c, GMimeObject *obj, int depth, int msg_depth)
 	gboolean is_inline = disposition_inline(obj);
 	guint64 total;
 	GByteArray *head = read_part(c, GMIME_PART(obj), FILETYPE_SNIFF_BYTES, TRUE, &total);
-	char *magic = filetype_detect(head->data, head->len);
+	char *magic = plain_text_file(declared, name, head) ? g_strdup("text/plain")
+	                                                   : filetype_detect(head->data, head->len);
 	FactAttachment *a = facts_add_attachment(c->f, name, declared, magic, total, is_inline, depth);
 
 	if (msg_depth == 0 && !(is_inline && g_ascii_strncasecmp(declared, "image/", 6) == 0))

@@ -124,6 +124,27 @@ out:
 	return out ? out : g_strdup("application/octet-stream");
 }
 
+/* filetype_is_plain_text - buf (the start of a part) is UTF-8 text with no
+ * control characters but tab, line ends and form feed: what a text viewer
+ * shows as it is.  A character cut by the end of buf does not count. */
+gboolean filetype_is_plain_text(const void *buf, size_t len)
+{
+	const guchar *p = buf, *end;
+	const char *bad;
+
+	if (len > FILETYPE_SNIFF_BYTES)
+		len = FILETYPE_SNIFF_BYTES;
+	end = p + len;
+	for (const guchar *q = p; q < end; q++)
+		if ((*q < 0x20 && *q != '\t' && *q != '\n' && *q != '\r' && *q != '\f') || *q == 0x7f)
+			return FALSE;
+	if (g_utf8_validate((const char *)p, (gssize)len, &bad))
+		return TRUE;
+	/* only a character cut at the end: fine if what is left is one lead byte and continuations */
+	return end - (const guchar *)bad < 4 &&
+	       g_utf8_get_char_validated(bad, end - (const guchar *)bad) == (gunichar)-2;
+}
+
 /* Extension -> the type such a file should have; kinds for the comparison. */
 static const struct {
 	const char *ext, *type;

@@ -14,7 +14,8 @@
  * name has a registrable domain, unless a reader sees something else there:
  * a file name ("readme.md": tld in file_ext_tlds), two words glued by a dot
  * ("Thanks.Best regards": a capitalised word after the dot starts a
- * sentence; "you.best": a word that ends sentences before it), a quantity or an initial ("3.am", "I.am": a number, or one
+ * sentence; "you.best": a word that ends sentences before it), a method
+ * call ("install.run()"), a quantity or an initial ("3.am", "I.am": a number, or one
  * letter before a two-letter tld).  Abbreviations ("e.g.", "v1.2", "3.5mm")
  * end in no TLD at all.  A host written without a scheme must be a name a
  * registrar hands out: no label starts or ends with "-", and "_" appears
@@ -1098,6 +1099,7 @@ static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *us
 		/* a bare name: not a file name, not "you.Best" typed without a space, not
 		 * a quantity ("3.am", "12.in") or an initial ("I.am") before a short tld */
 		if (bare && (in_list(file_ext_tlds, tld) || title_case(s + tb, he - tb) ||
+		             (he < n && s[he] == '(') ||          /* "install.run()": code */
 		             (nl == 2 && (strspn(s + i, "0123456789") == tb - 1 - i ||
 		                          (tb - 1 - i == 1 && he - tb == 2) ||
 		                          sentence_end(s + i, tb - 1 - i)))))

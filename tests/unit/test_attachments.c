@@ -13,6 +13,7 @@
 #include <zlib.h>
 #include "archive.h"
 #include "extract.h"
+#include "filetype.h"
 #include "rules_internal.h"
 
 /* ---- builders ------------------------------------------------------------ */
@@ -884,6 +885,47 @@ static void test_mismatch(void)
 	}
 }
 
+/* test_plain_text - a *.txt or unnamed text/plain part of text bytes is
+ * text/plain without asking libmagic; any other name, type or binary bytes
+ * and libmagic decides (here: a shell script) */
+static void test_plain_text(void)
+{
+	static const char script[] = "#!/bin/sh\nrm -rf /tmp/x\necho done\n";
+	static const guint8 nul_text[] = "#!/bin/sh\n\0\0\0\0echo x\n";
+	static const struct {
+		const char *ctype, *name;
+		const guint8 *data;
+		gsize len;
+		const char *magic;      /* NULL: anything but text/plain */
+	} cases[] = {
+		{ "text/plain", "notes.txt", (const guint8 *)script, sizeof script - 1, "text/plain" },
+		{ "text/plain", "NOTES.TXT", (const guint8 *)"Gr\xc3\xb6\xc3\x9f" "e\tok\r\n", 11, "text/plain" },
+		{ "text/plain", "run.sh", (const guint8 *)script, sizeof script - 1, "text/x-shellscript" },
+		{ "application/octet-stream", "notes.txt", (const guint8 *)script, sizeof script - 1,
+		  "text/x-shellscript" },
+		{ "text/plain", "notes.txt", nul_text, sizeof nul_text - 1, NULL },
+		{ "text/plain", "notes.txt", (const guint8 *)pdf_min, sizeof pdf_min - 1, "text/plain" },
+		{ "text/plain", "invoice.pdf", (const guint8 *)pdf_min, sizeof pdf_min - 1, "application/pdf" },
+	};
+
+	g_assert_true(filetype_is_plain_text("caf\xc3\xa9", 5));
+	g_assert_true(filetype_is_plain_text("caf\xc3", 4));           /* cut in a character */
+	g_assert_false(filetype_is_plain_text("caf\xe9 au lait", 13));  /* Latin-1 */
+	g_assert_false(filetype_is_plain_text("a\x1b[0mb", 7));
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *m = with_attachment(cases[i].ctype, cases[i].name, cases[i].data, cases[i].len);
+		Facts *f = run(m);
+		const FactAttachment *a = att(f, cases[i].name);
+		g_assert_nonnull(a);
+		if (cases[i].magic != NULL)
+			g_assert_cmpstr(a->magic, ==, cases[i].magic);
+		else
+			g_assert_cmpstr(a->magic, !=, "text/plain");
+		facts_free(f);
+		g_free(m);
+	}
+}
+
 static void test_hidden_html(void)
 {
 	const char *m =
@@ -1096,6 +1138,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/attachments/pdf-indirect", test_pdf_indirect);
 	g_test_add_func("/attachments/docx-links", test_docx_links);
 	g_test_add_func("/attachments/mismatch", test_mismatch);
+	g_test_add_func("/attachments/plain-text", test_plain_text);
 	g_test_add_func("/attachments/hidden-html", test_hidden_html);
 	g_test_add_func("/attachments/hidden-css", test_hidden_css);
 	g_test_add_func("/attachments/encoding-checks", test_encoding_checks);

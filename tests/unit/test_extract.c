@@ -170,7 +170,7 @@ static const TextLinkCase text_links[] = {
 	{ "Mr.Smith, e.g. this, i.e. that, v1.2, 3.5mm, at 3.am, I.am, the end.Next one", NULL, NULL,
 	  NULL, NULL, NULL },
 	{ "Thank you.Best regards, Shop.Team", NULL, NULL, NULL, NULL, NULL },
-	{ "thank you.best regards, your order.today, all done.love it", NULL, NULL, NULL, NULL, NULL },
+	{ "thank you.best regards, your order.today, all done.love it, install.run()", NULL, NULL, NULL, NULL, NULL },
 	{ "go to you.best/shop", "you.best", "", NULL, "you.best/shop", NULL },
 	/* file names with a path or www. are links */
 	{ "get myshop.zip/manual now", "myshop.zip", "", NULL, "myshop.zip/manual", NULL },
