@@ -21,9 +21,10 @@ PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 # libmilter is linked statically so that --wrap can take SIGHUP away from its
-# signal thread and set TCP_NODELAY on its connections (see milter/main.c).
+# signal thread, set TCP_NODELAY on its connections and let a worker wait for
+# its session's next command (see milter/main.c).
 MILTER_LIBDIR = $(shell pkg-config --variable=libdir milter)
-MILTER_LIBS   = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait -Wl,--wrap=accept
+MILTER_LIBS   = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait -Wl,--wrap=accept -Wl,--wrap=poll
 
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g

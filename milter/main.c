@@ -12,6 +12,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pwd.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,29 @@ int __wrap_accept(int fd, struct sockaddr *addr, socklen_t *len)
 	if (c >= 0)
 		(void)setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 	return c;
+}
+
+/*
+ * Waiting for the MTA's next command.  libmilter (built with its worker
+ * pool, as Debian's is) lets a worker wait only 1 ms for the next command
+ * of a session before handing the session back to its pool controller: a
+ * pipe write, a poll wake-up and a condition signal per hand-over, often
+ * several per message, since the MTA pauses between commands while it
+ * talks to its client.  The link wraps poll (-Wl,--wrap=poll) and lets that
+ * one call, poll(fd, 1, 1 ms) on one socket, wait SESSION_WAIT_MS instead:
+ * the worker that has the session keeps it, asleep in the kernel, and wakes
+ * directly when the command comes.  Every other poll is left as it is.
+ */
+#define SESSION_WAIT_MS 200
+
+int __real_poll(struct pollfd *fds, nfds_t n, int timeout);
+int __wrap_poll(struct pollfd *fds, nfds_t n, int timeout);
+
+int __wrap_poll(struct pollfd *fds, nfds_t n, int timeout)
+{
+	if (n == 1 && timeout == 1 && fds[0].events == POLLIN)
+		timeout = SESSION_WAIT_MS;
+	return __real_poll(fds, n, timeout);
 }
 
 /* socket_path - the file of a unix socket spec, or NULL */

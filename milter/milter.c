@@ -95,7 +95,8 @@ static sfsistat reply_or_not(const Session *s, guint64 nr_flag)
  * cb_negotiate - ask only for what is used.  Every step not sent and every
  * reply not awaited saves a round trip per message; headers alone are a
  * dozen.  Steps that can end in a verdict (RCPT for split transactions,
- * DATA for scope, body for the size limit, end of message) keep replies.
+ * DATA for scope, end of message) keep replies; a message over the size
+ * limit is refused at end of message, so body chunks need none either.
  */
 static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
                              unsigned long f2, unsigned long f3, unsigned long *pf0,
@@ -103,7 +104,7 @@ static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 {
 	const unsigned long actions = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE;
 	const unsigned long wanted = SMFIP_NOCONNECT | SMFIP_NOHELO | SMFIP_NOUNKNOWN |
-	                             SMFIP_NR_MAIL | SMFIP_NR_HDR | SMFIP_NR_EOH |
+	                             SMFIP_NR_MAIL | SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY |
 	                             SMFIP_HDR_LEADSPC;
 	Session *s = session_get(ctx);
 
@@ -251,9 +252,11 @@ static sfsistat cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
 {
 	Session *s = session_get(ctx);
 	if (s->buf == NULL)
-		return SMFIS_CONTINUE;
+		return reply_or_not(s, SMFIP_NR_BODY);
 	append(s, chunk, len);
-	return s->oversize ? reject_oversize(ctx, s) : SMFIS_CONTINUE;
+	if (s->oversize && !(s->pflags & SMFIP_NR_BODY))
+		return reject_oversize(ctx, s);     /* an MTA that waits for a reply hears it now */
+	return reply_or_not(s, SMFIP_NR_BODY);
 }
 
 /* progress - keep the MTA from timing out during long checks */
