@@ -162,6 +162,10 @@ static void raw_scan(GMimeStream *stream, gint64 start, Facts *f)
 				continue;
 			}
 			blank = FALSE;
+			if (ll == 0 && !head && ch != 'c' && ch != 'C' && ch != 'm' && ch != 'M') {
+				at_start = FALSE;   /* past the top header block only MIME headers count */
+				continue;
+			}
 			if (ll < sizeof line - 1)
 				line[ll++] = g_ascii_tolower(ch);
 			line[ll] = '\0';
