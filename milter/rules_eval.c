@@ -6,8 +6,8 @@
  * each item of that collection with all its targets bound to the same item;
  * the first item that satisfies it gives the evidence.  Nothing is shared
  * between calls except the read-only Ruleset: PCRE2 match data, match
- * context and JIT stack belong to one call, so any number of threads may
- * evaluate at once.  A regex that hits its match, depth or heap limit never
+ * context and JIT stack belong to the calling thread (kept for its next
+ * call), so any number of threads may evaluate at once.  A regex that hits its match, depth or heap limit never
  * passes silently: it adds a RULE_LIMIT hit (tempfail).
  *
  * Before a regex with a literal prefilter runs on subject, text, html or
@@ -623,20 +623,58 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 	}
 }
 
+/* Each thread's PCRE2 state: match data, a match context with the limits,
+ * and a JIT stack, made on the thread's first evaluation and kept until it
+ * ends.  Made per message they cost an mmap and a munmap of the JIT stack,
+ * and in a threaded process each munmap interrupts the other CPUs. */
+typedef struct {
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	pcre2_jit_stack *js;
+} Pcre;
+
+static void pcre_free(gpointer data)
+{
+	Pcre *p = data;
+
+	if (p->js)
+		pcre2_jit_stack_free(p->js);
+	pcre2_match_context_free(p->mc);
+	pcre2_match_data_free(p->md);
+	g_free(p);
+}
+
+static GPrivate pcre_key = G_PRIVATE_INIT(pcre_free);
+
+static Pcre *pcre_get(void)
+{
+	Pcre *p = g_private_get(&pcre_key);
+
+	if (p != NULL)
+		return p;
+	p = g_new0(Pcre, 1);
+	p->md = pcre2_match_data_create(1, NULL);
+	p->mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(p->mc, RULES_MATCH_LIMIT);
+	pcre2_set_depth_limit(p->mc, RULES_DEPTH_LIMIT);
+	pcre2_set_heap_limit(p->mc, RULES_HEAP_LIMIT_KB);
+	p->js = pcre2_jit_stack_create(32 * 1024, RULES_JIT_STACK_MAX, NULL);
+	if (p->js != NULL)
+		pcre2_jit_stack_assign(p->mc, NULL, p->js);
+	g_private_set(&pcre_key, p);
+	return p;
+}
+
 Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 {
 	Verdict *v = verdict_new();
 	Ev ev = { .rs = rs, .f = f, .recording = TRUE };
 	gboolean limit_reported = FALSE;
+	Pcre *pc = pcre_get();
 
-	ev.md = pcre2_match_data_create(1, NULL);
-	ev.mc = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(ev.mc, RULES_MATCH_LIMIT);
-	pcre2_set_depth_limit(ev.mc, RULES_DEPTH_LIMIT);
-	pcre2_set_heap_limit(ev.mc, RULES_HEAP_LIMIT_KB);
-	ev.js = pcre2_jit_stack_create(32 * 1024, RULES_JIT_STACK_MAX, NULL);
-	if (ev.js != NULL)
-		pcre2_jit_stack_assign(ev.mc, NULL, ev.js);
+	ev.md = pc->md;
+	ev.mc = pc->mc;
+	ev.js = pc->js;
 	ev.scratch = g_string_new(NULL);
 	ev.value = g_string_new(NULL);
 	ev.match = g_string_new(NULL);
@@ -657,10 +695,6 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	g_string_free(ev.scratch, TRUE);
 	g_string_free(ev.value, TRUE);
 	g_string_free(ev.match, TRUE);
-	if (ev.js)
-		pcre2_jit_stack_free(ev.js);
-	pcre2_match_context_free(ev.mc);
-	pcre2_match_data_free(ev.md);
 	return v;
 }
 
