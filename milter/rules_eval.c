@@ -44,6 +44,7 @@ typedef struct {
 	 * spot_off[id + 1]), ascending; NULL when offsets in the folded text are
 	 * not offsets in the value (see rules_fold) or there were too many */
 	guint32 *spot_off[PF__N], *spot_at[PF__N];
+	guint8 *spot_lost[PF__N];       /* literals whose places are not all known */
 } Ev;
 
 static guint64 now_ns(void)
@@ -87,27 +88,37 @@ static gsize value_len(const Ev *ev, const TargetRef *ref, const char *s)
  * in it, and index where the prefix literals start */
 static void scan(Ev *ev, int k, const char *s, gsize len)
 {
-	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
-	gboolean aligned;
+	guint n = rules_pf_count(ev->rs->pf);
+	PfSpots sp = { 0 };
 
 	ev->found[k] = g_malloc0(ev->found_bytes);
 	g_string_truncate(ev->fold, 0);
-	aligned = rules_fold(s, len, ev->fold);
-	if (rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, ev->found[k], aligned ? pairs : NULL) &&
-	    aligned) {
-		guint n = rules_pf_count(ev->rs->pf);
-		guint32 *off = g_new0(guint32, n + 2), *at = g_new(guint32, pairs->len / 2 + 1);
-		const guint32 *pr = (const guint32 *)pairs->data;
-		for (guint i = 0; i < pairs->len; i += 2)
+	if (!rules_fold(s, len, ev->fold)) {
+		rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, ev->found[k], NULL);
+		return;
+	}
+	/* a literal found more often than match_spots would try it is not kept */
+	sp.pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
+	sp.count = g_new0(guint32, n + 1);
+	sp.lost = g_new0(guint8, n + 1);
+	sp.per_lit = (guint32)MIN(len / 64 + 16, G_MAXUINT32);
+	sp.total = RULES_SPOTS_MAX;
+	rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, ev->found[k], &sp);
+	{
+		guint32 *off = g_new0(guint32, n + 2), *at = g_new(guint32, sp.pairs->len / 2 + 1);
+		const guint32 *pr = (const guint32 *)sp.pairs->data;
+		for (guint i = 0; i < sp.pairs->len; i += 2)
 			off[pr[i] + 2]++;
 		for (guint id = 0; id < n; id++)
 			off[id + 2] += off[id + 1];
-		for (guint i = 0; i < pairs->len; i += 2)
+		for (guint i = 0; i < sp.pairs->len; i += 2)
 			at[off[pr[i] + 1]++] = pr[i + 1];
 		ev->spot_off[k] = off;
 		ev->spot_at[k] = at;
+		ev->spot_lost[k] = sp.lost;
 	}
-	g_array_unref(pairs);
+	g_array_unref(sp.pairs);
+	g_free(sp.count);
 }
 
 /* cannot_match - the prefilter shows that t's regex cannot match s (the
@@ -153,6 +164,9 @@ static int match_spots(Ev *ev, const Test *t, const TargetRef *ref, const char *
 	if ((off = ev->spot_off[k]) == NULL)
 		return SPOTS_UNKNOWN;
 	at = ev->spot_at[k];
+	for (guint i = 0; i < t->npre_ids; i++)
+		if (ev->spot_lost[k][t->pre_ids[i]])
+			return SPOTS_UNKNOWN;
 	for (guint i = 0; i < t->npre_ids; i++) {
 		guint32 id = t->pre_ids[i];
 		total += off[id + 1] - off[id];
@@ -691,6 +705,7 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 		g_free(ev.found[k]);
 		g_free(ev.spot_off[k]);
 		g_free(ev.spot_at[k]);
+		g_free(ev.spot_lost[k]);
 	}
 	g_string_free(ev.scratch, TRUE);
 	g_string_free(ev.value, TRUE);

@@ -276,10 +276,20 @@ Prefilter *rules_pf_build(GPtrArray *lits, const guint8 *spot);
 void rules_pf_free(Prefilter *pf);
 guint rules_pf_count(const Prefilter *pf);
 const char *rules_pf_literal(const Prefilter *pf, guint id);
+/* Where the literals asked for start in a folded text: (id, start) pairs.  A
+ * literal met more than per_lit times, or when total pairs are held, is
+ * marked lost: its places are not all known (a regex using it is searched
+ * as usual). */
+#define RULES_SPOTS_MAX 262144
+typedef struct {
+	GArray *pairs;          /* guint32 id, guint32 start */
+	guint32 *count;         /* per literal */
+	guint8 *lost;           /* per literal */
+	guint32 per_lit, total;
+} PfSpots;
 /* rules_pf_scan - set bit id in found for each literal present in the folded
- * text; with spots, (id, start) pairs of the literals asked for (FALSE: cut) */
-#define RULES_SPOTS_MAX 65536
-gboolean rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found, GArray *spots);
+ * text; with spots, also where the literals asked for start */
+void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found, PfSpots *spots);
 
 /* What AMZ_RULE_PROFILE=1 collects: the only part of a Ruleset that changes
  * after load, by atomic adds from any evaluating thread. */

@@ -1056,14 +1056,13 @@ const char *rules_pf_literal(const Prefilter *pf, guint id)
 }
 
 /* rules_pf_scan - set bit id of found for every literal in the folded text;
- * with spots, also append (id, start offset) for each place a literal with
- * a spot request starts, up to RULES_SPOTS_MAX pairs (FALSE: more were cut) */
-gboolean rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found, GArray *spots)
+ * with spots, also record where each literal with a spot request starts
+ * (see PfSpots for the bounds) */
+void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found, PfSpots *spots)
 {
 	const guchar *p = (const guchar *)text, *end = p + len;
 	const guint32 *next = pf->next, *out = pf->out, *fail = pf->fail;
 	const guint k = pf->nclasses;
-	gboolean all = TRUE;
 	guint32 st = 0;
 
 	for (; p < end; p++) {
@@ -1074,16 +1073,17 @@ gboolean rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 
 					continue;
 				for (const guint32 *o = &g_array_index(pf->outs, guint32, out[s]); *o != G_MAXUINT32; o++) {
 					found[*o >> 3] |= (guint8)(1u << (*o & 7));
-					if (spots != NULL && pf->spot[*o]) {
+					if (spots == NULL || !pf->spot[*o] || spots->lost[*o])
+						continue;
+					if (spots->count[*o] >= spots->per_lit || spots->pairs->len >= 2 * spots->total) {
+						spots->lost[*o] = 1;
+					} else {
 						guint32 pair[2] = { *o, (guint32)(p + 1 - (const guchar *)text) - pf->len[*o] };
-						if (spots->len < 2 * RULES_SPOTS_MAX)
-							g_array_append_vals(spots, pair, 2);
-						else
-							all = FALSE;
+						g_array_append_vals(spots->pairs, pair, 2);
+						spots->count[*o]++;
 					}
 				}
 			}
 		}
 	}
-	return all;
 }

@@ -1298,6 +1298,26 @@ static void test_prefilter_verdicts(void)
 			g_dir_close(gd);
 		g_free(path);
 	}
+	/* a long text where common literals are too many to note each place
+	 * (they are searched for as usual) and rarer ones are not */
+	{
+		GString *t = g_string_new(NULL);
+		Facts *f = base_facts();
+		char *a, *b;
+		for (guint i = 0; i < 8000; i++)
+			g_string_append(t, "Please update the order and check the item again. ");
+		g_string_append(t, "Use code SAVE20 for 20% off your next order! Leave a 5-star "
+		                   "review and get a free gift card. Visit www.myshop.example today.");
+		g_string_assign(f->text, t->str);
+		a = eval_summary(on, f);
+		b = eval_summary(off, f);
+		g_assert_cmpstr(a, ==, b);
+		g_assert_nonnull(strstr(a, "PROMOTION"));
+		g_free(a);
+		g_free(b);
+		facts_free(f);
+		g_string_free(t, TRUE);
+	}
 	g_test_message("%u evaluations identical", n);
 	g_assert_cmpuint(n, >, 100);
 	rules_unref(on);
