@@ -530,6 +530,26 @@ static gboolean rar5_extra_encrypted(const guint8 *b, gsize off, gsize end)
 	return FALSE;
 }
 
+/* header_member - one entry of an archive read from its headers: counted
+ * against ARCHIVE_MAX_MEMBERS (FALSE, and said, past it), its encryption
+ * passed to the container, listed unless name is NULL (a directory); name
+ * is taken */
+static gboolean header_member(Facts *f, FactAttachment *parent, guint *n, char *name,
+                              guint64 size, gboolean enc)
+{
+	if ((*n)++ >= ARCHIVE_MAX_MEMBERS) {
+		facts_add_anomaly(f, "limit", "archive-members");
+		g_free(name);
+		return FALSE;
+	}
+	if (enc)
+		parent->encrypted = TRUE;
+	if (name != NULL)
+		add_member(f, parent, name, NULL, size, enc);
+	g_free(name);
+	return TRUE;
+}
+
 /*
  * rar5_members - every file header of a RAR5 archive.  Read here rather
  * than with libarchive, which decompresses a solid archive's data to reach
@@ -570,17 +590,9 @@ static void rar5_members(Facts *f, FactAttachment *parent, const guint8 *b, gsiz
 			if (p > end || !vint(b, end, &p, &comp) || !vint(b, end, &p, &host) ||
 			    !vint(b, end, &p, &nlen) || nlen > end - p)
 				break;
-			if (n++ >= ARCHIVE_MAX_MEMBERS) {
-				facts_add_anomaly(f, "limit", "archive-members");
+			if (!header_member(f, parent, &n, (fflags & 0x1) ? NULL : member_name(b + p, (gsize)nlen, TRUE),
+			                   (fflags & 0x8) ? 0 : usize, enc))
 				return;
-			}
-			if (enc)
-				parent->encrypted = TRUE;
-			if (!(fflags & 0x1)) {
-				char *name = member_name(b + p, (gsize)nlen, TRUE);
-				add_member(f, parent, name, NULL, (fflags & 0x8) ? 0 : usize, enc);
-				g_free(name);
-			}
 		}
 		if (dsize > len - end)
 			break;
@@ -717,17 +729,10 @@ static void rar4_members(Facts *f, FactAttachment *parent, const guint8 *b, gsiz
 			}
 			if (p + nlen > off + hsize)
 				break;
-			if (n++ >= ARCHIVE_MAX_MEMBERS) {
-				facts_add_anomaly(f, "limit", "archive-members");
+			if (!header_member(f, parent, &n, (flags & 0xe0) == 0xe0 ? NULL   /* a directory */
+			                                  : rar4_name(b + p, nlen, (flags & 0x200) != 0),
+			                   usize, enc))
 				return;
-			}
-			if (enc)
-				parent->encrypted = TRUE;
-			if ((flags & 0xe0) != 0xe0) {   /* not a directory */
-				char *name = rar4_name(b + p, nlen, (flags & 0x200) != 0);
-				add_member(f, parent, name, NULL, usize, enc);
-				g_free(name);
-			}
 		}
 		if (add > len - off - hsize)
 			break;

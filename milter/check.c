@@ -254,7 +254,6 @@ static void check_one(Check *ck, const char *file)
 	if (ck->facts) {
 		g_autoptr(GString) out = g_string_new(NULL);
 		extract_facts_dump(f, out);
-		facts_dump_display(f, out);
 		printf("== %s\n%s\n", file, out->str);
 	}
 	if (ck->json)

@@ -431,20 +431,6 @@ static void inline_files(Ctx *c, GByteArray **raw, int depth, int msg_depth)
 }
 
 /* body_text - a text/plain or text/html leaf: text, html, links, images */
-/* looks_binary - NUL or many control bytes near the start: a file, not text */
-static gboolean looks_binary(const guint8 *p, gsize len)
-{
-	gsize n = MIN(len, 8192), ctl = 0;
-
-	for (gsize i = 0; i < n; i++) {
-		if (p[i] == 0)
-			return TRUE;
-		if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' && p[i] != '\f' && p[i] != 0x1b)
-			ctl++;
-	}
-	return ctl * 10 > n;
-}
-
 static void attachment(Ctx *c, GMimeObject *obj, int depth, int msg_depth);
 
 static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int msg_depth)
@@ -457,7 +443,7 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int
 
 	/* A file in a part labelled text is shown by no reader as text: it is
 	 * what it is, an attachment, and the label is an anomaly. */
-	if (looks_binary(raw->data, raw->len)) {
+	if (filetype_looks_binary(raw->data, raw->len)) {
 		g_byte_array_unref(raw);
 		facts_add_anomaly(c->f, "mime", "binary-text");
 		attachment(c, obj, depth, msg_depth);
@@ -1121,4 +1107,5 @@ void extract_facts_dump(const Facts *f, GString *out)
 		dump_str(out, f->anomalies->pdata[i]);
 		g_string_append_c(out, '\n');
 	}
+	facts_dump_display(f, out);
 }

@@ -124,6 +124,22 @@ out:
 	return out ? out : g_strdup("application/octet-stream");
 }
 
+/* filetype_looks_binary - NUL or many control bytes near the start: a
+ * file, not text (whatever the part's label says) */
+gboolean filetype_looks_binary(const void *buf, size_t len)
+{
+	const guchar *p = buf;
+	gsize n = MIN(len, 8192), ctl = 0;
+
+	for (gsize i = 0; i < n; i++) {
+		if (p[i] == 0)
+			return TRUE;
+		if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' && p[i] != '\f' && p[i] != 0x1b)
+			ctl++;
+	}
+	return ctl * 10 > n;
+}
+
 /* filetype_is_plain_text - buf (the start of a part) is UTF-8 text with no
  * control characters but tab, line ends and form feed: what a text viewer
  * shows as it is.  A character cut by the end of buf does not count. */

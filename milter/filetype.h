@@ -12,6 +12,7 @@
 
 void filetype_init(guint max_handles);
 char *filetype_detect(const void *buf, size_t len);
+gboolean filetype_looks_binary(const void *buf, size_t len);
 gboolean filetype_is_plain_text(const void *buf, size_t len);
 const char *filetype_from_ext(const char *ext);
 const char *filetype_mismatch(const char *ext, const char *declared, const char *magic);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include "extract.h"
+#include "testfiles.h"
 
 /* Agreement required on messages both parsers accept (percent). */
 #define CROSS_MIN_AGREEMENT 98.0
@@ -326,27 +327,6 @@ static void stalwart_walk(JsonObject *msg, guint *nodes, GHashTable *names, gboo
 	}
 }
 
-static void collect(const char *dir, const char *suffix, GPtrArray *out, int depth)
-{
-	GDir *d = depth < 8 ? g_dir_open(dir, 0, NULL) : NULL;
-	const char *name;
-
-	if (d == NULL)
-		return;
-	while ((name = g_dir_read_name(d)) != NULL) {
-		char *p = g_build_filename(dir, name, NULL);
-		if (g_file_test(p, G_FILE_TEST_IS_DIR) && !g_file_test(p, G_FILE_TEST_IS_SYMLINK)) {
-			collect(p, suffix, out, depth + 1);
-			g_free(p);
-		} else if (g_str_has_suffix(name, suffix)) {
-			g_ptr_array_add(out, p);
-		} else {
-			g_free(p);
-		}
-	}
-	g_dir_close(d);
-}
-
 static void test_stalwart(void)
 {
 	g_autofree char *dir = corpus_dir();
@@ -358,7 +338,7 @@ static void test_stalwart(void)
 		g_test_skip("no corpus/stalwart-mail-parser");
 		goto out;
 	}
-	collect(sdir, ".eml", emls, 0);
+	test_files(sdir, (const char *const[]){ ".eml", NULL }, emls, 8);
 	g_ptr_array_sort(emls, (GCompareFunc)g_strcmp0);
 	for (guint i = 0; i < emls->len; i++) {
 		const char *eml = emls->pdata[i];
@@ -491,7 +471,7 @@ static void test_mime4j(void)
 		g_test_skip("no corpus/mime4j");
 		goto out;
 	}
-	collect(mdir, ".msg", msgs, 0);
+	test_files(mdir, (const char *const[]){ ".msg", NULL }, msgs, 8);
 	g_ptr_array_sort(msgs, (GCompareFunc)g_strcmp0);
 	for (guint i = 0; i < msgs->len; i++) {
 		const char *msg = msgs->pdata[i];
@@ -580,7 +560,7 @@ static void test_broken(void)
 		g_autofree char *sub = g_build_filename(dir, "mime-is-broken", kinds[k], NULL);
 		GPtrArray *emls = g_ptr_array_new_with_free_func(g_free);
 		guint seen = 0, mismatch = 0, flagged = 0, missed = 0;
-		collect(sub, ".eml", emls, 0);
+		test_files(sub, (const char *const[]){ ".eml", NULL }, emls, 8);
 		g_ptr_array_sort(emls, (GCompareFunc)g_strcmp0);
 		for (guint i = 0; i < emls->len; i++) {
 			gboolean ok = FALSE;

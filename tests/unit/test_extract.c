@@ -9,6 +9,7 @@
  */
 #include <string.h>
 #include "extract.h"
+#include "testfiles.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -900,28 +901,6 @@ static void test_threads(void)
 
 /* ---- corpus ----------------------------------------------------------- */
 
-static void corpus_collect(const char *dir, GPtrArray *files, int depth)
-{
-	GDir *d = depth < 16 ? g_dir_open(dir, 0, NULL) : NULL;
-	const char *name;
-
-	if (d == NULL)
-		return;
-	while ((name = g_dir_read_name(d)) != NULL) {
-		char *p = g_build_filename(dir, name, NULL);
-		if (g_file_test(p, G_FILE_TEST_IS_DIR) && !g_file_test(p, G_FILE_TEST_IS_SYMLINK)) {
-			corpus_collect(p, files, depth + 1);
-			g_free(p);
-		} else if (g_str_has_suffix(name, ".eml") || g_str_has_suffix(name, ".msg") ||
-		           g_str_has_suffix(name, ".txt")) {
-			g_ptr_array_add(files, p);
-		} else {
-			g_free(p);
-		}
-	}
-	g_dir_close(d);
-}
-
 static void test_corpus(void)
 {
 	const char *env = g_getenv("AMZ_CORPUS");
@@ -933,7 +912,7 @@ static void test_corpus(void)
 		g_test_skip("no corpus (set AMZ_CORPUS or provide ../shared/corpus)");
 		goto out;
 	}
-	corpus_collect(dir, files, 0);
+	test_files(dir, (const char *const[]){ ".eml", ".msg", ".txt", NULL }, files, 16);
 	g_ptr_array_sort(files, (GCompareFunc)g_strcmp0);
 	for (guint i = 0; i < files->len; i++) {
 		char *buf = NULL;

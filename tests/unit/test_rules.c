@@ -1105,6 +1105,30 @@ static void test_prefix_literals(void)
 	pcre2_match_data_free(md);
 }
 
+/* assert_folds_alike - every character of all (at: the code point at each
+ * byte) that matches c under /iu folds to what c folds to */
+static void assert_folds_alike(const GString *all, const GArray *at, pcre2_match_data *md, gunichar c)
+{
+	char pat[32];
+	int code;
+	PCRE2_SIZE off;
+	pcre2_code *re;
+
+	g_snprintf(pat, sizeof pat, "\\x{%x}", c);
+	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, IU, &code, &off, NULL);
+	g_assert_nonnull(re);
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	for (PCRE2_SIZE start = 0; pcre2_match(re, (PCRE2_SPTR)all->str, all->len, start, 0, md, NULL) > 0;) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		gunichar t = g_array_index(at, gunichar, ov[0]);
+		if (rules_fold_char(t) != rules_fold_char(c))
+			g_error("U+%04X matches U+%04X caselessly but they fold to U+%04X and U+%04X",
+			        t, c, rules_fold_char(t), rules_fold_char(c));
+		start = ov[1];
+	}
+	pcre2_code_free(re);
+}
+
 /* test_prefilter_fold - for every character a literal may contain, every
  * character PCRE2 matches it with under /iu folds to the same character */
 static void test_prefilter_fold(void)
@@ -1127,10 +1151,6 @@ static void test_prefilter_fold(void)
 	}
 	/* the fold table itself: a caseless set spread over one representative */
 	for (gunichar l = 1; l <= 0x10FFFF; l++) {
-		char pat[32];
-		int code;
-		PCRE2_SIZE off;
-		pcre2_code *re;
 		if (!rules_lit_char_ok(l))
 			continue;
 		if (l >= 0x80 && g_unichar_tolower(l) == l && g_unichar_toupper(l) == l &&
@@ -1145,19 +1165,7 @@ static void test_prefilter_fold(void)
 			}
 			continue;
 		}
-		g_snprintf(pat, sizeof pat, "\\x{%x}", l);
-		re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, IU, &code, &off, NULL);
-		g_assert_nonnull(re);
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-		for (PCRE2_SIZE start = 0; pcre2_match(re, (PCRE2_SPTR)all->str, all->len, start, 0, md, NULL) > 0;) {
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-			gunichar t = g_array_index(at, gunichar, ov[0]);
-			if (rules_fold_char(t) != rules_fold_char(l))
-				g_error("U+%04X matches U+%04X caselessly but folds to U+%04X, not U+%04X",
-				        t, l, rules_fold_char(t), rules_fold_char(l));
-			start = ov[1];
-		}
-		pcre2_code_free(re);
+		assert_folds_alike(all, at, md, l);
 		checked++;
 	}
 	/* the characters without case match nothing but themselves */
@@ -1188,23 +1196,7 @@ static void test_prefilter_fold(void)
 	/* a cased character that matches one without case: all it matches
 	 * must fold alike */
 	for (guint i = 0; i < recheck->len; i++) {
-		gunichar t = g_array_index(recheck, gunichar, i);
-		char pat[32];
-		int code;
-		PCRE2_SIZE off;
-		pcre2_code *re;
-		g_snprintf(pat, sizeof pat, "\\x{%x}", t);
-		re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, IU, &code, &off, NULL);
-		g_assert_nonnull(re);
-		for (PCRE2_SIZE start = 0; pcre2_match(re, (PCRE2_SPTR)all->str, all->len, start, 0, md, NULL) > 0;) {
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-			gunichar m = g_array_index(at, gunichar, ov[0]);
-			if (rules_fold_char(m) != rules_fold_char(t))
-				g_error("U+%04X matches U+%04X caselessly but they fold to U+%04X and U+%04X",
-				        m, t, rules_fold_char(m), rules_fold_char(t));
-			start = ov[1];
-		}
-		pcre2_code_free(re);
+		assert_folds_alike(all, at, md, g_array_index(recheck, gunichar, i));
 	}
 	g_array_unref(recheck);
 	g_test_message("%u cased literal characters checked", checked);
