@@ -21,10 +21,12 @@ PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 # libmilter is linked statically so that --wrap can take SIGHUP away from its
-# signal thread, set TCP_NODELAY on its connections and let a worker wait for
-# its session's next command (see milter/main.c).
+# signal thread (milter/main.c) and drive its MTA connections: TCP_NODELAY,
+# buffered reads, a worker waiting for its session's next command
+# (milter/mtasock.c).
 MILTER_LIBDIR = $(shell pkg-config --variable=libdir milter)
-MILTER_LIBS   = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait -Wl,--wrap=accept -Wl,--wrap=poll
+MILTER_LIBS   = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait -Wl,--wrap=accept -Wl,--wrap=poll \
+                -Wl,--wrap=read -Wl,--wrap=close
 
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
@@ -40,7 +42,7 @@ BUILD ?= build
 
 # libmilter appears only in the edge files; the engine is shared by the
 # daemon, the offline checker and the unit tests.
-EDGE_SRCS   = milter/main.c milter/milter.c milter/action.c
+EDGE_SRCS   = milter/main.c milter/milter.c milter/action.c milter/mtasock.c
 CHECK_SRCS  = milter/check.c
 ENGINE_SRCS = $(filter-out $(EDGE_SRCS) $(CHECK_SRCS),$(wildcard milter/*.c))
 ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o)

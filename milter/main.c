@@ -8,11 +8,7 @@
  */
 #include <errno.h>
 #include <grp.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <pwd.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,50 +57,6 @@ int __wrap_sigwait(const sigset_t *set, int *sig)
 			return rc;
 		reload();
 	}
-}
-
-/*
- * TCP stalls on inet sockets.  At end of message libmilter writes several
- * small packets in a row (add header, quarantine, the final reply); with
- * Nagle the second waits for the MTA's ACK of the first, which the MTA's
- * kernel delays by up to 40 ms because the MTA has nothing to send back.
- * The link wraps accept (-Wl,--wrap=accept; libmilter calls it only for
- * MTA connections) to set TCP_NODELAY on every inet connection.  On unix
- * sockets the option does not apply and the call fails harmlessly.
- */
-int __real_accept(int fd, struct sockaddr *addr, socklen_t *len);
-int __wrap_accept(int fd, struct sockaddr *addr, socklen_t *len);
-
-int __wrap_accept(int fd, struct sockaddr *addr, socklen_t *len)
-{
-	static const int one = 1;
-	int c = __real_accept(fd, addr, len);
-	if (c >= 0)
-		(void)setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-	return c;
-}
-
-/*
- * Waiting for the MTA's next command.  libmilter (built with its worker
- * pool, as Debian's is) lets a worker wait only 1 ms for the next command
- * of a session before handing the session back to its pool controller: a
- * pipe write, a poll wake-up and a condition signal per hand-over, often
- * several per message, since the MTA pauses between commands while it
- * talks to its client.  The link wraps poll (-Wl,--wrap=poll) and lets that
- * one call, poll(fd, 1, 1 ms) on one socket, wait SESSION_WAIT_MS instead:
- * the worker that has the session keeps it, asleep in the kernel, and wakes
- * directly when the command comes.  Every other poll is left as it is.
- */
-#define SESSION_WAIT_MS 200
-
-int __real_poll(struct pollfd *fds, nfds_t n, int timeout);
-int __wrap_poll(struct pollfd *fds, nfds_t n, int timeout);
-
-int __wrap_poll(struct pollfd *fds, nfds_t n, int timeout)
-{
-	if (n == 1 && timeout == 1 && fds[0].events == POLLIN)
-		timeout = SESSION_WAIT_MS;
-	return __real_poll(fds, n, timeout);
 }
 
 /* socket_path - the file of a unix socket spec, or NULL */

@@ -102,10 +102,8 @@ static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
                              unsigned long f2, unsigned long f3, unsigned long *pf0,
                              unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
 {
-	const unsigned long actions = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE;
-	const unsigned long wanted = SMFIP_NOCONNECT | SMFIP_NOHELO | SMFIP_NOUNKNOWN |
-	                             SMFIP_NR_MAIL | SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY |
-	                             SMFIP_HDR_LEADSPC;
+	const unsigned long actions = MILTER_ACTIONS;
+	const unsigned long wanted = MILTER_PROTOCOL;
 	Session *s = session_get(ctx);
 
 	(void)f2, (void)f3;
@@ -121,10 +119,10 @@ static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	s->pflags = *pf1;
 	/* Only the queue ID, only where it is logged: fewer macro packets. */
 	if (f0 & SMFIF_SETSYMLIST) {
-		static const int quiet[] = { SMFIM_CONNECT, SMFIM_ENVFROM, SMFIM_ENVRCPT, SMFIM_DATA, SMFIM_EOH };
-		gboolean ok = smfi_setsymlist(ctx, SMFIM_EOM, "i") == MI_SUCCESS;
+		static const int quiet[] = MILTER_QUIET_STAGES;
+		gboolean ok = smfi_setsymlist(ctx, SMFIM_EOM, MILTER_EOM_MACROS) == MI_SUCCESS;
 		for (guint i = 0; ok && i < G_N_ELEMENTS(quiet); i++)
-			ok = smfi_setsymlist(ctx, quiet[i], "{amzmilter}") == MI_SUCCESS;
+			ok = smfi_setsymlist(ctx, quiet[i], MILTER_NO_MACROS) == MI_SUCCESS;
 		if (ok)
 			*pf0 |= SMFIF_SETSYMLIST;
 	}
@@ -329,7 +327,7 @@ static sfsistat cb_close(SMFICTX *ctx)
 static struct smfiDesc desc = {
 	.xxfi_name = "amzmilter",
 	.xxfi_version = SMFI_VERSION,
-	.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE,
+	.xxfi_flags = MILTER_ACTIONS,
 	.xxfi_envfrom = cb_envfrom,
 	.xxfi_envrcpt = cb_envrcpt,
 	.xxfi_header = cb_header,

@@ -45,6 +45,20 @@ skip() {
 
 diag() { echo "# $*"; }
 
+# daemon_start CONF SOCKET LOG [OPTION...] - start amzmilter in the
+# background and wait for SOCKET to appear; sets pid.  If it does not, a
+# failing test shows the log's last lines and the function returns 1.
+daemon_start() {
+	local conf=$1 sock=$2 log=$3
+	shift 3
+	"$BUILD/amzmilter" "$@" -c "$conf" >"$log" 2>&1 &
+	pid=$!
+	for _ in $(seq 100); do [ -S "$sock" ] && return 0; sleep 0.1; done
+	ok "the daemon starts" false
+	diag "$(tail -5 "$log")"
+	return 1
+}
+
 # free_port - an unused TCP port on 127.0.0.1
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'

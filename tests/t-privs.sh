@@ -59,14 +59,7 @@ memory_buffer = 1k
 max_message_size = 32k
 EOF2
 
-"$AMZ" -v -c "$T/amz.conf" >"$T/milter.log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do [ -S "$T/run/amz.sock" ] && break; sleep 0.1; done
-if [ ! -S "$T/run/amz.sock" ]; then
-	ok "the daemon starts" false
-	diag "$(tail -5 "$T/milter.log")"
-	exit 0
-fi
+daemon_start "$T/amz.conf" "$T/run/amz.sock" "$T/milter.log" -v || exit 0
 sleep 0.3
 is "$(stat -c '%a %U %G' "$T/run/amz.sock")" "660 nobody $GROUP" "socket: mode socket_mode, owner the user, group socket_group"
 is "$(stat -c '%a %U' "$T/spool")" "700 nobody" "spool directory: 0700, owned by the user"
