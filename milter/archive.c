@@ -398,6 +398,21 @@ static FactAttachment *add_member(Facts *f, const FactAttachment *parent, const 
 
 static void members_of(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level);
 
+
+/* text_member - a member named as text (*.txt; *.xml and *.rels, the parts
+ * of an OOXML document) whose bytes are text: it cannot carry a file, so
+ * libmagic is not asked which kind of text it is (as for a top-level
+ * text/plain part, extract.c:plain_text_file). */
+static gboolean text_member(const char *name, const GByteArray *head)
+{
+	const char *dot = strrchr(name, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL ||
+	    (g_ascii_strcasecmp(dot, ".txt") != 0 && g_ascii_strcasecmp(dot, ".xml") != 0 &&
+	     g_ascii_strcasecmp(dot, ".rels") != 0))
+		return FALSE;
+	return head->len > 0 && filetype_is_plain_text(head->data, head->len);
+}
 /* zip_members - every member of a ZIP, typed from its content where readable */
 static void zip_members(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level)
 {
@@ -424,7 +439,8 @@ static void zip_members(Facts *f, FactAttachment *parent, const guint8 *buf, gsi
 		else if (!m->encrypted)
 			facts_add_anomaly(f, "limit", "archive-inflate");
 		if (head != NULL)
-			magic = filetype_detect(head->data, head->len);
+			magic = text_member(m->name, head) ? g_strdup("text/plain")
+			                                   : filetype_detect(head->data, head->len);
 		a = add_member(f, parent, m->name, magic, m->size, m->encrypted);
 		/* an archive inside: read it whole (within the budget) and list it too */
 		if (head != NULL && level + 1 < ARCHIVE_MAX_NESTING &&

@@ -417,6 +417,36 @@ static void test_zip_members(void)
 	g_byte_array_unref(inner);
 }
 
+/* members named as text whose bytes are text are text/plain without
+ * libmagic (which would call the script below text/x-shellscript); any
+ * other member is typed by libmagic */
+static void test_zip_text_members(void)
+{
+	static const char script[] = "#!/bin/sh\nrm -rf /tmp/x\necho done\n";
+	Entry e[] = {
+		{ "notes.txt", script, sizeof script - 1, 0, 0 },
+		{ "word/document.xml", script, sizeof script - 1, 8, 0 },
+		{ "_rels/.rels", script, sizeof script - 1, 0, 0 },
+		{ "run.sh", script, sizeof script - 1, 0, 0 },
+		{ "readme.txt.d/tool", script, sizeof script - 1, 0, 0 },
+		{ "evil.txt", (const char *)mz, sizeof mz, 0, 0 },
+	};
+	GByteArray *z = zip_build(e, G_N_ELEMENTS(e));
+	char *m = with_attachment("application/zip", "bundle.zip", z->data, z->len);
+	Facts *f = run(m);
+
+	g_assert_cmpstr(att(f, "notes.txt")->magic, ==, "text/plain");
+	g_assert_cmpstr(att(f, "word/document.xml")->magic, ==, "text/plain");
+	g_assert_cmpstr(att(f, "_rels/.rels")->magic, ==, "text/plain");
+	g_assert_cmpstr(att(f, "run.sh")->magic, ==, "text/x-shellscript");
+	g_assert_cmpstr(att(f, "readme.txt.d/tool")->magic, ==, "text/x-shellscript");
+	g_assert_true(is_exe(att(f, "evil.txt")->magic));
+	g_assert_true(att(f, "evil.txt")->mismatch);
+	facts_free(f);
+	g_free(m);
+	g_byte_array_unref(z);
+}
+
 static void test_zip_damaged(void)
 {
 	Entry e[] = { { "a.exe", (const char *)mz, sizeof mz, 0, 0 }, { "b.txt", "bbbb", 4, 0, 0 } };
@@ -1129,6 +1159,7 @@ int main(int argc, char **argv)
 	mz_init();
 
 	g_test_add_func("/attachments/zip-members", test_zip_members);
+	g_test_add_func("/attachments/zip-text-members", test_zip_text_members);
 	g_test_add_func("/attachments/zip-damaged", test_zip_damaged);
 	g_test_add_func("/attachments/rar-members", test_rar_members);
 	g_test_add_func("/attachments/7z-members", test_7z_members);
