@@ -150,6 +150,7 @@ static int cmp_u32(const void *a, const void *b)
  * first.  Returns pcre2_match's code; 1 + PCRE2_ERROR_NOMATCH... as it does.
  * -100 when the places are not known (search as usual). */
 #define SPOTS_UNKNOWN (-100)
+static int match_sentences(Ev *ev, const Test *t, int k, const char *s, gsize len);
 static int match_spots(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
 {
 	int k = pf_slot(ref->def->id), rc = PCRE2_ERROR_NOMATCH;
@@ -157,12 +158,14 @@ static int match_spots(Ev *ev, const Test *t, const TargetRef *ref, const char *
 	guint32 first = G_MAXUINT32, buf[64], *starts = buf;
 	gsize total = 0, n = 0;
 
-	if (t->npre_ids == 0 || ev->rs->pf == NULL || k < 0)
+	if ((t->npre_ids == 0 && !t->sentence) || ev->rs->pf == NULL || k < 0)
 		return SPOTS_UNKNOWN;
 	if (ev->found[k] == NULL)
 		scan(ev, k, s, len);
 	if ((off = ev->spot_off[k]) == NULL)
 		return SPOTS_UNKNOWN;
+	if (t->sentence)
+		return match_sentences(ev, t, k, s, len);
 	at = ev->spot_at[k];
 	for (guint i = 0; i < t->npre_ids; i++)
 		if (ev->spot_lost[k][t->pre_ids[i]])
@@ -193,6 +196,64 @@ static int match_spots(Ev *ev, const Test *t, const TargetRef *ref, const char *
 	}
 	if (starts != buf)
 		g_free(starts);
+	return rc;
+}
+
+/* match_sentences - a sentence-scoped regex (rules_sentence_scoped) tried,
+ * anchored, only at the sentence starts from which one of its literals can
+ * be reached: the start after the last ".", "!" or "?" before the literal
+ * and every line start from there to it, each once, in text order (so the
+ * first match is the one a search would find).  As match_spots returns. */
+static int match_sentences(Ev *ev, const Test *t, int k, const char *s, gsize len)
+{
+	const guint32 *off = ev->spot_off[k], *at = ev->spot_at[k];
+	guint32 buf[64], *spots = buf, cbuf[64], *cand = cbuf;
+	gsize total = 0, n = 0, ncand = 0, capc = G_N_ELEMENTS(cbuf), lo = 0;
+	int rc = PCRE2_ERROR_NOMATCH;
+
+	for (guint i = 0; i < t->nlit_ids; i++) {
+		if (ev->spot_lost[k][t->lit_ids[i]])
+			return SPOTS_UNKNOWN;
+		total += off[t->lit_ids[i] + 1] - off[t->lit_ids[i]];
+	}
+	if (total == 0)
+		return PCRE2_ERROR_NOMATCH;
+	if (total > len / 64 + 16)
+		return SPOTS_UNKNOWN;
+	if (total > G_N_ELEMENTS(buf))
+		spots = g_new(guint32, total);
+	for (guint i = 0; i < t->nlit_ids; i++)
+		for (guint32 j = off[t->lit_ids[i]]; j < off[t->lit_ids[i] + 1]; j++)
+			spots[n++] = at[j];
+	qsort(spots, n, sizeof *spots, cmp_u32);
+	cand[ncand++] = 0;
+	for (gsize i = 0; i < n && rc == PCRE2_ERROR_NOMATCH; i++) {
+		gsize q = spots[i];
+		for (; lo < q; lo++) {
+			char c = s[lo];
+			if (c == '.' || c == '!' || c == '?')
+				ncand = 0;      /* what lies before cannot reach past here */
+			else if (c != '\n')
+				continue;
+			if (ncand == capc) {
+				guint32 *more = g_new(guint32, capc * 2);
+				memcpy(more, cand, ncand * sizeof *cand);
+				if (cand != cbuf)
+					g_free(cand);
+				cand = more;
+				capc *= 2;
+			}
+			cand[ncand++] = (guint32)(lo + 1);
+		}
+		for (gsize j = 0; j < ncand && rc == PCRE2_ERROR_NOMATCH; j++)
+			rc = pcre2_match(t->re_anchored, (PCRE2_SPTR)s, len, cand[j], PCRE2_NO_UTF_CHECK,
+			                 ev->md, ev->mc);
+		ncand = 0;              /* tried; the next literal's starts come after */
+	}
+	if (spots != buf)
+		g_free(spots);
+	if (cand != cbuf)
+		g_free(cand);
 	return rc;
 }
 
@@ -797,7 +858,7 @@ void rules_profile_dump(const Ruleset *rs, FILE *out, guint top)
 				break;
 			fprintf(out, "%s %s:%u %.1f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "%s", j ? ";" : "",
 			        base, t->line, test_ns[id] / 1e6, tp->runs, tp->skips,
-			        t->nlit_ids ? "" : " (no prefilter)");
+			        !t->nlit_ids ? " (no prefilter)" : t->sentence ? " (by sentence)" : "");
 		}
 		fprintf(out, "\n");
 		g_array_unref(ids);

@@ -198,7 +198,9 @@ typedef struct {
 	guint32 *lit_ids;       /* OP_RE: one of these literals is in any text the regex matches */
 	guint nlit_ids;         /* 0: no prefilter */
 	GPtrArray *pre_lits;    /* OP_RE, while loading: folded literals every match starts with */
-	pcre2_code *re_anchored;        /* the regex compiled anchored: tried only where one starts */
+	pcre2_code *re_anchored;        /* the regex compiled anchored: tried only where one starts,
+	                                 * or only at the starts of sentences with a literal */
+	gboolean sentence;      /* OP_RE: rules_sentence_scoped (and it has literals) */
 	guint32 *pre_ids;
 	guint npre_ids;         /* 0: tried at every position */
 	guint id;               /* index of the regex test in the Ruleset (profile) */
@@ -272,6 +274,8 @@ gboolean rules_fold(const char *s, gsize len, GString *out);
 GPtrArray *rules_lits_extract(const char *pattern, guint32 flags);
 /* rules_prefix_extract - folded literals one of which every match starts with; NULL: none known */
 GPtrArray *rules_prefix_extract(const char *pattern, guint32 flags);
+/* rules_sentence_scoped - every match starts a sentence and needs nothing past its end */
+gboolean rules_sentence_scoped(const char *pattern, guint32 flags);
 Prefilter *rules_pf_build(GPtrArray *lits, const guint8 *spot);
 void rules_pf_free(Prefilter *pf);
 guint rules_pf_count(const Prefilter *pf);

@@ -588,8 +588,12 @@ static Expr *parse_test(Parser *p)
 		test->line = re->line;
 		test->lits = rules_lits_extract(re->text, re->re_flags);
 		test->pre_lits = rules_prefix_extract(re->text, re->re_flags);
-		if (test->pre_lits != NULL && (test->re_anchored = compile_anchored(re)) == NULL)
+		test->sentence = test->pre_lits == NULL && test->lits != NULL &&
+		                 rules_sentence_scoped(re->text, re->re_flags);
+		if ((test->pre_lits != NULL || test->sentence) && (test->re_anchored = compile_anchored(re)) == NULL) {
 			g_clear_pointer(&test->pre_lits, g_ptr_array_unref);
+			test->sentence = FALSE;
+		}
 		p->has_re = TRUE;
 	} else if (strcmp(o, "in") == 0 || strcmp(o, "!in") == 0) {
 		test->op = OP_IN;
@@ -1349,13 +1353,15 @@ static void build_prefilter(RulesBuild *b)
 	for (guint i = 0; i < rs->tests->len; i++) {
 		Test *t = rs->tests->pdata[i];
 		t->id = i;
-		if (b->no_prefilter)
+		if (b->no_prefilter) {
+			t->sentence = FALSE;
 			continue;
+		}
 		if (t->lits != NULL) {
 			t->lit_ids = g_new(guint32, t->lits->len);
 			t->nlit_ids = t->lits->len;
-			for (guint j = 0; j < t->lits->len; j++)
-				t->lit_ids[j] = lit_id(ids, lits, spot, t->lits->pdata[j], FALSE);
+			for (guint j = 0; j < t->lits->len; j++)   /* sentence-scoped: where they are */
+				t->lit_ids[j] = lit_id(ids, lits, spot, t->lits->pdata[j], t->sentence);
 			rs->n_re_pf++;
 		}
 		if (t->pre_lits != NULL) {

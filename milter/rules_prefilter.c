@@ -903,6 +903,195 @@ GPtrArray *rules_prefix_extract(const char *pattern, guint32 flags)
 	return keep;
 }
 
+/* ---- sentence-scoped patterns ---- */
+
+/*
+ * Phrase rules often look at one sentence from its start:
+ *   (?:^|(?<=[.!?\n]))(?=[^.!?\n]*?WORDS)…
+ * PCRE2 tries such a pattern at every position of the text.  When nothing
+ * after that opening can match ".", "!" or "?", every match starts a
+ * sentence and everything it needs (its literals among them) lies before
+ * the next ".", "!" or "?"; the evaluator then tries it only at the
+ * sentence starts from which one of its literals can be reached.  Anything
+ * the reader below does not understand, it counts as able to match them.
+ */
+#define SENTENCE_START "(?:^|(?<=[.!?\\n]))"
+
+static gboolean is_punct(gunichar c)
+{
+	return c == '.' || c == '!' || c == '?';
+}
+
+/* class_punct - p after "[": past the class in *p; TRUE when it may match
+ * ".", "!" or "?" (a negated class unless it lists all three) */
+static gboolean class_punct(const char **pp, const char *end)
+{
+	const char *p = *pp;
+	gboolean neg = FALSE, may = FALSE, first = TRUE;
+	guint listed = 0;               /* bits: "." "!" "?" named in the class */
+
+	if (p < end && *p == '^') {
+		neg = TRUE;
+		p++;
+	}
+	while (p < end) {
+		gunichar c, hi;
+		if (*p == ']' && !first) {
+			*pp = p + 1;
+			return neg ? listed != 7 : may;
+		}
+		first = FALSE;
+		if (*p == '[' && p + 1 < end && strchr(":.=", p[1]) != NULL) {
+			const char *q = g_strstr_len(p, end - p, ":]");
+			if (q == NULL)
+				break;
+			p = q + 2;
+			may = TRUE;             /* [:punct:] and friends */
+			continue;
+		}
+		if (*p == '\\') {
+			if (++p >= end)
+				break;
+			if (g_ascii_isalnum(*p)) {
+				/* \d \w \s \h \v \n \t \r \f \e \a \b never match them */
+				if (strchr("dwshvntrfeab", *p) == NULL)
+					may = TRUE;
+				p++;
+				continue;
+			}
+		}
+		c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2)
+			break;
+		p = g_utf8_next_char(p);
+		hi = c;
+		if (p + 1 < end && *p == '-' && p[1] != ']') {          /* a range c-hi */
+			p++;
+			if (*p == '\\') {
+				may = TRUE;
+				p++;
+				if (p < end)
+					p = g_utf8_next_char(p);
+				continue;
+			}
+			hi = g_utf8_get_char_validated(p, end - p);
+			if (hi == (gunichar)-1 || hi == (gunichar)-2)
+				break;
+			p = g_utf8_next_char(p);
+		}
+		if ((c <= '.' && hi >= '.') || (c <= '!' && hi >= '!') || (c <= '?' && hi >= '?')) {
+			may = TRUE;
+			if (c == hi)
+				listed |= c == '.' ? 1 : c == '!' ? 2 : 4;
+		}
+	}
+	*pp = end;
+	return TRUE;                    /* unterminated: not understood */
+}
+
+/* rest_punct - TRUE when something in p..end may match ".", "!" or "?" or
+ * look behind the position it is tried at, or when there is a top-level
+ * alternative (a match that need not start a sentence) */
+static gboolean rest_punct(const char *p, const char *end)
+{
+	guint depth = 0;
+
+	while (p < end) {
+		char c = *p++;
+		switch (c) {
+		case '\\':
+			if (p >= end)
+				return TRUE;
+			if (*p == 'Q') {                        /* \Q…\E: literal text */
+				const char *e = g_strstr_len(p, end - p, "\\E");
+				const char *stop = e ? e : end;
+				for (const char *q = p + 1; q < stop; q++)
+					if (is_punct((guchar)*q))
+						return TRUE;
+				p = e ? e + 2 : end;
+			} else if (g_ascii_isalnum(*p)) {
+				/* assertions, \K, and classes that never match them */
+				if (strchr("bBAzZGKdwshvRntrfea", *p) == NULL)
+					return TRUE;
+				p++;
+			} else {
+				if (is_punct((guchar)*p))
+					return TRUE;
+				p = g_utf8_next_char(p);
+			}
+			break;
+		case '[':
+			if (class_punct(&p, end))
+				return TRUE;
+			break;
+		case '.': case '!':
+			return TRUE;
+		case '(':
+			depth++;
+			if (p < end && *p == '*')
+				return TRUE;                    /* verbs */
+			if (p < end && *p == '?') {
+				p++;
+				if (p < end && (*p == ':' || *p == '=' || *p == '!' || *p == '>' || *p == '|')) {
+					p++;
+				} else if (p + 1 < end && *p == '<' && p[1] == '!') {
+					p += 2;                         /* a negative lookbehind */
+				} else if (p < end && (*p == '<' || *p == 'P' || *p == '\'')) {
+					/* (?<name>, (?'name', (?P<name>; a positive lookbehind,
+					 * (?P= and (?P> are not understood */
+					if (*p == 'P')
+						p++;
+					if (p >= end || (*p != '<' && *p != '\'') || p + 1 >= end || !g_ascii_isalpha(p[1]))
+						return TRUE;
+					p = memchr(p, *p == '<' ? '>' : '\'', end - p);
+					if (p == NULL)
+						return TRUE;
+					p++;
+				} else {
+					/* inline options (?i) (?-i:…); extended mode, conditionals,
+					 * recursion and comments are not followed */
+					while (p < end && *p != '\0' && strchr("imnsJU-^", *p) != NULL)
+						p++;
+					if (p >= end || (*p != ')' && *p != ':'))
+						return TRUE;
+					if (*p == ')')
+						depth--;
+					p++;
+				}
+			}
+			break;
+		case ')':
+			if (depth == 0)
+				return TRUE;
+			depth--;
+			break;
+		case '|':
+			if (depth == 0)
+				return TRUE;
+			break;
+		default:
+			/* quantifiers and anchors match nothing; a literal character */
+			if ((guchar)c >= 0x80) {
+				p--;
+				p = g_utf8_next_char(p);
+			}
+			break;
+		}
+	}
+	return depth != 0;
+}
+
+/* rules_sentence_scoped - every match of pattern starts a sentence
+ * (SENTENCE_START) and nothing it needs lies past the next ".", "!" or "?" */
+gboolean rules_sentence_scoped(const char *pattern, guint32 flags)
+{
+	gsize n = strlen(SENTENCE_START);
+
+	if ((flags & PCRE2_EXTENDED) || strncmp(pattern, SENTENCE_START, n) != 0)
+		return FALSE;
+	return !rest_punct(pattern + n, pattern + strlen(pattern));
+}
+
 /* ---- the automaton ---- */
 
 struct Prefilter {

@@ -1319,6 +1319,113 @@ out:
 	g_free(dir);
 }
 
+/* test_sentence_scoped - which patterns are tried only at the sentences a
+ * literal of theirs can be reached from, and that doing so finds what a
+ * full search finds: the same rule, the same evidence */
+static void test_sentence_scoped(void)
+{
+#define SENT "(?:^|(?<=[.!?\\n]))"
+	static const struct {
+		const char *re;
+		guint32 flags;
+		gboolean scoped;
+	} cases[] = {
+		{ SENT "(?=[^.!?\\n]*?\\bsave\\b)[^.!?\\n]*?\\Ksave\\s+\\d+\\s?%", IU, TRUE },
+		{ SENT "(?=[^.!?\\n]*?(?:coupon|voucher))(?![^.!?\\n]*\\brefund)[^.!?\\n]*?\\K(?:coupon|voucher)", IU, TRUE },
+		{ SENT "(?i:[^.!?\\n]*?)\\K(?<name>review)s?", IU, TRUE },
+		{ SENT "(?=[^.!?\\n]*?save)|coupon", IU, FALSE },          /* a match that starts anywhere */
+		{ SENT "[^.!?\\n]*?save.*", IU, FALSE },                   /* "." */
+		{ SENT "[^.!?\\n]*?save\\.", IU, FALSE },                 /* "\\." */
+		{ SENT "[^.!?\\n]*?save!", IU, FALSE },                    /* "!" */
+		{ SENT "[^x]*?save", IU, FALSE },                           /* a negated class without them */
+		{ SENT "[^.!\\n]*?save", IU, FALSE },                       /* without "?" */
+		{ SENT "[ -~]*?save", IU, FALSE },                          /* a range over them */
+		{ SENT "[[:punct:]]?save", IU, FALSE },
+		{ SENT "\\W*save", IU, FALSE },
+		{ SENT "\\p{P}?save", IU, FALSE },
+		{ SENT "\\x2e?save", IU, FALSE },
+		{ SENT "\\Q.\\Esave", IU, FALSE },
+		{ SENT "(?<=save )off", IU, FALSE },                         /* a lookbehind past the start */
+		{ SENT "(?x) save", IU, FALSE },
+		{ SENT "save", IU | PCRE2_EXTENDED, FALSE },
+		{ SENT "(?R)?save", IU, FALSE },
+		{ SENT "(save", IU, FALSE },
+		{ "(?=[^.!?\\n]*?save)[^.!?\\n]*?\\Ksave", IU, FALSE },  /* no sentence start */
+	};
+	static const char *const texts[] = {
+		"Hello. Save 20% today",
+		"Hello!\nWe hope you like it. Order shipped.\nSave 20% on your next order",
+		"save 5 % now? save 30% later. Save 10%.",
+		"Nothing to save here. Really nothing.",
+		"Save the date! Then save\n 15% on socks.",
+		"A coupon? Sorry, no refund coupon. A voucher for you.",
+		"review. reviews! Reviews?\n",
+		"",
+		"SAVE 99%",
+	};
+	const char *rule = "rule SENT\n describe \"'{match}'\"\n"
+	                   " match text =~ /" SENT "(?=[^.!?\\n]*?(?:\\bsave\\s+\\d+\\s?%|coupon|voucher))"
+	                   "(?![^.!?\\n]*\\brefund)[^.!?\\n]*?\\K(?:save\\s+\\d+\\s?%|coupon|voucher)/iu\n"
+	                   " action tag\n";
+	GError *err = NULL;
+	Tree *t1, *t2;
+	Ruleset *on, *off;
+	guint hits = 0;
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_test_message("%s", cases[i].re);
+		g_assert_cmpint(rules_sentence_scoped(cases[i].re, cases[i].flags), ==, cases[i].scoped);
+	}
+	on = load_one(rule, &t1, &err);
+	g_assert_no_error(err);
+	g_setenv("AMZ_RULES_PREFILTER", "0", TRUE);
+	off = load_one(rule, &t2, &err);
+	g_unsetenv("AMZ_RULES_PREFILTER");
+	g_assert_no_error(err);
+	for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+		Facts *f = base_facts();
+		char *a, *b;
+		g_string_assign(f->text, texts[i]);
+		a = eval_summary(on, f);
+		b = eval_summary(off, f);
+		g_test_message("%s -> %s", texts[i], a);
+		g_assert_cmpstr(a, ==, b);
+		hits += strstr(a, "SENT") != NULL;
+		g_free(a);
+		g_free(b);
+		facts_free(f);
+	}
+	g_assert_cmpuint(hits, ==, 6);
+	/* the rule is evaluated by sentence (the profile says so) */
+	{
+		Tree *t3;
+		Ruleset *rs;
+		Facts *f = base_facts();
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *out;
+		g_setenv("AMZ_RULE_PROFILE", "1", TRUE);
+		rs = load_one(rule, &t3, &err);
+		g_unsetenv("AMZ_RULE_PROFILE");
+		g_assert_no_error(err);
+		g_string_assign(f->text, texts[1]);
+		verdict_free(rules_eval(rs, f));
+		out = open_memstream(&buf, &len);
+		rules_profile_dump(rs, out, 5);
+		fclose(out);
+		g_assert_nonnull(strstr(buf, "(by sentence)"));
+		free(buf);
+		facts_free(f);
+		rules_unref(rs);
+		tree_free(t3);
+	}
+	rules_unref(on);
+	rules_unref(off);
+	tree_free(t1);
+	tree_free(t2);
+#undef SENT
+}
+
 /* test_profile - the counters fill when asked for, and the dump names rules */
 static void test_profile(void)
 {
@@ -1373,6 +1480,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/prefilter-fold", test_prefilter_fold);
 	g_test_add_func("/rules/prefix-literals", test_prefix_literals);
 	g_test_add_func("/rules/prefilter-verdicts", test_prefilter_verdicts);
+	g_test_add_func("/rules/sentence-scoped", test_sentence_scoped);
 	g_test_add_func("/rules/profile", test_profile);
 	return g_test_run();
 }
