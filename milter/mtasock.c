@@ -49,7 +49,7 @@ static ReadBuf *slot(int fd)
 }
 
 /* mtasock_buffered - bytes read from FD's connection not yet handed out */
-gsize mtasock_buffered(int fd)
+static gsize mtasock_buffered(int fd)
 {
 	ReadBuf *b = slot(fd);
 	return b ? b->len : 0;
