@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 #include "rules_internal.h"
+#include "textutil.h"
 
 /* The scalar text targets a prefilter applies to, and their slot in Ev. */
 enum { PF_SUBJECT, PF_TEXT, PF_HTML, PF_HIDDEN, PF__N };
@@ -320,7 +321,7 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 
 static gboolean fold_eq(const char *a, const char *folded)
 {
-	char *fa = g_utf8_casefold(a, -1);
+	char *fa = text_casefold(a);
 	gboolean eq = strcmp(fa, folded) == 0;
 	g_free(fa);
 	return eq;

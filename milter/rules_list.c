@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include "rules_internal.h"
+#include "textutil.h"
 
 List *rules_list_new(const char *name, const char *file, guint line)
 {
@@ -42,7 +43,7 @@ void rules_list_free(List *l)
 /* fold - case-folded copy without a trailing dot (hosts may be written "x.com.") */
 static char *fold(const char *s)
 {
-	char *f = g_utf8_casefold(s, -1);
+	char *f = text_casefold(s);
 	gsize n = strlen(f);
 	if (n > 1 && f[n - 1] == '.')
 		f[n - 1] = '\0';

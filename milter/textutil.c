@@ -99,3 +99,11 @@ char *text_ascii_line(const char *s, gsize max)
 	}
 	return a;
 }
+
+char *text_casefold(const char *s)
+{
+	for (const guchar *p = (const guchar *)s; *p; p++)
+		if (*p >= 0x80)
+			return g_utf8_casefold(s, -1);
+	return g_ascii_strdown(s, -1);
+}

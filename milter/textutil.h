@@ -23,4 +23,9 @@ char *text_escape(const char *s, gsize max);
  * no control characters, at most max bytes */
 char *text_ascii_line(const char *s, gsize max);
 
+/* text_casefold - g_utf8_casefold(s, -1), without its per-character tables
+ * when s is ASCII (where case folding is lower-casing): rule values are
+ * folded per message, some dozens of times */
+char *text_casefold(const char *s);
+
 #endif

@@ -289,6 +289,30 @@ static void test_text_escape(void)
 	g_assert_cmpuint(text_edit_distance("Mode", "mode"), ==, 0);
 }
 
+/* the ASCII path of text_casefold gives g_utf8_casefold's answer for every
+ * ASCII character; non-ASCII text still goes through g_utf8_casefold */
+static void test_text_casefold(void)
+{
+	char all[128];
+	const char *other[] = { "Stra\xc3\x9f" "E", "\xc3\x89T\xc3\x89", "\xe2\x84\xaa" "ELVIN", "MARKETPLACE.Amazon.DE", "" };
+
+	for (int i = 1; i < 128; i++)
+		all[i - 1] = (char)i;
+	all[127] = '\0';
+	{
+		g_autofree char *mine = text_casefold(all), *ref = g_utf8_casefold(all, -1);
+		g_assert_cmpstr(mine, ==, ref);
+	}
+	for (gsize i = 0; i < G_N_ELEMENTS(other); i++) {
+		g_autofree char *mine = text_casefold(other[i]), *ref = g_utf8_casefold(other[i], -1);
+		g_assert_cmpstr(mine, ==, ref);
+	}
+	{
+		g_autofree char *k = text_casefold("\xe2\x84\xaa");     /* Kelvin sign */
+		g_assert_cmpstr(k, ==, "k");
+	}
+}
+
 static void test_envelope(void)
 {
 	g_autoptr(Conf) c = test_conf(NULL);
@@ -387,6 +411,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/reply/fail-policy", test_fail_policy);
 	g_test_add_func("/pipeline/limit-is-never-silent", test_limit_is_never_silent);
 	g_test_add_func("/text/escape", test_text_escape);
+	g_test_add_func("/text/casefold", test_text_casefold);
 	g_test_add_func("/pipeline/envelope", test_envelope);
 	g_test_add_func("/snapshot/reload", test_snapshot_reload);
 	g_test_add_func("/snapshot/shipped-conf", test_shipped_conf);
