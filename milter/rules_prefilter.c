@@ -55,6 +55,7 @@ gboolean rules_lit_char_ok(gunichar c)
 	return (c >= 0x20 && c < 0x7F) ||
 	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
 	       (c >= 0x1E00 && c <= 0x1EFF) ||
+	       (c >= 0x2000 && c <= 0x20CF) ||          /* punctuation, currency (€) */
 	       (c >= 0x2190 && c <= 0x2BFF) ||          /* arrows, shapes, symbols, dingbats */
 	       (c >= 0x3000 && c <= 0x30FF) ||          /* CJK punctuation, kana */
 	       (c >= 0x4E00 && c <= 0x9FFF) ||          /* CJK ideographs */
@@ -104,6 +105,8 @@ typedef struct {
 	gboolean bad;           /* something not understood: no prefilter */
 	guint depth;
 	gboolean prefix;        /* read for what matches start with, not contain */
+	gboolean exact;         /* prefix reading: the last branch or group read matches
+	                         * exactly one of the strings it returned */
 } Lx;
 
 /* A set of literals one of which must appear; NULL when there is none. */
@@ -264,23 +267,26 @@ static void quantify(Branch *b, guint min)
 	b->last = -1;
 }
 
-/* quantifier - the minimum of a quantifier at x->p, or -1 when none */
-static gint quantifier(Lx *x)
+/* quantifier_range - the minimum of a quantifier at x->p, or -1 when none;
+ * *max its maximum (-1: unbounded) */
+static gint quantifier_range(Lx *x, gint *max)
 {
 	const char *p = x->p;
 	gint min = 0;
 
+	*max = -1;
 	if (*p == '*' || *p == '?') {
 		x->p++;
 		min = 0;
+		*max = *p == '?' ? 1 : -1;
 	} else if (*p == '+') {
 		x->p++;
 		min = 1;
 	} else if (*p == '{') {
 		/* {n} {n,} {n,m}, and {,m} of newer PCRE2; anything else is a literal "{" */
 		const char *q = p + 1;
-		gboolean digit = FALSE, comma = FALSE;
-		guint n = 0;
+		gboolean digit = FALSE, comma = FALSE, mdigit = FALSE;
+		guint n = 0, m = 0;
 		while (q < x->end && (g_ascii_isdigit(*q) || *q == ',' || *q == ' ')) {
 			if (*q == ',')
 				comma = TRUE;
@@ -288,6 +294,10 @@ static gint quantifier(Lx *x)
 				digit = TRUE;
 				if (!comma)
 					n = MIN(n * 10 + (guint)(*q - '0'), 65535);
+				else {
+					mdigit = TRUE;
+					m = MIN(m * 10 + (guint)(*q - '0'), 65535);
+				}
 			}
 			q++;
 		}
@@ -295,12 +305,20 @@ static gint quantifier(Lx *x)
 			return -1;
 		x->p = q + 1;
 		min = (gint)n;
+		*max = !comma ? (gint)n : mdigit ? (gint)m : -1;
 	} else {
 		return -1;
 	}
 	if (x->p < x->end && (*x->p == '?' || *x->p == '+'))   /* lazy, possessive */
 		x->p++;
 	return min;
+}
+
+/* quantifier - the minimum of a quantifier at x->p, or -1 when none */
+static gint quantifier(Lx *x)
+{
+	gint max;
+	return quantifier_range(x, &max);
 }
 
 /* skip_to - past the first c (for names and comments); bad when missing */
@@ -646,94 +664,121 @@ static LitSet *branch(Lx *x)
 }
 
 /* What every match of a branch starts with, read atom by atom: zero-width
- * atoms (\b, lookarounds, ^, option settings) may come first; then a run of
- * literal characters, or a group or small class whose every alternative has
- * such a start.  Anything else first, or an optional first atom: no prefix. */
-enum { PX_LEAD, PX_RUN, PX_GROUP, PX_DONE, PX_NONE };
+ * atoms (\b, lookarounds, ^, option settings) may come anywhere; each
+ * consuming atom that is a literal character, a small class or a group whose
+ * every alternative is such a sequence multiplies the set of starts by its
+ * choices ("e-?mail": email, e-mail; "m[óo]vil": movil, móvil), an optional
+ * one adds the starts without it, and the first atom that is anything else
+ * (or a repeat, or a set grown past PRE_SET_MAX) ends the prefix there.  No
+ * consuming atom first, or only an optional one: no prefix. */
+#define PRE_SET_MAX 64          /* strings in a prefix set */
+#define PRE_LEN_MAX 32          /* bytes of one: longer tells the scan nothing more */
+
+enum { PX_LEAD, PX_GROW, PX_DONE, PX_NONE };
 
 typedef struct {
 	int phase;
-	GString *run;           /* PX_RUN: folded literal characters */
-	gssize last;            /* start in run of the last character */
-	LitSet *set;            /* PX_GROUP, PX_DONE */
+	LitSet *set;            /* PX_GROW, PX_DONE: every match starts with one of these */
+	LitSet *before;         /* the set before the last atom, while a quantifier may follow it */
 } Pre;
 
-/* pre_decide - the prefix can grow no more */
-static void pre_decide(Pre *b)
+/* set_product - every a followed by every b; NULL when past the bounds */
+static LitSet *set_product(const LitSet *a, const LitSet *b)
 {
-	if (b->phase == PX_RUN) {
-		b->set = set_new();
-		g_ptr_array_add(b->set, g_strndup(b->run->str, b->run->len));
-		b->phase = PX_DONE;
-	} else if (b->phase == PX_GROUP) {
-		b->phase = PX_DONE;
-	}
+	LitSet *p;
+
+	if ((gsize)a->len * b->len > PRE_SET_MAX)
+		return NULL;
+	p = set_new();
+	for (guint i = 0; i < a->len; i++)
+		for (guint j = 0; j < b->len; j++) {
+			char *ab = g_strconcat(a->pdata[i], b->pdata[j], NULL);
+			if (strlen(ab) > PRE_LEN_MAX) {
+				g_free(ab);
+				set_free(p);
+				return NULL;
+			}
+			g_ptr_array_add(p, ab);
+		}
+	return p;
 }
 
-/* pre_consume - a consuming atom that is not a literal character; s: its
- * prefix set when it has one (taken) */
-static void pre_consume(Pre *b, LitSet *s)
+/* pre_atom - a consuming atom whose matches start with one of atom (NULL:
+ * not known; taken), and are exactly one of them when exact */
+static void pre_atom(Pre *b, LitSet *atom, gboolean exact)
 {
-	if (b->phase == PX_LEAD && s != NULL) {
-		b->set = s;
-		b->phase = PX_GROUP;
+	LitSet *grown;
+
+	g_clear_pointer(&b->before, set_free);
+	if (b->phase == PX_LEAD) {
+		if (atom == NULL) {
+			b->phase = PX_NONE;
+			return;
+		}
+		b->before = set_new();
+		g_ptr_array_add(b->before, g_strdup(""));
+		b->set = atom;
+		b->phase = exact ? PX_GROW : PX_DONE;
 		return;
 	}
-	set_free(s);
-	if (b->phase == PX_LEAD)
-		b->phase = PX_NONE;
-	else
-		pre_decide(b);
+	if (b->phase != PX_GROW || atom == NULL || (grown = set_product(b->set, atom)) == NULL) {
+		if (b->phase == PX_GROW)
+			b->phase = PX_DONE;
+		set_free(atom);
+		return;
+	}
+	set_free(atom);
+	b->before = b->set;
+	b->set = grown;
+	b->phase = exact ? PX_GROW : PX_DONE;
 }
 
+/* pre_char - a character: an atom of one choice when it can be a literal */
 static void pre_char(Pre *b, gunichar c)
 {
-	if (!rules_lit_char_ok(c)) {
-		pre_consume(b, NULL);
-		return;
+	LitSet *one = NULL;
+
+	if (rules_lit_char_ok(c)) {
+		char buf[8];
+		buf[g_unichar_to_utf8(rules_fold_char(c), buf)] = '\0';
+		one = set_new();
+		g_ptr_array_add(one, g_strdup(buf));
 	}
-	if (b->phase == PX_LEAD)
-		b->phase = PX_RUN;
-	else if (b->phase != PX_RUN) {
-		pre_decide(b);
-		return;
-	}
-	b->last = (gssize)b->run->len;
-	g_string_append_unichar(b->run, rules_fold_char(c));
+	pre_atom(b, one, TRUE);
 }
 
-static void pre_quantify(Pre *b, guint min)
+/* pre_quantify - a quantifier on the last atom: with min 0 the starts
+ * without it count too; the prefix can grow past it only when it is "?" */
+static void pre_quantify(Pre *b, gint min, gint max)
 {
-	if (b->phase == PX_RUN) {
-		if (min == 0)
-			g_string_truncate(b->run, (gsize)b->last);
-		if (b->run->len == 0)
-			b->phase = PX_NONE;
-		else
-			pre_decide(b);
-	} else if (b->phase == PX_GROUP) {
-		if (min == 0) {
-			g_clear_pointer(&b->set, set_free);
-			b->phase = PX_NONE;
-		} else {
-			pre_decide(b);
-		}
+	if (b->before == NULL)
+		return;         /* after zero-width atoms only, or the prefix had already ended */
+	if (min == 0 && max == 1 && b->phase == PX_GROW) {
+		for (guint i = 0; i < b->before->len; i++)
+			g_ptr_array_add(b->set, g_strdup(b->before->pdata[i]));
+	} else if (min == 0) {
+		set_free(b->set);
+		b->set = g_steal_pointer(&b->before);
+		b->phase = PX_DONE;
+	} else if (b->phase == PX_GROW) {
+		b->phase = PX_DONE;     /* repeated: what follows is not known */
 	}
-	/* after zero-width atoms only: still zero-width */
+	g_clear_pointer(&b->before, set_free);
 }
 
-/* prefix_branch - one alternative: the literals one of which starts every match */
+/* prefix_branch - one alternative: the literals one of which starts every
+ * match; x->exact says whether every match is exactly one of them */
 static LitSet *prefix_branch(Lx *x)
 {
-	Pre b = { .phase = PX_LEAD, .run = g_string_new(NULL), .last = -1 };
+	Pre b = { .phase = PX_LEAD };
 
 	while (x->p < x->end && !x->bad && *x->p != '|' && *x->p != ')') {
 		char ch = *x->p;
-		gint min = quantifier(x);
+		gint max, min = quantifier_range(x, &max);
 		gunichar c;
 
 		if (min >= 0) {
-			pre_quantify(&b, (guint)min);
+			pre_quantify(&b, min, max);
 			continue;
 		}
 		x->p++;
@@ -747,44 +792,43 @@ static LitSet *prefix_branch(Lx *x)
 				x->p++;
 			} else if (x->p < x->end && strchr("bBAzZGK", *x->p) != NULL) {
 				x->p++;                                 /* zero-width */
-				if (b.phase != PX_LEAD)
-					pre_decide(&b);
+				g_clear_pointer(&b.before, set_free);
 			} else if (escape(x, &c)) {
 				pre_char(&b, c);
 			} else {
-				pre_consume(&b, NULL);
+				pre_atom(&b, NULL, FALSE);
 			}
 			break;
 		case '[': {
 			LitSet *set;
 			skip_class(x, &set);
-			pre_consume(&b, set);
+			pre_atom(&b, set, set != NULL);
 			break;
 		}
 		case '(': {
-			gboolean consumes;
+			gboolean consumes, exact;
 			LitSet *s;
 			if (++x->depth > 200) {
 				x->bad = TRUE;
 				break;
 			}
+			x->exact = FALSE;
 			s = group(x, &consumes);
+			exact = x->exact;
 			x->depth--;
 			if (consumes) {
-				pre_consume(&b, s);
+				pre_atom(&b, s, s != NULL && exact);
 			} else {
 				set_free(s);
-				if (b.phase != PX_LEAD)
-					pre_decide(&b);
+				g_clear_pointer(&b.before, set_free);
 			}
 			break;
 		}
 		case '^': case '$':
-			if (b.phase != PX_LEAD)
-				pre_decide(&b);
+			g_clear_pointer(&b.before, set_free);
 			break;
 		case '.': case '{': case '}': case ']':
-			pre_consume(&b, NULL);
+			pre_atom(&b, NULL, FALSE);
 			break;
 		default:
 			x->p--;
@@ -793,9 +837,14 @@ static LitSet *prefix_branch(Lx *x)
 			break;
 		}
 	}
-	pre_decide(&b);
-	g_string_free(b.run, TRUE);
-	if (b.phase != PX_DONE) {
+	set_free(b.before);
+	x->exact = b.phase == PX_GROW || b.phase == PX_LEAD;
+	if (b.phase == PX_LEAD) {               /* nothing consumed: matches the empty string */
+		b.set = set_new();
+		g_ptr_array_add(b.set, g_strdup(""));
+		return b.set;
+	}
+	if (b.phase == PX_NONE) {
 		set_free(b.set);
 		return NULL;
 	}
@@ -809,8 +858,11 @@ static LitSet *alternation(Lx *x)
 	LitSet *all = set_new();
 	gboolean none = FALSE;
 
+	gboolean exact = TRUE;
+
 	for (;;) {
 		LitSet *s = x->prefix ? prefix_branch(x) : branch(x);
+		exact = exact && s != NULL && x->exact;
 		if (s == NULL) {
 			none = TRUE;
 		} else if (!none) {
@@ -822,6 +874,7 @@ static LitSet *alternation(Lx *x)
 			break;
 		x->p++;
 	}
+	x->exact = exact && !none && !x->bad;
 	if (none || x->bad) {
 		set_free(all);
 		return NULL;

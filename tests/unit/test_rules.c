@@ -1021,24 +1021,36 @@ static const struct {
 	{ "\\bthank(?:s|\\s+you)\\b", IU, "thank" },
 	{ "\\b(?:late|later\\s+than|delay\\w*)\\b", IU, "delay|late" },
 	{ "(?<![\\p{L}])(?:facebook|tik tok)(?![\\p{L}])", IU, "facebook|tik tok" },
-	{ "colou?r", 0, "colo" },
-	{ "ab?c", 0, NULL },                    /* one-byte prefix: too common */
-	{ "abc?d", 0, "ab" },
+	{ "colou?r", 0, "color|colour" },
+	{ "ab?c", 0, "abc|ac" },
+	{ "ab{0,2}c", 0, NULL },               /* one-byte prefix: too common */
+	{ "a{2}b", 0, NULL },
+	{ "abc?d", 0, "abcd|abd" },
 	{ "abc+d", 0, "abc" },
-	{ "(?:foo|bar)?baz", 0, NULL },         /* optional first atom */
+	{ "(?:foo|bar)?baz", 0, "barbaz|baz|foobaz" },  /* optional first atom */
+	{ "(?:foo|bar)*baz", 0, NULL },
 	{ "x*foo", 0, NULL },
 	{ "foo|\\d+", 0, NULL },              /* one branch starts with a class */
 	{ "foo|ba", 0, "ba|foo" },
 	{ "\\s*foo", IU, NULL },
 	{ "[^.!?]{0,40}\\bnext", IU, NULL },
 	{ "(?:^|(?<=[.!?]))(?=[^.]*off)[^.]*off", IU, NULL },  /* the group is zero-width */
-	{ "^(?:re|fw):\\s", IU, "fw|re" },
+	{ "^(?:re|fw):\\s", IU, "fw:|re:" },
 	{ "(?=foo)foobar", 0, "foobar" },
 	{ "(?i)Kelvin", 0, "kelvin" },
-	{ "(?-i:STOP)now", IU, "stop" },
+	{ "(?-i:STOP)now", IU, "stopnow" },
 	{ "\\Qa+b\\E*c", 0, "a+" },
-	{ "(?:ab|cd)(?:ef|gh)", 0, "ab|cd" },
-	{ "(?:ab|abc)x", 0, "ab" },             /* "abc" starts with "ab": covered */
+	{ "(?:ab|cd)(?:ef|gh)", 0, "abef|abgh|cdef|cdgh" },
+	{ "(?:ab|c\\d)(?:ef|gh)", 0, NULL },
+	{ "(?:ab|cd\\d)(?:ef|gh)", 0, "ab|cd" },  /* not every alternative is whole */
+	{ "(?:ab)?cd", 0, "abcd|cd" },
+	{ "a(?:b|)c", 0, "abc|ac" },
+	{ "e-?mail\\b", IU, "e-mail|email" },
+	{ "m[óo]vil", IU, "movil|móvil" },
+	{ "t[ée]l[ée]phone", IU, "telephone|teléphone|télephone|téléphone" },
+	{ "\\b(?:5|four)[- ]?stars?\\b", IU, "5 star|5-star|5star|four star|four-star|fourstar" },
+	{ "(?:ab|abc)x", 0, "abcx|abx" },
+	{ "(?:ab|abc)\\d", 0, "ab" },           /* "abc" starts with "ab": covered */
 	{ "\\Kabc", 0, "abc" },
 	{ "(?x)foo", 0, NULL },
 	{ "(foo)\\1", 0, "foo" },
@@ -1055,7 +1067,9 @@ static void test_prefix_literals(void)
 		"THANK you", "no thanks, thankful thank you", "later than planned", "it is late.",
 		"delayed", "xfacebook facebook", "Tik Tok", "colour color colr", "abd abcd abccd",
 		"RE: hello", "foobar foo", "KELVIN \xe2\x84\xaa" "elvin", "STOPnow stopnow", "a+b*c a+c",
-		"abgh cdef", "abcx abx", "abc", "クーポン", "", "fw: x",
+		"abgh cdef", "abcx abx", "abc", "クーポン", "", "fw: x", "ac abc acc", "cd abcd",
+		"barbaz foobaz", "E-Mail emaill email", "MÓVIL movil", "TÉLÉPHONE telephone",
+		"a 5-stars 5 star four stars", "ab1 abc2", "cd1gh",
 	};
 	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
 
