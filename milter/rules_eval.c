@@ -60,8 +60,12 @@ static void prof_add(guint64 *counter, guint64 n)
 	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
 }
 
-static int pf_slot(TargetId id)
+/* pf_slot - where the scan of a target's value is kept; -1: not scanned
+ * (not a long text, or too few regexes read it for a scan to pay) */
+static int pf_slot(const Ruleset *rs, TargetId id)
 {
+	if (!(rs->pf_targets & (G_GUINT64_CONSTANT(1) << id)))
+		return -1;
 	switch (id) {
 	case TG_SUBJECT: return PF_SUBJECT;
 	case TG_TEXT: return PF_TEXT;
@@ -129,7 +133,7 @@ static gboolean cannot_match(Ev *ev, const Test *t, const TargetRef *ref, const 
 	int k;
 	const guint8 *found;
 
-	if (t->nlit_ids == 0 || ev->rs->pf == NULL || (k = pf_slot(ref->def->id)) < 0)
+	if (t->nlit_ids == 0 || ev->rs->pf == NULL || (k = pf_slot(ev->rs, ref->def->id)) < 0)
 		return FALSE;
 	if (ev->found[k] == NULL)
 		scan(ev, k, s, len);
@@ -154,7 +158,7 @@ static int cmp_u32(const void *a, const void *b)
 static int match_sentences(Ev *ev, const Test *t, int k, const char *s, gsize len);
 static int match_spots(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
 {
-	int k = pf_slot(ref->def->id), rc = PCRE2_ERROR_NOMATCH;
+	int k = pf_slot(ev->rs, ref->def->id), rc = PCRE2_ERROR_NOMATCH;
 	const guint32 *off, *at;
 	guint32 first = G_MAXUINT32, buf[64], *starts = buf;
 	gsize total = 0, n = 0;
@@ -839,8 +843,17 @@ void rules_profile_dump(const Ruleset *rs, FILE *out, guint top)
 	for (guint i = 0; i < rs->n_re; i++)
 		test_ns[i] = __atomic_load_n(&rs->prof_tests[i].ns, __ATOMIC_RELAXED);
 	g_qsort_with_data(order, (gint)n, sizeof(guint), by_ns_desc, rule_ns);
-	fprintf(out, "rule profile: %.1f ms in rules; %u of %u regexes have a literal prefilter (%u literals)\n",
+	fprintf(out, "rule profile: %.1f ms in rules; %u of %u regexes have a literal prefilter (%u literals)",
 	        total / 1e6, rs->n_re_pf, rs->n_re, rules_pf_count(rs->pf));
+	{
+		const char *names[] = { "subject", "text", "html", "hidden_text" }, *sep = "; scanned:";
+		for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+			if (rs->pf_targets & (G_GUINT64_CONSTANT(1) << rules_target_find(names[i])->id)) {
+				fprintf(out, "%s %s", sep, names[i]);
+				sep = ",";
+			}
+		fprintf(out, "\n");
+	}
 	fprintf(out, "%6s %9s %7s  %-26s %s\n", "share", "ms", "evals", "rule",
 	        "regexes, costliest first: file:line ms runs skipped");
 	for (guint k = 0; k < MIN(top, n) && rule_ns[order[k]] > 0; k++) {

@@ -319,6 +319,7 @@ struct Ruleset {
 	guint n_re;             /* regex tests */
 	guint n_re_pf;          /* of which with a prefilter */
 	guint n_re_pre;         /* of which tried only where a prefix literal starts */
+	guint64 pf_targets;     /* bit (1 << TargetId): values of this target are scanned */
 	GPtrArray *tests;       /* Test* with OP_RE, by id (not owned) */
 	RuleProf *prof_rules;   /* AMZ_RULE_PROFILE=1: by rule index, else NULL */
 	TestProf *prof_tests;   /* by test id */
@@ -329,6 +330,7 @@ typedef struct {
 	Ruleset *rs;
 	RulesDiag diag;
 	gboolean no_prefilter;  /* AMZ_RULES_PREFILTER=0 at load */
+	gboolean scan_all;      /* AMZ_RULES_PREFILTER=all: scan every target with literals */
 	gboolean profile;       /* AMZ_RULE_PROFILE=1 at load */
 } RulesBuild;
 

@@ -10,7 +10,9 @@
  * (one a line).  The reference count is atomic; the rules are never
  * changed after load, so any number of threads may evaluate them.  Two
  * environment variables are read here, once per load: AMZ_RULES_PREFILTER=0
- * builds no literal prefilters (to compare), AMZ_RULE_PROFILE=1 gives the
+ * builds no literal prefilters (to compare), =all scans every target a
+ * prefiltered regex reads, however few (to test the prefilters on small
+ * rulesets), AMZ_RULE_PROFILE=1 gives the
  * ruleset cost counters that evaluations add to atomically (the one part
  * of a Ruleset that changes after load).
  */
@@ -125,6 +127,7 @@ Ruleset *rules_load(const char *dir, const char *local_dir, GError **err)
 	const char *prof = g_getenv("AMZ_RULE_PROFILE");
 
 	b.no_prefilter = pf != NULL && strcmp(pf, "0") == 0;
+	b.scan_all = pf != NULL && strcmp(pf, "all") == 0;
 	b.profile = prof != NULL && *prof && strcmp(prof, "0") != 0;
 
 	rules_diag_init(&b.diag);

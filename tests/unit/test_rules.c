@@ -1245,18 +1245,21 @@ static void test_prefilter_verdicts(void)
 	/* "com" takes every language; "de" only German and English */
 	const char *markets[] = { "com", "de" };
 	GError *err = NULL;
-	Ruleset *on, *off;
+	Ruleset *on, *off, *dflt;
 	guint n = 0, nre = 0, npf = 0, nlit = 0;
 
 	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
 		g_test_skip("rules/ not found; set AMZ_TOP");
 		goto out;
 	}
-	on = rules_load(dir, NULL, &err);
+	on = rules_load(dir, NULL, &err);       /* every target with literals scanned */
+	g_assert_no_error(err);
+	g_unsetenv("AMZ_RULES_PREFILTER");
+	dflt = rules_load(dir, NULL, &err);     /* as in the daemon: not html (few regexes) */
 	g_assert_no_error(err);
 	g_setenv("AMZ_RULES_PREFILTER", "0", TRUE);
 	off = rules_load(dir, NULL, &err);
-	g_unsetenv("AMZ_RULES_PREFILTER");
+	g_setenv("AMZ_RULES_PREFILTER", "all", TRUE);
 	g_assert_no_error(err);
 	rules_prefilter_stats(on, &nre, &npf, &nlit);
 	g_assert_cmpuint(npf, >, nre / 2);
@@ -1275,7 +1278,7 @@ static void test_prefilter_verdicts(void)
 				char *valid = g_utf8_make_valid(data, len);
 				for (guint m = 0; m < G_N_ELEMENTS(markets); m++) {
 					Facts *f = base_facts();
-					char *a, *b;
+					char *a, *b, *c;
 					g_ptr_array_set_size(f->markets, 0);
 					g_ptr_array_add(f->markets, g_strdup(markets[m]));
 					/* raw bytes and valid UTF-8: the regexes meet both */
@@ -1288,10 +1291,14 @@ static void test_prefilter_verdicts(void)
 					f->subject = g_strndup(valid, 300);
 					a = eval_summary(on, f);
 					b = eval_summary(off, f);
+					c = eval_summary(dflt, f);
 					if (strcmp(a, b) != 0)
 						g_error("%s, market %s: with prefilters\n%s\nwithout\n%s", file, markets[m], a, b);
+					if (strcmp(c, b) != 0)
+						g_error("%s, market %s: with the daemon's prefilters\n%s\nwithout\n%s", file, markets[m], c, b);
 					g_free(a);
 					g_free(b);
+					g_free(c);
 					facts_free(f);
 					n++;
 				}
@@ -1328,6 +1335,7 @@ static void test_prefilter_verdicts(void)
 	g_assert_cmpuint(n, >, 100);
 	rules_unref(on);
 	rules_unref(off);
+	rules_unref(dflt);
 out:
 	g_free(top);
 	g_free(dir);
@@ -1394,7 +1402,7 @@ static void test_sentence_scoped(void)
 	g_assert_no_error(err);
 	g_setenv("AMZ_RULES_PREFILTER", "0", TRUE);
 	off = load_one(rule, &t2, &err);
-	g_unsetenv("AMZ_RULES_PREFILTER");
+	g_setenv("AMZ_RULES_PREFILTER", "all", TRUE);
 	g_assert_no_error(err);
 	for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
 		Facts *f = base_facts();
@@ -1469,11 +1477,30 @@ static void test_profile(void)
 	rules_profile_dump(rs, out, 15);
 	fclose(out);
 	g_test_message("%s", buf);
-	g_assert_nonnull(strstr(buf, "2 of 2 regexes have a literal prefilter"));
+	g_assert_nonnull(strstr(buf, "2 of 2 regexes have a literal prefilter (2 literals); scanned: text\n"));
 	g_assert_nonnull(strstr(buf, " A "));
 	g_assert_nonnull(strstr(buf, "a.rules:3 "));
 	g_assert_nonnull(strstr(buf, " B "));
 	g_assert_nonnull(strstr(buf, "a.rules:7 0.0 0 1"));      /* B: no run, one skip */
+	free(buf);
+	rules_unref(rs);
+	tree_free(t);
+
+	/* as the daemon loads it: two regexes do not pay for a scan of the text */
+	g_unsetenv("AMZ_RULES_PREFILTER");
+	g_setenv("AMZ_RULE_PROFILE", "1", TRUE);
+	rs = load_one("rule A\n describe \"a\"\n match text =~ /parcel/i\n action tag\n"
+	              "rule B\n describe \"b\"\n match text =~ /coupon/i\n action tag\n", &t, &err);
+	g_unsetenv("AMZ_RULE_PROFILE");
+	g_setenv("AMZ_RULES_PREFILTER", "all", TRUE);
+	g_assert_no_error(err);
+	verdict_free(rules_eval(rs, f));
+	out = open_memstream(&buf, &len);
+	rules_profile_dump(rs, out, 15);
+	fclose(out);
+	g_test_message("%s", buf);
+	g_assert_nonnull(strstr(buf, "2 of 2 regexes have a literal prefilter (2 literals)\n"));
+	g_assert_nonnull(strstr(buf, "a.rules:7 0.0 1 0"));      /* B: run, not skipped */
 	free(buf);
 	facts_free(f);
 	rules_unref(rs);
@@ -1483,6 +1510,9 @@ static void test_profile(void)
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	/* the small rulesets here have too few regexes for a target to be
+	 * scanned by default; the tests are of what scanning does */
+	g_setenv("AMZ_RULES_PREFILTER", "all", TRUE);
 	g_test_add_func("/rules/eval-table", test_eval_table);
 	g_test_add_func("/rules/truncation", test_truncation);
 	g_test_add_func("/rules/lists-and-overrides", test_list_files_and_overrides);
