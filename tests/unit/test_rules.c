@@ -1448,8 +1448,12 @@ static void test_sentence_scoped(void)
 #undef SENT
 }
 
-/* test_profile - the counters fill when asked for, and the dump names rules */
-static void test_profile(void)
+#define PROFILE_RULES "rule A\n describe \"a\"\n match text =~ /parcel/i\n action tag\n" \
+                      "rule B\n describe \"b\"\n match text =~ /coupon/i\n action tag\n"
+
+/* profile_dump - PROFILE_RULES loaded with the counters on and
+ * AMZ_RULES_PREFILTER=prefilter (NULL: unset), evaluated once, dumped */
+static char *profile_dump(const char *prefilter)
 {
 	Tree *t;
 	GError *err = NULL;
@@ -1459,17 +1463,14 @@ static void test_profile(void)
 	size_t len = 0;
 	FILE *out;
 
-	rs = load_one("rule A\n describe \"a\"\n match text =~ /parcel/i\n action tag\n"
-	              "rule B\n describe \"b\"\n match text =~ /coupon/i\n action tag\n", &t, &err);
-	g_assert_no_error(err);
-	g_assert_false(rules_profiling(rs));
-	rules_unref(rs);
-	tree_free(t);
-
+	if (prefilter == NULL)
+		g_unsetenv("AMZ_RULES_PREFILTER");
+	else
+		g_setenv("AMZ_RULES_PREFILTER", prefilter, TRUE);
 	g_setenv("AMZ_RULE_PROFILE", "1", TRUE);
-	rs = load_one("rule A\n describe \"a\"\n match text =~ /parcel/i\n action tag\n"
-	              "rule B\n describe \"b\"\n match text =~ /coupon/i\n action tag\n", &t, &err);
+	rs = load_one(PROFILE_RULES, &t, &err);
 	g_unsetenv("AMZ_RULE_PROFILE");
+	g_setenv("AMZ_RULES_PREFILTER", "all", TRUE);
 	g_assert_no_error(err);
 	g_assert_true(rules_profiling(rs));
 	verdict_free(rules_eval(rs, f));
@@ -1477,34 +1478,39 @@ static void test_profile(void)
 	rules_profile_dump(rs, out, 15);
 	fclose(out);
 	g_test_message("%s", buf);
+	facts_free(f);
+	rules_unref(rs);
+	tree_free(t);
+	return buf;
+}
+
+/* test_profile - the counters fill when asked for, and the dump names rules
+ * and the targets scanned for literals */
+static void test_profile(void)
+{
+	Tree *t;
+	GError *err = NULL;
+	Ruleset *rs = load_one(PROFILE_RULES, &t, &err);
+	char *buf;
+
+	g_assert_no_error(err);
+	g_assert_false(rules_profiling(rs));
+	rules_unref(rs);
+	tree_free(t);
+
+	buf = profile_dump("all");
 	g_assert_nonnull(strstr(buf, "2 of 2 regexes have a literal prefilter (2 literals); scanned: text\n"));
 	g_assert_nonnull(strstr(buf, " A "));
 	g_assert_nonnull(strstr(buf, "a.rules:3 "));
 	g_assert_nonnull(strstr(buf, " B "));
 	g_assert_nonnull(strstr(buf, "a.rules:7 0.0 0 1"));      /* B: no run, one skip */
 	free(buf);
-	rules_unref(rs);
-	tree_free(t);
 
 	/* as the daemon loads it: two regexes do not pay for a scan of the text */
-	g_unsetenv("AMZ_RULES_PREFILTER");
-	g_setenv("AMZ_RULE_PROFILE", "1", TRUE);
-	rs = load_one("rule A\n describe \"a\"\n match text =~ /parcel/i\n action tag\n"
-	              "rule B\n describe \"b\"\n match text =~ /coupon/i\n action tag\n", &t, &err);
-	g_unsetenv("AMZ_RULE_PROFILE");
-	g_setenv("AMZ_RULES_PREFILTER", "all", TRUE);
-	g_assert_no_error(err);
-	verdict_free(rules_eval(rs, f));
-	out = open_memstream(&buf, &len);
-	rules_profile_dump(rs, out, 15);
-	fclose(out);
-	g_test_message("%s", buf);
+	buf = profile_dump(NULL);
 	g_assert_nonnull(strstr(buf, "2 of 2 regexes have a literal prefilter (2 literals)\n"));
 	g_assert_nonnull(strstr(buf, "a.rules:7 0.0 1 0"));      /* B: run, not skipped */
 	free(buf);
-	facts_free(f);
-	rules_unref(rs);
-	tree_free(t);
 }
 
 int main(int argc, char **argv)
