@@ -1147,12 +1147,16 @@ gboolean rules_sentence_scoped(const char *pattern, guint32 flags)
 
 /* ---- the automaton ---- */
 
+#define PF_OUT 0x80000000u     /* in a transition: the target state has outputs */
+
 struct Prefilter {
 	guint nlits;
 	guint nstates;
 	guint nclasses;
 	guint8 cls[256];        /* byte -> class; 0: a byte no literal contains */
-	guint32 *next;          /* nstates * nclasses: the full transition table */
+	guint32 *next;          /* nstates * nclasses: the full transition table, each
+	                         * entry the target's row (state * nclasses), ORed
+	                         * with PF_OUT when the target has_out */
 	guint32 *out;           /* per state: index into outs, or G_MAXUINT32 */
 	GArray *outs;           /* guint32 runs of literal ids ending at a state,
 	                         * each run ended by G_MAXUINT32 */
@@ -1191,15 +1195,26 @@ Prefilter *rules_pf_build(GPtrArray *lits, const guint8 *spot)
 		pf->len[i] = (guint32)strlen(lits->pdata[i]);
 		nstates_max += strlen((const char *)s);
 		for (; *s; s++)
-			if (pf->cls[*s] == 0)
-				pf->cls[*s] = (guint8)MIN(k++, 255);
+			pf->cls[*s] = 1;        /* in some literal: numbered below */
 	}
+	/* ASCII first: text is mostly ASCII, so the columns a scan reads sit
+	 * together at the start of each row (a cache line or two, not many) */
+	for (guint b = 0; b < 256; b++)
+		if (pf->cls[b] && b < 0x80)
+			pf->cls[b] = (guint8)MIN(k++, 255);
+	for (guint b = 0x80; b < 256; b++)
+		if (pf->cls[b])
+			pf->cls[b] = (guint8)MIN(k++, 255);
 	if (k > 255) {                          /* cannot happen with folded text; stay sound */
 		for (guint b = 0; b < 256; b++)
 			pf->cls[b] = (guint8)b;
 		k = 256;
 	}
 	pf->nclasses = k;
+	if ((gsize)nstates_max * k >= PF_OUT) {  /* megabytes of literals: no prefilter */
+		rules_pf_free(pf);
+		return NULL;
+	}
 	pf->next = g_new0(guint32, (gsize)nstates_max * k);
 	own = g_array_new(FALSE, FALSE, sizeof(guint32));
 	own_more = g_array_new(FALSE, FALSE, sizeof(guint32));
@@ -1270,6 +1285,10 @@ Prefilter *rules_pf_build(GPtrArray *lits, const guint8 *spot)
 		guint32 st = queue[i];
 		pf->has_out[st] = pf->out[st] != G_MAXUINT32 || pf->has_out[fail[st]];
 	}
+	/* entries become row offsets: the scan's next lookup needs no multiply */
+	pf->next = g_renew(guint32, pf->next, (gsize)pf->nstates * k);
+	for (gsize i = 0; i < (gsize)pf->nstates * k; i++)
+		pf->next[i] = pf->next[i] * k | (pf->has_out[pf->next[i]] ? PF_OUT : 0);
 	pf->fail = fail;
 	g_array_unref(own);
 	g_array_unref(own_more);
@@ -1287,7 +1306,8 @@ void rules_pf_free(Prefilter *pf)
 	g_free(pf->has_out);
 	g_free(pf->spot);
 	g_free(pf->len);
-	g_array_unref(pf->outs);
+	if (pf->outs != NULL)
+		g_array_unref(pf->outs);
 	g_ptr_array_unref(pf->lits);
 	g_free(pf);
 }
@@ -1305,12 +1325,13 @@ void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *fou
 	const guchar *p = (const guchar *)text, *end = p + len;
 	const guint32 *next = pf->next, *out = pf->out, *fail = pf->fail;
 	const guint k = pf->nclasses;
-	guint32 st = 0;
+	guint32 row = 0;
 
 	for (; p < end; p++) {
-		st = next[(gsize)st * k + pf->cls[*p]];
-		if (G_UNLIKELY(pf->has_out[st])) {
-			for (guint32 s = st; s != 0; s = fail[s]) {
+		guint32 e = next[row + pf->cls[*p]];
+		row = e & ~PF_OUT;
+		if (G_UNLIKELY(e & PF_OUT)) {
+			for (guint32 s = row / k; s != 0; s = fail[s]) {
 				if (out[s] == G_MAXUINT32)
 					continue;
 				for (const guint32 *o = &g_array_index(pf->outs, guint32, out[s]); *o != G_MAXUINT32; o++) {
