@@ -12,9 +12,9 @@
  * environment variables are read here, once per load: AMZ_RULES_PREFILTER=0
  * builds no literal prefilters (to compare), =all scans every target a
  * prefiltered regex reads, however few (to test the prefilters on small
- * rulesets), AMZ_RULE_PROFILE=1 gives the
- * ruleset cost counters that evaluations add to atomically (the one part
- * of a Ruleset that changes after load).
+ * rulesets); AMZ_RULE_PROFILE=1 gives the ruleset cost counters that
+ * evaluations add to atomically (the one part of a Ruleset that changes
+ * after load).
  */
 #include <string.h>
 #include <errno.h>
