@@ -15,9 +15,10 @@
  * cpu_s is the process CPU time (steadier than wall time on a shared
  * machine).  With -F, MB megabytes of memory are written before each
  * message, evicting the caches as the MTA's processes do between two
- * messages in the milter, and cpu_s counts the checks only.  Under callgrind, --toggle-collect=bench_pass counts exactly
- * the timed passes.  With AMZ_RULE_PROFILE=1, the 15 costliest rules (warm-up
- * and all passes) follow on stderr.
+ * messages in the milter, and cpu_s counts the checks only.  Under
+ * callgrind, --toggle-collect=bench_pass counts exactly the timed passes.
+ * With AMZ_RULE_PROFILE=1, the 15 costliest rules (warm-up and all passes)
+ * follow on stderr.
  */
 #include <stdio.h>
 #include <stdlib.h>
