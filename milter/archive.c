@@ -398,7 +398,6 @@ static FactAttachment *add_member(Facts *f, const FactAttachment *parent, const 
 
 static void members_of(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level);
 
-
 /* text_member - a member named as text (*.txt; *.xml and *.rels, the parts
  * of an OOXML document) whose bytes are text: it cannot carry a file, so
  * libmagic is not asked which kind of text it is (as for a top-level
@@ -413,6 +412,7 @@ static gboolean text_member(const char *name, const GByteArray *head)
 		return FALSE;
 	return head->len > 0 && filetype_is_plain_text(head->data, head->len);
 }
+
 /* zip_members - every member of a ZIP, typed from its content where readable */
 static void zip_members(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level)
 {
