@@ -6,9 +6,10 @@
  * each item of that collection with all its targets bound to the same item;
  * the first item that satisfies it gives the evidence.  Nothing is shared
  * between calls except the read-only Ruleset: PCRE2 match data, match
- * context and JIT stack belong to the calling thread (kept for its next
- * call), so any number of threads may evaluate at once.  A regex that hits its match, depth or heap limit never
- * passes silently: it adds a RULE_LIMIT hit (tempfail).
+ * context, JIT stack and the prefilter's tables belong to the calling thread
+ * (kept for its next call), so any number of threads may evaluate at once.
+ * A regex that hits its match, depth or heap limit never passes silently: it
+ * adds a RULE_LIMIT hit (tempfail).
  *
  * Before a regex with a literal prefilter runs on subject, text, html or
  * hidden_text, that value is case-folded and searched for every literal of
@@ -25,9 +26,36 @@
 /* The scalar text targets a prefilter applies to, and their slot in Ev. */
 enum { PF_SUBJECT, PF_TEXT, PF_HTML, PF_HIDDEN, PF__N };
 
+/* The prefilter's tables for one target, as long as the thread lives. */
+typedef struct {
+	guint8 *found;          /* a bit per literal */
+	guint32 *off;           /* nlits + 2 entries (see Ev.spot_off) */
+	guint8 *lost;           /* a byte per literal */
+	guint32 *at;            /* at_cap entries */
+	gsize at_cap;
+} SlotTables;
+
+/* Each thread's evaluation state, made on the thread's first evaluation and
+ * kept until it ends: PCRE2 match data, a match context with the limits and
+ * a JIT stack (made per message they cost an mmap and a munmap of the stack,
+ * and in a threaded process each munmap interrupts the other CPUs), and the
+ * prefilter's per-literal tables (made per message they are kilobytes of
+ * calloc per scanned text, each making malloc consolidate its free lists). */
+typedef struct {
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	pcre2_jit_stack *js;
+	guint nlits;            /* the literal count the tables are sized for */
+	guint32 *count;         /* per literal: starts kept by the scan under way;
+	                         * all zero between scans */
+	GArray *pairs;          /* the scan's (literal, start) pairs */
+	SlotTables slot[PF__N];
+} Local;
+
 typedef struct {
 	const Ruleset *rs;
 	const Facts *f;
+	Local *local;
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	pcre2_jit_stack *js;
@@ -38,6 +66,7 @@ typedef struct {
 	gboolean recording;     /* FALSE while unless lines run */
 	gboolean limit;         /* a regex hit a PCRE2 limit in this rule */
 	gboolean *fired;        /* by rule index */
+	GString *fire_value, *fire_match;  /* storage for each rule's Fire */
 	GString *fold;          /* the folded value being scanned */
 	guint8 *found[PF__N];   /* literal ids present in each target; NULL: not scanned yet */
 	gsize found_bytes;
@@ -94,36 +123,46 @@ static gsize value_len(const Ev *ev, const TargetRef *ref, const char *s)
 static void scan(Ev *ev, int k, const char *s, gsize len)
 {
 	guint n = rules_pf_count(ev->rs->pf);
+	Local *lo = ev->local;
+	SlotTables *t = &lo->slot[k];
 	PfSpots sp = { 0 };
+	const guint32 *pr;
+	guint np;
 
-	ev->found[k] = g_malloc0(ev->found_bytes);
+	memset(t->found, 0, ev->found_bytes);
+	ev->found[k] = t->found;
 	g_string_truncate(ev->fold, 0);
 	if (!rules_fold(s, len, ev->fold)) {
-		rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, ev->found[k], NULL);
+		rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, t->found, NULL);
 		return;
 	}
 	/* a literal found more often than match_spots would try it is not kept */
-	sp.pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
-	sp.count = g_new0(guint32, n + 1);
-	sp.lost = g_new0(guint8, n + 1);
+	g_array_set_size(lo->pairs, 0);
+	memset(t->lost, 0, n + 1);
+	sp.pairs = lo->pairs;
+	sp.count = lo->count;
+	sp.lost = t->lost;
 	sp.per_lit = (guint32)MIN(len / 64 + 16, G_MAXUINT32);
 	sp.total = RULES_SPOTS_MAX;
-	rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, ev->found[k], &sp);
-	{
-		guint32 *off = g_new0(guint32, n + 2), *at = g_new(guint32, sp.pairs->len / 2 + 1);
-		const guint32 *pr = (const guint32 *)sp.pairs->data;
-		for (guint i = 0; i < sp.pairs->len; i += 2)
-			off[pr[i] + 2]++;
-		for (guint id = 0; id < n; id++)
-			off[id + 2] += off[id + 1];
-		for (guint i = 0; i < sp.pairs->len; i += 2)
-			at[off[pr[i] + 1]++] = pr[i + 1];
-		ev->spot_off[k] = off;
-		ev->spot_at[k] = at;
-		ev->spot_lost[k] = sp.lost;
+	rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, t->found, &sp);
+	pr = (const guint32 *)sp.pairs->data;
+	np = sp.pairs->len;
+	if (np / 2 + 1 > t->at_cap) {
+		t->at_cap = MAX(np / 2 + 1, 2 * t->at_cap);
+		t->at = g_renew(guint32, t->at, t->at_cap);
 	}
-	g_array_unref(sp.pairs);
-	g_free(sp.count);
+	memset(t->off, 0, (n + 2) * sizeof *t->off);
+	for (guint i = 0; i < np; i += 2) {
+		t->off[pr[i] + 2]++;
+		lo->count[pr[i]] = 0;   /* zero again for the next scan */
+	}
+	for (guint id = 0; id < n; id++)
+		t->off[id + 2] += t->off[id + 1];
+	for (guint i = 0; i < np; i += 2)
+		t->at[t->off[pr[i] + 1]++] = pr[i + 1];
+	ev->spot_off[k] = t->off;
+	ev->spot_at[k] = t->at;
+	ev->spot_lost[k] = t->lost;
 }
 
 /* cannot_match - the prefilter shows that t's regex cannot match s (the
@@ -653,8 +692,10 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 		return;
 	if (rs->prof_rules)
 		t0 = now_ns();
-	fi.value = g_string_new(NULL);
-	fi.match = g_string_new(NULL);
+	fi.value = ev->fire_value;
+	fi.match = ev->fire_match;
+	g_string_truncate(fi.value, 0);
+	g_string_truncate(fi.match, 0);
 	ev->limit = FALSE;
 	if (r->kind == RK_META) {
 		fired = eval_expr(ev, r->when, 0) && !unless_message(ev, r);
@@ -693,8 +734,6 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 		g_free(msg);
 		*limit_reported = TRUE;
 	}
-	g_string_free(fi.value, TRUE);
-	g_string_free(fi.match, TRUE);
 	if (fi.rules)
 		g_string_free(fi.rules, TRUE);
 	if (rs->prof_rules) {
@@ -703,45 +742,60 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 	}
 }
 
-/* Each thread's PCRE2 state: match data, a match context with the limits,
- * and a JIT stack, made on the thread's first evaluation and kept until it
- * ends.  Made per message they cost an mmap and a munmap of the JIT stack,
- * and in a threaded process each munmap interrupts the other CPUs. */
-typedef struct {
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
-	pcre2_jit_stack *js;
-} Pcre;
-
-static void pcre_free(gpointer data)
+static void local_free(gpointer data)
 {
-	Pcre *p = data;
+	Local *p = data;
 
 	if (p->js)
 		pcre2_jit_stack_free(p->js);
 	pcre2_match_context_free(p->mc);
 	pcre2_match_data_free(p->md);
+	for (guint k = 0; k < PF__N; k++) {
+		g_free(p->slot[k].found);
+		g_free(p->slot[k].off);
+		g_free(p->slot[k].lost);
+		g_free(p->slot[k].at);
+	}
+	g_free(p->count);
+	if (p->pairs)
+		g_array_unref(p->pairs);
 	g_free(p);
 }
 
-static GPrivate pcre_key = G_PRIVATE_INIT(pcre_free);
+static GPrivate local_key = G_PRIVATE_INIT(local_free);
 
-static Pcre *pcre_get(void)
+/* local_get - the calling thread's state, its tables sized for nlits literals */
+static Local *local_get(guint nlits)
 {
-	Pcre *p = g_private_get(&pcre_key);
+	Local *p = g_private_get(&local_key);
 
-	if (p != NULL)
-		return p;
-	p = g_new0(Pcre, 1);
-	p->md = pcre2_match_data_create(1, NULL);
-	p->mc = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(p->mc, RULES_MATCH_LIMIT);
-	pcre2_set_depth_limit(p->mc, RULES_DEPTH_LIMIT);
-	pcre2_set_heap_limit(p->mc, RULES_HEAP_LIMIT_KB);
-	p->js = pcre2_jit_stack_create(32 * 1024, RULES_JIT_STACK_MAX, NULL);
-	if (p->js != NULL)
-		pcre2_jit_stack_assign(p->mc, NULL, p->js);
-	g_private_set(&pcre_key, p);
+	if (p == NULL) {
+		p = g_new0(Local, 1);
+		p->md = pcre2_match_data_create(1, NULL);
+		p->mc = pcre2_match_context_create(NULL);
+		pcre2_set_match_limit(p->mc, RULES_MATCH_LIMIT);
+		pcre2_set_depth_limit(p->mc, RULES_DEPTH_LIMIT);
+		pcre2_set_heap_limit(p->mc, RULES_HEAP_LIMIT_KB);
+		p->js = pcre2_jit_stack_create(32 * 1024, RULES_JIT_STACK_MAX, NULL);
+		if (p->js != NULL)
+			pcre2_jit_stack_assign(p->mc, NULL, p->js);
+		p->pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
+		g_private_set(&local_key, p);
+	}
+	if (p->count == NULL || nlits > p->nlits) {    /* first use, or a bigger ruleset */
+		p->nlits = nlits;
+		g_free(p->count);
+		p->count = g_new0(guint32, nlits + 1);
+		for (guint k = 0; k < PF__N; k++) {
+			SlotTables *t = &p->slot[k];
+			g_free(t->found);
+			g_free(t->off);
+			g_free(t->lost);
+			t->found = g_new0(guint8, (nlits + 7) / 8 + 1);
+			t->off = g_new0(guint32, nlits + 2);
+			t->lost = g_new0(guint8, nlits + 1);
+		}
+	}
 	return p;
 }
 
@@ -750,16 +804,19 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	Verdict *v = verdict_new();
 	Ev ev = { .rs = rs, .f = f, .recording = TRUE };
 	gboolean limit_reported = FALSE;
-	Pcre *pc = pcre_get();
+	Local *lo = local_get(rules_pf_count(rs->pf));
 
-	ev.md = pc->md;
-	ev.mc = pc->mc;
-	ev.js = pc->js;
+	ev.local = lo;
+	ev.md = lo->md;
+	ev.mc = lo->mc;
+	ev.js = lo->js;
 	ev.scratch = g_string_new(NULL);
 	ev.value = g_string_new(NULL);
 	ev.match = g_string_new(NULL);
 	ev.fired = g_new0(gboolean, rs->rules->len + 1);
 	ev.fold = g_string_new(NULL);
+	ev.fire_value = g_string_new(NULL);
+	ev.fire_match = g_string_new(NULL);
 	ev.found_bytes = (rules_pf_count(rs->pf) + 7) / 8;
 
 	for (guint i = 0; i < rs->rules->len; i++)
@@ -767,12 +824,8 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 
 	g_free(ev.fired);
 	g_string_free(ev.fold, TRUE);
-	for (guint k = 0; k < PF__N; k++) {
-		g_free(ev.found[k]);
-		g_free(ev.spot_off[k]);
-		g_free(ev.spot_at[k]);
-		g_free(ev.spot_lost[k]);
-	}
+	g_string_free(ev.fire_value, TRUE);
+	g_string_free(ev.fire_match, TRUE);
 	g_string_free(ev.scratch, TRUE);
 	g_string_free(ev.value, TRUE);
 	g_string_free(ev.match, TRUE);

@@ -1513,6 +1513,50 @@ static void test_profile(void)
 	free(buf);
 }
 
+/* test_thread_tables - one thread evaluates with a ruleset of few
+ * literals, then one of many (its prefilter tables grow), then the first
+ * again: every literal found where it is, none past the tables' ends (the
+ * sanitizer build checks) */
+static void test_thread_tables(void)
+{
+	GString *big = g_string_new(NULL);
+	Tree *ts, *tb;
+	GError *err = NULL;
+	Ruleset *small = load_one(PROFILE_RULES, &ts, &err), *many;
+	Facts *f = base_facts();
+	Verdict *v;
+	char *ids;
+
+	g_assert_no_error(err);
+	for (int i = 1; i <= 300; i++)
+		g_string_append_printf(big, "rule R%03d\n describe \"{match}\"\n match text =~ /word%03d\\b/i\n"
+		                       " action tag\n", i, i);
+	many = load_one(big->str, &tb, &err);
+	g_assert_no_error(err);
+	g_string_assign(f->text, "Your parcel: WORD299 and word017, not word3000.");
+	for (int round = 0; round < 2; round++) {
+		v = rules_eval(small, f);
+		ids = hit_ids(v);
+		g_assert_cmpstr(ids, ==, "A");
+		g_assert_cmpstr(((Hit *)v->hits->pdata[0])->message, ==, "a");
+		g_free(ids);
+		verdict_free(v);
+		v = rules_eval(many, f);
+		ids = hit_ids(v);
+		g_assert_cmpstr(ids, ==, "R017,R299");
+		g_assert_cmpstr(((Hit *)v->hits->pdata[0])->message, ==, "word017");
+		g_assert_cmpstr(((Hit *)v->hits->pdata[1])->message, ==, "WORD299");
+		g_free(ids);
+		verdict_free(v);
+	}
+	facts_free(f);
+	rules_unref(small);
+	rules_unref(many);
+	tree_free(ts);
+	tree_free(tb);
+	g_string_free(big, TRUE);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -1532,5 +1576,6 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/prefilter-verdicts", test_prefilter_verdicts);
 	g_test_add_func("/rules/sentence-scoped", test_sentence_scoped);
 	g_test_add_func("/rules/profile", test_profile);
+	g_test_add_func("/rules/thread-tables", test_thread_tables);
 	return g_test_run();
 }
