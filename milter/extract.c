@@ -327,45 +327,52 @@ static gboolean wide_charset(const char *cs)
 /* to_utf8 - decoded bytes in `charset` -> valid UTF-8 text with LF line ends; transfer full */
 static char *to_utf8(const guint8 *buf, gsize len, const char *charset)
 {
-	GString *in = g_string_new_len((const char *)buf, len), *s = NULL, *t;
-	char *valid;
+	GString *in = g_string_new_len((const char *)buf, len), *s = NULL;
+	gsize w = 0;
 
 	if (charset != NULL && *charset == '\0')
 		charset = NULL;
 	/* NUL would end the string for every C consumer: embedded ones become spaces */
 	if (!wide_charset(charset))
-		for (gsize i = 0; i < in->len; i++)
-			if (in->str[i] == '\0')
-				in->str[i] = ' ';
+		for (char *z = memchr(in->str, '\0', in->len); z != NULL;
+		     z = memchr(z + 1, '\0', in->len - (gsize)(z + 1 - in->str)))
+			*z = ' ';
 	if (g_utf8_validate(in->str, in->len, NULL) && (charset == NULL || is_utf8_name(charset)))
-		s = g_string_new_len(in->str, in->len);
+		s = g_steal_pointer(&in);
 	else if (charset != NULL && !is_utf8_name(charset))
 		s = convert(in->str, in->len, charset);
 	if (s == NULL && charset != NULL && is_utf8_name(charset) &&
 	    g_ascii_strncasecmp(charset, "utf", 3) == 0)
-		s = g_string_new_len(in->str, in->len);
+		s = g_steal_pointer(&in);
 	if (s == NULL)
 		s = convert(in->str, in->len, "windows-1252");
 	if (s == NULL)
-		s = g_string_new_len(in->str, in->len);
+		s = g_steal_pointer(&in);
+	if (in != NULL)
+		g_string_free(in, TRUE);
 
-	t = g_string_sized_new(s->len + 1);
-	for (gsize i = 0; i < s->len; i++) {
-		char ch = s->str[i];
-		if (ch == '\r') {
-			if (i + 1 < s->len && s->str[i + 1] == '\n')
-				continue;
-			ch = '\n';
-		} else if (ch == '\0') {
-			ch = ' ';
+	/* LF line ends, no NUL (a wide charset's): in place, the text only shrinks */
+	if (memchr(s->str, '\r', s->len) != NULL || memchr(s->str, '\0', s->len) != NULL) {
+		for (gsize i = 0; i < s->len; i++) {
+			char ch = s->str[i];
+			if (ch == '\r') {
+				if (i + 1 < s->len && s->str[i + 1] == '\n')
+					continue;
+				ch = '\n';
+			} else if (ch == '\0') {
+				ch = ' ';
+			}
+			s->str[w++] = ch;
 		}
-		g_string_append_c(t, ch);
+		g_string_truncate(s, w);
 	}
-	valid = g_utf8_make_valid(t->str, t->len);
-	g_string_free(t, TRUE);
-	g_string_free(s, TRUE);
-	g_string_free(in, TRUE);
-	return valid;
+	if (g_utf8_validate(s->str, (gssize)s->len, NULL))
+		return g_string_free(s, FALSE);
+	{
+		char *valid = g_utf8_make_valid(s->str, (gssize)s->len);
+		g_string_free(s, TRUE);
+		return valid;
+	}
 }
 
 /* unflow - join RFC 3676 soft line breaks so a link split by them is whole */

@@ -114,24 +114,41 @@ static gboolean is_block(GumboTag t)
 	return FALSE;
 }
 
-/* Elements that never nest, or that the parser closes by itself: not depth. */
-static const char *const flat_tags[] = {
-	"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-	"source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "menuitem",
-	"p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "optgroup",
-	"colgroup", "rb", "rt", "rp", "html", "head", "body", NULL
+/* How prescan counts a tag: elements that never nest or that the parser
+ * closes by itself are not depth; the content of rawtext ones is not tags.
+ * Sorted by name (bsearch: prescan looks up every tag of a document). */
+enum { TAG_FLAT = 1, TAG_RAWTEXT };
+static const struct TagKind {
+	const char *name;
+	int kind;
+} tag_kinds[] = {
+	{ "area", TAG_FLAT }, { "base", TAG_FLAT }, { "basefont", TAG_FLAT },
+	{ "bgsound", TAG_FLAT }, { "body", TAG_FLAT }, { "br", TAG_FLAT }, { "col", TAG_FLAT },
+	{ "colgroup", TAG_FLAT }, { "dd", TAG_FLAT }, { "dt", TAG_FLAT }, { "embed", TAG_FLAT },
+	{ "frame", TAG_FLAT }, { "head", TAG_FLAT }, { "hr", TAG_FLAT }, { "html", TAG_FLAT },
+	{ "iframe", TAG_RAWTEXT }, { "image", TAG_FLAT }, { "img", TAG_FLAT },
+	{ "input", TAG_FLAT }, { "keygen", TAG_FLAT }, { "li", TAG_FLAT }, { "link", TAG_FLAT },
+	{ "menuitem", TAG_FLAT }, { "meta", TAG_FLAT }, { "noembed", TAG_RAWTEXT },
+	{ "noframes", TAG_RAWTEXT }, { "optgroup", TAG_FLAT }, { "option", TAG_FLAT },
+	{ "p", TAG_FLAT }, { "param", TAG_FLAT }, { "rb", TAG_FLAT }, { "rp", TAG_FLAT },
+	{ "rt", TAG_FLAT }, { "script", TAG_RAWTEXT }, { "source", TAG_FLAT },
+	{ "style", TAG_RAWTEXT }, { "tbody", TAG_FLAT }, { "td", TAG_FLAT },
+	{ "textarea", TAG_RAWTEXT }, { "tfoot", TAG_FLAT }, { "th", TAG_FLAT },
+	{ "thead", TAG_FLAT }, { "title", TAG_RAWTEXT }, { "tr", TAG_FLAT },
+	{ "track", TAG_FLAT }, { "wbr", TAG_FLAT }, { "xmp", TAG_RAWTEXT },
 };
 
-static const char *const rawtext_tags[] = {
-	"script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe", NULL
-};
-
-static gboolean in_list(const char *const *list, const char *s)
+static int tag_kind_cmp(const void *key, const void *elem)
 {
-	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
-			return TRUE;
-	return FALSE;
+	return strcmp(key, ((const struct TagKind *)elem)->name);
+}
+
+/* tag_kind - TAG_FLAT, TAG_RAWTEXT or 0 for a lower-case tag name */
+static int tag_kind(const char *name)
+{
+	const struct TagKind *t = bsearch(name, tag_kinds, G_N_ELEMENTS(tag_kinds), sizeof tag_kinds[0],
+	                                  tag_kind_cmp);
+	return t ? t->kind : 0;
 }
 
 /* prescan - where to cut the document so gumbo stays within depth and node
@@ -147,6 +164,7 @@ static gsize prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString 
 		char name[16];
 		gsize j, k = 0;
 		gboolean close;
+		int kind;
 
 		if (lt == NULL)
 			break;
@@ -177,7 +195,8 @@ static gsize prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString 
 		gt = memchr(s + j, '>', n - j);
 		if (gt == NULL)
 			break;
-		if (!close && in_list(rawtext_tags, name)) {
+		kind = tag_kind(name);
+		if (!close && kind == TAG_RAWTEXT) {
 			/* the content is text, not tags, up to the matching end tag */
 			gsize p = gt - s + 1;
 			char *end = g_strdup_printf("</%s", name);
@@ -202,7 +221,7 @@ static gsize prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString 
 			continue;
 		}
 		i = gt - s + 1;
-		if (in_list(flat_tags, name) || (gt > s && gt[-1] == '/'))
+		if (kind == TAG_FLAT || (gt > s && gt[-1] == '/'))
 			continue;
 		depth += close ? -1 : 1;
 		if (depth < 0)

@@ -531,6 +531,45 @@ static void test_html_nesting_bound(void)
 	g_string_free(h, TRUE);
 }
 
+/* test_html_flat_tags - tags that never nest (or that the parser closes
+ * itself) are not depth, and what rawtext elements hold is not tags: a
+ * thousand of each, unclosed, stay under the depth bound */
+static void test_html_flat_tags(void)
+{
+	static const char *const flat[] = {
+		"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+		"source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "menuitem",
+		"p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "optgroup",
+		"colgroup", "rb", "rt", "rp", "html", "head", "body",
+	};
+	static const char *const rawtext[] = {
+		"script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe",
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(flat) + G_N_ELEMENTS(rawtext); i++) {
+		gboolean raw = i >= G_N_ELEMENTS(flat);
+		const char *name = raw ? rawtext[i - G_N_ELEMENTS(flat)] : flat[i];
+		GString *h = g_string_new("<div>");
+		char *m;
+		Facts *f;
+
+		if (raw)
+			g_string_append_printf(h, "<%s>", name);
+		for (int k = 0; k < 1000; k++)
+			g_string_append_printf(h, "<%s>", raw ? "div" : name);
+		if (raw)
+			g_string_append_printf(h, "</%s>", name);
+		g_string_append(h, "end</div>");
+		m = plain("text/html", "7bit", h->str);
+		f = run(m);
+		if (has_anomaly(f, "limit:html-depth"))
+			g_error("<%s> counted as depth", name);
+		facts_free(f);
+		g_free(m);
+		g_string_free(h, TRUE);
+	}
+}
+
 /* ---- headers, names, types -------------------------------------------- */
 
 static const char pdf_bytes[] =
@@ -1043,6 +1082,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/charset", test_charset);
 	g_test_add_func("/extract/html", test_html);
 	g_test_add_func("/extract/html-nesting-bound", test_html_nesting_bound);
+	g_test_add_func("/extract/html-flat-tags", test_html_flat_tags);
 	g_test_add_func("/extract/attachments", test_attachments);
 	g_test_add_func("/extract/nested-message", test_nested_message);
 	g_test_add_func("/extract/reply", test_reply);
