@@ -78,8 +78,9 @@ gboolean rules_fold(const char *s, gsize len, GString *out)
 	g_string_set_size(out, at + len * 2 + 8);
 	w = out->str + at;
 	while (p < end) {
-		if (*p < 0x80) {
-			*w++ = g_ascii_tolower((char)*p++);
+		if (*p < 0x80) {        /* g_ascii_tolower, without a call per byte */
+			guchar b = *p++;
+			*w++ = (char)((unsigned)(b - 'A') < 26u ? b + ('a' - 'A') : b);
 			continue;
 		}
 		gunichar c = g_utf8_get_char_validated((const char *)p, end - p);
