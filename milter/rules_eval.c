@@ -38,9 +38,10 @@ typedef struct {
 /* Each thread's evaluation state, made on the thread's first evaluation and
  * kept until it ends: PCRE2 match data, a match context with the limits and
  * a JIT stack (made per message they cost an mmap and a munmap of the stack,
- * and in a threaded process each munmap interrupts the other CPUs), and the
- * prefilter's per-literal tables (made per message they are kilobytes of
- * calloc per scanned text, each making malloc consolidate its free lists). */
+ * and in a threaded process each munmap interrupts the other CPUs), the
+ * prefilter's per-literal tables and the working strings (made per message
+ * they are kilobytes of malloc per scanned text, and each large allocation
+ * makes malloc consolidate its free lists). */
 typedef struct {
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
@@ -50,7 +51,11 @@ typedef struct {
 	                         * all zero between scans */
 	GArray *pairs;          /* the scan's (literal, start) pairs */
 	SlotTables slot[PF__N];
+	GString *scratch, *value, *match, *fire_value, *fire_match, *fold;
 } Local;
+
+/* A folded text longer than this gives its memory back after the call. */
+#define LOCAL_FOLD_KEEP (256 * 1024)
 
 typedef struct {
 	const Ruleset *rs;
@@ -745,6 +750,7 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 static void local_free(gpointer data)
 {
 	Local *p = data;
+	GString **strs[] = { &p->scratch, &p->value, &p->match, &p->fire_value, &p->fire_match, &p->fold };
 
 	if (p->js)
 		pcre2_jit_stack_free(p->js);
@@ -757,8 +763,9 @@ static void local_free(gpointer data)
 		g_free(p->slot[k].at);
 	}
 	g_free(p->count);
-	if (p->pairs)
-		g_array_unref(p->pairs);
+	g_array_unref(p->pairs);
+	for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
+		g_string_free(*strs[i], TRUE);
 	g_free(p);
 }
 
@@ -780,6 +787,12 @@ static Local *local_get(guint nlits)
 		if (p->js != NULL)
 			pcre2_jit_stack_assign(p->mc, NULL, p->js);
 		p->pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
+		p->scratch = g_string_new(NULL);
+		p->value = g_string_new(NULL);
+		p->match = g_string_new(NULL);
+		p->fire_value = g_string_new(NULL);
+		p->fire_match = g_string_new(NULL);
+		p->fold = g_string_new(NULL);
 		g_private_set(&local_key, p);
 	}
 	if (p->count == NULL || nlits > p->nlits) {    /* first use, or a bigger ruleset */
@@ -810,25 +823,25 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	ev.md = lo->md;
 	ev.mc = lo->mc;
 	ev.js = lo->js;
-	ev.scratch = g_string_new(NULL);
-	ev.value = g_string_new(NULL);
-	ev.match = g_string_new(NULL);
+	ev.scratch = lo->scratch;
+	ev.value = lo->value;
+	ev.match = lo->match;
+	ev.fire_value = lo->fire_value;
+	ev.fire_match = lo->fire_match;
+	ev.fold = lo->fold;
+	g_string_truncate(ev.value, 0);
+	g_string_truncate(ev.match, 0);
 	ev.fired = g_new0(gboolean, rs->rules->len + 1);
-	ev.fold = g_string_new(NULL);
-	ev.fire_value = g_string_new(NULL);
-	ev.fire_match = g_string_new(NULL);
 	ev.found_bytes = (rules_pf_count(rs->pf) + 7) / 8;
 
 	for (guint i = 0; i < rs->rules->len; i++)
 		eval_rule(&ev, rs, i, v, &limit_reported);
 
 	g_free(ev.fired);
-	g_string_free(ev.fold, TRUE);
-	g_string_free(ev.fire_value, TRUE);
-	g_string_free(ev.fire_match, TRUE);
-	g_string_free(ev.scratch, TRUE);
-	g_string_free(ev.value, TRUE);
-	g_string_free(ev.match, TRUE);
+	if (lo->fold->allocated_len > LOCAL_FOLD_KEEP) {
+		g_string_free(lo->fold, TRUE);
+		lo->fold = g_string_new(NULL);
+	}
 	return v;
 }
 
