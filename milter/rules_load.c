@@ -102,7 +102,31 @@ static Ruleset *ruleset_new(void)
 	rs->by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	rs->lists = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)rules_list_free);
 	rs->anon_lists = g_ptr_array_new_with_free_func((GDestroyNotify)rules_list_free);
+	rs->arena = g_ptr_array_new_with_free_func(g_free);
 	return rs;
+}
+
+#define ARENA_BLOCK (64 * 1024)
+
+gpointer rules_arena_new0(Ruleset *rs, gsize size)
+{
+	char *p;
+
+	size = (size + 15) & ~(gsize)15;
+	if (size > ARENA_BLOCK / 4) {           /* big: a block of its own */
+		p = g_malloc0(size);
+		g_ptr_array_add(rs->arena, p);
+		return p;
+	}
+	if (size > rs->arena_left) {
+		rs->arena_next = g_malloc0(ARENA_BLOCK);
+		rs->arena_left = ARENA_BLOCK;
+		g_ptr_array_add(rs->arena, rs->arena_next);
+	}
+	p = rs->arena_next;
+	rs->arena_next += size;
+	rs->arena_left -= size;
+	return p;
 }
 
 static void ruleset_free(Ruleset *rs)
@@ -116,6 +140,7 @@ static void ruleset_free(Ruleset *rs)
 	g_ptr_array_unref(rs->rules);
 	g_hash_table_unref(rs->lists);
 	g_ptr_array_unref(rs->anon_lists);
+	g_ptr_array_unref(rs->arena);       /* last: the frees above read the structs */
 	g_free(rs);
 }
 

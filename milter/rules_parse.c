@@ -156,6 +156,9 @@ static gboolean valid_id(const char *s, gboolean dash)
 
 /* ---- freeing ---- */
 
+/* The Rule, Cond, Expr and Test structs themselves are in the ruleset's
+ * arena (rules_arena_new0): these free what they own. */
+
 static void test_free(Test *t)
 {
 	if (t == NULL)
@@ -170,12 +173,9 @@ static void test_free(Test *t)
 		g_ptr_array_unref(t->pre_lits);
 	if (t->re_anchored)
 		pcre2_code_free(t->re_anchored);
-	g_free(t->lit_ids);
-	g_free(t->pre_ids);
 	g_free(t->str);
 	if (t->lists)
 		g_ptr_array_unref(t->lists);
-	g_free(t);
 }
 
 static void expr_free(Expr *e)
@@ -185,7 +185,6 @@ static void expr_free(Expr *e)
 	expr_free(e->a);
 	expr_free(e->b);
 	test_free(e->test);
-	g_free(e);
 }
 
 static void cond_free(gpointer data)
@@ -193,7 +192,6 @@ static void cond_free(gpointer data)
 	Cond *c = data;
 	expr_free(c->expr);
 	g_free(c->key.hname);
-	g_free(c);
 }
 
 static void segs_free(GArray *segs)
@@ -222,7 +220,6 @@ void rules_rule_free(Rule *r)
 	if (r->when_rules)
 		g_ptr_array_unref(r->when_rules);
 	g_strfreev(r->markets);
-	g_free(r);
 }
 
 /* ---- lists ---- */
@@ -346,9 +343,9 @@ static void stmt_list(Parser *p, const Token *kw)
 
 /* ---- expressions ---- */
 
-static Expr *expr_new(ExprKind k, Expr *a, Expr *b)
+static Expr *expr_new(Parser *p, ExprKind k, Expr *a, Expr *b)
 {
-	Expr *e = g_new0(Expr, 1);
+	Expr *e = rules_arena_new0(p->b->rs, sizeof *e);
 	e->kind = k;
 	e->a = a;
 	e->b = b;
@@ -514,7 +511,7 @@ static const char *type_name(ValType t)
 /* parse_test - targets [op operand]; a bare target must be yes/no */
 static Expr *parse_test(Parser *p)
 {
-	Test *test = g_new0(Test, 1);
+	Test *test = rules_arena_new0(p->b->rs, sizeof *test);
 	const Token *tt[RULES_MAX_TARGETS];
 	const Token *op;
 	const char *o = "";
@@ -641,7 +638,7 @@ static Expr *parse_test(Parser *p)
 	}
 done:
 	{
-		Expr *e = expr_new(EX_TEST, NULL, NULL);
+		Expr *e = expr_new(p, EX_TEST, NULL, NULL);
 		e->test = test;
 		return e;
 	}
@@ -715,7 +712,7 @@ static Expr *parse_primary(Parser *p)
 			g_free(ids);
 			return NULL;
 		}
-		Expr *e = expr_new(EX_RULE, NULL, NULL);
+		Expr *e = expr_new(p, EX_RULE, NULL, NULL);
 		for (guint i = 0; i < p->b->rs->rules->len; i++)
 			if (p->b->rs->rules->pdata[i] == r)
 				e->rule = i;
@@ -727,7 +724,7 @@ static Expr *parse_primary(Parser *p)
 		next(p);
 		if ((l = find_list(p, t)) == NULL)
 			return NULL;
-		Expr *e = expr_new(EX_LIST, NULL, NULL);
+		Expr *e = expr_new(p, EX_LIST, NULL, NULL);
 		e->list = l;
 		return e;
 	}
@@ -741,7 +738,7 @@ static Expr *parse_unary(Parser *p)
 		next(p);
 		if ((a = parse_unary(p)) == NULL)
 			return NULL;
-		return expr_new(EX_NOT, a, NULL);
+		return expr_new(p, EX_NOT, a, NULL);
 	}
 	return parse_primary(p);
 }
@@ -755,7 +752,7 @@ static Expr *parse_and(Parser *p)
 			expr_free(e);
 			return NULL;
 		}
-		e = expr_new(EX_AND, e, b);
+		e = expr_new(p, EX_AND, e, b);
 	}
 	return e;
 }
@@ -769,7 +766,7 @@ static Expr *parse_or(Parser *p)
 			expr_free(e);
 			return NULL;
 		}
-		e = expr_new(EX_OR, e, b);
+		e = expr_new(p, EX_OR, e, b);
 	}
 	return e;
 }
@@ -792,7 +789,7 @@ static Cond *parse_cond(Parser *p, const Token *kw)
 		g_clear_pointer(&p->key.hname, g_free);
 		return NULL;
 	}
-	c = g_new0(Cond, 1);
+	c = rules_arena_new0(p->b->rs, sizeof *c);
 	c->expr = e;
 	c->key = p->key;
 	c->has_re = p->has_re;
@@ -870,7 +867,7 @@ fail:
 
 static Rule *rule_new(Parser *p, const Token *id, RuleKind kind)
 {
-	Rule *r = g_new0(Rule, 1);
+	Rule *r = rules_arena_new0(p->b->rs, sizeof *r);
 	r->id = g_strdup(id->text);
 	r->kind = kind;
 	r->sub = g_str_has_prefix(id->text, "__");
@@ -1383,14 +1380,14 @@ static void build_prefilter(RulesBuild *b)
 			continue;
 		}
 		if (t->lits != NULL) {
-			t->lit_ids = g_new(guint32, t->lits->len);
+			t->lit_ids = rules_arena_new0(rs, t->lits->len * sizeof *t->lit_ids);
 			t->nlit_ids = t->lits->len;
 			for (guint j = 0; j < t->lits->len; j++)   /* sentence-scoped: where they are */
 				t->lit_ids[j] = lit_id(ids, lits, spot, t->lits->pdata[j], t->sentence);
 			rs->n_re_pf++;
 		}
 		if (t->pre_lits != NULL) {
-			t->pre_ids = g_new(guint32, t->pre_lits->len);
+			t->pre_ids = rules_arena_new0(rs, t->pre_lits->len * sizeof *t->pre_ids);
 			t->npre_ids = t->pre_lits->len;
 			for (guint j = 0; j < t->pre_lits->len; j++)
 				t->pre_ids[j] = lit_id(ids, lits, spot, t->pre_lits->pdata[j], TRUE);

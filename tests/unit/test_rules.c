@@ -1557,6 +1557,34 @@ static void test_thread_tables(void)
 	g_string_free(big, TRUE);
 }
 
+/* test_arena - the ruleset's arena gives zeroed, 16-byte aligned blocks
+ * that do not overlap, small ones packed and big ones apart */
+static void test_arena(void)
+{
+	Tree *t;
+	GError *err = NULL;
+	Ruleset *rs = load_one(PROFILE_RULES, &t, &err);
+	guchar *blk[600];
+	gsize len[600];
+
+	g_assert_no_error(err);
+	for (guint i = 0; i < G_N_ELEMENTS(blk); i++) {
+		len[i] = i % 100 == 99 ? 20000 + i : 1 + (i * 37) % 200;
+		blk[i] = rules_arena_new0(rs, len[i]);
+		g_assert_cmpuint((guintptr)blk[i] % 16, ==, 0);
+		for (gsize k = 0; k < len[i]; k++)
+			g_assert_cmpuint(blk[i][k], ==, 0);
+		memset(blk[i], (int)(i % 251) + 1, len[i]);
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(blk); i++)
+		for (gsize k = 0; k < len[i]; k++)
+			g_assert_cmpuint(blk[i][k], ==, i % 251 + 1);
+	/* consecutive small blocks sit side by side */
+	g_assert_true(blk[1] == blk[0] + ((len[0] + 15) & ~(gsize)15));
+	rules_unref(rs);
+	tree_free(t);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -1577,5 +1605,6 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/sentence-scoped", test_sentence_scoped);
 	g_test_add_func("/rules/profile", test_profile);
 	g_test_add_func("/rules/thread-tables", test_thread_tables);
+	g_test_add_func("/rules/arena", test_arena);
 	return g_test_run();
 }
