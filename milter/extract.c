@@ -864,6 +864,9 @@ static gboolean b64_lines(const guchar *buf, gsize n, B64State *st)
 		const guchar *le = nl ? nl : end;
 		while (p < le) {
 			const guchar *run = p;
+			/* four at a time: the classes OR to B64_DATA only when all are data */
+			while (le - p >= 4 && (cls[p[0]] | cls[p[1]] | cls[p[2]] | cls[p[3]]) == B64_DATA)
+				p += 4;
 			while (p < le && cls[*p] == B64_DATA)
 				p++;
 			if (p > run) {
