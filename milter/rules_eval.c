@@ -51,7 +51,11 @@ typedef struct {
 	                         * all zero between scans */
 	GArray *pairs;          /* the scan's (literal, start) pairs */
 	SlotTables slot[PF__N];
-	GString *scratch, *value, *match, *fire_value, *fire_match, *fold;
+	GString *scratch;       /* "Name: value" of headers */
+	GString *value;         /* value of the last test found true */
+	GString *match;         /* text matched by the last =~ found true */
+	GString *fire_value, *fire_match;  /* storage for each rule's Fire */
+	GString *fold;          /* the folded value being scanned */
 } Local;
 
 /* A folded text longer than this gives its memory back after the call. */
@@ -60,19 +64,13 @@ typedef struct {
 typedef struct {
 	const Ruleset *rs;
 	const Facts *f;
-	Local *local;
-	pcre2_match_data *md;
+	Local *local;           /* the thread's state: match data, tables, strings */
+	pcre2_match_data *md;   /* local's, one load nearer for every regex run */
 	pcre2_match_context *mc;
-	pcre2_jit_stack *js;
-	GString *scratch;       /* "Name: value" of headers */
-	GString *value;         /* value of the last test found true */
-	GString *match;         /* text matched by the last =~ found true */
-	gboolean have_value, have_match;
+	gboolean have_value, have_match;        /* local->value, local->match are set */
 	gboolean recording;     /* FALSE while unless lines run */
 	gboolean limit;         /* a regex hit a PCRE2 limit in this rule */
 	gboolean *fired;        /* by rule index */
-	GString *fire_value, *fire_match;  /* storage for each rule's Fire */
-	GString *fold;          /* the folded value being scanned */
 	guint8 *found[PF__N];   /* literal ids present in each target; NULL: not scanned yet */
 	gsize found_bytes;
 	/* where prefix literals start in each target: spot_at[spot_off[id] ..
@@ -130,15 +128,16 @@ static void scan(Ev *ev, int k, const char *s, gsize len)
 	guint n = rules_pf_count(ev->rs->pf);
 	Local *lo = ev->local;
 	SlotTables *t = &lo->slot[k];
+	GString *fold = lo->fold;
 	PfSpots sp = { 0 };
 	const guint32 *pr;
 	guint np;
 
 	memset(t->found, 0, ev->found_bytes);
 	ev->found[k] = t->found;
-	g_string_truncate(ev->fold, 0);
-	if (!rules_fold(s, len, ev->fold)) {
-		rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, t->found, NULL);
+	g_string_truncate(fold, 0);
+	if (!rules_fold(s, len, fold)) {
+		rules_pf_scan(ev->rs->pf, fold->str, fold->len, t->found, NULL);
 		return;
 	}
 	/* a literal found more often than match_spots would try it is not kept */
@@ -149,7 +148,7 @@ static void scan(Ev *ev, int k, const char *s, gsize len)
 	sp.lost = t->lost;
 	sp.per_lit = (guint32)MIN(len / 64 + 16, G_MAXUINT32);
 	sp.total = RULES_SPOTS_MAX;
-	rules_pf_scan(ev->rs->pf, ev->fold->str, ev->fold->len, t->found, &sp);
+	rules_pf_scan(ev->rs->pf, fold->str, fold->len, t->found, &sp);
 	pr = (const guint32 *)sp.pairs->data;
 	np = sp.pairs->len;
 	if (np / 2 + 1 > t->at_cap) {
@@ -323,12 +322,12 @@ static void record_value(Ev *ev, const TargetRef *ref, const Value *v)
 	if (!ev->recording)
 		return;
 	if (ref->def->type == VT_STR) {
-		record_str(ev, ev->value, &ev->have_value, v->s, strlen(v->s));
+		record_str(ev, ev->local->value, &ev->have_value, v->s, strlen(v->s));
 	} else if (ref->def->type == VT_NUM) {
 		g_snprintf(num, sizeof num, "%" G_GINT64_FORMAT, v->n);
-		record_str(ev, ev->value, &ev->have_value, num, strlen(num));
+		record_str(ev, ev->local->value, &ev->have_value, num, strlen(num));
 	} else {
-		record_str(ev, ev->value, &ev->have_value, v->b ? "yes" : "no", v->b ? 3 : 2);
+		record_str(ev, ev->local->value, &ev->have_value, v->b ? "yes" : "no", v->b ? 3 : 2);
 	}
 }
 
@@ -363,7 +362,7 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 	}
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ev->md);
 	if (ov[0] <= ov[1] && ov[1] <= len)
-		record_str(ev, ev->match, &ev->have_match, s + ov[0], ov[1] - ov[0]);
+		record_str(ev, ev->local->match, &ev->have_match, s + ov[0], ov[1] - ov[0]);
 	return TRUE;
 }
 
@@ -388,7 +387,7 @@ static gboolean eval_test(Ev *ev, const Test *t, guint idx)
 	for (guint i = 0; i < t->ntargets && !hit; i++) {
 		const TargetRef *ref = &t->targets[i];
 		Value v = { 0 };
-		if (!rules_target_value(ev->f, ref, idx, ev->scratch, &v))
+		if (!rules_target_value(ev->f, ref, idx, ev->local->scratch, &v))
 			continue;
 		if (!present) {
 			present = TRUE;
@@ -422,7 +421,7 @@ static gboolean eval_test(Ev *ev, const Test *t, guint idx)
 	if (!present || hit)
 		return FALSE;
 	if (first->def->id == TG_HEADERS)   /* scratch was overwritten by later targets */
-		rules_target_value(ev->f, first, idx, ev->scratch, &firstv);
+		rules_target_value(ev->f, first, idx, ev->local->scratch, &firstv);
 	record_value(ev, first, &firstv);
 	return TRUE;
 }
@@ -657,8 +656,8 @@ static gboolean eval_match(Ev *ev, const Rule *r, Fire *fi)
 			if (fi->count++ == 0) {
 				fi->coll = c->key.coll;
 				fi->idx = i;
-				g_string_assign(fi->value, ev->value->str);
-				g_string_assign(fi->match, ev->match->str);
+				g_string_assign(fi->value, ev->local->value->str);
+				g_string_assign(fi->match, ev->local->match->str);
 				fi->have_value = ev->have_value;
 				fi->have_match = ev->have_match;
 			}
@@ -697,8 +696,8 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 		return;
 	if (rs->prof_rules)
 		t0 = now_ns();
-	fi.value = ev->fire_value;
-	fi.match = ev->fire_match;
+	fi.value = ev->local->fire_value;
+	fi.match = ev->local->fire_match;
 	g_string_truncate(fi.value, 0);
 	g_string_truncate(fi.match, 0);
 	ev->limit = FALSE;
@@ -822,15 +821,8 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	ev.local = lo;
 	ev.md = lo->md;
 	ev.mc = lo->mc;
-	ev.js = lo->js;
-	ev.scratch = lo->scratch;
-	ev.value = lo->value;
-	ev.match = lo->match;
-	ev.fire_value = lo->fire_value;
-	ev.fire_match = lo->fire_match;
-	ev.fold = lo->fold;
-	g_string_truncate(ev.value, 0);
-	g_string_truncate(ev.match, 0);
+	g_string_truncate(lo->value, 0);
+	g_string_truncate(lo->match, 0);
 	ev.fired = g_new0(gboolean, rs->rules->len + 1);
 	ev.found_bytes = (rules_pf_count(rs->pf) + 7) / 8;
 

@@ -1348,7 +1348,7 @@ static guint64 scanned_targets(const Ruleset *rs, guint min_tests)
 			count[t->targets[j].def->id]++;
 	}
 	for (guint id = 0; id < 64; id++)
-		if (count[id] >= min_tests && count[id] > 0)
+		if (count[id] >= min_tests)
 			on |= G_GUINT64_CONSTANT(1) << id;
 	return on;
 }

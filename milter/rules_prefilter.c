@@ -857,9 +857,7 @@ static LitSet *prefix_branch(Lx *x)
 static LitSet *alternation(Lx *x)
 {
 	LitSet *all = set_new();
-	gboolean none = FALSE;
-
-	gboolean exact = TRUE;
+	gboolean none = FALSE, exact = TRUE;
 
 	for (;;) {
 		LitSet *s = x->prefix ? prefix_branch(x) : branch(x);
