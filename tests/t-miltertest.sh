@@ -118,6 +118,7 @@ eml $T/noorder.eml
 from support@contoso-outdoor.example
 rcpt $RELAY
 expect reject
+code 550 5.7.1
 rules ORDER_ID_MISSING
 reply $noorder_reply
 end
@@ -171,7 +172,7 @@ cat >"$T/p3" <<EOF
 message relay first, then non-relay refused at RCPT
 eml $T/noorder.eml
 rcpt $RELAY
-rcpt $OTHER replycode
+rcpt $OTHER tempfail 452 4.5.3
 expect reject
 rules ORDER_ID_MISSING
 reply $noorder_reply
@@ -179,7 +180,7 @@ end
 message non-relay first, then relay refused at RCPT, accepted at DATA
 eml $T/noorder.eml
 rcpt $OTHER
-rcpt $RELAY replycode
+rcpt $RELAY tempfail 452 4.5.3
 data accept
 end
 EOF
@@ -232,6 +233,7 @@ message over max_message_size
 eml $T/big.eml
 rcpt $RELAY
 expect reject
+code 552 5.3.4
 end
 message compliant after the oversize one
 eml $T/compliant.eml
@@ -250,5 +252,16 @@ is "$out" "RESULT ok env" "environment interface: reject in 1-byte chunks"
 out=$(MT_SOCKET=$MILTER_SPEC MT_EML=$T/noorder.eml MT_RCPTS="$RELAY" MT_EXPECT=accept \
 	MT_LABEL=wrong miltertest -s "$LUA" 2>&1)
 like "$out" '^RESULT fail wrong: ' "a wrong expectation is reported as a failure"
+# the class, code and enhanced status of a reply are checked: a 550 5.7.1
+# is not a tempfail, nor a 551, nor a 5.7.2
+for e in "tempfail|" "reject|551" "reject|550 5.7.2"; do
+	out=$(MT_SOCKET=$MILTER_SPEC MT_EML=$T/noorder.eml MT_RCPTS="$RELAY" MT_EXPECT=${e%%|*} \
+		MT_CODE="${e#*|}" MT_LABEL=code miltertest -s "$LUA" 2>&1)
+	like "$out" '^RESULT fail code: .*550 5\.7\.1' "a 550 5.7.1 reject checked as ${e%%|*} ${e#*|} is reported as a failure"
+done
+# and a recipient's: the 452 4.5.3 of a mixed transaction is not a 450
+out=$(MT_SOCKET=$MILTER_SPEC MT_EML=$T/noorder.eml MT_RCPTS="$RELAY $OTHER=tempfail:450" MT_EXPECT=reject \
+	MT_LABEL=rcpt miltertest -s "$LUA" 2>&1)
+like "$out" '^RESULT fail rcpt: RCPT .*452 4\.5\.3' "a 452 at RCPT checked as 450 is reported as a failure"
 
 ok "daemon still running" kill -0 "$MILTER_PID"

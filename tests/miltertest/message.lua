@@ -5,19 +5,22 @@
 --   MT_SOCKET  the filter's socket (unix:/path or inet:PORT@127.0.0.1)
 -- and either MT_PLAN, a file with one or more transactions sent one after the
 -- other on ONE connection (format below), or one transaction given by
---   MT_EML MT_FROM MT_RCPTS MT_DATA MT_CHUNK MT_SEED MT_EXPECT MT_REPLY
---   MT_RULES MT_DELETED MT_LABEL
--- (MT_RCPTS: space-separated "addr" or "addr=EXPECTED-REPLY" words).
+--   MT_EML MT_FROM MT_RCPTS MT_DATA MT_CHUNK MT_SEED MT_EXPECT MT_CODE
+--   MT_REPLY MT_RULES MT_DELETED MT_LABEL
+-- (MT_RCPTS: space-separated "addr" or "addr=EXPECTED-REPLY[:CODE[:XCODE]]"
+-- words; MT_CODE: "CODE [XCODE]").
 --
 -- Plan file: one keyword per line, a transaction ends with "end":
 --   message LABEL
 --   eml PATH                        the message (.eml, LF or CRLF)
 --   from ADDR                       envelope sender
---   rcpt ADDR [continue|replycode|reject|tempfail|accept]
+--   rcpt ADDR [continue|replycode|reject|tempfail|accept] [CODE [XCODE]]
 --   data [continue|accept]          reply expected to DATA; "accept" ends
 --                                   the transaction there (not checked)
 --   chunk whole|byte|random [SEED]  how the body is cut into body chunks
 --   expect accept|tag|quarantine|reject|tempfail|discard
+--   code CODE [XCODE]               the SMTP code (e.g. 552) and enhanced
+--                                   status (5.3.4) of the reject/tempfail
 --   reply TEXT                      the exact SMTP reply expected at end of
 --                                   message; "\r\n" stands for a line break
 --   rules ID...                     rule IDs expected in X-Amzmilter-Rules
@@ -31,6 +34,16 @@
 --
 -- Headers go to the filter as Postfix sends them: value without the leading
 -- blank, folded lines joined with "\n"; the body goes with CRLF line ends.
+--
+-- Replies: "reject" and "tempfail" (of a message or a recipient) need the
+-- filter's own SMTP reply (SMFIR_REPLYCODE; a plain SMFIR_REJECT/TEMPFAIL
+-- means it set none, or one of the wrong class, which libmilter drops) whose
+-- every line has a 5xx code for reject, 4xx for tempfail, and an enhanced
+-- status of the same class; "code", "reply" and a rcpt CODE/XCODE pin it
+-- down.  miltertest shows a reply's text only at end of message and only to
+-- an exact comparison, so the connection goes through replytap.py (next to
+-- this script), which logs the text of every SMFIR_REPLYCODE the filter
+-- sends: replies at RCPT, header and body time are checked the same way.
 
 local R = {
 	[SMFIR_CONTINUE] = "continue", [SMFIR_ACCEPT] = "accept",
@@ -121,12 +134,15 @@ local function read_plan(path)
 		elseif key == "from" then cur.from = rest
 		elseif key == "rcpt" then
 			local w = words(rest)
-			cur.rcpts[#cur.rcpts + 1] = { addr = w[1], expect = w[2] or "continue" }
+			cur.rcpts[#cur.rcpts + 1] = { addr = w[1], expect = w[2] or "continue", code = w[3], xcode = w[4] }
 		elseif key == "data" then cur.data = rest
 		elseif key == "chunk" then
 			local w = words(rest)
 			cur.chunk, cur.seed = w[1], w[2]
 		elseif key == "expect" then cur.expect = rest
+		elseif key == "code" then
+			local w = words(rest)
+			cur.code, cur.xcode = w[1], w[2]
 		elseif key == "reply" then cur.reply = unescape(rest)
 		elseif key == "rules" then cur.rules = words(rest)
 		elseif key == "deleted" then cur.deleted[#cur.deleted + 1] = rest
@@ -148,9 +164,12 @@ local function env_plan()
 	}
 	local reply = os.getenv("MT_REPLY")
 	if reply and reply ~= "" then t.reply = reply end
+	local cw = words(os.getenv("MT_CODE"))
+	t.code, t.xcode = cw[1], cw[2]
 	for _, w in ipairs(words(os.getenv("MT_RCPTS") or "buyer@marketplace.amazon.com")) do
-		local addr, exp = w:match("^(.-)=(%a+)$")
-		t.rcpts[#t.rcpts + 1] = { addr = addr or w, expect = exp or "continue" }
+		local addr, exp, code, xcode = w:match("^(.-)=(%a+):?(%d*):?([%d.]*)$")
+		t.rcpts[#t.rcpts + 1] = { addr = addr or w, expect = exp or "continue",
+			code = code ~= "" and code or nil, xcode = xcode ~= "" and xcode or nil }
 	end
 	return { t }
 end
@@ -167,6 +186,105 @@ local EXPECT_CODE = {
 	reject = { [SMFIR_REJECT] = true, [SMFIR_REPLYCODE] = true },
 	tempfail = { [SMFIR_TEMPFAIL] = true, [SMFIR_REPLYCODE] = true },
 }
+
+-- The reply tap: replytap.py's pipe and directory, and how many replies of
+-- its log were taken
+local tap = { proc = nil, dir = nil, seen = 0 }
+
+-- tap_start - run replytap.py in front of upstream; the socket to connect
+-- to, or nil and why not
+local function tap_start(upstream)
+	local src = debug.getinfo(1, "S").source:gsub("^@", "")
+	local here = src:match("^(.*/)") or "./"
+	local f = io.popen("exec python3 '" .. here .. "replytap.py' '" .. upstream .. "'", "r")
+	if f == nil then return nil, "cannot run " .. here .. "replytap.py" end
+	local dir = f:read("*l")
+	if dir == nil or dir == "" then
+		f:close()
+		return nil, "replytap.py did not start"
+	end
+	tap.proc, tap.dir = f, dir
+	return "unix:" .. dir .. "/tap.sock"
+end
+
+-- tap_take - the text of the newest SMTP reply the filter sent since the
+-- last call (lines joined by "\r\n"), or nil when it sent none
+local function tap_take()
+	local f = io.open(tap.dir .. "/replies", "rb")
+	if f == nil then return nil end
+	local all = {}
+	for line in f:lines() do
+		local text = line:match("^y (.*)$")
+		if text then
+			all[#all + 1] = (text:gsub("\\(.)", { r = "\r", n = "\n", ["\\"] = "\\" }))
+		end
+	end
+	f:close()
+	if #all <= tap.seen then return nil end
+	tap.seen = #all
+	return all[#all]
+end
+
+local function oneline(s)
+	return (s:gsub("\r\n", "|"))
+end
+
+-- check_reply - nil when the reply that ended a step (got) is the filter's
+-- own SMTP reply of the class of want ("reject": 5xx and 5.x.x on every
+-- line, "tempfail": 4xx and 4.x.x) and, where given, with exactly the code,
+-- enhanced status, whole text and rule IDs asked for; else why not.  The
+-- text comes from the tap; at end of message miltertest must have received
+-- the same (mt.eom_check MT_SMTPREPLY).
+local function check_reply(conn, got, want, code, xcode, reply, rules, where)
+	local class = want == "reject" and "5" or "4"
+	if got ~= SMFIR_REPLYCODE then
+		return where .. " answered plain " .. reply_name(got) .. ", without an SMTP reply of the filter's"
+			.. " own (none set, or one of the wrong class, which libmilter drops)"
+	end
+	local text = tap_take()
+	if text == nil then return where .. ": the reply tap saw no SMTP reply" end
+	local lines = {}
+	for l in (text .. "\r\n"):gmatch("(.-)\r\n") do lines[#lines + 1] = l end
+	local first_code, first_x
+	for i, l in ipairs(lines) do
+		local c, sep, x = l:match("^(%d%d%d)([ -])(%d+%.%d+%.%d+) ")
+		if c == nil then
+			return where .. ": reply line " .. i .. " has no code and enhanced status: " .. oneline(text)
+		end
+		first_code, first_x = first_code or c, first_x or x
+		if c:sub(1, 1) ~= class or x:sub(1, 1) ~= class then
+			return string.format("%s: %s reply %s %s, expected %sxx %s.x.x: %s", where, want, c, x,
+				class, class, oneline(text))
+		end
+		if c ~= first_code or x ~= first_x then
+			return where .. ": reply lines differ in code: " .. oneline(text)
+		end
+		if sep ~= (i == #lines and " " or "-") then
+			return where .. ": reply line " .. i .. " has the wrong separator after the code: " .. oneline(text)
+		end
+	end
+	if code and first_code ~= code then
+		return string.format("%s: reply code %s, expected %s: %s", where, first_code, code, oneline(text))
+	end
+	if xcode and first_x ~= xcode then
+		return string.format("%s: enhanced status %s, expected %s: %s", where, first_x, xcode, oneline(text))
+	end
+	if reply and text ~= reply then
+		return where .. ": SMTP reply " .. oneline(text) .. " differs from the expected " .. oneline(reply)
+	end
+	for _, id in ipairs(rules or {}) do
+		if not text:find(id, 1, true) then
+			return where .. ": rule " .. id .. " not in the reply " .. oneline(text)
+		end
+	end
+	if where == "eom" then
+		local a, b, c = text:match("^(%S+) (%S+) (.*)$")
+		if not a or not mt.eom_check(conn, MT_SMTPREPLY, a, b, c) then
+			return "eom: miltertest did not receive the reply the tap saw: " .. oneline(text)
+		end
+	end
+	return nil
+end
 
 -- send_content - headers, body chunks and end of message; returns the reply
 -- that ended the message and the stage that gave it ("header", "body", "eom"),
@@ -220,6 +338,14 @@ local function run(conn, t)
 		if not want[got] then
 			return string.format("RCPT %s answered %s, expected %s", r.addr, reply_name(got), r.expect)
 		end
+		local class = r.expect
+		if class == "replycode" and r.code then
+			class = r.code:sub(1, 1) == "5" and "reject" or "tempfail"
+		end
+		if class == "reject" or class == "tempfail" then
+			local why = check_reply(conn, got, class, r.code, r.xcode, nil, nil, "RCPT " .. r.addr)
+			if why then return why end
+		end
 		if got == SMFIR_CONTINUE or got == SMFIR_ACCEPT then accepted = accepted + 1 end
 	end
 	if accepted == 0 then
@@ -270,21 +396,8 @@ local function run(conn, t)
 		if not EXPECT_CODE[e][got] then
 			return stage .. " answered " .. reply_name(got) .. ", expected " .. e
 		end
-		if t.reply and stage ~= "eom" then
-			return "answered at " .. stage .. " time: the reply text cannot be checked"
-		end
-		if t.reply then
-			if got ~= SMFIR_REPLYCODE then return "no SMTP reply text, expected one" end
-			local a, b, c = t.reply:match("^(%S+) (%S+) (.*)$")
-			if not a or not mt.eom_check(conn, MT_SMTPREPLY, a, b, c) then
-				return "SMTP reply differs from the expected " .. t.reply:gsub("\r\n", "|")
-			end
-		end
-		for _, id in ipairs(t.rules) do
-			if t.reply == nil or not t.reply:find(id, 1, true) then
-				return "rule " .. id .. " not in the expected reply"
-			end
-		end
+		local why = check_reply(conn, got, e, t.code, t.xcode, t.reply, t.rules, stage)
+		if why then return why end
 	elseif e == "discard" then
 		if got ~= SMFIR_DISCARD then
 			return stage .. " answered " .. reply_name(got) .. ", expected discard"
@@ -312,8 +425,14 @@ if not plan then
 	error(err)
 end
 
+local tapsock, terr = tap_start(sock)
+if tapsock == nil then
+	mt.echo("RESULT fail setup: " .. tostring(terr))
+	error(terr)
+end
+
 mt.set_timeout(30)
-local okc, conn = pcall(mt.connect, sock, 40, 0.25)
+local okc, conn = pcall(mt.connect, tapsock, 40, 0.25)
 if not okc or conn == nil then
 	mt.echo("RESULT fail setup: cannot connect to " .. sock)
 	error("connect")
@@ -348,4 +467,5 @@ for _, t in ipairs(plan) do
 	end
 end
 mt.disconnect(conn)
+tap.proc:close()    -- replytap.py ends with the connection and removes its directory
 if failed > 0 then error(failed .. " transaction(s) failed") end
