@@ -54,7 +54,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libglib2.0-dev libmagic-dev libmagic-mgc libgumbo-dev libpsl-dev publicsuffix libidn2-dev \
   libcurl4-openssl-dev libjson-glib-dev zlib1g-dev libarchive-dev postfix swaks miltertest python3 iproute2 \
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
-  clang libclang-rt-14-dev strace
+  clang libclang-rt-14-dev strace time
 
 .PHONY: all deps test run install clean check-config unit fuzz soak bench
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check

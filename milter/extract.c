@@ -118,6 +118,7 @@ void extract_limits_default(ExtractLimits *lim)
 	lim->max_html_nodes = 200000;
 	lim->max_headers = EXTRACT_MAX_HEADERS;
 	lim->max_header_bytes = EXTRACT_MAX_HEADER_BYTES;
+	lim->deadline = 0;
 }
 
 /* utf8_cut - longest prefix of s no longer than max bytes that ends on a character */
@@ -203,8 +204,8 @@ gsize extract_base64_step(const guchar *in, gsize len, guchar *out, int *state, 
 	return (gsize)(o - out);
 }
 
-/* read_part - decode a leaf's content; keep up to `keep` bytes, count up to
- * the part bound.  With `grow`, a part whose start shows a container (see
+/* read_part - decode a leaf's content; keep up to `keep` bytes, count all
+ * of them (*total; crossing the part bound is a "limit:part-bytes").  With `grow`, a part whose start shows a container (see
  * holds_more) is kept whole, so it is decoded once, not once to type it and
  * again to look inside. */
 static GByteArray *read_part(Ctx *c, GMimePart *part, guint64 keep, gboolean grow, guint64 *total)
@@ -261,11 +262,11 @@ static GByteArray *read_part(Ctx *c, GMimePart *part, guint64 keep, gboolean gro
 		} else if (out->len < keep) {
 			g_byte_array_append(out, (guint8 *)buf, MIN((guint64)n, keep - out->len));
 		}
-		*total += n;
-		if (*total >= c->lim->max_part_bytes) {
+		/* past the bound nothing more is kept, but the size is counted to
+		 * the end: a reply that names the size must name the real one */
+		if (*total < c->lim->max_part_bytes && *total + (guint64)n >= c->lim->max_part_bytes)
 			facts_add_anomaly(c->f, "limit", "part-bytes");
-			break;
-		}
+		*total += n;
 	}
 out:
 	g_free(buf);
@@ -531,6 +532,42 @@ static void inline_files(Ctx *c, GByteArray **raw, int depth, int msg_depth)
 	g_ptr_array_unref(files);
 }
 
+/* A text part with at most one control byte in STRAY_CONTROL_RATIO (and
+ * STRAY_CONTROL_MIN in any part) is text with stray bytes (a NUL from a
+ * template tool), not a file. */
+#define STRAY_CONTROL_RATIO 100
+#define STRAY_CONTROL_MIN 2
+
+static gboolean is_control(guchar ch)
+{
+	return ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f' && ch != 0x1b;
+}
+
+/* is_stray_binary - a text part with binary bytes that is still text: a
+ * few control bytes in what libmagic takes for text or for no known file */
+static gboolean is_stray_binary(const GByteArray *raw, const char *magic)
+{
+	gsize n = MIN(raw->len, FILETYPE_SNIFF_BYTES), ctl = 0;
+
+	if (magic != NULL && strcmp(magic, "application/octet-stream") != 0 &&
+	    !g_str_has_prefix(magic, "text/"))
+		return FALSE;
+	for (gsize i = 0; i < n; i++)
+		ctl += is_control(raw->data[i]);
+	return ctl <= n / STRAY_CONTROL_RATIO + STRAY_CONTROL_MIN;
+}
+
+/* drop_controls - remove NUL and the control bytes no text shows */
+static void drop_controls(GByteArray *raw)
+{
+	guint k = 0;
+
+	for (guint i = 0; i < raw->len; i++)
+		if (!is_control(raw->data[i]))
+			raw->data[k++] = raw->data[i];
+	g_byte_array_set_size(raw, k);
+}
+
 /* body_text - a text/plain or text/html leaf: text, html, links, images */
 static void attachment(Ctx *c, GMimeObject *obj, int depth, int msg_depth);
 
@@ -543,17 +580,24 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int
 	char *utf;
 
 	/* A file in a part labelled text is shown by no reader as text: it is
-	 * what it is, an attachment, and the label is an anomaly. */
+	 * what it is, an attachment, and the label is an anomaly.  Text with
+	 * stray control bytes (a NUL from a template tool) is still text. */
 	if (filetype_looks_binary(raw->data, raw->len)) {
-		g_byte_array_unref(raw);
+		g_autofree char *magic = filetype_detect(raw->data, MIN(raw->len, FILETYPE_SNIFF_BYTES));
 		facts_add_anomaly(c->f, "mime", "binary-text");
-		attachment(c, obj, depth, msg_depth);
-		return;
+		if (!is_stray_binary(raw, magic)) {
+			g_byte_array_unref(raw);
+			attachment(c, obj, depth, msg_depth);
+			return;
+		}
+		drop_controls(raw);
 	}
 	if (!is_html)
 		inline_files(c, &raw, depth, msg_depth);
 	utf = to_utf8(raw->data, raw->len, charset);
 	gsize ulen = strlen(utf);
+	/* a large part is held in one form at a time where possible */
+	g_clear_pointer(&raw, g_byte_array_unref);
 
 	if (!is_html) {
 		const char *format = ct ? g_mime_content_type_get_parameter(ct, "format") : NULL;
@@ -567,6 +611,7 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int
 		{
 			g_autofree char *folded = fold_text(utf, ulen);
 			gsize flen = strlen(folded);
+			g_clear_pointer(&utf, g_free);
 			append_bounded(c, c->f->text, &c->text_full, "text", folded, flen);
 			urls_find(c->links, folded, flen, "text");
 		}
@@ -578,7 +623,7 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int
 			hlen = utf8_cut(utf, ulen, c->lim->max_text_bytes);
 			facts_add_anomaly(c->f, "limit", "html-bytes");
 		}
-		html_extract(utf, hlen, c->lim->max_html_nodes, c->links, c->f, vis);
+		html_extract(utf, hlen, c->lim->max_html_nodes, c->lim->deadline, c->links, c->f, vis);
 		{
 			g_autofree char *folded = fold_text(vis->str, vis->len);
 			gsize flen = strlen(folded);
@@ -588,7 +633,6 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int
 		g_string_free(vis, TRUE);
 	}
 	g_free(utf);
-	g_byte_array_unref(raw);
 }
 
 /* clean_name - a decoded file name as one line of valid UTF-8; transfer full */
@@ -973,6 +1017,11 @@ static void on_part(GMimeObject *obj, int depth, int msg_depth, gpointer data)
 	GMimeContentType *ct;
 	gboolean plain, html;
 
+	/* each part's work is bounded; past the deadline no more is started */
+	if (c->lim->deadline != 0 && g_get_monotonic_time() > c->lim->deadline) {
+		facts_add_anomaly(c->f, "timeout", "parts");
+		return;
+	}
 	check_encoding(c, obj);
 	if (GMIME_IS_MESSAGE_PART(obj)) {
 		message_part(c, obj, depth, msg_depth);
@@ -1075,7 +1124,7 @@ gboolean extract_stream(GMimeStream *stream, const ExtractLimits *lim, Facts *f,
 		extract_limits_default(&defaults);
 		lim = &defaults;
 	}
-	msg = mime_parse(stream, f, err);
+	msg = mime_parse(stream, lim, f, err);
 	if (msg == NULL)
 		goto out;
 	c.f = f;

@@ -24,6 +24,8 @@ typedef struct {
 	guint max_html_nodes;     /* HTML nodes visited per part (default 200000) */
 	guint max_headers;        /* top-level header fields kept (default 1000) */
 	guint max_header_bytes;   /* bytes kept of one header value (default 16 KB) */
+	gint64 deadline;          /* g_get_monotonic_time() after which long stages stop and
+	                           * add a "timeout:…" anomaly; 0: none.  Set per message. */
 } ExtractLimits;
 
 #define EXTRACT_ERROR (extract_error_quark())

@@ -35,17 +35,21 @@
  *
  * <base href> makes every relative URL after it absolute (urls_resolve).
  *
- * Bounds.  gumbo is an HTML5 parser without a nesting limit and its cost
- * grows with the square of the nesting depth, and it frees its tree
- * recursively.  So a pre-scan estimates the depth from open and close tags
- * (void and self-closing elements left out) and counts tags; the document is
- * cut at the first tag beyond HTML_MAX_DEPTH or beyond max_nodes
- * ("limit:html-depth", "limit:html-nodes").  The tree walk is iterative and
- * stops after max_nodes nodes too.
+ * Bounds.  gumbo has no nesting limit, its cost grows with the nesting
+ * depth times the number of tags, and some markup aborts it: html_prescan.c
+ * says where to cut the document ("limit:html-depth", "limit:html-nodes",
+ * "html:unsafe-markup").
+ * gumbo allocates from an arena that is freed at once after the parse (no
+ * recursive destroy) and that gives up past the caller's deadline
+ * ("timeout:html", no text).  The tree walk is iterative and stops after
+ * max_nodes nodes too.
  */
+#include <setjmp.h>
+#include <stddef.h>
 #include <string.h>
 #include <gumbo.h>
 #include "html.h"
+#include "html_prescan.h"
 
 #define HTML_MAX_IMAGES 2000
 #define HTML_PX_MAX 100000
@@ -112,126 +116,6 @@ static gboolean is_block(GumboTag t)
 		if (block_tags[i] == t)
 			return TRUE;
 	return FALSE;
-}
-
-/* How prescan counts a tag: elements that never nest or that the parser
- * closes by itself are not depth; the content of rawtext ones is not tags.
- * Sorted by name (bsearch: prescan looks up every tag of a document). */
-enum { TAG_FLAT = 1, TAG_RAWTEXT };
-static const struct TagKind {
-	const char *name;
-	int kind;
-} tag_kinds[] = {
-	{ "area", TAG_FLAT }, { "base", TAG_FLAT }, { "basefont", TAG_FLAT },
-	{ "bgsound", TAG_FLAT }, { "body", TAG_FLAT }, { "br", TAG_FLAT }, { "col", TAG_FLAT },
-	{ "colgroup", TAG_FLAT }, { "dd", TAG_FLAT }, { "dt", TAG_FLAT }, { "embed", TAG_FLAT },
-	{ "frame", TAG_FLAT }, { "head", TAG_FLAT }, { "hr", TAG_FLAT }, { "html", TAG_FLAT },
-	{ "iframe", TAG_RAWTEXT }, { "image", TAG_FLAT }, { "img", TAG_FLAT },
-	{ "input", TAG_FLAT }, { "keygen", TAG_FLAT }, { "li", TAG_FLAT }, { "link", TAG_FLAT },
-	{ "menuitem", TAG_FLAT }, { "meta", TAG_FLAT }, { "noembed", TAG_RAWTEXT },
-	{ "noframes", TAG_RAWTEXT }, { "optgroup", TAG_FLAT }, { "option", TAG_FLAT },
-	{ "p", TAG_FLAT }, { "param", TAG_FLAT }, { "rb", TAG_FLAT }, { "rp", TAG_FLAT },
-	{ "rt", TAG_FLAT }, { "script", TAG_RAWTEXT }, { "source", TAG_FLAT },
-	{ "style", TAG_RAWTEXT }, { "tbody", TAG_FLAT }, { "td", TAG_FLAT },
-	{ "textarea", TAG_RAWTEXT }, { "tfoot", TAG_FLAT }, { "th", TAG_FLAT },
-	{ "thead", TAG_FLAT }, { "title", TAG_RAWTEXT }, { "tr", TAG_FLAT },
-	{ "track", TAG_FLAT }, { "wbr", TAG_FLAT }, { "xmp", TAG_RAWTEXT },
-};
-
-static int tag_kind_cmp(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct TagKind *)elem)->name);
-}
-
-/* tag_kind - TAG_FLAT, TAG_RAWTEXT or 0 for a lower-case tag name */
-static int tag_kind(const char *name)
-{
-	const struct TagKind *t = bsearch(name, tag_kinds, G_N_ELEMENTS(tag_kinds), sizeof tag_kinds[0],
-	                                  tag_kind_cmp);
-	return t ? t->kind : 0;
-}
-
-/* prescan - where to cut the document so gumbo stays within depth and node
- * bounds; the content of each <style> is appended to sheets (bounded) */
-static gsize prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *sheets)
-{
-	guint tags = 0;
-	int depth = 0;
-	gsize i = 0;
-
-	while (i < n) {
-		const char *lt = memchr(s + i, '<', n - i), *gt;
-		char name[16];
-		gsize j, k = 0;
-		gboolean close;
-		int kind;
-
-		if (lt == NULL)
-			break;
-		i = lt - s;
-		if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
-			const char *e = g_strstr_len(s + i + 4, n - i - 4, "-->");
-			i = e ? (gsize)(e - s) + 3 : n;
-			continue;
-		}
-		j = i + 1;
-		close = j < n && s[j] == '/';
-		if (close)
-			j++;
-		while (j < n && (g_ascii_isalnum(s[j]) || s[j] == ':' || s[j] == '-')) {
-			if (k < sizeof name - 1)
-				name[k++] = g_ascii_tolower(s[j]);
-			j++;
-		}
-		name[k] = '\0';
-		if (k == 0 || !g_ascii_isalpha(name[0])) {
-			i++;
-			continue;
-		}
-		if (++tags > max_nodes) {
-			facts_add_anomaly(f, "limit", "html-nodes");
-			return i;
-		}
-		gt = memchr(s + j, '>', n - j);
-		if (gt == NULL)
-			break;
-		kind = tag_kind(name);
-		if (!close && kind == TAG_RAWTEXT) {
-			/* the content is text, not tags, up to the matching end tag */
-			gsize p = gt - s + 1;
-			char *end = g_strdup_printf("</%s", name);
-			while (p < n) {
-				const char *q = memchr(s + p, '<', n - p);
-				if (q == NULL || (gsize)(n - (q - s)) < strlen(end)) {
-					p = n;
-					break;
-				}
-				p = q - s;
-				if (g_ascii_strncasecmp(q, end, strlen(end)) == 0)
-					break;
-				p++;
-			}
-			g_free(end);
-			if (strcmp(name, "style") == 0 && sheets->len < HTML_MAX_CSS_BYTES) {
-				gsize from = gt - s + 1;
-				g_string_append_len(sheets, s + from, MIN(p - from, HTML_MAX_CSS_BYTES - sheets->len));
-				g_string_append_c(sheets, '\n');
-			}
-			i = p;
-			continue;
-		}
-		i = gt - s + 1;
-		if (kind == TAG_FLAT || (gt > s && gt[-1] == '/'))
-			continue;
-		depth += close ? -1 : 1;
-		if (depth < 0)
-			depth = 0;
-		if (depth > HTML_MAX_DEPTH) {
-			facts_add_anomaly(f, "limit", "html-depth");
-			return lt - s;
-		}
-	}
-	return n;
 }
 
 /* text_add - visible characters, whitespace collapsed as a browser would */
@@ -990,30 +874,123 @@ static void element_enter(Html *h, GumboElement *el, Frame *stack, guint depth)
 	g_free(name);
 }
 
-/* html_extract - see the file comment */
-void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links, Facts *f,
-                  GString *text)
+
+/* ---- gumbo's memory: one arena per parse, with a deadline ---------------- */
+
+/* Allocations between two looks at the clock. */
+enum { ARENA_CHECK_EVERY = 1024 };
+
+/* Every block gumbo gets carries this header, linking it into the arena. */
+typedef union ArenaHdr {
+	struct {
+		union ArenaHdr *prev, *next;
+	} l;
+	max_align_t align;
+} ArenaHdr;
+
+/* An arena: the blocks gumbo holds, so a parse can be dropped at once
+ * (after a timeout, or instead of gumbo's recursive destroy); past the
+ * deadline an allocation jumps back to parse_bounded. */
+typedef struct {
+	ArenaHdr head;         /* sentinel of the circular list */
+	gint64 deadline;       /* g_get_monotonic_time() limit, 0: none */
+	guint calls;
+	jmp_buf escape;
+} Arena;
+
+static void *arena_alloc(void *userdata, size_t size)
+{
+	Arena *a = userdata;
+	ArenaHdr *h;
+
+	if (a->deadline != 0 && ++a->calls % ARENA_CHECK_EVERY == 0 && g_get_monotonic_time() >= a->deadline)
+		longjmp(a->escape, 1);
+	h = g_malloc(sizeof *h + size);
+	h->l.prev = &a->head;
+	h->l.next = a->head.l.next;
+	a->head.l.next->l.prev = h;
+	a->head.l.next = h;
+	return h + 1;
+}
+
+static void arena_free(void *userdata, void *p)
+{
+	ArenaHdr *h = (ArenaHdr *)p - 1;
+
+	(void)userdata;
+	if (p == NULL)
+		return;
+	h->l.prev->l.next = h->l.next;
+	h->l.next->l.prev = h->l.prev;
+	g_free(h);
+}
+
+static void arena_init(Arena *a, gint64 deadline)
+{
+	a->head.l.prev = a->head.l.next = &a->head;
+	a->deadline = deadline;
+	a->calls = 0;
+}
+
+/* arena_release - free every block still held: the whole parse */
+static void arena_release(Arena *a)
+{
+	ArenaHdr *h = a->head.l.next;
+
+	while (h != &a->head) {
+		ArenaHdr *next = h->l.next;
+		g_free(h);
+		h = next;
+	}
+	arena_init(a, a->deadline);
+}
+
+/* parse_bounded - gumbo's parse in the arena, or NULL when the deadline
+ * passed first (what it had allocated is freed) */
+static GumboOutput *parse_bounded(Arena *a, const char *html, gsize len)
 {
 	GumboOptions opts = kGumboDefaultOptions;
+
+	opts.allocator = arena_alloc;
+	opts.deallocator = arena_free;
+	opts.userdata = a;
+	opts.max_errors = 50;
+	if (setjmp(a->escape) != 0) {
+		arena_release(a);
+		return NULL;
+	}
+	return gumbo_parse_with_options(&opts, html, len);
+}
+
+/* html_extract - see the file comment */
+void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline, UrlsSink *links,
+                  Facts *f, GString *text)
+{
+	Arena *arena = g_new(Arena, 1);
 	GumboOutput *out = NULL;
 	GArray *stack = g_array_new(FALSE, TRUE, sizeof(Frame));
 	Html h = { f, links, text, FALSE, 0, FALSE, NULL, g_string_chunk_new(1024), NULL };
 	GString *sheets = g_string_new(NULL);
 	guint nodes = 0;
 	gsize cut;
+	guint peak;
 	Frame root = { 0 };
 
 	/* white behind undeclared backgrounds; an undeclared text colour is never
 	 * compared (colours from <style> sheets are not applied) */
 	root.fg = HTML_COLOR_NONE;
 	root.bg = 0xffffff;
-	cut = prescan(html, len, max_nodes, f, sheets);
+	arena_init(arena, deadline);
+	cut = html_prescan(html, len, max_nodes, f, sheets, &peak);
 	if (sheets->len > 0)
 		h.css = css_parse(sheets, f);
 	g_string_free(sheets, TRUE);
-	opts.max_errors = 50;
-	out = gumbo_parse_with_options(&opts, html, cut);
-	if (out == NULL || out->root == NULL)
+	out = parse_bounded(arena, html, cut);
+	if (out == NULL) {
+		facts_add_anomaly(f, "timeout", "html");
+		goto out;
+	}
+	if (out->root == NULL)
 		goto out;
 
 	root.node = out->root;
@@ -1104,8 +1081,8 @@ void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links,
 		g_array_set_size(stack, stack->len - 1);
 	}
 out:
-	if (out != NULL)
-		gumbo_destroy_output(&opts, out);
+	arena_release(arena);
+	g_free(arena);
 	g_array_free(stack, TRUE);
 	g_string_chunk_free(h.urls);
 	g_free(h.base);

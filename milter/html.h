@@ -8,13 +8,10 @@
 #include "facts.h"
 #include "urls.h"
 
-/* Estimated element nesting beyond which the rest of a document is not parsed. */
-#define HTML_MAX_DEPTH 800
-/* Bytes of <style> sheets read per part, and selectors kept from them. */
-#define HTML_MAX_CSS_BYTES (256 * 1024)
-#define HTML_MAX_CSS_RULES 5000
-
-void html_extract(const char *html, gsize len, guint max_nodes, UrlsSink *links, Facts *f,
-                  GString *text);
+/* html_extract - the visible text, links and images of one text/html part
+ * (see html.c); deadline is a g_get_monotonic_time() value (0: none) past
+ * which the parse is dropped with a "timeout:html" anomaly and no text. */
+void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline, UrlsSink *links,
+                  Facts *f, GString *text);
 
 #endif

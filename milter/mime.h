@@ -19,7 +19,15 @@ typedef struct {
 	void (*preamble)(const char *text, int depth, gpointer data);
 } MimeVisitor;
 
-GMimeMessage *mime_parse(GMimeStream *stream, Facts *f, GError **err);
+/*
+ * mime_parse - the message read from stream (from where it stands)
+ * as a GMime tree of at most about PARSE_SLACK (mime.c) times
+ * lim->max_parts objects: a longer message is parsed only up to where that
+ * many could be opened, and gets "limit:parts".  lim NULL: the largest
+ * limit a configuration can set.  NULL and err only for empty or unreadable
+ * input.
+ */
+GMimeMessage *mime_parse(GMimeStream *stream, const ExtractLimits *lim, Facts *f, GError **err);
 void mime_walk(GMimeMessage *msg, const ExtractLimits *lim, Facts *f, const MimeVisitor *v,
                gpointer data);
 

@@ -23,7 +23,7 @@ void pipeline_envelope(const Conf *c, Facts *f, const char *from, const char *co
 		g_ptr_array_add(f->rcpts, bare);
 		if (conf_relay_market(c, bare, &market)) {
 			g_ptr_array_add(f->relay_rcpts, g_strdup(bare));
-			if (!ptr_array_has(f->markets, market))
+			if (market != NULL && !ptr_array_has(f->markets, market))
 				g_ptr_array_add(f->markets, market);
 			else
 				g_free(market);
@@ -58,7 +58,9 @@ static void add_fail(Verdict *v, const Conf *c, FailClass k, const char *reason)
 	g_autofree char *msg = NULL;
 
 	if (k == FAIL_LIMIT)
-		msg = g_strdup_printf("The message is too complex to check (%s); simplify it.", reason);
+		msg = g_strdup_printf("The message is too complex to check (%s).", reason);
+	else if (k == FAIL_SPOOL)   /* paths and errno texts are for the log, not the client */
+		msg = g_strdup("The message could not be checked (a temporary storage error on this server).");
 	else
 		msg = g_strdup_printf("The message could not be checked (%s).", reason);
 	verdict_add(v, pipeline_fail_id(k), c->on_fail[k], FALSE, msg, reason);
@@ -71,15 +73,48 @@ Verdict *pipeline_fail_verdict(const Conf *c, FailClass k, const char *reason)
 	return v;
 }
 
+/* timed_out - the stages that stopped on the deadline ("timeout:…"), or NULL */
+static char *timed_out(const Facts *f)
+{
+	GString *s = NULL;
+
+	for (guint i = 0; i < f->anomalies->len; i++) {
+		const char *a = f->anomalies->pdata[i];
+		if (!g_str_has_prefix(a, "timeout:"))
+			continue;
+		if (s == NULL)
+			s = g_string_new(NULL);
+		g_string_append_printf(s, "%s%s", s->len ? ", " : "", a + 8);
+	}
+	return s ? g_string_free(s, FALSE) : NULL;
+}
+
 gboolean pipeline_extract(const Snapshot *s, GMimeStream *stream, Facts *f, Verdict **error_verdict)
 {
 	g_autoptr(GError) err = NULL;
+	g_autofree char *stopped = NULL;
+	ExtractLimits lim = s->conf->limits;
+	gint64 t0 = g_get_monotonic_time();
+	gint64 spent_ms;
 
 	*error_verdict = NULL;
-	if (extract_stream(stream, &s->conf->limits, f, &err))
+	lim.deadline = t0 + (gint64)s->conf->time_budget_ms * 1000;
+	if (!extract_stream(stream, &lim, f, &err)) {
+		*error_verdict = pipeline_fail_verdict(s->conf, FAIL_PARSE,
+		                                       err ? err->message : "unparsable message");
+		return FALSE;
+	}
+	spent_ms = (g_get_monotonic_time() - t0) / 1000;
+	stopped = timed_out(f);
+	if (stopped == NULL && (guint64)spent_ms <= s->conf->time_budget_ms)
 		return TRUE;
-	*error_verdict = pipeline_fail_verdict(s->conf, FAIL_PARSE,
-	                                       err ? err->message : "unparsable message");
+	{
+		g_autofree char *why = g_strdup_printf("extraction took %" G_GINT64_FORMAT " ms, budget %"
+		                                       G_GUINT64_FORMAT " ms%s%s", spent_ms,
+		                                       s->conf->time_budget_ms, stopped ? "; stopped: " : "",
+		                                       stopped ? stopped : "");
+		*error_verdict = pipeline_fail_verdict(s->conf, FAIL_TIMEOUT, why);
+	}
 	return FALSE;
 }
 
@@ -102,19 +137,12 @@ Verdict *pipeline_run(const Snapshot *s, GMimeStream *stream, Facts *f,
                       PipelineProgress progress, void *data)
 {
 	gint64 t0 = g_get_monotonic_time();
-	gint64 spent_ms;
 	Verdict *v;
 
 	if (!pipeline_extract(s, stream, f, &v))
 		return v;
-	spent_ms = (g_get_monotonic_time() - t0) / 1000;
-	if ((guint64)spent_ms > s->conf->time_budget_ms) {
-		g_autofree char *why = g_strdup_printf("extraction took %" G_GINT64_FORMAT " ms, budget %"
-		                                       G_GUINT64_FORMAT " ms", spent_ms, s->conf->time_budget_ms);
-		return pipeline_fail_verdict(s->conf, FAIL_TIMEOUT, why);
-	}
 	/* Only slow work earns a progress packet: each one is a write to the MTA. */
-	if (progress && spent_ms > 1000)
+	if (progress && g_get_monotonic_time() - t0 > 1000 * 1000)
 		progress(data);
 	return pipeline_evaluate(s, f);
 }

@@ -25,8 +25,10 @@ typedef void (*PipelineProgress)(void *data);
  * their marketplaces are decided by the config's relay_domains. */
 void pipeline_envelope(const Conf *c, Facts *f, const char *from, const char *const *rcpts);
 
-/* pipeline_extract - fill the content half of f from stream; on a message
- * that cannot be parsed returns FALSE and sets *error_verdict. */
+/* pipeline_extract - fill the content half of f from stream within the
+ * config's time budget (long stages stop at its deadline); on a message
+ * that cannot be parsed, or not in time, returns FALSE and sets
+ * *error_verdict (AMZ_UNPARSABLE, AMZ_TIMEOUT). */
 gboolean pipeline_extract(const Snapshot *s, GMimeStream *stream, Facts *f, Verdict **error_verdict);
 
 /* pipeline_evaluate - the rules on complete facts, plus the failure policy

@@ -16,11 +16,33 @@ static void add_line(Reply *r, const char *s)
 	g_ptr_array_add(r->lines, text_ascii_line(s, REPLY_LINE_MAX));
 }
 
-/* is_error_hit - a pseudo-rule for a message that could not be checked,
- * unless rule hits are there to explain (a limit beside real violations) */
-static gboolean is_error_hit(const Hit *h)
+/* not_checked - the enforced action comes only from AMZ_* hits (the message
+ * could not be checked, or not all of it): a 4.3.0/5.x.0 reply without
+ * "fix and send again".  Any rule hit at that action means violations. */
+static gboolean not_checked(const Verdict *v, Action enforced)
 {
-	return pipeline_is_fail_id(h->rule) && strcmp(h->rule, pipeline_fail_id(FAIL_LIMIT)) != 0;
+	gboolean fail = FALSE;
+
+	for (guint i = 0; i < v->hits->len; i++) {
+		const Hit *h = v->hits->pdata[i];
+		if (h->monitor || h->action != enforced)
+			continue;
+		if (!pipeline_is_fail_id(h->rule))
+			return FALSE;
+		fail = TRUE;
+	}
+	return fail;
+}
+
+/* first_fail - the first AMZ_* hit at the enforced action */
+static const Hit *first_fail(const Verdict *v, Action enforced)
+{
+	for (guint i = 0; i < v->hits->len; i++) {
+		const Hit *h = v->hits->pdata[i];
+		if (!h->monitor && h->action == enforced && pipeline_is_fail_id(h->rule))
+			return h;
+	}
+	return v->hits->pdata[0];
 }
 
 Reply *reply_build(const Conf *c, const Verdict *v, Action enforced)
@@ -32,13 +54,12 @@ Reply *reply_build(const Conf *c, const Verdict *v, Action enforced)
 
 	if (enforced != ACTION_REJECT && enforced != ACTION_TEMPFAIL)
 		return NULL;
-	for (guint i = 0; i < v->hits->len; i++)
-		error |= is_error_hit(v->hits->pdata[i]);
+	error = not_checked(v, enforced);
 
 	r = g_new0(Reply, 1);
 	r->lines = g_ptr_array_new_with_free_func(g_free);
 	if (error) {
-		const Hit *h = v->hits->pdata[0];
+		const Hit *h = first_fail(v, enforced);
 		g_autofree char *line = NULL;
 		g_strlcpy(r->code, enforced == ACTION_REJECT ? "554" : "451", sizeof r->code);
 		g_strlcpy(r->xcode, enforced == ACTION_REJECT

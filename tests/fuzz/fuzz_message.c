@@ -10,47 +10,18 @@
  * source tree this target was built from (AMZ_SOURCE_DIR).
  */
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include "extract.h"
-#include "pipeline.h"
-#include "rules.h"
-
-static Snapshot *snap;
+#include "harness.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	g_autoptr(GError) err = NULL;
-	const char *conf = getenv("AMZ_FUZZ_CONF");
-	g_autofree char *def = g_build_filename(AMZ_SOURCE_DIR, "conf", "amzmilter.conf", NULL);
-
 	(void)argc;
 	(void)argv;
-	extract_init();
-	snap = snapshot_load(conf ? conf : def, NULL, &err);
-	if (snap == NULL) {
-		fprintf(stderr, "fuzz_message: %s\n", err->message);
-		abort();
-	}
+	harness_init("fuzz_message");
 	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const rcpts[] = { "buyer1234567890@marketplace.amazon.de", NULL };
-	GMimeStream *in = g_mime_stream_mem_new_with_buffer((const char *)data, size);
-	Facts *f = facts_new();
-	GError *err = NULL;
-	Verdict *v;
-
-	f->message_bytes = size;
-	pipeline_envelope(snap->conf, f, "shop@example.com", rcpts);
-	if (extract_stream(in, &snap->conf->limits, f, &err)) {
-		v = pipeline_evaluate(snap, f);
-		verdict_free(v);
-	}
-	g_clear_error(&err);
-	g_object_unref(in);
-	facts_free(f);
+	harness_check((const char *)data, size);
 	return 0;
 }

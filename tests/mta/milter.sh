@@ -7,6 +7,8 @@
 #                                    (later keys win)
 #   milter_start DIR                 start it in the foreground with -v, log to
 #                                    DIR/milter.log; wait for the socket
+#                                    (MILTER_WRAPPER, if set, runs it: e.g.
+#                                    "prlimit --as=N")
 #   milter_stop                      SIGTERM, wait (libmilter takes ~4.5 s)
 #   milter_kill                      SIGKILL at once (a dead milter)
 #   milter_hup                       SIGHUP (reload)
@@ -48,7 +50,8 @@ milter_start() {
 	MILTER_SOCK=$MILTER_DIR/amzmilter.sock
 	MILTER_SPEC=unix:$MILTER_SOCK
 	rm -f "$MILTER_SOCK"
-	"$BUILD/amzmilter" -v -c "$MILTER_DIR/amzmilter.conf" >>"$MILTER_DIR/milter.log" 2>&1 &
+	# MILTER_WRAPPER: a command that execs the daemon (prlimit --as=N)
+	${MILTER_WRAPPER:-} "$BUILD/amzmilter" -v -c "$MILTER_DIR/amzmilter.conf" >>"$MILTER_DIR/milter.log" 2>&1 &
 	MILTER_PID=$!
 	local i
 	for i in $(seq 100); do

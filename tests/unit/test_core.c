@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 #include "conf.h"
 #include "msgbuf.h"
 #include "pipeline.h"
@@ -25,10 +26,36 @@ static char *write_file(const char *dir, const char *name, const char *text)
 	return p;
 }
 
+/* rm_rf - path and everything below it (symlinks are not followed) */
+static void rm_rf(const char *path)
+{
+	GDir *d = g_file_test(path, G_FILE_TEST_IS_SYMLINK) ? NULL : g_dir_open(path, 0, NULL);
+	if (d != NULL) {
+		const char *name;
+		while ((name = g_dir_read_name(d)) != NULL) {
+			g_autofree char *sub = g_build_filename(path, name, NULL);
+			rm_rf(sub);
+		}
+		g_dir_close(d);
+	}
+	if (g_remove(path) != 0 && g_file_test(path, G_FILE_TEST_EXISTS))
+		g_test_message("cannot remove %s", path);
+}
+
+static void rm_rf_free(gpointer path)
+{
+	rm_rf(path);
+	g_free(path);
+}
+
+/* tmpdir - a fresh directory under $TMPDIR, removed with everything in it
+ * when the test case ends (also when it failed) */
 static char *tmpdir(void)
 {
 	char *d = g_dir_make_tmp("amz-test-XXXXXX", NULL);
 	g_assert_nonnull(d);
+	if (d != NULL)
+		g_test_queue_destroy(rm_rf_free, g_strdup(d));
 	return d;
 }
 
@@ -67,8 +94,8 @@ static void test_conf_errors(void)
 		Conf *c = conf_load(p, &err);
 		g_assert_null(c);
 		g_assert_nonnull(err);
-		if (strstr(err->message, t[i].want) == NULL)
-			g_error("case %u: got \"%s\", want \"%s\"", i, err->message, t[i].want);
+		if (err != NULL && strstr(err->message, t[i].want) == NULL)
+			g_test_fail_printf("case %u: got \"%s\", want \"%s\"", i, err->message, t[i].want);
 	}
 }
 
@@ -218,14 +245,40 @@ static void test_reply_generic_and_none(void)
 static void test_reply_error(void)
 {
 	g_autoptr(Conf) c = test_conf(NULL);
-	g_autoptr(Verdict) v = pipeline_fail_verdict(c, FAIL_SPOOL, "spool: disk full");
+	g_autoptr(Verdict) v = pipeline_fail_verdict(c, FAIL_SPOOL, "spool: /var/spool/amzmilter/x: disk full");
 	g_autoptr(Reply) r = NULL;
 
 	g_assert_cmpint(v->action, ==, ACTION_TEMPFAIL);
 	r = reply_build(c, v, v->action);
 	g_assert_cmpstr(r->code, ==, "451");
 	g_assert_cmpstr(r->xcode, ==, "4.3.0");
-	g_assert_nonnull(strstr(r->lines->pdata[0], "spool: disk full"));
+	g_assert_cmpuint(r->lines->len, ==, 1);
+	/* the cause is the log's (evidence); the client is told no path */
+	g_assert_null(strstr(r->lines->pdata[0], "/var/spool"));
+	g_assert_nonnull(strstr(r->lines->pdata[0], "storage"));
+	g_assert_nonnull(strstr(((Hit *)v->hits->pdata[0])->evidence, "/var/spool/amzmilter/x"));
+}
+
+/* a limit alone is "could not check", never "fix and send again"; beside a
+ * rule's reject, the reject's reply lists both */
+static void test_reply_limit(void)
+{
+	g_autoptr(Conf) c = test_conf(NULL);
+	g_autoptr(Verdict) v = pipeline_fail_verdict(c, FAIL_LIMIT, "parts");
+	g_autoptr(Reply) r = reply_build(c, v, v->action);
+	g_autofree char *text = reply_text(r);
+
+	g_assert_cmpint(v->action, ==, ACTION_TEMPFAIL);
+	g_assert_cmpstr(text, ==, "451 4.3.0 The message is too complex to check (parts). Please try again later.");
+	verdict_add(v, "ORDER_ID_MISSING", ACTION_REJECT, FALSE, "Quote the order ID.", "");
+	{
+		g_autoptr(Reply) r2 = reply_build(c, v, v->action);
+		g_autofree char *t2 = reply_text(r2);
+		g_assert_cmpstr(r2->code, ==, "550");
+		g_assert_cmpstr(r2->xcode, ==, "5.7.1");
+		g_assert_nonnull(strstr(t2, "AMZ_LIMIT: The message is too complex"));
+		g_assert_nonnull(strstr(t2, "ORDER_ID_MISSING: Quote the order ID."));
+	}
 }
 
 static void test_fail_policy(void)
@@ -234,7 +287,7 @@ static void test_fail_policy(void)
 	static const struct { FailClass k; Action want; const char *code; const char *id; } t[] = {
 		{ FAIL_INTERNAL, ACTION_REJECT, "554", "AMZ_INTERNAL_ERROR" },
 		{ FAIL_PARSE, ACTION_QUARANTINE, NULL, "AMZ_UNPARSABLE" },
-		{ FAIL_LIMIT, ACTION_REJECT, "550", "AMZ_LIMIT" },
+		{ FAIL_LIMIT, ACTION_REJECT, "554", "AMZ_LIMIT" },
 		{ FAIL_SPOOL, ACTION_TEMPFAIL, "451", "AMZ_SPOOL_ERROR" },
 		{ FAIL_TIMEOUT, ACTION_REJECT, "554", "AMZ_TIMEOUT" },
 	};
@@ -398,6 +451,8 @@ static void test_shipped_conf(void)
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	/* a failed g_assert_*() fails its case; the cases after it still run */
+	g_test_set_nonfatal_assertions();
 	top = g_get_current_dir();
 	extract_init();
 	g_test_add_func("/conf/sizes", test_conf_sizes);
@@ -408,6 +463,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/reply/lines", test_reply_lines);
 	g_test_add_func("/reply/generic-and-none", test_reply_generic_and_none);
 	g_test_add_func("/reply/error", test_reply_error);
+	g_test_add_func("/reply/limit", test_reply_limit);
 	g_test_add_func("/reply/fail-policy", test_fail_policy);
 	g_test_add_func("/pipeline/limit-is-never-silent", test_limit_is_never_silent);
 	g_test_add_func("/text/escape", test_text_escape);

@@ -352,6 +352,54 @@ static void test_binary_text(void)
 	g_assert_null(strstr(f->text->str, "evil.example"));
 }
 
+/* Text with a stray NUL (a template tool's bug) is still the message's text,
+ * not an unnamed attachment: its words are checked, the bytes are an anomaly. */
+static void test_stray_nul_text(void)
+{
+	static const char msg[] = "From: a@b.example\nSubject: x\nContent-Type: text/plain\n\n"
+	                          "Your order\0 302-1234567-1234567 ships today: http://evil.example/\n";
+	g_autoptr(GString) m = g_string_new_len(msg, sizeof msg - 1);
+	gboolean ok;
+	g_autoptr(Facts) f = run_lim(m->str, m->len, NULL, &ok);
+
+	g_assert_true(ok);
+	g_assert_true(has_anomaly(f, "mime:binary-text"));
+	g_assert_cmpuint(f->attachments->len, ==, 0);
+	g_assert_nonnull(strstr(f->text->str, "Your order 302-1234567-1234567"));
+	g_assert_nonnull(strstr(f->text->str, "evil.example"));
+}
+
+/* An attachment past max_part_bytes is reported with its whole size, not the
+ * part of it that was read (a reply names the size). */
+static void test_part_size_past_bound(void)
+{
+	ExtractLimits lim;
+	g_autoptr(GString) m = g_string_new("From: a@b.example\nSubject: x\nContent-Type: multipart/mixed; "
+	                                    "boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n--b\n"
+	                                    "Content-Type: application/pdf; name=a.pdf\n"
+	                                    "Content-Transfer-Encoding: base64\n\n");
+	g_autofree guchar *data = g_malloc0(50000);
+	g_autofree char *b64 = NULL;
+	gboolean ok;
+
+	memcpy(data, "%PDF-1.4\n", 9);
+	b64 = g_base64_encode(data, 50000);
+	for (gsize i = 0, n = strlen(b64); i < n; i += 76)
+		g_string_append_printf(m, "%.76s\n", b64 + i);
+	g_string_append(m, "--b--\n");
+	extract_limits_default(&lim);
+	lim.max_part_bytes = 4096;
+	{
+		g_autoptr(Facts) f = run_lim(m->str, m->len, &lim, &ok);
+		const FactAttachment *a;
+		g_assert_true(ok);
+		g_assert_true(has_anomaly(f, "limit:part-bytes"));
+		g_assert_cmpuint(f->attachments->len, ==, 1);
+		a = f->attachments->pdata[0];
+		g_assert_cmpuint(a->size, ==, 50000);
+	}
+}
+
 /* Header count and value size are bounded, and crossing either is a fact. */
 static void test_limit_headers(void)
 {
@@ -533,14 +581,16 @@ static void test_html_nesting_bound(void)
 
 /* test_html_flat_tags - tags that never nest (or that the parser closes
  * itself) are not depth, and what rawtext elements hold is not tags: a
- * thousand of each, unclosed, stay under the depth bound */
+ * thousand of each, unclosed, stay under the depth bound.  (rb, rt, rp and
+ * optgroup are not here: outside <ruby> and <select> the tree builder does
+ * nest them, and test_html.c checks that they count.) */
 static void test_html_flat_tags(void)
 {
 	static const char *const flat[] = {
 		"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
 		"source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "menuitem",
-		"p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "optgroup",
-		"colgroup", "rb", "rt", "rp", "html", "head", "body",
+		"p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option",
+		"colgroup", "html", "head", "body",
 	};
 	static const char *const rawtext[] = {
 		"script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe",
@@ -563,7 +613,7 @@ static void test_html_flat_tags(void)
 		m = plain("text/html", "7bit", h->str);
 		f = run(m);
 		if (has_anomaly(f, "limit:html-depth"))
-			g_error("<%s> counted as depth", name);
+			g_test_fail_printf("<%s> counted as depth", name);
 		facts_free(f);
 		g_free(m);
 		g_string_free(h, TRUE);
@@ -1067,6 +1117,8 @@ static void test_base64_step(void)
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	/* a failed g_assert_*() fails its case; the cases after it still run */
+	g_test_set_nonfatal_assertions();
 	extract_init();
 
 	g_test_add_func("/extract/text-links", test_text_links);
@@ -1076,6 +1128,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/format-flowed", test_flowed);
 	g_test_add_func("/extract/fold", test_fold);
 	g_test_add_func("/extract/binary-text", test_binary_text);
+	g_test_add_func("/extract/stray-nul-text", test_stray_nul_text);
+	g_test_add_func("/extract/part-size-past-bound", test_part_size_past_bound);
 	g_test_add_func("/extract/limit-headers", test_limit_headers);
 	g_test_add_func("/extract/base64-html", test_base64_html);
 	g_test_add_func("/extract/base64-step", test_base64_step);
