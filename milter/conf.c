@@ -11,6 +11,7 @@
 #include <string.h>
 #include <syslog.h>
 #include "conf.h"
+#include "address.h"
 #include "textutil.h"
 
 G_DEFINE_QUARK(amz-conf-error-quark, conf_error)
@@ -47,6 +48,7 @@ static const KeyDef keys[] = {
 	{ "on_spool_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
 	{ "on_timeout", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
 	{ "time_budget_ms", K_UINT, "20000", 100, 600000, NULL },
+	{ "mta_timeout", K_UINT, "330", 5, 86400, NULL },
 	{ "reply_details", K_BOOL, "yes", 0, 0, NULL },
 	{ "reply_max_lines", K_UINT, "12", 1, 30, NULL },
 	{ "generic_reply", K_STR, "This message does not meet Amazon's Buyer-Seller Messaging guidelines.", 0, 0, NULL },
@@ -249,6 +251,7 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 			action_parse(VAL(key[k]), &c->on_fail[k]);
 	}
 	conf_parse_size(VAL("time_budget_ms"), &c->time_budget_ms);
+	conf_parse_size(VAL("mta_timeout"), &c->mta_timeout);
 	parse_bool(VAL("reply_details"), &c->reply_details);
 	conf_parse_size(VAL("reply_max_lines"), &n);
 	c->reply_max_lines = (guint)n;
@@ -377,23 +380,26 @@ const char *conf_fail_name(FailClass k)
 
 gboolean conf_relay_market(const Conf *c, const char *addr, char **market)
 {
-	g_autofree char *dom = text_address_domain(addr);
+	g_autoptr(GPtrArray) hosts = g_ptr_array_new_with_free_func(g_free);
 	pcre2_match_data *md;
-	int rc;
-	const char *m;
+	gboolean relay = FALSE;
 
 	if (market)
 		*market = NULL;
-	if (dom == NULL || *dom == '\0')
-		return FALSE;
+	/* unreadable: nobody can say where the MTA delivers it, so it is checked */
+	if (!address_hosts(addr, hosts))
+		return TRUE;
 	md = pcre2_match_data_create(1, NULL);
-	rc = pcre2_match(c->relay_re, (PCRE2_SPTR)dom, strlen(dom), 0, 0, md, NULL);
-	pcre2_match_data_free(md);
-	if (rc < 0)
-		return FALSE;
-	if (market) {
-		m = strstr(dom, "marketplace.amazon.");
-		*market = g_strdup(m ? m + strlen("marketplace.amazon.") : dom);
+	for (guint i = 0; i < hosts->len && !relay; i++) {
+		const char *dom = hosts->pdata[i];
+		if (pcre2_match(c->relay_re, (PCRE2_SPTR)dom, strlen(dom), 0, 0, md, NULL) < 0)
+			continue;
+		relay = TRUE;
+		if (market) {
+			const char *m = strstr(dom, "marketplace.amazon.");
+			*market = g_strdup(m ? m + strlen("marketplace.amazon.") : dom);
+		}
 	}
-	return TRUE;
+	pcre2_match_data_free(md);
+	return relay;
 }

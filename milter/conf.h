@@ -44,6 +44,7 @@ typedef struct {
 	Action on_error;         /* default failure policy */
 	Action on_fail[FAIL__N]; /* failure policy per class */
 	guint64 time_budget_ms;  /* wall-clock budget for checking one message */
+	guint64 mta_timeout;     /* seconds to wait for the MTA's next command */
 	gboolean reply_details;  /* one reply line per rule, or generic_reply only */
 	guint reply_max_lines;   /* cap on rule lines in a reply */
 	char *generic_reply;     /* summary / generic reply text */
@@ -60,8 +61,10 @@ Conf *conf_load(const char *path, GError **err);
 void conf_free(Conf *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Conf, conf_free)
 
-/* conf_relay_market - TRUE when addr is a relay address; *market (may be
- * NULL) gets the marketplace, e.g. "de" or "co.uk", newly allocated. */
+/* conf_relay_market - TRUE when a host addr routes through or to is a relay
+ * domain (address_hosts: percent hack, bang paths, quoted local parts...),
+ * and when addr cannot be read as an address at all; *market (may be NULL)
+ * gets the marketplace, e.g. "de" or "co.uk", newly allocated, or NULL. */
 gboolean conf_relay_market(const Conf *c, const char *addr, char **market);
 
 /* conf_fail_name - "internal", "parse", "limit", "spool", "timeout" */

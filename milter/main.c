@@ -235,6 +235,12 @@ int main(int argc, char **argv)
 		log_msg(LOG_ERR, "smfi_register failed");
 		return 1;
 	}
+	/* libmilter's own default (7,210 s) lets a connection that stops
+	 * mid-command hold a worker thread for two hours. */
+	if (smfi_settimeout((int)snap->conf->mta_timeout) != MI_SUCCESS) {
+		log_msg(LOG_ERR, "smfi_settimeout failed");
+		return 1;
+	}
 	if (!prepare_spool(snap->conf, pw) || !open_socket(snap->conf, pw))
 		return 1;
 	if (pw && !drop_privileges(pw))

@@ -10,8 +10,13 @@
  * Scope is decided at DATA, when every recipient is known: a transaction
  * with no relay recipient is accepted there, before its content is sent.
  * Never at RCPT: SMFIS_ACCEPT ends all checking of the message, so a relay
- * recipient after a non-relay one would pass unchecked.
+ * recipient after a non-relay one would pass unchecked.  A recipient is a
+ * relay one when its RCPT text or the address the MTA resolved it to
+ * ({rcpt_addr}) names a relay domain in any routing position, or when it
+ * cannot be read at all.  A relay transaction that reaches end of message
+ * without having been captured is tempfailed, never passed.
  */
+#include <malloc.h>
 #include <string.h>
 #include "milter.h"
 #include "action.h"
@@ -20,11 +25,16 @@
 #include "pipeline.h"
 #include "textutil.h"
 
+/* After a message this large, freed memory goes back to the system: its
+ * parse (GMime objects, decoded parts) leaves the heap at its peak. */
+#define MILTER_TRIM_BYTES (1024 * 1024)
+
 typedef struct {
 	guint64 pflags;          /* protocol steps negotiated with the MTA */
 	Snapshot *snap;          /* pinned at MAIL FROM */
 	char *from;
-	GPtrArray *rcpts;        /* char*, accepted recipients */
+	GPtrArray *rcpts;        /* char*, accepted recipients (for relay ones, the
+	                          * form that names the relay: RCPT text or {rcpt_addr}) */
 	int kind;                /* 0 none yet, 1 relay, 2 other (for split mode) */
 	gboolean relay;          /* any relay recipient */
 	MsgBuf *buf;
@@ -112,6 +122,12 @@ static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 		                 "every message will be tempfailed");
 		return SMFIS_REJECT;   /* libmilter then tells the MTA this filter is unusable */
 	}
+	if ((f1 & MILTER_NEEDED_STEPS) != MILTER_NEEDED_STEPS) {
+		log_msg(LOG_ERR, "the MTA speaks a milter protocol without the DATA step (Postfix "
+		                 "milter_protocol 2 or 3); set milter_protocol = 6.  Every message "
+		                 "will be tempfailed");
+		return SMFIS_REJECT;
+	}
 	*pf0 = actions;
 	*pf1 = f1 & wanted;
 	*pf2 = 0;
@@ -120,7 +136,8 @@ static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	/* Only the queue ID, only where it is logged: fewer macro packets. */
 	if (f0 & SMFIF_SETSYMLIST) {
 		static const int quiet[] = MILTER_QUIET_STAGES;
-		gboolean ok = smfi_setsymlist(ctx, SMFIM_EOM, MILTER_EOM_MACROS) == MI_SUCCESS;
+		gboolean ok = smfi_setsymlist(ctx, SMFIM_EOM, MILTER_EOM_MACROS) == MI_SUCCESS &&
+		              smfi_setsymlist(ctx, SMFIM_ENVRCPT, MILTER_RCPT_MACROS) == MI_SUCCESS;
 		for (guint i = 0; ok && i < G_N_ELEMENTS(quiet); i++)
 			ok = smfi_setsymlist(ctx, quiet[i], MILTER_NO_MACROS) == MI_SUCCESS;
 		if (ok)
@@ -140,16 +157,37 @@ static sfsistat cb_envfrom(SMFICTX *ctx, char **argv)
 	return reply_or_not(s, SMFIP_NR_MAIL);
 }
 
+/* mta_route - the address the MTA will deliver to, from its RCPT macros
+ * (Postfix: {rcpt_addr} resolved; Sendmail: {rcpt_addr} user, {rcpt_host}) */
+static char *mta_route(SMFICTX *ctx)
+{
+	const char *addr = smfi_getsymval(ctx, "{rcpt_addr}");
+	const char *host = smfi_getsymval(ctx, "{rcpt_host}");
+
+	if (addr == NULL || *addr == '\0')
+		return NULL;
+	if (strchr(addr, '@') == NULL && host != NULL && *host != '\0')
+		return g_strdup_printf("%s@%s", addr, host);
+	return g_strdup(addr);
+}
+
 static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
 {
 	Session *s = session_get(ctx);
 	g_autofree char *rcpt = text_address_bare(argv[0]);
+	g_autofree char *routed = NULL;
 	gboolean relay;
 	int kind;
 
 	if (s->snap == NULL)
 		return SMFIS_TEMPFAIL;
 	relay = conf_relay_market(s->snap->conf, rcpt, NULL);
+	if (!relay && (routed = mta_route(ctx)) != NULL &&
+	    conf_relay_market(s->snap->conf, routed, NULL)) {
+		relay = TRUE;
+		g_free(rcpt);
+		rcpt = g_steal_pointer(&routed);   /* the form that says where it goes */
+	}
 	kind = relay ? 1 : 2;
 	if (s->snap->conf->mixed == MIXED_SPLIT && s->kind != 0 && s->kind != kind) {
 		/* A per-recipient 452: RFC 5321 clients send it again on its own. */
@@ -275,8 +313,12 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	sfsistat st;
 
 	if (s->buf == NULL || s->snap == NULL) {
+		gboolean unchecked = s->relay || s->snap == NULL;
+		if (unchecked)
+			log_msg(LOG_ERR, "%s: end of message without the message for a relay transaction "
+			                 "(no DATA step from the MTA?): tempfail", qid_of(ctx));
 		session_reset(s);
-		return SMFIS_CONTINUE;
+		return unchecked ? SMFIS_TEMPFAIL : SMFIS_CONTINUE;
 	}
 	if (s->oversize)
 		return reject_oversize(ctx, s);
@@ -302,6 +344,11 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	                                ? ACTION_TEMPFAIL : enforced,
 	            (g_get_monotonic_time() - s->started) / 1000.0);
 	session_reset(s);
+	if (f->message_bytes >= MILTER_TRIM_BYTES) {
+		g_clear_pointer(&f, facts_free);
+		g_clear_pointer(&v, verdict_free);
+		malloc_trim(0);
+	}
 	return st;
 }
 

@@ -9,16 +9,24 @@
 /*
  * What the filter asks of the MTA (see cb_negotiate in milter.c): the
  * actions it may take, the steps it skips and the replies it does not send,
- * and the only macro it wants (the queue ID, at end of message; every other
- * step asks for a name that does not exist, so its macro packet is empty).
+ * and the only macros it wants: at RCPT the address the MTA resolved the
+ * recipient to and its next hop (where the mail will really go), at end of
+ * message the queue ID; every other step asks for a name that does not
+ * exist, so its macro packet is empty.
  * tests/bench/nullmilter.c asks the same.
  */
 #define MILTER_ACTIONS  (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE)
 #define MILTER_PROTOCOL (SMFIP_NOCONNECT | SMFIP_NOHELO | SMFIP_NOUNKNOWN | SMFIP_NR_MAIL | \
                          SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY | SMFIP_HDR_LEADSPC)
+#define MILTER_RCPT_MACROS "{rcpt_addr} {rcpt_host}"
 #define MILTER_EOM_MACROS "i"
 #define MILTER_NO_MACROS  "{amzmilter}"
-#define MILTER_QUIET_STAGES { SMFIM_CONNECT, SMFIM_ENVFROM, SMFIM_ENVRCPT, SMFIM_DATA, SMFIM_EOH }
+#define MILTER_QUIET_STAGES { SMFIM_CONNECT, SMFIM_ENVFROM, SMFIM_DATA, SMFIM_EOH }
+
+/* Protocol steps the checks cannot do without: an MTA that does not offer
+ * to skip the DATA step (milter protocol 2 and 3) never sends it, and the
+ * scope of a transaction is decided there. */
+#define MILTER_NEEDED_STEPS SMFIP_NODATA
 
 /* milter_register - smfi_register() with our callbacks and flags. */
 int milter_register(void);

@@ -6,7 +6,9 @@
  * Each wrap changes how a connection is driven, never what is said on it:
  *
  *   accept  TCP_NODELAY on inet connections; the connection gets a read
- *           buffer.
+ *           buffer.  Out of descriptors or memory, it logs and waits a
+ *           little before failing (libmilter retries such errors at once,
+ *           silently: a core spinning while new sessions go unanswered).
  *   read    served from that buffer: one read(2) takes every command the
  *           MTA has already written (it sends the headers of a message
  *           without waiting for replies), where libmilter reads each
@@ -30,9 +32,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <glib.h>
+#include "log.h"
 
 #define MTASOCK_MAX_FD 65536   /* higher descriptors are read unbuffered */
 #define MTASOCK_BUF    16384   /* a message's header commands fit at once */
+#define ACCEPT_BACKOFF_MS 100    /* wait after accept finds no descriptor or memory */
+#define ACCEPT_LOG_EVERY_S 10    /* at most one log line per this many seconds */
 
 typedef struct {
 	gsize off, len;             /* unread bytes: data[off .. off+len) */
@@ -72,13 +77,32 @@ int __wrap_close(int fd);
  * libmilter calls accept only for MTA connections: every inet one gets
  * TCP_NODELAY (on unix sockets the call fails harmlessly).
  */
+/* accept_starved - out of descriptors or memory: say so (not on every
+ * retry) and slow libmilter's retries down until some are given back */
+static void accept_starved(int err)
+{
+	static gint64 last_log;
+	gint64 now = g_get_monotonic_time();
+
+	if (now - last_log >= (gint64)ACCEPT_LOG_EVERY_S * G_USEC_PER_SEC) {
+		last_log = now;
+		log_msg(LOG_ERR, "cannot accept MTA connections: %s (raise the descriptor limit, "
+		                 "LimitNOFILE in the systemd unit); retrying", g_strerror(err));
+	}
+	g_usleep(ACCEPT_BACKOFF_MS * 1000);
+	errno = err;
+}
+
 int __wrap_accept(int fd, struct sockaddr *addr, socklen_t *len)
 {
 	static const int one = 1;
 	int c = __real_accept(fd, addr, len);
 
-	if (c < 0)
+	if (c < 0) {
+		if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+			accept_starved(errno);
 		return c;
+	}
 	(void)setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 	if (c < MTASOCK_MAX_FD) {
 		ReadBuf *b = g_malloc(sizeof *b);

@@ -39,22 +39,6 @@ char *text_address_bare(const char *addr)
 	return g_strndup(s, n);
 }
 
-char *text_address_domain(const char *addr)
-{
-	g_autofree char *bare = text_address_bare(addr);
-	const char *at = strrchr(bare, '@');
-	char *dom;
-	gsize n;
-
-	if (at == NULL)
-		return NULL;
-	dom = g_ascii_strdown(at + 1, -1);
-	n = strlen(dom);
-	while (n > 0 && dom[n - 1] == '.')
-		dom[--n] = '\0';
-	return dom;
-}
-
 char *text_escape(const char *s, gsize max)
 {
 	GString *out = g_string_new(NULL);

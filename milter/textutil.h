@@ -9,9 +9,6 @@
 /* text_edit_distance - Levenshtein distance, for "did you mean" hints */
 guint text_edit_distance(const char *a, const char *b);
 
-/* text_address_domain - lower-case domain of "<local@Dom.Example.>", or NULL */
-char *text_address_domain(const char *addr);
-
 /* text_address_bare - "local@dom" from "<local@dom>" (newly allocated) */
 char *text_address_bare(const char *addr);
 

@@ -26,6 +26,7 @@ static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	*pf1 = f1 & MILTER_PROTOCOL;
 	*pf2 = *pf3 = 0;
 	if (f0 & SMFIF_SETSYMLIST) {
+		smfi_setsymlist(ctx, SMFIM_ENVRCPT, MILTER_RCPT_MACROS);
 		smfi_setsymlist(ctx, SMFIM_EOM, MILTER_EOM_MACROS);
 		for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
 			smfi_setsymlist(ctx, quiet[i], MILTER_NO_MACROS);

@@ -61,6 +61,7 @@ class Session(socketserver.StreamRequestHandler):
             elif verb == "EHLO":
                 self.reply("250-sink.test.invalid")
                 self.reply("250-8BITMIME")
+                self.reply("250-SMTPUTF8")
                 self.reply("250-SIZE %d" % MAX_DATA)
                 self.reply("250 ENHANCEDSTATUSCODES")
             elif verb == "MAIL":
@@ -81,7 +82,8 @@ class Session(socketserver.StreamRequestHandler):
                 if data is None:
                     return
                 base = next_name(directory)
-                with open(base + ".env", "w") as f:
+                # the command bytes as received (UTF-8 addresses with SMTPUTF8)
+                with open(base + ".env", "w", encoding="latin-1") as f:
                     f.write("from %s\n" % mail_from)
                     for r in rcpts:
                         f.write("rcpt %s\n" % r)
