@@ -12,6 +12,8 @@ Writes, with LF line ends (smtp-source -F adds the CR):
                 messages of about 1, 10 and 49 MB (10^6 bytes): text and
                 PDF attachments of at most 8 MB each, so no per-part bound
                 of the default configuration (max_part_size 20M) is crossed
+  text49.eml    one text/plain part of about 49 MB: past max_part_size
+                and max_text_size, so the most text the checks ever hold
   MANIFEST      name and size of each file
 
 Each relay-bound message is written to be accepted by the shipped rules
@@ -141,6 +143,14 @@ def big(rng, total):
     return with_pdfs(rng, "big%d.1" % total, sizes)
 
 
+def big_text(rng, total):
+    """about total bytes on the wire in one text/plain part"""
+    line = wrap(" ".join(sentences(rng, 40))) + "\n"
+    body = line * (total // len(line) + 1)
+    return (headers("Your order %s" % ORDER, "text%d.1" % total,
+                    "Content-Type: text/plain; charset=\"utf-8\"") + "\n" + body[:total])
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: mkmsgs.py DIR")
@@ -153,6 +163,7 @@ def main():
         "big1.eml": big(random.Random(4), 1000 * 1000),
         "big10.eml": big(random.Random(5), 10 * 1000 * 1000),
         "big49.eml": big(random.Random(6), 49 * 1000 * 1000),
+        "text49.eml": big_text(random.Random(7), 49 * 1000 * 1000),
     }
     with open(os.path.join(d, "MANIFEST"), "w") as man:
         for name, text in msgs.items():
