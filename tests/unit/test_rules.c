@@ -750,6 +750,23 @@ static char *top_dir(void)
 	return g_build_filename(top && *top ? top : ".", "rules", NULL);
 }
 
+/* shipped_rules - rules/ of the source tree, or NULL with the case
+ * skipped when it is not there */
+static Ruleset *shipped_rules(void)
+{
+	g_autofree char *dir = top_dir();
+	g_autoptr(GError) err = NULL;
+	Ruleset *rs;
+
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+		g_test_skip("rules/ not found; set AMZ_TOP");
+		return NULL;
+	}
+	rs = rules_load(dir, NULL, &err);
+	g_assert_no_error(err);
+	return rs;
+}
+
 static Facts *compliant_facts(void)
 {
 	Facts *f = base_facts();
@@ -767,20 +784,15 @@ static Facts *compliant_facts(void)
 
 static void test_shipped_rules(void)
 {
-	char *dir = top_dir();
+	g_autofree char *dir = top_dir();
 	GError *err = NULL;
-	Ruleset *rs;
+	Ruleset *rs = shipped_rules();
 	Facts *f;
 	Verdict *v;
 	char *ids;
 
-	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-		g_test_skip("rules/ not found; set AMZ_TOP");
-		g_free(dir);
+	if (rs == NULL)
 		return;
-	}
-	rs = rules_load(dir, NULL, &err);
-	g_assert_no_error(err);
 	g_assert_cmpuint(rules_count(rs), >=, 5);
 
 	f = compliant_facts();
@@ -883,7 +895,6 @@ static void test_shipped_rules(void)
 		g_free(example);
 		tree_free(t);
 	}
-	g_free(dir);
 }
 
 
@@ -1015,17 +1026,10 @@ static void test_shipped_order_id(void)
 		/* digits only, no dashes */
 		{ "Your delivery", "Order 30212345671234567.", FALSE },
 	};
-	char *dir = top_dir();
-	GError *err = NULL;
-	Ruleset *rs;
+	Ruleset *rs = shipped_rules();
 
-	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-		g_test_skip("rules/ not found; set AMZ_TOP");
-		g_free(dir);
+	if (rs == NULL)
 		return;
-	}
-	rs = rules_load(dir, NULL, &err);
-	g_assert_no_error(err);
 	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
 		Facts *f = base_facts();
 		Verdict *v;
@@ -1045,7 +1049,6 @@ static void test_shipped_order_id(void)
 		facts_free(f);
 	}
 	rules_unref(rs);
-	g_free(dir);
 }
 
 /* test_prefilter_literals - literals of tricky patterns; when a subject
