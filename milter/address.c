@@ -18,9 +18,10 @@
 
 #define ADDRESS_MAX_BYTES 1024   /* longer than any deliverable address */
 
-/* Separators that can put a host name next to them. */
-enum { SEP_NONE = 0, SEP_AT = '@', SEP_PERCENT = '%', SEP_BANG = '!', SEP_COMMA = ',',
-       SEP_COLON = ':' };
+/* Separators that can put a host name next to them ("," and ":" end the
+ * hops of a source route). */
+#define ADDRESS_SEPARATORS "@%!,:"
+enum { SEP_NONE = 0, SEP_AT = '@', SEP_PERCENT = '%', SEP_BANG = '!' };
 
 /* strip - the address without comments, quotes, angle brackets and white
  * space; NULL when it cannot be read (unbalanced, control bytes, not UTF-8) */
@@ -108,7 +109,7 @@ gboolean address_hosts(const char *addr, GPtrArray *hosts)
 			bracket++;
 		else if (*p == ']' && bracket > 0)
 			bracket--;
-		else if (bracket == 0 && *p != '\0' && strchr("@%!,:", *p) != NULL)
+		else if (bracket == 0 && *p != '\0' && strchr(ADDRESS_SEPARATORS, *p) != NULL)
 			sep = (guchar)*p;
 		if (sep == SEP_NONE && *p != '\0')
 			continue;

@@ -205,9 +205,10 @@ gsize extract_base64_step(const guchar *in, gsize len, guchar *out, int *state, 
 }
 
 /* read_part - decode a leaf's content; keep up to `keep` bytes, count all
- * of them (*total; crossing the part bound is a "limit:part-bytes").  With `grow`, a part whose start shows a container (see
- * holds_more) is kept whole, so it is decoded once, not once to type it and
- * again to look inside. */
+ * of them (*total; crossing the part bound is a "limit:part-bytes").  With
+ * `grow`, a part whose start shows a container (see holds_more) is kept
+ * whole, so it is decoded once, not once to type it and again to look
+ * inside. */
 static GByteArray *read_part(Ctx *c, GMimePart *part, guint64 keep, gboolean grow, guint64 *total)
 {
 	GMimeDataWrapper *dw = g_mime_part_get_content(part);
@@ -538,11 +539,6 @@ static void inline_files(Ctx *c, GByteArray **raw, int depth, int msg_depth)
 #define STRAY_CONTROL_RATIO 100
 #define STRAY_CONTROL_MIN 2
 
-static gboolean is_control(guchar ch)
-{
-	return ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f' && ch != 0x1b;
-}
-
 /* is_stray_binary - a text part with binary bytes that is still text: a
  * few control bytes in what libmagic takes for text or for no known file */
 static gboolean is_stray_binary(const GByteArray *raw, const char *magic)
@@ -553,7 +549,7 @@ static gboolean is_stray_binary(const GByteArray *raw, const char *magic)
 	    !g_str_has_prefix(magic, "text/"))
 		return FALSE;
 	for (gsize i = 0; i < n; i++)
-		ctl += is_control(raw->data[i]);
+		ctl += filetype_is_control(raw->data[i]);
 	return ctl <= n / STRAY_CONTROL_RATIO + STRAY_CONTROL_MIN;
 }
 
@@ -563,7 +559,7 @@ static void drop_controls(GByteArray *raw)
 	guint k = 0;
 
 	for (guint i = 0; i < raw->len; i++)
-		if (!is_control(raw->data[i]))
+		if (!filetype_is_control(raw->data[i]))
 			raw->data[k++] = raw->data[i];
 	g_byte_array_set_size(raw, k);
 }

@@ -134,7 +134,7 @@ gboolean filetype_looks_binary(const void *buf, size_t len)
 	for (gsize i = 0; i < n; i++) {
 		if (p[i] == 0)
 			return TRUE;
-		if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' && p[i] != '\f' && p[i] != 0x1b)
+		if (filetype_is_control(p[i]))
 			ctl++;
 	}
 	return ctl * 10 > n;

@@ -38,7 +38,7 @@
  * Bounds.  gumbo has no nesting limit, its cost grows with the nesting
  * depth times the number of tags, and some markup aborts it: html_prescan.c
  * says where to cut the document ("limit:html-depth", "limit:html-nodes",
- * "html:unsafe-markup").
+ * "limit:html-markup").
  * gumbo allocates from an arena that is freed at once after the parse (no
  * recursive destroy) and that gives up past the caller's deadline
  * ("timeout:html", no text).  The tree walk is iterative and stops after
@@ -874,7 +874,6 @@ static void element_enter(Html *h, GumboElement *el, Frame *stack, guint depth)
 	g_free(name);
 }
 
-
 /* ---- gumbo's memory: one arena per parse, with a deadline ---------------- */
 
 /* Allocations between two looks at the clock. */
@@ -973,7 +972,6 @@ void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline,
 	GString *sheets = g_string_new(NULL);
 	guint nodes = 0;
 	gsize cut;
-	guint peak;
 	Frame root = { 0 };
 
 	/* white behind undeclared backgrounds; an undeclared text colour is never
@@ -981,7 +979,7 @@ void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline,
 	root.fg = HTML_COLOR_NONE;
 	root.bg = 0xffffff;
 	arena_init(arena, deadline);
-	cut = html_prescan(html, len, max_nodes, f, sheets, &peak);
+	cut = html_prescan(html, len, max_nodes, f, sheets, NULL);
 	if (sheets->len > 0)
 		h.css = css_parse(sheets, f);
 	g_string_free(sheets, TRUE);

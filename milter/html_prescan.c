@@ -13,7 +13,7 @@
  *
  * In:  the document (UTF-8), the tag bound.
  * Out: the length to hand gumbo; "limit:html-depth", "limit:html-nodes"
- *      and "html:unsafe-markup" anomalies; the text of every <style>
+ *      and "limit:html-markup" anomalies; the text of every <style>
  *      (bounded) for html.c's style sheet reader.
  */
 #include <string.h>
@@ -1598,8 +1598,9 @@ gsize html_prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *s
 	if (sim->over)
 		facts_add_anomaly(f, "limit", "html-depth");
 	if (sim->trap)
-		facts_add_anomaly(f, "html", "unsafe-markup");
-	*peak = sim->over || sim->trap ? SIM_MAX + 1 : sim->peak;
+		facts_add_anomaly(f, "limit", "html-markup");
+	if (peak != NULL)
+		*peak = sim->over || sim->trap ? SIM_MAX + 1 : sim->peak;
 	g_free(sim);
 	return cut;
 }

@@ -16,8 +16,9 @@
 
 /* html_prescan - the length of s to hand gumbo so that its tree stays
  * within HTML_MAX_DEPTH and max_nodes tags and avoids markup that aborts it
- * (anomalies "limit:html-depth", "limit:html-nodes", "html:unsafe-markup");
- * *peak gets the depth expected of gumbo's tree, HTML_MAX_DEPTH + 3 when
+ * (anomalies "limit:html-depth", "limit:html-nodes", "limit:html-markup":
+ * what follows is not read, so the message gets the limit policy);
+ * *peak (may be NULL) gets the depth expected of gumbo's tree, HTML_MAX_DEPTH + 3 when
  * the document is cut for depth or unsafe markup.  The content of each
  * <style> is appended to sheets (at most HTML_MAX_CSS_BYTES in all). */
 gsize html_prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *sheets, guint *peak);

@@ -69,14 +69,6 @@ ssize_t __wrap_read(int fd, void *buf, size_t n);
 int __real_close(int fd);
 int __wrap_close(int fd);
 
-/*
- * TCP stalls on inet sockets.  At end of message libmilter writes several
- * small packets in a row (add header, quarantine, the final reply); with
- * Nagle the second waits for the MTA's ACK of the first, which the MTA's
- * kernel delays by up to 40 ms because the MTA has nothing to send back.
- * libmilter calls accept only for MTA connections: every inet one gets
- * TCP_NODELAY (on unix sockets the call fails harmlessly).
- */
 /* accept_starved - out of descriptors or memory: say so (not on every
  * retry) and slow libmilter's retries down until some are given back */
 static void accept_starved(int err)
@@ -93,6 +85,14 @@ static void accept_starved(int err)
 	errno = err;
 }
 
+/*
+ * TCP stalls on inet sockets.  At end of message libmilter writes several
+ * small packets in a row (add header, quarantine, the final reply); with
+ * Nagle the second waits for the MTA's ACK of the first, which the MTA's
+ * kernel delays by up to 40 ms because the MTA has nothing to send back.
+ * libmilter calls accept only for MTA connections: every inet one gets
+ * TCP_NODELAY (on unix sockets the call fails harmlessly).
+ */
 int __wrap_accept(int fd, struct sockaddr *addr, socklen_t *len)
 {
 	static const int one = 1;

@@ -16,50 +16,41 @@ static void add_line(Reply *r, const char *s)
 	g_ptr_array_add(r->lines, text_ascii_line(s, REPLY_LINE_MAX));
 }
 
-/* not_checked - the enforced action comes only from AMZ_* hits (the message
- * could not be checked, or not all of it): a 4.3.0/5.x.0 reply without
- * "fix and send again".  Any rule hit at that action means violations. */
-static gboolean not_checked(const Verdict *v, Action enforced)
+/* not_checked - when the enforced action comes only from AMZ_* hits (the
+ * message could not be checked, or not all of it), the first of them: a
+ * 4.3.0/5.x.0 reply without "fix and send again".  NULL when a rule hit
+ * has that action: violations. */
+static const Hit *not_checked(const Verdict *v, Action enforced)
 {
-	gboolean fail = FALSE;
+	const Hit *first = NULL;
 
 	for (guint i = 0; i < v->hits->len; i++) {
 		const Hit *h = v->hits->pdata[i];
 		if (h->monitor || h->action != enforced)
 			continue;
 		if (!pipeline_is_fail_id(h->rule))
-			return FALSE;
-		fail = TRUE;
+			return NULL;
+		if (first == NULL)
+			first = h;
 	}
-	return fail;
-}
-
-/* first_fail - the first AMZ_* hit at the enforced action */
-static const Hit *first_fail(const Verdict *v, Action enforced)
-{
-	for (guint i = 0; i < v->hits->len; i++) {
-		const Hit *h = v->hits->pdata[i];
-		if (!h->monitor && h->action == enforced && pipeline_is_fail_id(h->rule))
-			return h;
-	}
-	return v->hits->pdata[0];
+	return first;
 }
 
 Reply *reply_build(const Conf *c, const Verdict *v, Action enforced)
 {
 	Reply *r;
 	guint shown = 0, listed = 0;
-	gboolean error = FALSE;
+	const Hit *unchecked;
 	g_autoptr(GString) more = g_string_new(NULL);
 
 	if (enforced != ACTION_REJECT && enforced != ACTION_TEMPFAIL)
 		return NULL;
-	error = not_checked(v, enforced);
+	unchecked = not_checked(v, enforced);
 
 	r = g_new0(Reply, 1);
 	r->lines = g_ptr_array_new_with_free_func(g_free);
-	if (error) {
-		const Hit *h = first_fail(v, enforced);
+	if (unchecked != NULL) {
+		const Hit *h = unchecked;
 		g_autofree char *line = NULL;
 		g_strlcpy(r->code, enforced == ACTION_REJECT ? "554" : "451", sizeof r->code);
 		g_strlcpy(r->xcode, enforced == ACTION_REJECT

@@ -237,6 +237,22 @@ static void test_deadline(void)
 	g_free(h);
 }
 
+/* markup where Debian's gumbo (built with assertions) aborts the process is
+ * not handed to it, and what follows is a limit, not silently unread */
+static void test_unsafe_markup(void)
+{
+	static const char doc[] = "<p>Order 112-4455667-8899001</p><table><svg><th><desc><select a=1>"
+	                          "</table><p>Visit https://shop.example/</p>";
+	GString *t = g_string_new(NULL);
+	Facts *f = extract(doc, strlen(doc), 0, t);
+
+	g_assert_true(has_anomaly(f, "limit:html-markup"));
+	g_assert_nonnull(strstr(t->str, "112-4455667-8899001"));
+	g_assert_null(strstr(t->str, "shop.example"));
+	facts_free(f);
+	g_string_free(t, TRUE);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -245,5 +261,6 @@ int main(int argc, char **argv)
 	g_test_add_func("/html/estimate-random", test_random_estimate);
 	g_test_add_func("/html/adversarial-time", test_adversarial_time);
 	g_test_add_func("/html/deadline", test_deadline);
+	g_test_add_func("/html/unsafe-markup", test_unsafe_markup);
 	return g_test_run();
 }
