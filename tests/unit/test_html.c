@@ -19,8 +19,6 @@ enum { SLACK_ORDINARY = 2 };
 static const guint repeats[] = { 50, 300 };
 /* Random documents, and tags in each. */
 enum { RANDOM_DOCS = 400, RANDOM_TAGS = 300 };
-/* A generous bound on one extraction, for slow machines (microseconds). */
-#define EXTRACT_SLOW_LIMIT (10 * G_USEC_PER_SEC)
 /* The largest HTML part extraction keeps (max_text_bytes). */
 #define MAX_HTML_BYTES (4 * 1024 * 1024)
 #define MAX_NODES 200000
@@ -189,22 +187,27 @@ static gboolean has_anomaly(const Facts *f, const char *a)
 	return FALSE;
 }
 
-/* test_adversarial_time - each pattern filling max_text_bytes is extracted
- * quickly, the depth bound taking effect */
-static void test_adversarial_time(void)
+/* test_adversarial_bound - each pattern filling max_text_bytes: what the
+ * pre-scan hands gumbo is a tree no deeper than the bound (gumbo's cost is
+ * its depth times its tags, and the tags are bounded too).  The time of
+ * each whole extraction is printed, not judged: that is the benchmark's. */
+static void test_adversarial_bound(void)
 {
 	for (guint i = 0; i < G_N_ELEMENTS(adversarial); i++) {
 		guint n = MAX_HTML_BYTES / strlen(adversarial[i]);
 		char *h = repeat(adversarial[i], n);
-		GString *text = g_string_new(NULL);
-		gint64 t0 = g_get_monotonic_time(), took;
+		GString *text = g_string_new(NULL), *sheets = g_string_new(NULL);
+		Facts *scan = facts_new();
+		gsize cut = html_prescan(h, strlen(h), MAX_NODES, scan, sheets, NULL);
+		gint64 t0 = g_get_monotonic_time();
 		Facts *f = extract(h, strlen(h), 0, text);
 
-		took = g_get_monotonic_time() - t0;
-		g_test_message("%-50s %8.3f s", adversarial[i], took / (double)G_USEC_PER_SEC);
-		if (took > EXTRACT_SLOW_LIMIT)
-			g_error("%s: %.1f s", adversarial[i], took / (double)G_USEC_PER_SEC);
+		g_test_message("%-50s %8.3f s, %zu of %zu bytes parsed", adversarial[i],
+		               (g_get_monotonic_time() - t0) / (double)G_USEC_PER_SEC, cut, strlen(h));
+		g_assert_cmpuint(gumbo_depth(h, cut), <=, HTML_MAX_DEPTH + 3);
+		facts_free(scan);
 		facts_free(f);
+		g_string_free(sheets, TRUE);
 		g_string_free(text, TRUE);
 		g_free(h);
 	}
@@ -259,7 +262,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/html/estimate-adversarial", test_adversarial_estimate);
 	g_test_add_func("/html/estimate-ordinary", test_ordinary_estimate);
 	g_test_add_func("/html/estimate-random", test_random_estimate);
-	g_test_add_func("/html/adversarial-time", test_adversarial_time);
+	g_test_add_func("/html/adversarial-bound", test_adversarial_bound);
 	g_test_add_func("/html/deadline", test_deadline);
 	g_test_add_func("/html/unsafe-markup", test_unsafe_markup);
 	return g_test_run();
