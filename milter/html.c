@@ -914,11 +914,12 @@ static void *arena_alloc(void *userdata, size_t size)
 
 static void arena_free(void *userdata, void *p)
 {
-	ArenaHdr *h = (ArenaHdr *)p - 1;
+	ArenaHdr *h;
 
 	(void)userdata;
 	if (p == NULL)
 		return;
+	h = (ArenaHdr *)p - 1;
 	h->l.prev->l.next = h->l.next;
 	h->l.next->l.prev = h->l.prev;
 	g_free(h);
