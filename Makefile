@@ -4,6 +4,7 @@
 #   make deps       install the Debian packages needed to build, test and run
 #   make test       deps + build + every test; ends with "N passed, M failed"
 #   make run        deps + build + the milter behind a private Postfix on 127.0.0.1
+#   make digests    regenerate the behaviour digests tests/t-digests.sh compares
 #   make install    PREFIX=/usr/local DESTDIR=  (config to $(SYSCONFDIR)/amzmilter)
 #   make clean
 
@@ -56,7 +57,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
   clang libclang-rt-14-dev strace time
 
-.PHONY: all deps test run install clean check-config unit fuzz soak bench
+.PHONY: all deps test run install clean check-config unit fuzz soak bench digests
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check
 
 $(BUILD)/obj/%.o: milter/%.c $(wildcard milter/*.h) | $(BUILD)/obj
@@ -114,6 +115,15 @@ soak: deps
 bench: deps
 	$(MAKE) all
 	BUILD=$(BUILD) tests/bench/run
+
+# Regenerate the behaviour digests that tests/t-digests.sh compares (after a
+# change of facts or verdicts made on purpose; review the diff).
+DIGEST = python3 tests/digests/digest.py $(BUILD)/amzmilter-check conf/amzmilter.conf
+digests: all
+	$(DIGEST) tests/corpus/messages .eml > tests/digests/corpus.sha256
+	$(DIGEST) tests/fresh/messages .eml > tests/digests/fresh.sha256
+	$(DIGEST) tests/golden .eml > tests/digests/golden.sha256
+	if [ -d ../shared/corpus ]; then $(DIGEST) ../shared/corpus > tests/digests/shared.sha256; fi
 
 check-config: all
 	$(BUILD)/amzmilter -n -c conf/amzmilter.conf
