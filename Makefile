@@ -22,16 +22,16 @@ PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 # libmilter is linked statically so that --wrap can take SIGHUP away from its
-# signal thread (milter/main.c) and drive its MTA connections: TCP_NODELAY,
-# buffered reads, a worker waiting for its session's next command
-# (milter/mtasock.c).
+# signal thread (milter/daemon/main.c) and drive its MTA connections:
+# TCP_NODELAY, buffered reads, a worker waiting for its session's next
+# command (milter/daemon/mtasock.c).
 MILTER_LIBDIR = $(shell pkg-config --variable=libdir milter)
 MILTER_LIBS   = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait -Wl,--wrap=accept -Wl,--wrap=poll \
                 -Wl,--wrap=read -Wl,--wrap=close
 
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
-ALL_CFLAGS = -std=gnu11 -Wall -Wextra -pthread -DAMZ_VERSION='"$(VERSION)"' \
+ALL_CFLAGS = -std=gnu11 -Wall -Wextra -pthread -DAMZ_VERSION='"$(VERSION)"' -Imilter \
              -DPCRE2_CODE_UNIT_WIDTH=8 $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
 ALL_LDFLAGS = -pthread $(SAN_FLAGS) $(LDFLAGS)
 
@@ -41,12 +41,16 @@ BUILD ?= build-san
 endif
 BUILD ?= build
 
-# libmilter appears only in the edge files; the engine is shared by the
-# daemon, the offline checker and the unit tests.
-EDGE_SRCS   = milter/main.c milter/milter.c milter/action.c milter/mtasock.c
-CHECK_SRCS  = milter/check.c
-ENGINE_SRCS = $(filter-out $(EDGE_SRCS) $(CHECK_SRCS),$(wildcard milter/*.c))
+# The layers of milter/, each using only those before it:
+#   util -> core -> extract, rules -> engine -> daemon (libmilter), check.
+# Everything but daemon/ and check/ is the engine, shared by the daemon, the
+# offline checker, the unit tests, the fuzzers and the benchmark.
+ENGINE_DIRS = util core extract rules engine
+ENGINE_SRCS = $(foreach d,$(ENGINE_DIRS),$(wildcard milter/$(d)/*.c))
 ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o)
+EDGE_SRCS   = $(wildcard milter/daemon/*.c)
+CHECK_SRCS  = $(wildcard milter/check/*.c)
+HEADERS     = $(wildcard milter/*/*.h)
 UNIT_SRCS   = $(wildcard tests/unit/test_*.c)
 UNIT_BINS   = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -60,7 +64,8 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
 .PHONY: all deps test run install clean check-config unit fuzz soak bench digests
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check
 
-$(BUILD)/obj/%.o: milter/%.c $(wildcard milter/*.h) | $(BUILD)/obj
+$(BUILD)/obj/%.o: milter/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libamz.a: $(ENGINE_OBJS)
@@ -70,15 +75,15 @@ $(BUILD)/libamz.a: $(ENGINE_OBJS)
 $(BUILD)/amzmilter: $(EDGE_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(MILTER_LIBS) $(PKG_LIBS)
 
-$(BUILD)/amzmilter-check: $(BUILD)/obj/check.o $(BUILD)/libamz.a
+$(BUILD)/amzmilter-check: $(CHECK_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(wildcard milter/*.h) $(BUILD)/libamz.a | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Imilter -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libamz.a $(PKG_LIBS)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(BUILD)/libamz.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libamz.a $(PKG_LIBS)
 
 unit: $(UNIT_BINS)
 
-$(BUILD)/obj $(BUILD)/tests:
+$(BUILD)/tests:
 	mkdir -p $@
 
 deps:

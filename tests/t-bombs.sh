@@ -4,7 +4,7 @@
 # more than its bytes.  The checker must still give the limit verdict
 # (an AMZ_LIMIT hit naming "parts") inside a small address space and with a
 # small peak resident size: GMime is handed only as much of the message as
-# the part limit can use (milter/mime.c, part_scan).  The messages are
+# the part limit can use (milter/extract/mime.c, part_scan).  The messages are
 # generated here, never committed:
 #   flat    FLAT_PARTS empty parts of one multipart/mixed ("--b" and an
 #           empty line, repeated)

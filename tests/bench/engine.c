@@ -24,8 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "extract.h"
-#include "pipeline.h"
+#include "extract/extract.h"
+#include "engine/pipeline.h"
 
 typedef struct {
 	GPtrArray *msgs;   /* GByteArray* */

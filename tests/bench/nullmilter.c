@@ -1,7 +1,7 @@
 /*
  * nullmilter.c - the protocol floor of the end-to-end benchmark: a milter
  * that negotiates exactly what amzmilter negotiates, receives every
- * relay-bound message the same way (same transport code, milter/mtasock.c),
+ * relay-bound message the same way (same transport code, milter/daemon/mtasock.c),
  * accepts other mail at DATA as amzmilter does, and adds the same verdict
  * header, but checks nothing.  What it costs Postfix is what any milter
  * that reads the message costs; amzmilter's own share is the difference.
@@ -12,13 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "milter.h"
+#include "daemon/milter.h"
 
 static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
                              unsigned long f2, unsigned long f3, unsigned long *pf0,
                              unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
 {
-	/* the same request as milter/milter.c:cb_negotiate */
+	/* the same request as milter/daemon/milter.c:cb_negotiate */
 	static const int quiet[] = MILTER_QUIET_STAGES;
 
 	(void)f2, (void)f3;

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "rules.h"
+#include "rules/rules.h"
 
 static char *dir;        /* the temporary rules directory */
 static char *file;       /* dir/fuzz.rules */

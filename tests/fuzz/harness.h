@@ -10,9 +10,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include "extract.h"
-#include "pipeline.h"
-#include "rules.h"
+#include "extract/extract.h"
+#include "engine/pipeline.h"
+#include "rules/rules.h"
 
 static Snapshot *harness_snap;
 

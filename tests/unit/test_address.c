@@ -5,8 +5,8 @@
  */
 #include <string.h>
 #include <glib/gstdio.h>
-#include "address.h"
-#include "conf.h"
+#include "util/address.h"
+#include "core/conf.h"
 
 static Conf *conf;
 

@@ -11,10 +11,10 @@
 #define _GNU_SOURCE      /* memmem */
 #include <string.h>
 #include <zlib.h>
-#include "archive.h"
-#include "extract.h"
-#include "filetype.h"
-#include "rules_internal.h"
+#include "extract/archive.h"
+#include "extract/extract.h"
+#include "extract/filetype.h"
+#include "rules/internal.h"
 
 /* ---- builders ------------------------------------------------------------ */
 
@@ -171,7 +171,7 @@ static void mz_init(void)
 
 /*
  * libarchive writes the 7z archives below.  Its archive.h is shadowed by
- * milter/archive.h on this include path, so the few writer calls are
+ * milter/extract/archive.h on this include path, so the few writer calls are
  * declared here (libarchive 3 ABI).
  */
 #include <locale.h>

@@ -7,12 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
-#include "conf.h"
-#include "msgbuf.h"
-#include "pipeline.h"
-#include "reply.h"
-#include "snapshot.h"
-#include "textutil.h"
+#include "core/conf.h"
+#include "engine/msgbuf.h"
+#include "extract/extract.h"
+#include "engine/pipeline.h"
+#include "engine/reply.h"
+#include "engine/snapshot.h"
+#include "util/text.h"
 
 static char *top;   /* repository top: tests run from there */
 

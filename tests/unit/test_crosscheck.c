@@ -20,7 +20,7 @@
  */
 #include <string.h>
 #include <json-glib/json-glib.h>
-#include "extract.h"
+#include "extract/extract.h"
 #include "testfiles.h"
 
 /* Agreement required on messages both parsers accept (percent). */

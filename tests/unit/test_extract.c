@@ -8,7 +8,7 @@
  * file under it is run through extraction as a no-crash test.
  */
 #include <string.h>
-#include "extract.h"
+#include "extract/extract.h"
 #include "testfiles.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -387,7 +387,7 @@ static void test_part_size_past_bound(void)
 	for (gsize i = 0, n = strlen(b64); i < n; i += 76)
 		g_string_append_printf(m, "%.76s\n", b64 + i);
 	g_string_append(m, "--b--\n");
-	extract_limits_default(&lim);
+	limits_default(&lim);
 	lim.max_part_bytes = 4096;
 	{
 		g_autoptr(Facts) f = run_lim(m->str, m->len, &lim, &ok);
@@ -407,7 +407,7 @@ static void test_limit_headers(void)
 	GString *m = g_string_new("From: a@b.example\nSubject: x\n");
 	gboolean ok;
 
-	extract_limits_default(&lim);
+	limits_default(&lim);
 	lim.max_headers = 20;
 	lim.max_header_bytes = 300;
 	for (int i = 0; i < 30; i++)
@@ -823,7 +823,7 @@ static void test_limit_depth(void)
 	g_string_append(m, "Content-Type: text/plain\n\ndeepest text\n");
 	for (int i = n - 1; i >= 0; i--)
 		g_string_append_printf(m, "--b%d--\n", i);
-	extract_limits_default(&lim);
+	limits_default(&lim);
 	lim.max_depth = 3;
 	f = run_lim(m->str, m->len, &lim, &ok);
 	g_assert_true(ok);
@@ -831,7 +831,7 @@ static void test_limit_depth(void)
 	g_assert_null(strstr(f->text->str, "deepest"));
 	facts_free(f);
 
-	extract_limits_default(&lim);
+	limits_default(&lim);
 	f = run_lim(m->str, m->len, &lim, &ok);
 	g_assert_false(has_anomaly(f, "limit:depth"));
 	g_assert_nonnull(strstr(f->text->str, "deepest"));
@@ -851,7 +851,7 @@ static void test_limit_parts(void)
 		g_string_append_printf(m, "--p\nContent-Type: application/octet-stream; name=\"f%d.bin\"\n\n"
 		                       "data %d\n", i, i);
 	g_string_append(m, "--p--\n");
-	extract_limits_default(&lim);
+	limits_default(&lim);
 	lim.max_parts = 5;
 	f = run_lim(m->str, m->len, &lim, &ok);
 	g_assert_true(has_anomaly(f, "limit:parts"));
@@ -868,7 +868,7 @@ static void test_limit_links_text(void)
 	Facts *f;
 	gboolean ok;
 
-	extract_limits_default(&lim);
+	limits_default(&lim);
 	lim.max_links = 2;
 	lim.max_text_bytes = 30;
 	f = run_lim(m, strlen(m), &lim, &ok);

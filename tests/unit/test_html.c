@@ -10,8 +10,8 @@
  */
 #include <string.h>
 #include <gumbo.h>
-#include "html.h"
-#include "html_prescan.h"
+#include "extract/html.h"
+#include "extract/html_prescan.h"
 
 /* Elements the estimate may be above gumbo for ordinary HTML. */
 enum { SLACK_ORDINARY = 2 };

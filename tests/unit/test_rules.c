@@ -14,10 +14,10 @@
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
-#include "facts.h"
-#include "verdict.h"
-#include "rules.h"
-#include "rules_internal.h"     /* the prefilter's literal analysis and folding */
+#include "core/facts.h"
+#include "core/verdict.h"
+#include "rules/rules.h"
+#include "rules/internal.h"     /* the prefilter's literal analysis and folding */
 
 /* ---- helpers ---- */
 

@@ -1,0 +1,405 @@
+/*
+ * conf.c - configuration file -> Conf.
+ *
+ * Syntax: "key = value" lines, "#" comments, optional double quotes.  Every
+ * key is in one table with its default and bounds, Postfix style, so an
+ * unknown or misspelt key is an error with a suggestion, never ignored.
+ * Relative paths resolve against the directory of the file, so a config
+ * finds its rules wherever the daemon is started from.
+ */
+#include <errno.h>
+#include <string.h>
+#include <syslog.h>
+#include "core/conf.h"
+#include "util/address.h"
+#include "util/text.h"
+
+G_DEFINE_QUARK(amz-conf-error-quark, conf_error)
+
+typedef enum { K_STR, K_PATH, K_SIZE, K_UINT, K_MODE, K_BOOL, K_ENUM } KeyType;
+
+typedef struct {
+	const char *name;
+	KeyType type;
+	const char *def;          /* default as written in a config file; NULL = unset */
+	guint64 min, max;         /* bounds for K_SIZE / K_UINT */
+	const char *choices;      /* K_ENUM: space-separated */
+} KeyDef;
+
+/* The one table of keys: name, type, default, bounds.  Ceilings are compiled in. */
+static const KeyDef keys[] = {
+	{ "socket", K_STR, "unix:/run/amzmilter/amzmilter.sock", 0, 0, NULL },
+	{ "socket_mode", K_MODE, "0660", 0, 0777, NULL },
+	{ "socket_group", K_STR, NULL, 0, 0, NULL },
+	{ "user", K_STR, NULL, 0, 0, NULL },
+	{ "spool", K_PATH, "/var/spool/amzmilter", 0, 0, NULL },
+	{ "rules", K_PATH, "/usr/local/share/amzmilter/rules", 0, 0, NULL },
+	{ "local_rules", K_PATH, NULL, 0, 0, NULL },
+	{ "mode", K_ENUM, "enforce", 0, 0, "enforce monitor" },
+	{ "relay_domains", K_STR,
+	  "^(?:m\\.)?marketplace\\.amazon\\.(?:com|[a-z]{2}|co\\.[a-z]{2}|com\\.[a-z]{2})$", 0, 0, NULL },
+	{ "mixed_recipients", K_ENUM, "split", 0, 0, "split whole" },
+	{ "memory_buffer", K_SIZE, "1M", 0, 256ull << 20, NULL },
+	{ "max_message_size", K_SIZE, "50M", 1024, 1ull << 30, NULL },
+	{ "on_error", K_ENUM, "tempfail", 0, 0, "tempfail reject quarantine accept" },
+	{ "on_internal_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "on_parse_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "on_limit", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "on_spool_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "on_timeout", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "time_budget_ms", K_UINT, "20000", 100, 600000, NULL },
+	{ "mta_timeout", K_UINT, "330", 5, 86400, NULL },
+	{ "reply_details", K_BOOL, "yes", 0, 0, NULL },
+	{ "reply_max_lines", K_UINT, "12", 1, 30, NULL },
+	{ "generic_reply", K_STR, "This message does not meet Amazon's Buyer-Seller Messaging guidelines.", 0, 0, NULL },
+	{ "add_headers", K_BOOL, "yes", 0, 0, NULL },
+	{ "syslog_facility", K_ENUM, "mail", 0, 0,
+	  "mail daemon user local0 local1 local2 local3 local4 local5 local6 local7" },
+	{ "max_mime_depth", K_UINT, "20", 1, 64, NULL },
+	{ "max_mime_parts", K_UINT, "500", 1, 10000, NULL },
+	{ "max_part_size", K_SIZE, "20M", 1024, 1ull << 30, NULL },
+	{ "max_text_size", K_SIZE, "4M", 1024, 64ull << 20, NULL },
+	{ "max_links", K_UINT, "2000", 1, 100000, NULL },
+	{ "max_html_nodes", K_UINT, "200000", 100, 5000000, NULL },
+	{ "max_headers", K_UINT, "1000", 10, 10000, NULL },
+	{ "max_header_size", K_SIZE, "16k", 256, 1024 * 1024, NULL },
+};
+
+static const KeyDef *key_find(const char *name)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(keys); i++)
+		if (strcmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+/* key_suggest - the nearest key name, for "did you mean" */
+static const char *key_suggest(const char *name)
+{
+	const char *best = NULL;
+	guint best_d = 3;
+	for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
+		guint d = text_edit_distance(name, keys[i].name);
+		if (d < best_d) {
+			best_d = d;
+			best = keys[i].name;
+		}
+	}
+	return best;
+}
+
+gboolean conf_parse_size(const char *s, guint64 *out)
+{
+	char *end;
+	guint64 v, mul = 1;
+
+	if (!g_ascii_isdigit(*s))
+		return FALSE;
+	errno = 0;
+	v = g_ascii_strtoull(s, &end, 10);
+	if (errno)
+		return FALSE;
+	switch (*end) {
+	case '\0': break;
+	case 'k': case 'K': mul = 1024; end++; break;
+	case 'm': case 'M': mul = 1024 * 1024; end++; break;
+	case 'g': case 'G': mul = 1024ull * 1024 * 1024; end++; break;
+	default: return FALSE;
+	}
+	if ((*end == 'b' || *end == 'B') && mul > 1)
+		end++;
+	if (*end != '\0' || (v != 0 && mul > G_MAXUINT64 / v))
+		return FALSE;
+	*out = v * mul;
+	return TRUE;
+}
+
+static gboolean parse_bool(const char *s, gboolean *out)
+{
+	static const char *yes[] = { "yes", "true", "on", "1" }, *no[] = { "no", "false", "off", "0" };
+	for (guint i = 0; i < G_N_ELEMENTS(yes); i++) {
+		if (g_ascii_strcasecmp(s, yes[i]) == 0)
+			return (*out = TRUE), TRUE;
+		if (g_ascii_strcasecmp(s, no[i]) == 0)
+			return (*out = FALSE), TRUE;
+	}
+	return FALSE;
+}
+
+static gboolean enum_ok(const KeyDef *k, const char *v)
+{
+	g_auto(GStrv) choices = g_strsplit(k->choices, " ", -1);
+	return g_strv_contains((const char *const *)choices, v);
+}
+
+static int facility_of(const char *name)
+{
+	static const struct { const char *n; int f; } fac[] = {
+		{ "mail", LOG_MAIL }, { "daemon", LOG_DAEMON }, { "user", LOG_USER },
+		{ "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 }, { "local2", LOG_LOCAL2 },
+		{ "local3", LOG_LOCAL3 }, { "local4", LOG_LOCAL4 }, { "local5", LOG_LOCAL5 },
+		{ "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(fac); i++)
+		if (strcmp(fac[i].n, name) == 0)
+			return fac[i].f;
+	return LOG_MAIL;
+}
+
+/* check_value - validate one value against its key; message in *why */
+static gboolean check_value(const KeyDef *k, const char *v, char **why)
+{
+	guint64 n;
+	gboolean b;
+
+	switch (k->type) {
+	case K_SIZE:
+	case K_UINT:
+		if (!conf_parse_size(v, &n) || (k->type == K_UINT && !g_ascii_isdigit(v[strlen(v) - 1]))) {
+			*why = g_strdup_printf("%s: \"%s\" is not a %s", k->name, v,
+			                       k->type == K_SIZE ? "size (like 512k, 10M)" : "whole number");
+			return FALSE;
+		}
+		if (n < k->min || n > k->max) {
+			*why = g_strdup_printf("%s: %s is out of range (%" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT ")",
+			                       k->name, v, k->min, k->max);
+			return FALSE;
+		}
+		return TRUE;
+	case K_MODE:
+		n = g_ascii_strtoull(v, NULL, 8);
+		if (strspn(v, "01234567") != strlen(v) || *v == '\0' || n > k->max) {
+			*why = g_strdup_printf("%s: \"%s\" is not an octal mode like 0660", k->name, v);
+			return FALSE;
+		}
+		return TRUE;
+	case K_BOOL:
+		if (!parse_bool(v, &b)) {
+			*why = g_strdup_printf("%s: \"%s\" is not yes or no", k->name, v);
+			return FALSE;
+		}
+		return TRUE;
+	case K_ENUM:
+		if (!enum_ok(k, v)) {
+			*why = g_strdup_printf("%s: \"%s\" is not one of: %s", k->name, v, k->choices);
+			return FALSE;
+		}
+		return TRUE;
+	case K_STR:
+	case K_PATH:
+		return TRUE;
+	}
+	return TRUE;
+}
+
+/* resolve - a relative path against the config file's directory */
+static char *resolve(const char *dir, const char *v)
+{
+	if (v == NULL)
+		return NULL;
+	if (g_path_is_absolute(v))
+		return g_canonicalize_filename(v, NULL);
+	return g_canonicalize_filename(v, dir);
+}
+
+/* resolve_socket - "unix:rel/path" (or "local:") against dir; inet unchanged */
+static char *resolve_socket(const char *dir, const char *v)
+{
+	const char *p = NULL;
+	if (g_str_has_prefix(v, "unix:"))
+		p = v + 5;
+	else if (g_str_has_prefix(v, "local:"))
+		p = v + 6;
+	else if (strchr(v, ':') == NULL)
+		p = v;
+	if (p == NULL || g_path_is_absolute(p))
+		return g_strdup(v);
+	g_autofree char *abs = g_canonicalize_filename(p, dir);
+	return g_strconcat("unix:", abs, NULL);
+}
+
+/* conf_build - values table -> Conf; values already validated */
+static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
+{
+	Conf *c = g_new0(Conf, 1);
+	g_autofree char *dir = g_path_get_dirname(path);
+	int ecode;
+	PCRE2_SIZE eoff;
+	guint64 n;
+	const char *v;
+
+#define VAL(name) ((const char *)g_hash_table_lookup(vals, name))
+	c->path = g_strdup(path);
+	c->socket = resolve_socket(dir, VAL("socket"));
+	c->socket_mode = (guint)g_ascii_strtoull(VAL("socket_mode"), NULL, 8);
+	c->socket_group = g_strdup(VAL("socket_group"));
+	c->user = g_strdup(VAL("user"));
+	c->spool = resolve(dir, VAL("spool"));
+	c->rules_dir = resolve(dir, VAL("rules"));
+	c->local_rules_dir = resolve(dir, VAL("local_rules"));
+	c->monitor = strcmp(VAL("mode"), "monitor") == 0;
+	c->relay_domains = g_strdup(VAL("relay_domains"));
+	c->mixed = strcmp(VAL("mixed_recipients"), "split") == 0 ? MIXED_SPLIT : MIXED_WHOLE;
+	conf_parse_size(VAL("memory_buffer"), &c->memory_buffer);
+	conf_parse_size(VAL("max_message_size"), &c->max_message_size);
+	action_parse(VAL("on_error"), &c->on_error);
+	for (int k = 0; k < FAIL__N; k++) {
+		static const char *const key[FAIL__N] = { "on_internal_error", "on_parse_error",
+		                                          "on_limit", "on_spool_error", "on_timeout" };
+		c->on_fail[k] = c->on_error;
+		if (VAL(key[k]))
+			action_parse(VAL(key[k]), &c->on_fail[k]);
+	}
+	conf_parse_size(VAL("time_budget_ms"), &c->time_budget_ms);
+	conf_parse_size(VAL("mta_timeout"), &c->mta_timeout);
+	parse_bool(VAL("reply_details"), &c->reply_details);
+	conf_parse_size(VAL("reply_max_lines"), &n);
+	c->reply_max_lines = (guint)n;
+	c->generic_reply = g_strdup(VAL("generic_reply"));
+	parse_bool(VAL("add_headers"), &c->add_headers);
+	c->syslog_facility = facility_of(VAL("syslog_facility"));
+	limits_default(&c->limits);
+	conf_parse_size(VAL("max_mime_depth"), &n), c->limits.max_depth = (guint)n;
+	conf_parse_size(VAL("max_mime_parts"), &n), c->limits.max_parts = (guint)n;
+	conf_parse_size(VAL("max_part_size"), &c->limits.max_part_bytes);
+	conf_parse_size(VAL("max_text_size"), &c->limits.max_text_bytes);
+	conf_parse_size(VAL("max_links"), &n), c->limits.max_links = (guint)n;
+	conf_parse_size(VAL("max_html_nodes"), &n), c->limits.max_html_nodes = (guint)n;
+	conf_parse_size(VAL("max_headers"), &n), c->limits.max_headers = (guint)n;
+	conf_parse_size(VAL("max_header_size"), &n), c->limits.max_header_bytes = (guint)n;
+
+	v = c->relay_domains;
+	c->relay_re = pcre2_compile((PCRE2_SPTR)v, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS,
+	                            &ecode, &eoff, NULL);
+	if (c->relay_re == NULL) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ecode, msg, sizeof msg);
+		g_set_error(err, CONF_ERROR, 1, "%s: relay_domains: %s at offset %zu", path,
+		            (char *)msg, (size_t)eoff);
+		conf_free(c);
+		return NULL;
+	}
+#undef VAL
+	return c;
+}
+
+Conf *conf_load(const char *path_in, GError **err)
+{
+	g_autofree char *path = g_canonicalize_filename(path_in, NULL);
+	g_autofree char *data = NULL;
+	g_autoptr(GHashTable) vals = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	g_auto(GStrv) lines = NULL;
+	GError *ioerr = NULL;
+
+	if (!g_file_get_contents(path, &data, NULL, &ioerr)) {
+		g_set_error(err, CONF_ERROR, 1, "%s: %s", path_in, ioerr->message);
+		g_error_free(ioerr);
+		return NULL;
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(keys); i++)
+		if (keys[i].def)
+			g_hash_table_insert(vals, (gpointer)keys[i].name, g_strdup(keys[i].def));
+
+	lines = g_strsplit(data, "\n", -1);
+	for (guint ln = 0; lines[ln]; ln++) {
+		char *line = lines[ln], *eq, *key, *val;
+		const KeyDef *k;
+		g_autofree char *why = NULL;
+
+		while (g_ascii_isspace(*line))
+			line++;
+		g_strchomp(line);
+		if (*line == '#' || *line == '\0')
+			continue;
+		eq = strchr(line, '=');
+		if (eq == NULL) {
+			g_set_error(err, CONF_ERROR, 1, "%s:%u:1: expected \"key = value\"", path_in, ln + 1);
+			return NULL;
+		}
+		*eq = '\0';
+		key = g_strstrip(line);
+		val = eq + 1;
+		while (g_ascii_isspace(*val))   /* skip, not chug: columns stay true */
+			val++;
+		g_strchomp(val);
+		if (*val == '"') {
+			char *end = strrchr(val + 1, '"');
+			if (end == NULL) {
+				g_set_error(err, CONF_ERROR, 1, "%s:%u:%zu: unterminated quoted value",
+				            path_in, ln + 1, (gsize)(val - lines[ln]) + 1);
+				return NULL;
+			}
+			*end = '\0';
+			val++;
+		} else {
+			char *hash = strstr(val, " #");
+			if (hash)
+				*hash = '\0';
+			g_strstrip(val);
+		}
+		k = key_find(key);
+		if (k == NULL) {
+			const char *s = key_suggest(key);
+			g_set_error(err, CONF_ERROR, 1, "%s:%u:1: unknown key \"%s\"%s%s%s", path_in, ln + 1,
+			            key, s ? " (did you mean \"" : "", s ? s : "", s ? "\"?)" : "");
+			return NULL;
+		}
+		if (!check_value(k, val, &why)) {
+			g_set_error(err, CONF_ERROR, 1, "%s:%u:%zu: %s", path_in, ln + 1,
+			            (gsize)(val - lines[ln]) + 1, why);
+			return NULL;
+		}
+		g_hash_table_insert(vals, (gpointer)k->name, g_strdup(val));
+	}
+	return conf_build(path, vals, err);
+}
+
+void conf_free(Conf *c)
+{
+	if (c == NULL)
+		return;
+	g_free(c->path);
+	g_free(c->socket);
+	g_free(c->socket_group);
+	g_free(c->user);
+	g_free(c->spool);
+	g_free(c->rules_dir);
+	g_free(c->local_rules_dir);
+	g_free(c->relay_domains);
+	if (c->relay_re)
+		pcre2_code_free(c->relay_re);
+	g_free(c->generic_reply);
+	g_free(c);
+}
+
+const char *conf_fail_name(FailClass k)
+{
+	static const char *const names[FAIL__N] = { "internal", "parse", "limit", "spool", "timeout" };
+	return (guint)k < FAIL__N ? names[k] : "internal";
+}
+
+gboolean conf_relay_market(const Conf *c, const char *addr, char **market)
+{
+	g_autoptr(GPtrArray) hosts = g_ptr_array_new_with_free_func(g_free);
+	pcre2_match_data *md;
+	gboolean relay = FALSE;
+
+	if (market)
+		*market = NULL;
+	/* unreadable: nobody can say where the MTA delivers it, so it is checked */
+	if (!address_hosts(addr, hosts))
+		return TRUE;
+	md = pcre2_match_data_create(1, NULL);
+	for (guint i = 0; i < hosts->len && !relay; i++) {
+		const char *dom = hosts->pdata[i];
+		if (pcre2_match(c->relay_re, (PCRE2_SPTR)dom, strlen(dom), 0, 0, md, NULL) < 0)
+			continue;
+		relay = TRUE;
+		if (market) {
+			const char *m = strstr(dom, "marketplace.amazon.");
+			*market = g_strdup(m ? m + strlen("marketplace.amazon.") : dom);
+		}
+	}
+	pcre2_match_data_free(md);
+	return relay;
+}

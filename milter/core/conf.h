@@ -1,0 +1,76 @@
+/*
+ * conf.h - the daemon's configuration: file -> immutable Conf.
+ *
+ * A Conf is built whole by conf_load() and never changed afterwards; it
+ * travels inside a snapshot (snapshot.h) with the ruleset compiled from the
+ * rule directories it names.
+ */
+#ifndef AMZ_CONF_H
+#define AMZ_CONF_H
+
+#include <glib.h>
+#include <pcre2.h>
+#include "core/verdict.h"
+#include "core/limits.h"
+
+typedef enum { MIXED_SPLIT, MIXED_WHOLE } MixedPolicy;
+
+/* Why a checked message could not be checked: each class has its own
+ * failure policy (on_parse_error, …), all defaulting to on_error. */
+typedef enum {
+	FAIL_INTERNAL = 0,       /* a bug or an impossible state */
+	FAIL_PARSE,              /* no parsable message */
+	FAIL_LIMIT,              /* a bound on the work was crossed */
+	FAIL_SPOOL,              /* the spool could not hold the message */
+	FAIL_TIMEOUT,            /* the per-message time budget ran out */
+	FAIL__N
+} FailClass;
+
+typedef struct {
+	char *path;              /* the file it was read from (absolute) */
+	char *socket;            /* libmilter connection spec */
+	guint socket_mode;       /* unix socket permissions */
+	char *socket_group;      /* group of the unix socket, or NULL */
+	char *user;              /* drop privileges to this user, or NULL */
+	char *spool;             /* private spool directory (absolute) */
+	char *rules_dir;         /* shipped rules (absolute) */
+	char *local_rules_dir;   /* admin overrides (absolute), or NULL */
+	gboolean monitor;        /* mode = monitor: never enforce, only report */
+	char *relay_domains;     /* pattern source, for messages */
+	pcre2_code *relay_re;    /* compiled relay_domains */
+	MixedPolicy mixed;       /* relay and other recipients in one transaction */
+	guint64 memory_buffer;   /* bytes kept in memory before spooling */
+	guint64 max_message_size;/* larger messages get 552 5.3.4 */
+	Action on_error;         /* default failure policy */
+	Action on_fail[FAIL__N]; /* failure policy per class */
+	guint64 time_budget_ms;  /* wall-clock budget for checking one message */
+	guint64 mta_timeout;     /* seconds to wait for the MTA's next command */
+	gboolean reply_details;  /* one reply line per rule, or generic_reply only */
+	guint reply_max_lines;   /* cap on rule lines in a reply */
+	char *generic_reply;     /* summary / generic reply text */
+	gboolean add_headers;    /* X-Amzmilter-* headers on delivered mail */
+	int syslog_facility;     /* LOG_MAIL, LOG_LOCAL0… */
+	ExtractLimits limits;    /* extraction bounds */
+} Conf;
+
+#define CONF_ERROR (conf_error_quark())
+GQuark conf_error_quark(void);
+
+/* conf_load - read path; errors say "file:line:col: message". */
+Conf *conf_load(const char *path, GError **err);
+void conf_free(Conf *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Conf, conf_free)
+
+/* conf_relay_market - TRUE when a host addr routes through or to is a relay
+ * domain (address_hosts: percent hack, bang paths, quoted local parts...),
+ * and when addr cannot be read as an address at all; *market (may be NULL)
+ * gets the marketplace, e.g. "de" or "co.uk", newly allocated, or NULL. */
+gboolean conf_relay_market(const Conf *c, const char *addr, char **market);
+
+/* conf_fail_name - "internal", "parse", "limit", "spool", "timeout" */
+const char *conf_fail_name(FailClass k);
+
+/* conf_parse_size - "50M" -> bytes; FALSE on syntax error or overflow. */
+gboolean conf_parse_size(const char *s, guint64 *out);
+
+#endif

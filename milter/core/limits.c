@@ -1,0 +1,17 @@
+/*
+ * limits.c - the default bounds on the work done for one message.
+ */
+#include "core/limits.h"
+
+void limits_default(ExtractLimits *lim)
+{
+	lim->max_depth = 20;
+	lim->max_parts = 500;
+	lim->max_part_bytes = 20 * 1024 * 1024;
+	lim->max_text_bytes = 4 * 1024 * 1024;
+	lim->max_links = 2000;
+	lim->max_html_nodes = 200000;
+	lim->max_headers = 1000;
+	lim->max_header_bytes = 16 * 1024;
+	lim->deadline = 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * action.h - verdict -> libmilter calls (the edge, with milter.c).
+ */
+#ifndef AMZ_ACTION_H
+#define AMZ_ACTION_H
+
+#include <libmilter/mfapi.h>
+#include "core/conf.h"
+#include "core/verdict.h"
+
+#define ACTION_HEADER_PREFIX "X-Amzmilter-"
+
+/* A header of our own name seen on incoming mail, to be removed. */
+typedef struct {
+	char *name;
+	int index;         /* 1-based among headers of that name, for smfi_chgheader */
+} OwnHeader;
+
+/* action_apply - remove forged headers, add ours, set the reply,
+ * quarantine; returns the SMFIS_* status for end of message. */
+sfsistat action_apply(SMFICTX *ctx, const Conf *c, const Verdict *v, Action enforced,
+                      GPtrArray *own_headers);
+
+/* action_reply - set the SMTP reply for a status that needs one; returns
+ * status (or SMFIS_TEMPFAIL when the reply cannot be set). */
+sfsistat action_reply(SMFICTX *ctx, const char *code, const char *xcode, const char *text,
+                      sfsistat status);
+
+#endif

@@ -1,0 +1,254 @@
+/*
+ * main.c - amzmilter daemon: options, config check, socket, privilege
+ * drop, reload on SIGHUP, then libmilter's main loop.
+ *
+ * Runs in the foreground (systemd style).  The socket and the spool are
+ * opened as root, then the process drops to the configured user with a
+ * checked initgroups/setgid/setuid.
+ */
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "extract/extract.h"
+#include "core/log.h"
+#include "daemon/milter.h"
+#include "engine/snapshot.h"
+
+#ifndef AMZ_DEFAULT_CONF
+#define AMZ_DEFAULT_CONF "/etc/amzmilter/amzmilter.conf"
+#endif
+
+/*
+ * Reload on SIGHUP.  libmilter's signal thread sigwait()s for SIGHUP and
+ * treats it as "stop"; two threads waiting for one signal would race.  The
+ * link wraps sigwait (-Wl,--wrap=sigwait, libmilter linked statically) so
+ * that SIGHUP is taken here, in that same thread, and never reaches
+ * libmilter: a reload is deterministic and never stops the daemon.
+ */
+int __real_sigwait(const sigset_t *set, int *sig);
+int __wrap_sigwait(const sigset_t *set, int *sig);
+
+static void reload(void)
+{
+	g_autoptr(GError) err = NULL;
+	Snapshot *s;
+
+	if (!snapshot_reload(&err)) {
+		log_msg(LOG_ERR, "reload failed, keeping the running configuration: %s", err->message);
+		return;
+	}
+	s = snapshot_acquire();
+	log_msg(LOG_NOTICE, "reloaded %s: %u rules (generation %u)%s", s->conf->path,
+	        rules_count(s->rules), s->generation, s->conf->monitor ? ", monitor mode" : "");
+	snapshot_release(s);
+}
+
+int __wrap_sigwait(const sigset_t *set, int *sig)
+{
+	for (;;) {
+		int rc = __real_sigwait(set, sig);
+		if (rc != 0 || *sig != SIGHUP)
+			return rc;
+		reload();
+	}
+}
+
+/* socket_path - the file of a unix socket spec, or NULL */
+static const char *socket_path(const char *spec)
+{
+	if (g_str_has_prefix(spec, "unix:"))
+		return spec + 5;
+	if (g_str_has_prefix(spec, "local:"))
+		return spec + 6;
+	if (spec[0] == '/')
+		return spec;
+	return NULL;
+}
+
+/* open_socket - create the listening socket with the configured mode and
+ * group, owned by the user we will run as */
+static gboolean open_socket(const Conf *c, const struct passwd *pw)
+{
+	const char *path = socket_path(c->socket);
+	mode_t old;
+	int rc;
+
+	if (path) {
+		g_autofree char *dir = g_path_get_dirname(path);
+		if (g_mkdir_with_parents(dir, 0755) != 0) {
+			log_msg(LOG_ERR, "cannot create %s: %s", dir, g_strerror(errno));
+			return FALSE;
+		}
+	}
+	if (smfi_setconn(c->socket) != MI_SUCCESS) {
+		log_msg(LOG_ERR, "invalid socket %s", c->socket);
+		return FALSE;
+	}
+	/* The socket is born with the right mode: no window where it is wider. */
+	old = umask(0777 & ~c->socket_mode);
+	rc = smfi_opensocket(true);
+	umask(old);
+	if (rc != MI_SUCCESS) {
+		log_msg(LOG_ERR, "cannot open socket %s", c->socket);
+		return FALSE;
+	}
+	if (path) {
+		gid_t gid = (gid_t)-1;
+		uid_t uid = (uid_t)-1;
+		if (c->socket_group) {
+			struct group *gr = getgrnam(c->socket_group);
+			if (gr == NULL) {
+				log_msg(LOG_ERR, "socket_group %s: no such group", c->socket_group);
+				return FALSE;
+			}
+			gid = gr->gr_gid;
+		}
+		if (pw)
+			uid = pw->pw_uid;
+		if ((uid != (uid_t)-1 || gid != (gid_t)-1) && chown(path, uid, gid) != 0) {
+			log_msg(LOG_ERR, "chown %s: %s", path, g_strerror(errno));
+			return FALSE;
+		}
+		if (chmod(path, c->socket_mode) != 0) {
+			log_msg(LOG_ERR, "chmod %s: %s", path, g_strerror(errno));
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+/* prepare_spool - 0700 directory owned by the user we will run as */
+static gboolean prepare_spool(const Conf *c, const struct passwd *pw)
+{
+	if (g_mkdir_with_parents(c->spool, 0700) != 0) {
+		log_msg(LOG_ERR, "cannot create spool %s: %s", c->spool, g_strerror(errno));
+		return FALSE;
+	}
+	if (pw && chown(c->spool, pw->pw_uid, pw->pw_gid) != 0) {
+		log_msg(LOG_ERR, "chown %s: %s", c->spool, g_strerror(errno));
+		return FALSE;
+	}
+	if (chmod(c->spool, 0700) != 0) {
+		log_msg(LOG_ERR, "chmod %s: %s", c->spool, g_strerror(errno));
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* drop_privileges - initgroups, setgid, setuid, each checked, then verified */
+static gboolean drop_privileges(const struct passwd *pw)
+{
+	if (initgroups(pw->pw_name, pw->pw_gid) != 0 || setgid(pw->pw_gid) != 0 ||
+	    setuid(pw->pw_uid) != 0) {
+		log_msg(LOG_ERR, "cannot drop privileges to %s: %s", pw->pw_name, g_strerror(errno));
+		return FALSE;
+	}
+	if (setuid(0) == 0 || geteuid() != pw->pw_uid || getegid() != pw->pw_gid) {
+		log_msg(LOG_ERR, "privileges not dropped to %s", pw->pw_name);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+int main(int argc, char **argv)
+{
+	g_autofree char *conf_path = NULL, *sock = NULL, *user = NULL;
+	gboolean check_only = FALSE, verbose = FALSE, version = FALSE;
+	GOptionEntry entries[] = {
+		{ "config", 'c', 0, G_OPTION_ARG_FILENAME, &conf_path, "Configuration file (default " AMZ_DEFAULT_CONF ")", "FILE" },
+		{ "socket", 'p', 0, G_OPTION_ARG_STRING, &sock, "Listen on SOCKET (unix:/path or inet:PORT@HOST), overrides the config", "SOCKET" },
+		{ "user", 'u', 0, G_OPTION_ARG_STRING, &user, "Run as USER after opening the socket, overrides the config", "USER" },
+		{ "check", 'n', 0, G_OPTION_ARG_NONE, &check_only, "Check the configuration and every rule file, then exit", NULL },
+		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log to stderr as well as syslog", NULL },
+		{ "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	g_autoptr(GOptionContext) octx = g_option_context_new("- Amazon Buyer-Seller Messaging mail filter");
+	g_autoptr(GError) err = NULL;
+	struct passwd *pw = NULL;
+	Snapshot *snap;
+	sigset_t hup;
+	int rc;
+
+	/* SIGHUP before smfi_main must wait for the reload hook, not kill us. */
+	sigemptyset(&hup);
+	sigaddset(&hup, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &hup, NULL);
+
+	g_option_context_add_main_entries(octx, entries, NULL);
+	g_option_context_set_description(octx,
+	    "Checks mail to Amazon's buyer relay addresses against the Buyer-Seller Messaging\n"
+	    "rules at the MTA.  Runs in the foreground; SIGHUP reloads the configuration and\n"
+	    "rules (a bad edit keeps the running ones); SIGTERM stops.  See amzmilter(8).");
+	if (!g_option_context_parse(octx, &argc, &argv, &err)) {
+		fprintf(stderr, "amzmilter: %s\n", err->message);
+		return 2;
+	}
+	if (version) {
+		printf("amzmilter %s (libmilter %s, GMime %u.%u.%u)\n", AMZ_VERSION, "8.17",
+		       gmime_major_version, gmime_minor_version, gmime_micro_version);
+		return 0;
+	}
+	if (argc > 1) {
+		fprintf(stderr, "amzmilter: unexpected argument \"%s\"\n", argv[1]);
+		return 2;
+	}
+	if (conf_path == NULL)
+		conf_path = g_strdup(AMZ_DEFAULT_CONF);
+
+	extract_init();
+	snap = snapshot_load(conf_path, sock, &err);
+	if (snap == NULL) {
+		fprintf(stderr, "%s\n", err->message);
+		return 1;
+	}
+	if (check_only) {
+		printf("%s: OK, %u rules from %s%s%s\n", snap->conf->path, rules_count(snap->rules),
+		       snap->conf->rules_dir, snap->conf->local_rules_dir ? " and " : "",
+		       snap->conf->local_rules_dir ? snap->conf->local_rules_dir : "");
+		snapshot_release(snap);
+		return 0;
+	}
+	log_open("amzmilter", snap->conf->syslog_facility, verbose || isatty(STDERR_FILENO));
+	if (user == NULL && snap->conf->user)
+		user = g_strdup(snap->conf->user);
+	if (user && geteuid() == 0) {
+		pw = getpwnam(user);
+		if (pw == NULL) {
+			log_msg(LOG_ERR, "user %s: no such user", user);
+			return 1;
+		}
+	} else if (user) {
+		log_msg(LOG_WARNING, "not started as root: ignoring user %s", user);
+	} else if (geteuid() == 0) {
+		log_msg(LOG_WARNING, "running as root: set \"user\" in %s (the installed config does)",
+		        snap->conf->path);
+	}
+	/* libmilter wants the filter registered before its socket is opened. */
+	if (milter_register() != MI_SUCCESS) {
+		log_msg(LOG_ERR, "smfi_register failed");
+		return 1;
+	}
+	/* libmilter's own default (7,210 s) lets a connection that stops
+	 * mid-command hold a worker thread for two hours. */
+	if (smfi_settimeout((int)snap->conf->mta_timeout) != MI_SUCCESS) {
+		log_msg(LOG_ERR, "smfi_settimeout failed");
+		return 1;
+	}
+	if (!prepare_spool(snap->conf, pw) || !open_socket(snap->conf, pw))
+		return 1;
+	if (pw && !drop_privileges(pw))
+		return 1;
+	log_msg(LOG_NOTICE, "starting amzmilter %s on %s: %u rules%s", AMZ_VERSION, snap->conf->socket,
+	        rules_count(snap->rules), snap->conf->monitor ? ", monitor mode" : "");
+	snapshot_install(snap);
+	rc = smfi_main();
+	log_msg(LOG_NOTICE, "stopped");
+	return rc == MI_SUCCESS ? 0 : 1;
+}

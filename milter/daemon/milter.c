@@ -1,0 +1,393 @@
+/*
+ * milter.c - libmilter callbacks: capture one message, run the pipeline at
+ * end of message, hand the verdict to action.c.
+ *
+ * Per connection, one Session owns everything of the current transaction;
+ * session_reset() frees it at end of message, abort and close.  Each
+ * transaction pins the snapshot current at MAIL FROM, so a reload never
+ * changes the rules under a message in flight.
+ *
+ * Scope is decided at DATA, when every recipient is known: a transaction
+ * with no relay recipient is accepted there, before its content is sent.
+ * Never at RCPT: SMFIS_ACCEPT ends all checking of the message, so a relay
+ * recipient after a non-relay one would pass unchecked.  A recipient is a
+ * relay one when its RCPT text or the address the MTA resolved it to
+ * ({rcpt_addr}) names a relay domain in any routing position, or when it
+ * cannot be read at all.  A relay transaction that reaches end of message
+ * without having been captured is tempfailed, never passed.
+ */
+#include <malloc.h>
+#include <string.h>
+#include "daemon/milter.h"
+#include "daemon/action.h"
+#include "core/log.h"
+#include "engine/msgbuf.h"
+#include "engine/pipeline.h"
+#include "util/text.h"
+
+/* After a message this large, freed memory goes back to the system: its
+ * parse (GMime objects, decoded parts) leaves the heap at its peak. */
+#define MILTER_TRIM_BYTES (1024 * 1024)
+
+typedef struct {
+	guint64 pflags;          /* protocol steps negotiated with the MTA */
+	Snapshot *snap;          /* pinned at MAIL FROM */
+	char *from;
+	GPtrArray *rcpts;        /* char*, accepted recipients (for relay ones, the
+	                          * form that names the relay: RCPT text or {rcpt_addr}) */
+	int kind;                /* 0 none yet, 1 relay, 2 other (for split mode) */
+	gboolean relay;          /* any relay recipient */
+	MsgBuf *buf;
+	GHashTable *hdr_counts;  /* lower-case name -> count, for chgheader indices */
+	GPtrArray *own;          /* OwnHeader*: incoming X-Amzmilter-* headers */
+	gint64 started;          /* monotonic µs at end of headers */
+	gboolean failed;         /* capture failed: tempfail at EOM */
+	gboolean oversize;       /* past max_message_size: 552 */
+	char *fail_reason;
+} Session;
+
+static void own_header_free(gpointer p)
+{
+	OwnHeader *h = p;
+	g_free(h->name);
+	g_free(h);
+}
+
+/* session_reset - free everything of the current transaction */
+static void session_reset(Session *s)
+{
+	snapshot_release(s->snap);
+	s->snap = NULL;
+	g_clear_pointer(&s->from, g_free);
+	g_clear_pointer(&s->rcpts, g_ptr_array_unref);
+	g_clear_pointer(&s->buf, msgbuf_free);
+	g_clear_pointer(&s->hdr_counts, g_hash_table_unref);
+	g_clear_pointer(&s->own, g_ptr_array_unref);
+	g_clear_pointer(&s->fail_reason, g_free);
+	s->kind = 0;
+	s->relay = FALSE;
+	s->failed = FALSE;
+	s->oversize = FALSE;
+}
+
+static Session *session_get(SMFICTX *ctx)
+{
+	Session *s = smfi_getpriv(ctx);
+	if (s == NULL) {
+		s = g_new0(Session, 1);
+		smfi_setpriv(ctx, s);
+	}
+	return s;
+}
+
+static const char *qid_of(SMFICTX *ctx)
+{
+	const char *q = smfi_getsymval(ctx, "i");
+	return q ? q : "NOQUEUE";
+}
+
+/* capture_fail - remember the first capture error; the message tempfails */
+static void capture_fail(Session *s, const char *why)
+{
+	if (!s->failed) {
+		s->failed = TRUE;
+		s->fail_reason = g_strdup(why);
+	}
+}
+
+/* reply_or_not - the status for a step whose reply was negotiated away */
+static sfsistat reply_or_not(const Session *s, guint64 nr_flag)
+{
+	return (s->pflags & nr_flag) ? SMFIS_NOREPLY : SMFIS_CONTINUE;
+}
+
+/*
+ * cb_negotiate - ask only for what is used.  Every step not sent and every
+ * reply not awaited saves a round trip per message; headers alone are a
+ * dozen.  Steps that can end in a verdict (RCPT for split transactions,
+ * DATA for scope, end of message) keep replies; a message over the size
+ * limit is refused at end of message, so body chunks need none either.
+ */
+static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
+                             unsigned long f2, unsigned long f3, unsigned long *pf0,
+                             unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
+{
+	const unsigned long actions = MILTER_ACTIONS;
+	const unsigned long wanted = MILTER_PROTOCOL;
+	Session *s = session_get(ctx);
+
+	(void)f2, (void)f3;
+	if ((f0 & actions) != actions) {
+		log_msg(LOG_ERR, "the MTA does not offer the header and quarantine actions; "
+		                 "every message will be tempfailed");
+		return SMFIS_REJECT;   /* libmilter then tells the MTA this filter is unusable */
+	}
+	if ((f1 & MILTER_NEEDED_STEPS) != MILTER_NEEDED_STEPS) {
+		log_msg(LOG_ERR, "the MTA speaks a milter protocol without the DATA step (Postfix "
+		                 "milter_protocol 2 or 3); set milter_protocol = 6.  Every message "
+		                 "will be tempfailed");
+		return SMFIS_REJECT;
+	}
+	*pf0 = actions;
+	*pf1 = f1 & wanted;
+	*pf2 = 0;
+	*pf3 = 0;
+	s->pflags = *pf1;
+	/* Only the queue ID, only where it is logged: fewer macro packets. */
+	if (f0 & SMFIF_SETSYMLIST) {
+		static const int quiet[] = MILTER_QUIET_STAGES;
+		gboolean ok = smfi_setsymlist(ctx, SMFIM_EOM, MILTER_EOM_MACROS) == MI_SUCCESS &&
+		              smfi_setsymlist(ctx, SMFIM_ENVRCPT, MILTER_RCPT_MACROS) == MI_SUCCESS;
+		for (guint i = 0; ok && i < G_N_ELEMENTS(quiet); i++)
+			ok = smfi_setsymlist(ctx, quiet[i], MILTER_NO_MACROS) == MI_SUCCESS;
+		if (ok)
+			*pf0 |= SMFIF_SETSYMLIST;
+	}
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat cb_envfrom(SMFICTX *ctx, char **argv)
+{
+	Session *s = session_get(ctx);
+
+	session_reset(s);
+	s->snap = snapshot_acquire();
+	s->from = text_address_bare(argv[0]);
+	s->rcpts = g_ptr_array_new_with_free_func(g_free);
+	return reply_or_not(s, SMFIP_NR_MAIL);
+}
+
+/* mta_route - the address the MTA will deliver to, from its RCPT macros
+ * (Postfix: {rcpt_addr} resolved; Sendmail: {rcpt_addr} user, {rcpt_host}) */
+static char *mta_route(SMFICTX *ctx)
+{
+	const char *addr = smfi_getsymval(ctx, "{rcpt_addr}");
+	const char *host = smfi_getsymval(ctx, "{rcpt_host}");
+
+	if (addr == NULL || *addr == '\0')
+		return NULL;
+	if (strchr(addr, '@') == NULL && host != NULL && *host != '\0')
+		return g_strdup_printf("%s@%s", addr, host);
+	return g_strdup(addr);
+}
+
+static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
+{
+	Session *s = session_get(ctx);
+	g_autofree char *rcpt = text_address_bare(argv[0]);
+	g_autofree char *routed = NULL;
+	gboolean relay;
+	int kind;
+
+	if (s->snap == NULL)
+		return SMFIS_TEMPFAIL;
+	relay = conf_relay_market(s->snap->conf, rcpt, NULL);
+	if (!relay && (routed = mta_route(ctx)) != NULL &&
+	    conf_relay_market(s->snap->conf, routed, NULL)) {
+		relay = TRUE;
+		g_free(rcpt);
+		rcpt = g_steal_pointer(&routed);   /* the form that says where it goes */
+	}
+	kind = relay ? 1 : 2;
+	if (s->snap->conf->mixed == MIXED_SPLIT && s->kind != 0 && s->kind != kind) {
+		/* A per-recipient 452: RFC 5321 clients send it again on its own. */
+		return action_reply(ctx, "452", "4.5.3",
+		                    relay ? "Mail to Amazon buyer relay addresses travels in its own "
+		                            "transaction; send this recipient separately."
+		                          : "This transaction is for Amazon buyer relay addresses only; "
+		                            "send this recipient separately.",
+		                    SMFIS_TEMPFAIL);
+	}
+	s->kind = kind;
+	s->relay |= relay;
+	g_ptr_array_add(s->rcpts, g_steal_pointer(&rcpt));
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat cb_data(SMFICTX *ctx)
+{
+	Session *s = session_get(ctx);
+
+	if (s->snap == NULL)
+		return SMFIS_TEMPFAIL;
+	if (!s->relay)
+		return SMFIS_ACCEPT;   /* not for Amazon: no further work */
+	s->buf = msgbuf_new(s->snap->conf->spool, s->snap->conf->memory_buffer);
+	s->hdr_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->own = g_ptr_array_new_with_free_func(own_header_free);
+	return SMFIS_CONTINUE;
+}
+
+/* append - capture bytes; past max_message_size stop capturing and
+ * remember it (the 552 goes out at the next step that has a reply) */
+static void append(Session *s, const void *p, gsize n)
+{
+	g_autoptr(GError) err = NULL;
+
+	if (s->failed || s->oversize)
+		return;
+	if (msgbuf_size(s->buf) + n > s->snap->conf->max_message_size) {
+		s->oversize = TRUE;
+		return;
+	}
+	if (!msgbuf_append(s->buf, p, n, &err))
+		capture_fail(s, err->message);
+}
+
+/* reject_oversize - 552 5.3.4: resending the same message will not help */
+static sfsistat reject_oversize(SMFICTX *ctx, Session *s)
+{
+	g_autofree char *t = g_strdup_printf("Message too large for Amazon buyer messaging "
+	                                     "(limit %" G_GUINT64_FORMAT " bytes); resending will not help.",
+	                                     s->snap->conf->max_message_size);
+	g_autofree char *from = text_escape(s->from, 256);
+	g_autofree char *qid = text_escape(qid_of(ctx), 32);
+
+	log_msg(LOG_NOTICE, "%s: from=<%s> verdict=reject reason=size-limit", qid, from);
+	session_reset(s);
+	return action_reply(ctx, "552", "5.3.4", t, SMFIS_REJECT);
+}
+
+static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
+{
+	Session *s = session_get(ctx);
+	g_autofree char *lname = NULL;
+	g_autofree char *line = NULL;
+	guint count;
+
+	if (s->buf == NULL)
+		return reply_or_not(s, SMFIP_NR_HDR);
+	lname = g_ascii_strdown(name, -1);
+	count = GPOINTER_TO_UINT(g_hash_table_lookup(s->hdr_counts, lname)) + 1;
+	g_hash_table_insert(s->hdr_counts, g_strdup(lname), GUINT_TO_POINTER(count));
+	if (g_str_has_prefix(lname, "x-amzmilter-")) {
+		/* A verdict header from outside is a forgery: never seen, always removed. */
+		OwnHeader *h = g_new0(OwnHeader, 1);
+		h->name = g_strdup(name);
+		h->index = (int)count;
+		g_ptr_array_add(s->own, h);
+		return reply_or_not(s, SMFIP_NR_HDR);
+	}
+	/* With HDR_LEADSPC the value keeps its own leading space: exact bytes. */
+	line = g_strdup_printf("%s:%s%s\r\n", name, (s->pflags & SMFIP_HDR_LEADSPC) ? "" : " ", value);
+	append(s, line, strlen(line));
+	return reply_or_not(s, SMFIP_NR_HDR);
+}
+
+static sfsistat cb_eoh(SMFICTX *ctx)
+{
+	Session *s = session_get(ctx);
+	if (s->buf == NULL)
+		return reply_or_not(s, SMFIP_NR_EOH);
+	s->started = g_get_monotonic_time();
+	append(s, "\r\n", 2);
+	return reply_or_not(s, SMFIP_NR_EOH);
+}
+
+static sfsistat cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
+{
+	Session *s = session_get(ctx);
+	if (s->buf == NULL)
+		return reply_or_not(s, SMFIP_NR_BODY);
+	append(s, chunk, len);
+	if (s->oversize && !(s->pflags & SMFIP_NR_BODY))
+		return reject_oversize(ctx, s);     /* an MTA that waits for a reply hears it now */
+	return reply_or_not(s, SMFIP_NR_BODY);
+}
+
+/* progress - keep the MTA from timing out during long checks */
+static void progress(void *ctx)
+{
+	smfi_progress(ctx);
+}
+
+static sfsistat cb_eom(SMFICTX *ctx)
+{
+	Session *s = session_get(ctx);
+	g_autoptr(Facts) f = NULL;
+	g_autoptr(Verdict) v = NULL;
+	g_autoptr(GError) err = NULL;
+	GMimeStream *stream = NULL;
+	const Conf *c;
+	Action enforced;
+	sfsistat st;
+
+	if (s->buf == NULL || s->snap == NULL) {
+		gboolean unchecked = s->relay || s->snap == NULL;
+		if (unchecked)
+			log_msg(LOG_ERR, "%s: end of message without the message for a relay transaction "
+			                 "(no DATA step from the MTA?): tempfail", qid_of(ctx));
+		session_reset(s);
+		return unchecked ? SMFIS_TEMPFAIL : SMFIS_CONTINUE;
+	}
+	if (s->oversize)
+		return reject_oversize(ctx, s);
+	c = s->snap->conf;
+	f = facts_new();
+	g_ptr_array_add(s->rcpts, NULL);
+	pipeline_envelope(c, f, s->from, (const char *const *)s->rcpts->pdata);
+	g_ptr_array_set_size(s->rcpts, s->rcpts->len - 1);
+	f->message_bytes = msgbuf_size(s->buf);
+
+	if (!s->failed)
+		stream = msgbuf_stream(s->buf, &err);
+	if (s->failed || stream == NULL) {
+		g_autofree char *why = g_strdup_printf("spool: %s", s->failed ? s->fail_reason : err->message);
+		v = pipeline_fail_verdict(c, FAIL_SPOOL, why);
+	} else {
+		v = pipeline_run(s->snap, stream, f, progress, ctx);
+		g_object_unref(stream);
+	}
+	enforced = pipeline_enforced(c, v);
+	st = action_apply(ctx, c, v, enforced, s->own);
+	log_verdict(qid_of(ctx), f, v, st == SMFIS_TEMPFAIL && enforced != ACTION_TEMPFAIL
+	                                ? ACTION_TEMPFAIL : enforced,
+	            (g_get_monotonic_time() - s->started) / 1000.0);
+	session_reset(s);
+	if (f->message_bytes >= MILTER_TRIM_BYTES) {
+		g_clear_pointer(&f, facts_free);
+		g_clear_pointer(&v, verdict_free);
+		malloc_trim(0);
+	}
+	return st;
+}
+
+static sfsistat cb_abort(SMFICTX *ctx)
+{
+	Session *s = smfi_getpriv(ctx);
+	if (s)
+		session_reset(s);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat cb_close(SMFICTX *ctx)
+{
+	Session *s = smfi_getpriv(ctx);
+	if (s) {
+		session_reset(s);
+		g_free(s);
+		smfi_setpriv(ctx, NULL);
+	}
+	return SMFIS_CONTINUE;
+}
+
+static struct smfiDesc desc = {
+	.xxfi_name = "amzmilter",
+	.xxfi_version = SMFI_VERSION,
+	.xxfi_flags = MILTER_ACTIONS,
+	.xxfi_envfrom = cb_envfrom,
+	.xxfi_envrcpt = cb_envrcpt,
+	.xxfi_header = cb_header,
+	.xxfi_eoh = cb_eoh,
+	.xxfi_body = cb_body,
+	.xxfi_eom = cb_eom,
+	.xxfi_abort = cb_abort,
+	.xxfi_close = cb_close,
+	.xxfi_data = cb_data,
+	.xxfi_negotiate = cb_negotiate,
+};
+
+int milter_register(void)
+{
+	return smfi_register(desc);
+}

@@ -1,0 +1,57 @@
+/*
+ * pipeline.h - one message through extraction and the rules.
+ *
+ * The same code path serves the milter (milter.c) and the offline checker
+ * (check.c): envelope -> Facts, raw message -> Facts, Facts -> Verdict.
+ */
+#ifndef AMZ_PIPELINE_H
+#define AMZ_PIPELINE_H
+
+#include <gmime/gmime.h>
+#include "engine/snapshot.h"
+
+/* Pseudo-rule IDs for messages that could not be checked, one per
+ * FailClass; their action is the config's policy for that class. */
+#define PIPELINE_FAIL_PREFIX "AMZ_"
+
+/* pipeline_fail_id - "AMZ_INTERNAL_ERROR", "AMZ_UNPARSABLE", "AMZ_LIMIT",
+ * "AMZ_SPOOL_ERROR", "AMZ_TIMEOUT" */
+const char *pipeline_fail_id(FailClass k);
+
+/* Called between stages of long work (the milter sends smfi_progress). */
+typedef void (*PipelineProgress)(void *data);
+
+/* pipeline_envelope - fill the envelope half of f; relay recipients and
+ * their marketplaces are decided by the config's relay_domains. */
+void pipeline_envelope(const Conf *c, Facts *f, const char *from, const char *const *rcpts);
+
+/* pipeline_extract - fill the content half of f from stream within the
+ * config's time budget (long stages stop at its deadline); on a message
+ * that cannot be parsed, or not in time, returns FALSE and sets
+ * *error_verdict (AMZ_UNPARSABLE, AMZ_TIMEOUT). */
+gboolean pipeline_extract(const Snapshot *s, GMimeStream *stream, Facts *f, Verdict **error_verdict);
+
+/* pipeline_evaluate - the rules on complete facts, plus the failure policy
+ * for limits crossed during extraction (an AMZ_LIMIT hit: never a silent
+ * pass). */
+Verdict *pipeline_evaluate(const Snapshot *s, const Facts *f);
+
+/* pipeline_run - extract the message in stream into f and evaluate the
+ * rules.  Never NULL: a message that cannot be parsed or checked in time
+ * yields a verdict with one AMZ_* hit carrying that class's policy.
+ * progress (may be NULL) is called between stages. */
+Verdict *pipeline_run(const Snapshot *s, GMimeStream *stream, Facts *f,
+                      PipelineProgress progress, void *data);
+
+/* pipeline_fail_verdict - the verdict for a message that could not be
+ * checked: the class's policy, with the reason. */
+Verdict *pipeline_fail_verdict(const Conf *c, FailClass k, const char *reason);
+
+/* pipeline_is_fail_hit - whether a hit is one of the AMZ_* failure hits */
+gboolean pipeline_is_fail_id(const char *rule);
+
+/* pipeline_enforced - the action actually taken: the verdict's, or accept
+ * in monitor mode (global or per rule, already in v->action). */
+Action pipeline_enforced(const Conf *c, const Verdict *v);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * snapshot.c - swap of the {config, ruleset} snapshot (see snapshot.h).
+ *
+ * One mutex guards both the current pointer and every reference count, so
+ * a reader can never pin a snapshot that is being freed (milter-regex
+ * changes its count outside its lock; this does not).
+ */
+#include "engine/snapshot.h"
+
+static GMutex lock;
+static Snapshot *current;
+static guint generation;
+
+Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GError **err)
+{
+	Conf *c = conf_load(conf_path, err);
+	Ruleset *rs;
+	Snapshot *s;
+
+	if (c == NULL)
+		return NULL;
+	if (socket_override) {
+		g_free(c->socket);
+		c->socket = g_strdup(socket_override);
+	}
+	rs = rules_load(c->rules_dir, c->local_rules_dir, err);
+	if (rs == NULL) {
+		conf_free(c);
+		return NULL;
+	}
+	s = g_new0(Snapshot, 1);
+	s->refs = 1;
+	s->conf = c;
+	s->rules = rs;
+	s->conf_path = g_strdup(conf_path);
+	s->socket_override = g_strdup(socket_override);
+	g_mutex_lock(&lock);
+	s->generation = ++generation;
+	g_mutex_unlock(&lock);
+	return s;
+}
+
+static void snapshot_destroy(Snapshot *s)
+{
+	rules_unref(s->rules);
+	conf_free(s->conf);
+	g_free(s->conf_path);
+	g_free(s->socket_override);
+	g_free(s);
+}
+
+void snapshot_install(Snapshot *s)
+{
+	Snapshot *old;
+
+	g_mutex_lock(&lock);
+	old = current;
+	current = s;
+	if (old && --old->refs > 0)
+		old = NULL;
+	g_mutex_unlock(&lock);
+	if (old)
+		snapshot_destroy(old);
+}
+
+Snapshot *snapshot_acquire(void)
+{
+	Snapshot *s;
+
+	g_mutex_lock(&lock);
+	s = current;
+	if (s)
+		s->refs++;
+	g_mutex_unlock(&lock);
+	return s;
+}
+
+Snapshot *snapshot_ref(Snapshot *s)
+{
+	g_mutex_lock(&lock);
+	s->refs++;
+	g_mutex_unlock(&lock);
+	return s;
+}
+
+void snapshot_release(Snapshot *s)
+{
+	gboolean last;
+
+	if (s == NULL)
+		return;
+	g_mutex_lock(&lock);
+	last = --s->refs == 0;
+	g_mutex_unlock(&lock);
+	if (last)
+		snapshot_destroy(s);
+}
+
+gboolean snapshot_reload(GError **err)
+{
+	g_autofree char *conf_path = NULL, *sock = NULL;
+	Snapshot *s;
+
+	Snapshot *cur = snapshot_acquire();
+
+	if (cur == NULL) {
+		g_set_error(err, CONF_ERROR, 1, "nothing loaded yet");
+		return FALSE;
+	}
+	conf_path = g_strdup(cur->conf_path);
+	sock = g_strdup(cur->socket_override);
+	snapshot_release(cur);
+	s = snapshot_load(conf_path, sock, err);
+	if (s == NULL)
+		return FALSE;
+	snapshot_install(s);
+	return TRUE;
+}

@@ -1,0 +1,40 @@
+/*
+ * snapshot.h - the current {config, ruleset}: the only mutable global.
+ *
+ * A snapshot is built whole (config parsed, every rule file compiled) and
+ * then swapped in under one lock.  Each transaction pins the snapshot it
+ * started with; the last user of an old snapshot frees it.  A bad edit
+ * never replaces a good snapshot.
+ */
+#ifndef AMZ_SNAPSHOT_H
+#define AMZ_SNAPSHOT_H
+
+#include "core/conf.h"
+#include "rules/rules.h"
+
+typedef struct {
+	gint refs;               /* changed only under the snapshot lock */
+	Conf *conf;
+	Ruleset *rules;
+	guint generation;        /* 1 for the first load, +1 per reload */
+	char *conf_path;         /* the sources, for a reload */
+	char *socket_override;
+} Snapshot;
+
+/* snapshot_load - config + rules, compiled; NULL and err on any error.
+ * socket_override (may be NULL) replaces the config's socket. */
+Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GError **err);
+
+/* snapshot_install - make s current (takes the caller's reference). */
+void snapshot_install(Snapshot *s);
+
+/* snapshot_acquire - pin the current snapshot; NULL before any install. */
+Snapshot *snapshot_acquire(void);
+Snapshot *snapshot_ref(Snapshot *s);
+void snapshot_release(Snapshot *s);
+
+/* snapshot_reload - load again from the current snapshot's sources; install on success,
+ * keep the old one and return FALSE with err on failure. */
+gboolean snapshot_reload(GError **err);
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * document.h - links inside attached documents: PDF and OOXML (see document.c).
+ */
+#ifndef AMZ_DOCUMENT_H
+#define AMZ_DOCUMENT_H
+
+#include <glib.h>
+#include "core/facts.h"
+#include "extract/urls.h"
+
+/* Bytes inflated per document, over all its streams or parts together. */
+#define DOCUMENT_MAX_INFLATE (16 * 1024 * 1024)
+/* Compressed PDF streams / OOXML relationship parts looked at per document. */
+#define DOCUMENT_MAX_STREAMS 1000
+
+void document_links(UrlsSink *links, Facts *f, const guint8 *buf, gsize len);
+
+#endif

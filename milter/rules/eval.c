@@ -1,0 +1,941 @@
+/*
+ * rules/eval.c - the pure evaluator: (Ruleset, Facts) -> Verdict.
+ *
+ * Every enabled rule, in load order, contributes at most one Hit.  A match
+ * expression that names item targets (link.*, attachment.*, …) is tried on
+ * each item of that collection with all its targets bound to the same item;
+ * the first item that satisfies it gives the evidence.  Nothing is shared
+ * between calls except the read-only Ruleset: PCRE2 match data, match
+ * context, JIT stack and the prefilter's tables belong to the calling thread
+ * (kept for its next call), so any number of threads may evaluate at once.
+ * A regex that hits its match, depth or heap limit never passes silently: it
+ * adds a RULE_LIMIT hit (tempfail).
+ *
+ * Before a regex with a literal prefilter runs on subject, text, html or
+ * hidden_text, that value is case-folded and searched for every literal of
+ * every rule in one pass (once per call, kept for the rules that follow);
+ * a regex none of whose literals is there cannot match and is not run.
+ * With AMZ_RULE_PROFILE=1 at load, the time spent in each rule and regex is
+ * added to the ruleset's counters (atomic adds, the one shared write).
+ */
+#include <string.h>
+#include <time.h>
+#include "rules/internal.h"
+#include "util/text.h"
+
+/* The scalar text targets a prefilter applies to, and their slot in Ev. */
+enum { PF_SUBJECT, PF_TEXT, PF_HTML, PF_HIDDEN, PF__N };
+
+/* The prefilter's tables for one target, as long as the thread lives. */
+typedef struct {
+	guint8 *found;          /* a bit per literal */
+	guint32 *off;           /* nlits + 2 entries (see Ev.spot_off) */
+	guint8 *lost;           /* a byte per literal */
+	guint32 *at;            /* at_cap entries */
+	gsize at_cap;
+} SlotTables;
+
+/* Each thread's evaluation state, made on the thread's first evaluation and
+ * kept until it ends: PCRE2 match data, a match context with the limits and
+ * a JIT stack (made per message they cost an mmap and a munmap of the stack,
+ * and in a threaded process each munmap interrupts the other CPUs), the
+ * prefilter's per-literal tables and the working strings (made per message
+ * they are kilobytes of malloc per scanned text, and each large allocation
+ * makes malloc consolidate its free lists). */
+typedef struct {
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	pcre2_jit_stack *js;
+	guint nlits;            /* the literal count the tables are sized for */
+	guint32 *count;         /* per literal: starts kept by the scan under way;
+	                         * all zero between scans */
+	GArray *pairs;          /* the scan's (literal, start) pairs */
+	SlotTables slot[PF__N];
+	GString *scratch;       /* "Name: value" of headers */
+	GString *value;         /* value of the last test found true */
+	GString *match;         /* text matched by the last =~ found true */
+	GString *fire_value, *fire_match;  /* storage for each rule's Fire */
+	GString *fold;          /* the folded value being scanned */
+} Local;
+
+/* A folded text longer than this gives its memory back after the call. */
+#define LOCAL_FOLD_KEEP (256 * 1024)
+
+typedef struct {
+	const Ruleset *rs;
+	const Facts *f;
+	Local *local;           /* the thread's state: match data, tables, strings */
+	pcre2_match_data *md;   /* local's, one load nearer for every regex run */
+	pcre2_match_context *mc;
+	gboolean have_value, have_match;        /* local->value, local->match are set */
+	gboolean recording;     /* FALSE while unless lines run */
+	gboolean limit;         /* a regex hit a PCRE2 limit in this rule */
+	gboolean *fired;        /* by rule index */
+	guint8 *found[PF__N];   /* literal ids present in each target; NULL: not scanned yet */
+	gsize found_bytes;
+	/* where prefix literals start in each target: spot_at[spot_off[id] ..
+	 * spot_off[id + 1]), ascending; NULL when offsets in the folded text are
+	 * not offsets in the value (see rules_fold) or there were too many */
+	guint32 *spot_off[PF__N], *spot_at[PF__N];
+	guint8 *spot_lost[PF__N];       /* literals whose places are not all known */
+} Ev;
+
+static guint64 now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (guint64)ts.tv_sec * 1000000000u + (guint64)ts.tv_nsec;
+}
+
+static void prof_add(guint64 *counter, guint64 n)
+{
+	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
+}
+
+/* pf_slot - where the scan of a target's value is kept; -1: not scanned
+ * (not a long text, or too few regexes read it for a scan to pay) */
+static int pf_slot(const Ruleset *rs, TargetId id)
+{
+	if (!(rs->pf_targets & (G_GUINT64_CONSTANT(1) << id)))
+		return -1;
+	switch (id) {
+	case TG_SUBJECT: return PF_SUBJECT;
+	case TG_TEXT: return PF_TEXT;
+	case TG_HTML: return PF_HTML;
+	case TG_HIDDEN_TEXT: return PF_HIDDEN;
+	default: return -1;
+	}
+}
+
+/* value_len - length of a string value without rescanning the long ones */
+static gsize value_len(const Ev *ev, const TargetRef *ref, const char *s)
+{
+	const GString *g = NULL;
+
+	switch (ref->def->id) {
+	case TG_TEXT: g = ev->f->text; break;
+	case TG_HTML: g = ev->f->html; break;
+	case TG_HIDDEN_TEXT: g = ev->f->hidden_text; break;
+	default: break;
+	}
+	return g != NULL && s == g->str ? g->len : strlen(s);
+}
+
+/* scan - fold the value of slot k once; find every literal of the ruleset
+ * in it, and index where the prefix literals start */
+static void scan(Ev *ev, int k, const char *s, gsize len)
+{
+	guint n = rules_pf_count(ev->rs->pf);
+	Local *lo = ev->local;
+	SlotTables *t = &lo->slot[k];
+	GString *fold = lo->fold;
+	PfSpots sp = { 0 };
+	const guint32 *pr;
+	guint np;
+
+	memset(t->found, 0, ev->found_bytes);
+	ev->found[k] = t->found;
+	g_string_truncate(fold, 0);
+	if (!rules_fold(s, len, fold)) {
+		rules_pf_scan(ev->rs->pf, fold->str, fold->len, t->found, NULL);
+		return;
+	}
+	/* a literal found more often than match_spots would try it is not kept */
+	g_array_set_size(lo->pairs, 0);
+	memset(t->lost, 0, n + 1);
+	sp.pairs = lo->pairs;
+	sp.count = lo->count;
+	sp.lost = t->lost;
+	sp.per_lit = (guint32)MIN(len / 64 + 16, G_MAXUINT32);
+	sp.total = RULES_SPOTS_MAX;
+	rules_pf_scan(ev->rs->pf, fold->str, fold->len, t->found, &sp);
+	pr = (const guint32 *)sp.pairs->data;
+	np = sp.pairs->len;
+	if (np / 2 + 1 > t->at_cap) {
+		t->at_cap = MAX(np / 2 + 1, 2 * t->at_cap);
+		t->at = g_renew(guint32, t->at, t->at_cap);
+	}
+	memset(t->off, 0, (n + 2) * sizeof *t->off);
+	for (guint i = 0; i < np; i += 2) {
+		t->off[pr[i] + 2]++;
+		lo->count[pr[i]] = 0;   /* zero again for the next scan */
+	}
+	for (guint id = 0; id < n; id++)
+		t->off[id + 2] += t->off[id + 1];
+	for (guint i = 0; i < np; i += 2)
+		t->at[t->off[pr[i] + 1]++] = pr[i + 1];
+	ev->spot_off[k] = t->off;
+	ev->spot_at[k] = t->at;
+	ev->spot_lost[k] = t->lost;
+}
+
+/* cannot_match - the prefilter shows that t's regex cannot match s (the
+ * value of ref): none of its literals is in s */
+static gboolean cannot_match(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
+{
+	int k;
+	const guint8 *found;
+
+	if (t->nlit_ids == 0 || ev->rs->pf == NULL || (k = pf_slot(ev->rs, ref->def->id)) < 0)
+		return FALSE;
+	if (ev->found[k] == NULL)
+		scan(ev, k, s, len);
+	found = ev->found[k];
+	for (guint i = 0; i < t->nlit_ids; i++)
+		if (found[t->lit_ids[i] >> 3] & (1u << (t->lit_ids[i] & 7)))
+			return FALSE;
+	return TRUE;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* match_spots - t's regex on s, tried only where one of its prefix literals
+ * starts (every match starts so); when they are many, one search from the
+ * first.  Returns pcre2_match's code; 1 + PCRE2_ERROR_NOMATCH... as it does.
+ * -100 when the places are not known (search as usual). */
+#define SPOTS_UNKNOWN (-100)
+static int match_sentences(Ev *ev, const Test *t, int k, const char *s, gsize len);
+static int match_spots(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
+{
+	int k = pf_slot(ev->rs, ref->def->id), rc = PCRE2_ERROR_NOMATCH;
+	const guint32 *off, *at;
+	guint32 first = G_MAXUINT32, buf[64], *starts = buf;
+	gsize total = 0, n = 0;
+
+	if ((t->npre_ids == 0 && !t->sentence) || ev->rs->pf == NULL || k < 0)
+		return SPOTS_UNKNOWN;
+	if (ev->found[k] == NULL)
+		scan(ev, k, s, len);
+	if ((off = ev->spot_off[k]) == NULL)
+		return SPOTS_UNKNOWN;
+	if (t->sentence)
+		return match_sentences(ev, t, k, s, len);
+	at = ev->spot_at[k];
+	for (guint i = 0; i < t->npre_ids; i++)
+		if (ev->spot_lost[k][t->pre_ids[i]])
+			return SPOTS_UNKNOWN;
+	for (guint i = 0; i < t->npre_ids; i++) {
+		guint32 id = t->pre_ids[i];
+		total += off[id + 1] - off[id];
+		if (off[id + 1] > off[id])
+			first = MIN(first, at[off[id]]);
+	}
+	if (total == 0)
+		return PCRE2_ERROR_NOMATCH;
+	/* an anchored try costs about what a search spends on a few dozen bytes */
+	if (total > len / 64 + 16)
+		return pcre2_match(t->re, (PCRE2_SPTR)s, len, first, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
+	if (total > G_N_ELEMENTS(buf))
+		starts = g_new(guint32, total);
+	for (guint i = 0; i < t->npre_ids; i++)
+		for (guint32 j = off[t->pre_ids[i]]; j < off[t->pre_ids[i] + 1]; j++)
+			starts[n++] = at[j];
+	if (t->npre_ids > 1)
+		qsort(starts, n, sizeof *starts, cmp_u32);
+	for (gsize i = 0; i < n && rc == PCRE2_ERROR_NOMATCH; i++) {
+		if (i > 0 && starts[i] == starts[i - 1])
+			continue;
+		rc = pcre2_match(t->re_anchored, (PCRE2_SPTR)s, len, starts[i], PCRE2_NO_UTF_CHECK,
+		                 ev->md, ev->mc);
+	}
+	if (starts != buf)
+		g_free(starts);
+	return rc;
+}
+
+/* match_sentences - a sentence-scoped regex (rules_sentence_scoped) tried,
+ * anchored, only at the sentence starts from which one of its literals can
+ * be reached: the start after the last ".", "!" or "?" before the literal
+ * and every line start from there to it, each once, in text order (so the
+ * first match is the one a search would find).  As match_spots returns. */
+static int match_sentences(Ev *ev, const Test *t, int k, const char *s, gsize len)
+{
+	const guint32 *off = ev->spot_off[k], *at = ev->spot_at[k];
+	guint32 buf[64], *spots = buf, cbuf[64], *cand = cbuf;
+	gsize total = 0, n = 0, ncand = 0, capc = G_N_ELEMENTS(cbuf), lo = 0;
+	int rc = PCRE2_ERROR_NOMATCH;
+
+	for (guint i = 0; i < t->nlit_ids; i++) {
+		if (ev->spot_lost[k][t->lit_ids[i]])
+			return SPOTS_UNKNOWN;
+		total += off[t->lit_ids[i] + 1] - off[t->lit_ids[i]];
+	}
+	if (total == 0)
+		return PCRE2_ERROR_NOMATCH;
+	if (total > len / 64 + 16)
+		return SPOTS_UNKNOWN;
+	if (total > G_N_ELEMENTS(buf))
+		spots = g_new(guint32, total);
+	for (guint i = 0; i < t->nlit_ids; i++)
+		for (guint32 j = off[t->lit_ids[i]]; j < off[t->lit_ids[i] + 1]; j++)
+			spots[n++] = at[j];
+	qsort(spots, n, sizeof *spots, cmp_u32);
+	cand[ncand++] = 0;
+	for (gsize i = 0; i < n && rc == PCRE2_ERROR_NOMATCH; i++) {
+		gsize q = spots[i];
+		for (; lo < q; lo++) {
+			char c = s[lo];
+			if (c == '.' || c == '!' || c == '?')
+				ncand = 0;      /* what lies before cannot reach past here */
+			else if (c != '\n')
+				continue;
+			if (ncand == capc) {
+				guint32 *more = g_new(guint32, capc * 2);
+				memcpy(more, cand, ncand * sizeof *cand);
+				if (cand != cbuf)
+					g_free(cand);
+				cand = more;
+				capc *= 2;
+			}
+			cand[ncand++] = (guint32)(lo + 1);
+		}
+		for (gsize j = 0; j < ncand && rc == PCRE2_ERROR_NOMATCH; j++)
+			rc = pcre2_match(t->re_anchored, (PCRE2_SPTR)s, len, cand[j], PCRE2_NO_UTF_CHECK,
+			                 ev->md, ev->mc);
+		ncand = 0;              /* tried; the next literal's starts come after */
+	}
+	if (spots != buf)
+		g_free(spots);
+	if (cand != cbuf)
+		g_free(cand);
+	return rc;
+}
+
+static void record_str(Ev *ev, GString *into, gboolean *have, const char *s, gsize len)
+{
+	if (!ev->recording)
+		return;
+	/* a little more than a placeholder shows; the rest is cut later anyway */
+	g_string_truncate(into, 0);
+	g_string_append_len(into, s, MIN(len, (gsize)RULES_EVIDENCE_MAX * 2));
+	*have = TRUE;
+}
+
+static void record_value(Ev *ev, const TargetRef *ref, const Value *v)
+{
+	char num[32];
+
+	if (!ev->recording)
+		return;
+	if (ref->def->type == VT_STR) {
+		record_str(ev, ev->local->value, &ev->have_value, v->s, strlen(v->s));
+	} else if (ref->def->type == VT_NUM) {
+		g_snprintf(num, sizeof num, "%" G_GINT64_FORMAT, v->n);
+		record_str(ev, ev->local->value, &ev->have_value, num, strlen(num));
+	} else {
+		record_str(ev, ev->local->value, &ev->have_value, v->b ? "yes" : "no", v->b ? 3 : 2);
+	}
+}
+
+/* run_regex - TRUE on a match; a PCRE2 error or limit sets ev->limit */
+static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const char *s)
+{
+	gsize len = value_len(ev, ref, s);
+	TestProf *tp = ev->rs->prof_tests ? &ev->rs->prof_tests[t->id] : NULL;
+	guint64 t0 = 0;
+	int rc;
+
+	if (cannot_match(ev, t, ref, s, len)) {
+		if (tp)
+			prof_add(&tp->skips, 1);
+		return FALSE;
+	}
+	if (tp)
+		t0 = now_ns();
+	rc = match_spots(ev, t, ref, s, len);
+	if (rc == SPOTS_UNKNOWN)
+		rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+	if (tp) {
+		prof_add(&tp->ns, now_ns() - t0);
+		prof_add(&tp->runs, 1);
+	}
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return FALSE;
+	if (rc < 0) {
+		ev->limit = TRUE;
+		return FALSE;
+	}
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ev->md);
+	if (ov[0] <= ov[1] && ov[1] <= len)
+		record_str(ev, ev->local->match, &ev->have_match, s + ov[0], ov[1] - ov[0]);
+	return TRUE;
+}
+
+static gboolean fold_eq(const char *a, const char *folded)
+{
+	char *fa = text_casefold(a);
+	gboolean eq = strcmp(fa, folded) == 0;
+	g_free(fa);
+	return eq;
+}
+
+/* eval_test - "any target satisfies op"; negated ops are "no present target
+ * does"; a test on missing values, or one cut short by a limit, is false */
+static gboolean eval_test(Ev *ev, const Test *t, guint idx)
+{
+	gboolean present = FALSE, hit = FALSE;
+	gboolean limit_before = ev->limit;
+	const TargetRef *first = NULL;
+	Value firstv = { 0 };
+
+	ev->limit = FALSE;
+	for (guint i = 0; i < t->ntargets && !hit; i++) {
+		const TargetRef *ref = &t->targets[i];
+		Value v = { 0 };
+		if (!rules_target_value(ev->f, ref, idx, ev->local->scratch, &v))
+			continue;
+		if (!present) {
+			present = TRUE;
+			first = ref;
+			firstv = v;
+		}
+		switch (t->op) {
+		case OP_BOOL: hit = v.b; break;
+		case OP_RE: hit = run_regex(ev, t, ref, v.s); break;
+		case OP_EQ:
+			hit = ref->def->type == VT_NUM ? v.n == t->num : fold_eq(v.s, t->str);
+			break;
+		case OP_IN:
+			for (guint k = 0; k < t->lists->len && !hit; k++)
+				hit = rules_list_match(t->lists->pdata[k], ref->def->lm, v.s);
+			break;
+		case OP_LT: hit = v.n < t->num; break;
+		case OP_LE: hit = v.n <= t->num; break;
+		case OP_GT: hit = v.n > t->num; break;
+		case OP_GE: hit = v.n >= t->num; break;
+		}
+		if (hit && !t->neg)
+			record_value(ev, ref, &v);
+	}
+	if (ev->limit) {
+		return FALSE;   /* ev->limit stays set for the rule */
+	}
+	ev->limit = limit_before;
+	if (!t->neg)
+		return hit;
+	if (!present || hit)
+		return FALSE;
+	if (first->def->id == TG_HEADERS)   /* scratch was overwritten by later targets */
+		rules_target_value(ev->f, first, idx, ev->local->scratch, &firstv);
+	record_value(ev, first, &firstv);
+	return TRUE;
+}
+
+static gboolean eval_expr(Ev *ev, const Expr *e, guint idx)
+{
+	switch (e->kind) {
+	case EX_AND: return eval_expr(ev, e->a, idx) && eval_expr(ev, e->b, idx);
+	case EX_OR: return eval_expr(ev, e->a, idx) || eval_expr(ev, e->b, idx);
+	case EX_NOT: return !eval_expr(ev, e->a, idx);
+	case EX_TEST: return eval_test(ev, e->test, idx);
+	case EX_LIST: return e->list->entries->len > 0;
+	case EX_RULE: return ev->fired[e->rule];
+	}
+	return FALSE;
+}
+
+static gboolean same_key(const CollKey *a, const CollKey *b)
+{
+	return a->coll == b->coll &&
+	       (a->coll != COLL_HEADER || g_ascii_strcasecmp(a->hname, b->hname) == 0);
+}
+
+/* cond_any - the condition holds for the message (some item satisfies it) */
+static gboolean cond_any(Ev *ev, const Cond *c)
+{
+	guint n = rules_coll_len(ev->f, c->key.coll);
+	for (guint i = 0; i < n; i++) {
+		if (!rules_coll_member(ev->f, c->key.coll, c->key.hname, i))
+			continue;
+		if (eval_expr(ev, c->expr, i))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* suppressed - an unless line on the same collection speaks about the same
+ * item; any other unless line speaks about the whole message */
+static gboolean suppressed(Ev *ev, const Rule *r, const CollKey *key, guint idx)
+{
+	gboolean sup = FALSE;
+
+	ev->recording = FALSE;
+	for (guint i = 0; i < r->unless->len && !sup; i++) {
+		const Cond *u = r->unless->pdata[i];
+		if (u->key.coll != COLL_NONE && same_key(&u->key, key))
+			sup = eval_expr(ev, u->expr, idx);
+		else
+			sup = cond_any(ev, u);
+	}
+	ev->recording = TRUE;
+	return sup;
+}
+
+static gboolean market_ok(const Rule *r, const Facts *f)
+{
+	if (r->markets == NULL)
+		return TRUE;
+	for (guint i = 0; i < f->markets->len; i++)
+		for (char **m = r->markets; *m; m++)
+			if (g_ascii_strcasecmp(*m, f->markets->pdata[i]) == 0)
+				return TRUE;
+	return FALSE;
+}
+
+/* clean - valid UTF-8, no control characters (replies are single lines),
+ * at most max bytes, cut on a character boundary with an ellipsis */
+static void clean_append(GString *out, const char *s, gsize max)
+{
+	char *v = g_utf8_make_valid(s, -1);
+	gsize len = strlen(v);
+
+	for (char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	if (len > max) {
+		gsize cut = max > 3 ? max - 3 : 0;
+		while (cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
+			cut--;
+		g_string_append_len(out, v, cut);
+		g_string_append(out, "\xe2\x80\xa6");
+	} else {
+		g_string_append(out, v);
+	}
+	g_free(v);
+}
+
+static char *human_size(guint64 n)
+{
+	if (n < 1024)
+		return g_strdup_printf("%" G_GUINT64_FORMAT " bytes", n);
+	if (n < 1024 * 1024)
+		return g_strdup_printf("%.1f KB", n / 1024.0);
+	return g_strdup_printf("%.1f MB", n / (1024.0 * 1024.0));
+}
+
+/* The item that fired and what it showed, for the message and evidence. */
+typedef struct {
+	Coll coll;
+	guint idx;
+	guint count;
+	GString *value, *match;
+	gboolean have_value, have_match;
+	GString *rules;         /* meta: the rules it saw fire */
+} Fire;
+
+/* shown - how a sender reads a link: an IDN host in Unicode, and the
+ * punycode beside it, since that is what it was judged by */
+static char *shown(const char *display, const char *ascii)
+{
+	if (display == NULL || strcmp(display, ascii) == 0)
+		return g_strdup(ascii);
+	return g_strdup_printf("%s (%s)", display, ascii);
+}
+
+static char *placeholder_value(const Ruleset *rs, const Rule *r, const Facts *f, const Fire *fi, Placeholder ph)
+{
+	const FactLink *l = fi->coll == COLL_LINK ? f->links->pdata[fi->idx] : NULL;
+	const FactImage *im = fi->coll == COLL_IMAGE ? f->images->pdata[fi->idx] : NULL;
+	const FactAttachment *a = fi->coll == COLL_ATTACHMENT ? f->attachments->pdata[fi->idx] : NULL;
+
+	(void)rs;
+	switch (ph) {
+	case PH_MATCH: return g_strdup(fi->have_match ? fi->match->str : "");
+	case PH_VALUE: return g_strdup(fi->have_value ? fi->value->str : "");
+	case PH_URL: return l ? shown(l->display, l->url) : g_strdup(im ? im->src : "");
+	case PH_HOST: return l ? shown(l->display_host, l->host) : g_strdup(im ? im->host : "");
+	case PH_NAME: return g_strdup(a ? (*a->name ? a->name : "(unnamed attachment)") : "");
+	case PH_EXT: return g_strdup(a ? a->ext : "");
+	case PH_MAGIC: return g_strdup(a ? a->magic : "");
+	case PH_TYPE: return g_strdup(a ? a->declared : "");
+	case PH_SIZE: return a ? human_size(a->size) : g_strdup("");
+	case PH_COUNT: return g_strdup_printf("%u", fi->count);
+	case PH_RULES: return g_strdup(fi->rules ? fi->rules->str : "");
+	case PH_ID: return g_strdup(r->id);
+	case PH_MARKET: {
+		GString *s = g_string_new(NULL);
+		for (guint i = 0; i < f->markets->len; i++)
+			g_string_append_printf(s, "%s%s", i ? ", " : "", (const char *)f->markets->pdata[i]);
+		return g_string_free(s, FALSE);
+	}
+	default: return g_strdup("");
+	}
+}
+
+static char *expand(const Ruleset *rs, const Rule *r, const Facts *f, const Fire *fi)
+{
+	GString *msg = g_string_new(NULL);
+	GString *out = g_string_new(NULL);
+
+	for (guint i = 0; r->segs && i < r->segs->len; i++) {
+		const Seg *sg = &g_array_index(r->segs, Seg, i);
+		if (sg->ph == PH_NONE) {
+			g_string_append(msg, sg->lit);
+		} else {
+			char *v = placeholder_value(rs, r, f, fi, sg->ph);
+			clean_append(msg, v, RULES_VALUE_MAX);
+			g_free(v);
+		}
+	}
+	clean_append(out, msg->str, RULES_MESSAGE_MAX);
+	g_string_free(msg, TRUE);
+	return g_string_free(out, FALSE);
+}
+
+static char *evidence(const Facts *f, const Fire *fi)
+{
+	GString *raw = g_string_new(NULL);
+	GString *out = g_string_new(NULL);
+
+	switch (fi->coll) {
+	case COLL_LINK: {
+		const FactLink *l = f->links->pdata[fi->idx];
+		char *v = shown(l->display, l->url);
+		g_string_assign(raw, v);
+		g_free(v);
+		break;
+	}
+	case COLL_IMAGE:
+		g_string_assign(raw, ((const FactImage *)f->images->pdata[fi->idx])->src);
+		break;
+	case COLL_ATTACHMENT: {
+		const FactAttachment *a = f->attachments->pdata[fi->idx];
+		if (*a->name)
+			g_string_printf(raw, "%s (%s)", a->name, a->magic);
+		else
+			g_string_printf(raw, "unnamed (%s)", a->magic);
+		break;
+	}
+	case COLL_HEADER:
+	case COLL_HEADERS: {
+		const FactHeader *h = f->headers->pdata[fi->idx];
+		g_string_printf(raw, "%s: %s", h->name, h->value);
+		break;
+	}
+	case COLL_RCPT:
+		g_string_assign(raw, f->rcpts->pdata[fi->idx]);
+		break;
+	case COLL_ANOMALY:
+		g_string_assign(raw, f->anomalies->pdata[fi->idx]);
+		break;
+	case COLL_MARKET:
+		/* A market guards a phrase test: the phrase is what to show. */
+		g_string_assign(raw, fi->have_match ? fi->match->str : (const char *)f->markets->pdata[fi->idx]);
+		break;
+	case COLL_NONE:
+		if (fi->rules)
+			g_string_assign(raw, fi->rules->str);
+		else if (fi->have_match)
+			g_string_assign(raw, fi->match->str);
+		else if (fi->have_value)
+			g_string_assign(raw, fi->value->str);
+		break;
+	}
+	clean_append(out, raw->str, RULES_EVIDENCE_MAX);
+	g_string_free(raw, TRUE);
+	return g_string_free(out, FALSE);
+}
+
+/* eval_match - the first match line that some item satisfies; counts items when asked */
+static gboolean eval_match(Ev *ev, const Rule *r, Fire *fi)
+{
+	for (guint m = 0; m < r->match->len; m++) {
+		const Cond *c = r->match->pdata[m];
+		guint n = rules_coll_len(ev->f, c->key.coll);
+		for (guint i = 0; i < n; i++) {
+			if (!rules_coll_member(ev->f, c->key.coll, c->key.hname, i))
+				continue;
+			ev->have_value = ev->have_match = FALSE;
+			if (!eval_expr(ev, c->expr, i) || suppressed(ev, r, &c->key, i))
+				continue;
+			if (fi->count++ == 0) {
+				fi->coll = c->key.coll;
+				fi->idx = i;
+				g_string_assign(fi->value, ev->local->value->str);
+				g_string_assign(fi->match, ev->local->match->str);
+				fi->have_value = ev->have_value;
+				fi->have_match = ev->have_match;
+			}
+			if (!r->needs_count)
+				break;
+		}
+		if (fi->count > 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* eval_require - fires when some require line holds for no item */
+static gboolean eval_require(Ev *ev, const Rule *r)
+{
+	for (guint i = 0; i < r->require->len; i++)
+		if (!cond_any(ev, r->require->pdata[i]))
+			return TRUE;
+	return FALSE;
+}
+
+static gboolean unless_message(Ev *ev, const Rule *r)
+{
+	CollKey none = { COLL_NONE, NULL };
+	return suppressed(ev, r, &none, 0);
+}
+
+static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean *limit_reported)
+{
+	const Rule *r = rs->rules->pdata[ri];
+	Fire fi = { .coll = COLL_NONE };
+	gboolean fired = FALSE;
+	guint64 t0 = 0;
+
+	if (!r->enabled || !market_ok(r, ev->f))
+		return;
+	if (rs->prof_rules)
+		t0 = now_ns();
+	fi.value = ev->local->fire_value;
+	fi.match = ev->local->fire_match;
+	g_string_truncate(fi.value, 0);
+	g_string_truncate(fi.match, 0);
+	ev->limit = FALSE;
+	if (r->kind == RK_META) {
+		fired = eval_expr(ev, r->when, 0) && !unless_message(ev, r);
+		if (fired) {
+			fi.rules = g_string_new(NULL);
+			for (guint i = 0; i < r->when_rules->len; i++) {
+				guint k = GPOINTER_TO_UINT(r->when_rules->pdata[i]);
+				const Rule *x = rs->rules->pdata[k];
+				gboolean dup = FALSE;
+				for (guint j = 0; j < i; j++)
+					dup = dup || GPOINTER_TO_UINT(r->when_rules->pdata[j]) == k;
+				if (ev->fired[k] && !dup && !x->sub)
+					g_string_append_printf(fi.rules, "%s%s", fi.rules->len ? ", " : "", x->id);
+			}
+		}
+	} else if (r->match->len > 0) {
+		fired = eval_match(ev, r, &fi);
+	} else {
+		fired = eval_require(ev, r) && !ev->limit && !unless_message(ev, r);
+	}
+
+	if (fired) {
+		ev->fired[ri] = TRUE;
+		if (!r->sub) {
+			char *msg = expand(rs, r, ev->f, &fi);
+			char *evd = r->match->len > 0 || r->kind == RK_META ? evidence(ev->f, &fi) : g_strdup("");
+			verdict_add(v, r->id, r->action, r->monitor, msg, evd);
+			g_free(msg);
+			g_free(evd);
+		}
+	} else if (ev->limit && !*limit_reported) {
+		char *msg = g_strdup_printf("Rule %s could not finish checking this message (pattern "
+		                            "match limit); it was deferred, please tell the mail administrator.",
+		                            r->id);
+		verdict_add(v, RULES_LIMIT_ID, ACTION_TEMPFAIL, r->monitor, msg, r->id);
+		g_free(msg);
+		*limit_reported = TRUE;
+	}
+	if (fi.rules)
+		g_string_free(fi.rules, TRUE);
+	if (rs->prof_rules) {
+		prof_add(&rs->prof_rules[ri].ns, now_ns() - t0);
+		prof_add(&rs->prof_rules[ri].evals, 1);
+	}
+}
+
+static void local_free(gpointer data)
+{
+	Local *p = data;
+	GString **strs[] = { &p->scratch, &p->value, &p->match, &p->fire_value, &p->fire_match, &p->fold };
+
+	if (p->js)
+		pcre2_jit_stack_free(p->js);
+	pcre2_match_context_free(p->mc);
+	pcre2_match_data_free(p->md);
+	for (guint k = 0; k < PF__N; k++) {
+		g_free(p->slot[k].found);
+		g_free(p->slot[k].off);
+		g_free(p->slot[k].lost);
+		g_free(p->slot[k].at);
+	}
+	g_free(p->count);
+	g_array_unref(p->pairs);
+	for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
+		g_string_free(*strs[i], TRUE);
+	g_free(p);
+}
+
+static GPrivate local_key = G_PRIVATE_INIT(local_free);
+
+/* local_get - the calling thread's state, its tables sized for nlits literals */
+static Local *local_get(guint nlits)
+{
+	Local *p = g_private_get(&local_key);
+
+	if (p == NULL) {
+		p = g_new0(Local, 1);
+		p->md = pcre2_match_data_create(1, NULL);
+		p->mc = pcre2_match_context_create(NULL);
+		pcre2_set_match_limit(p->mc, RULES_MATCH_LIMIT);
+		pcre2_set_depth_limit(p->mc, RULES_DEPTH_LIMIT);
+		pcre2_set_heap_limit(p->mc, RULES_HEAP_LIMIT_KB);
+		p->js = pcre2_jit_stack_create(32 * 1024, RULES_JIT_STACK_MAX, NULL);
+		if (p->js != NULL)
+			pcre2_jit_stack_assign(p->mc, NULL, p->js);
+		p->pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
+		p->scratch = g_string_new(NULL);
+		p->value = g_string_new(NULL);
+		p->match = g_string_new(NULL);
+		p->fire_value = g_string_new(NULL);
+		p->fire_match = g_string_new(NULL);
+		p->fold = g_string_new(NULL);
+		g_private_set(&local_key, p);
+	}
+	if (p->count == NULL || nlits > p->nlits) {    /* first use, or a bigger ruleset */
+		p->nlits = nlits;
+		g_free(p->count);
+		p->count = g_new0(guint32, nlits + 1);
+		for (guint k = 0; k < PF__N; k++) {
+			SlotTables *t = &p->slot[k];
+			g_free(t->found);
+			g_free(t->off);
+			g_free(t->lost);
+			t->found = g_new0(guint8, (nlits + 7) / 8 + 1);
+			t->off = g_new0(guint32, nlits + 2);
+			t->lost = g_new0(guint8, nlits + 1);
+		}
+	}
+	return p;
+}
+
+Verdict *rules_eval(const Ruleset *rs, const Facts *f)
+{
+	Verdict *v = verdict_new();
+	Ev ev = { .rs = rs, .f = f, .recording = TRUE };
+	gboolean limit_reported = FALSE;
+	Local *lo = local_get(rules_pf_count(rs->pf));
+
+	ev.local = lo;
+	ev.md = lo->md;
+	ev.mc = lo->mc;
+	g_string_truncate(lo->value, 0);
+	g_string_truncate(lo->match, 0);
+	ev.fired = g_new0(gboolean, rs->rules->len + 1);
+	ev.found_bytes = (rules_pf_count(rs->pf) + 7) / 8;
+
+	for (guint i = 0; i < rs->rules->len; i++)
+		eval_rule(&ev, rs, i, v, &limit_reported);
+
+	g_free(ev.fired);
+	if (lo->fold->allocated_len > LOCAL_FOLD_KEEP) {
+		g_string_free(lo->fold, TRUE);
+		lo->fold = g_string_new(NULL);
+	}
+	return v;
+}
+
+/* ---- the cost report ---- */
+
+gboolean rules_profiling(const Ruleset *rs)
+{
+	return rs->prof_rules != NULL;
+}
+
+void rules_prefilter_stats(const Ruleset *rs, guint *regexes, guint *filtered, guint *literals)
+{
+	*regexes = rs->n_re;
+	*filtered = rs->n_re_pf;
+	*literals = rules_pf_count(rs->pf);
+}
+
+static gint by_ns_desc(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const guint64 *ns = data;
+	guint64 x = ns[*(const guint *)a], y = ns[*(const guint *)b];
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void expr_regexes(const Expr *e, GArray *ids)
+{
+	if (e == NULL)
+		return;
+	expr_regexes(e->a, ids);
+	expr_regexes(e->b, ids);
+	if (e->kind == EX_TEST && e->test->op == OP_RE)
+		g_array_append_val(ids, e->test->id);
+}
+
+/* rule_regexes - ids of the regex tests of r */
+static GArray *rule_regexes(const Rule *r)
+{
+	GArray *ids = g_array_new(FALSE, FALSE, sizeof(guint));
+	const GPtrArray *lines[] = { r->match, r->require, r->unless };
+	for (guint k = 0; k < G_N_ELEMENTS(lines); k++)
+		for (guint j = 0; j < lines[k]->len; j++)
+			expr_regexes(((const Cond *)lines[k]->pdata[j])->expr, ids);
+	return ids;
+}
+
+/* rules_profile_dump - the top rules by time, each with its costliest regexes */
+void rules_profile_dump(const Ruleset *rs, FILE *out, guint top)
+{
+	guint n = rs->rules->len;
+	guint64 *rule_ns, *test_ns, total = 0;
+	guint *order;
+
+	if (rs->prof_rules == NULL) {
+		fprintf(out, "rule profile: off (set AMZ_RULE_PROFILE=1 before the rules load)\n");
+		return;
+	}
+	rule_ns = g_new(guint64, n);
+	test_ns = g_new(guint64, MAX(rs->n_re, 1));
+	order = g_new(guint, n);
+	for (guint i = 0; i < n; i++) {
+		rule_ns[i] = __atomic_load_n(&rs->prof_rules[i].ns, __ATOMIC_RELAXED);
+		total += rule_ns[i];
+		order[i] = i;
+	}
+	for (guint i = 0; i < rs->n_re; i++)
+		test_ns[i] = __atomic_load_n(&rs->prof_tests[i].ns, __ATOMIC_RELAXED);
+	g_qsort_with_data(order, (gint)n, sizeof(guint), by_ns_desc, rule_ns);
+	fprintf(out, "rule profile: %.1f ms in rules; %u of %u regexes have a literal prefilter (%u literals)",
+	        total / 1e6, rs->n_re_pf, rs->n_re, rules_pf_count(rs->pf));
+	{
+		const char *names[] = { "subject", "text", "html", "hidden_text" }, *sep = "; scanned:";
+		for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+			if (rs->pf_targets & (G_GUINT64_CONSTANT(1) << rules_target_find(names[i])->id)) {
+				fprintf(out, "%s %s", sep, names[i]);
+				sep = ",";
+			}
+		fprintf(out, "\n");
+	}
+	fprintf(out, "%6s %9s %7s  %-26s %s\n", "share", "ms", "evals", "rule",
+	        "regexes, costliest first: file:line ms runs skipped");
+	for (guint k = 0; k < MIN(top, n) && rule_ns[order[k]] > 0; k++) {
+		const Rule *r = rs->rules->pdata[order[k]];
+		GArray *ids = rule_regexes(r);
+		const char *base = strrchr(r->file, '/') ? strrchr(r->file, '/') + 1 : r->file;
+
+		g_array_sort_with_data(ids, by_ns_desc, test_ns);
+		fprintf(out, "%5.1f%% %9.1f %7" G_GUINT64_FORMAT "  %-26s", 100.0 * rule_ns[order[k]] / total,
+		        rule_ns[order[k]] / 1e6, rs->prof_rules[order[k]].evals, r->id);
+		for (guint j = 0; j < MIN(ids->len, 3u); j++) {
+			guint id = g_array_index(ids, guint, j);
+			const Test *t = rs->tests->pdata[id];
+			const TestProf *tp = &rs->prof_tests[id];
+			if (tp->runs == 0 && tp->skips == 0)
+				break;
+			fprintf(out, "%s %s:%u %.1f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "%s", j ? ";" : "",
+			        base, t->line, test_ns[id] / 1e6, tp->runs, tp->skips,
+			        !t->nlit_ids ? " (no prefilter)" : t->sentence ? " (by sentence)" : "");
+		}
+		fprintf(out, "\n");
+		g_array_unref(ids);
+	}
+	g_free(rule_ns);
+	g_free(test_ns);
+	g_free(order);
+}

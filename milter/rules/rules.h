@@ -1,0 +1,68 @@
+/*
+ * rules.h - the rule engine: rule files -> immutable Ruleset -> Verdict.
+ *
+ * rules_load() compiles every rule file once (PCRE2 with JIT); the result is
+ * immutable and shared read-only by all threads.  rules_eval() is a pure
+ * function of (ruleset, facts): no I/O, no locks, no globals, no libmilter.
+ */
+#ifndef AMZ_RULES_H
+#define AMZ_RULES_H
+
+#include <stdio.h>
+#include <glib.h>
+#include "core/facts.h"
+#include "core/verdict.h"
+
+typedef struct Ruleset Ruleset;
+
+#define RULES_ERROR (rules_error_quark())
+GQuark rules_error_quark(void);
+
+/*
+ * rules_load - compile the shipped rules, then the admin's local overrides.
+ * dir: every "*.rules" file below it, recursively, in byte order of their
+ *      path relative to dir (so "amazon/10-order.rules" < "amazon/20-links.rules"),
+ *      skipping a subdirectory named "local.d".
+ * local_dir: may be NULL or missing; its "*.rules" files are read last and may
+ *      override, disable or extend what dir defined.
+ * On error returns NULL and sets err with "file:line:col: message".
+ */
+Ruleset *rules_load(const char *dir, const char *local_dir, GError **err);
+Ruleset *rules_ref(Ruleset *rs);
+void rules_unref(Ruleset *rs);
+guint rules_count(const Ruleset *rs);          /* enabled rules */
+
+/* What the checker and docs show about one rule; strings owned by the ruleset. */
+typedef struct {
+	const char *id;
+	const char *describe;      /* as written, placeholders unexpanded */
+	const char *guideline;     /* NULL when not given */
+	const char *file;          /* where the rule is defined */
+	guint line;
+	Action action;
+	gboolean monitor;
+	gboolean enabled;
+	gboolean meta;
+	gboolean sub;              /* "__ID": feeds meta rules only, never a hit */
+} RuleInfo;
+
+/* rules_info - rule i (0-based, load order, disabled ones included); FALSE past the end. */
+gboolean rules_info(const Ruleset *rs, guint i, RuleInfo *out);
+
+/* rules_eval - every enabled rule against facts; caller frees the verdict. */
+Verdict *rules_eval(const Ruleset *rs, const Facts *f);
+
+/*
+ * Cost report.  With AMZ_RULE_PROFILE=1 in the environment when the rules
+ * load, rules_eval() adds the time spent in each rule and each regex to
+ * counters in the ruleset (atomic adds; the only thing in a Ruleset that
+ * changes after load).  rules_profile_dump() prints the top rules, costliest
+ * first, each with its costliest regexes; it says so when profiling is off.
+ * AMZ_RULES_PREFILTER=0 at load turns the literal prefilters off (to compare).
+ */
+gboolean rules_profiling(const Ruleset *rs);
+void rules_profile_dump(const Ruleset *rs, FILE *out, guint top);
+/* rules_prefilter_stats - regex tests, and how many have a literal prefilter */
+void rules_prefilter_stats(const Ruleset *rs, guint *regexes, guint *filtered, guint *literals);
+
+#endif

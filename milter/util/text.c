@@ -1,0 +1,93 @@
+/*
+ * util/text.c - small text helpers shared by several stages (see util/text.h).
+ */
+#include <string.h>
+#include "util/text.h"
+
+guint text_edit_distance(const char *a, const char *b)
+{
+	gsize la = strlen(a), lb = strlen(b);
+	g_autofree guint *row = g_new(guint, lb + 1);
+
+	if (la > 64 || lb > 64)
+		return G_MAXUINT;
+	for (gsize j = 0; j <= lb; j++)
+		row[j] = (guint)j;
+	for (gsize i = 1; i <= la; i++) {
+		guint prev = row[0];
+		row[0] = (guint)i;
+		for (gsize j = 1; j <= lb; j++) {
+			guint cur = row[j];
+			guint cost = g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 1]) ? 0 : 1;
+			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), prev + cost);
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+char *text_address_bare(const char *addr)
+{
+	const char *s = addr ? addr : "";
+	gsize n;
+
+	while (*s == ' ' || *s == '<')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == '>' || s[n - 1] == ' '))
+		n--;
+	return g_strndup(s, n);
+}
+
+char *text_escape(const char *s, gsize max)
+{
+	GString *out = g_string_new(NULL);
+	const char *p = s ? s : "", *end;
+	gsize len = strlen(p);
+	gboolean cut = len > max;
+
+	end = p + (cut ? max : len);
+	while (p < end) {
+		gunichar c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			g_string_append_printf(out, "\\x%02x", (guchar)*p);
+			p++;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f || c == '\\' || (c >= 0x80 && c < 0xa0))
+			g_string_append_printf(out, "\\x%02x", (guint)c);
+		else
+			g_string_append_len(out, p, g_utf8_next_char(p) - p);
+		p = g_utf8_next_char(p);
+	}
+	if (cut)
+		g_string_append(out, "...");
+	return g_string_free(out, FALSE);
+}
+
+char *text_ascii_line(const char *s, gsize max)
+{
+	g_autofree char *valid = g_utf8_make_valid(s ? s : "", -1);
+	char *a = g_str_to_ascii(valid, "C");
+	gsize n = 0;
+
+	for (char *p = a; *p; p++) {
+		if ((guchar)*p < 0x20 || (guchar)*p >= 0x7f)
+			*p = ' ';
+		n++;
+	}
+	if (n > max) {
+		a[max] = '\0';
+		if (max > 3)
+			memcpy(a + max - 3, "...", 3);
+	}
+	return a;
+}
+
+char *text_casefold(const char *s)
+{
+	for (const guchar *p = (const guchar *)s; *p; p++)
+		if (*p >= 0x80)
+			return g_utf8_casefold(s, -1);
+	return g_ascii_strdown(s, -1);
+}
