@@ -21,13 +21,23 @@ PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl 
 # Recursive (=) so pkg-config runs only when a build needs it, after `make deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
-# libmilter is linked statically so that --wrap can take SIGHUP away from its
-# signal thread (milter/daemon/main.c) and drive its MTA connections:
-# TCP_NODELAY, buffered reads, a worker waiting for its session's next
-# command (milter/daemon/mtasock.c).
-MILTER_LIBDIR = $(shell pkg-config --variable=libdir milter)
-MILTER_LIBS   = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait -Wl,--wrap=accept -Wl,--wrap=poll \
-                -Wl,--wrap=read -Wl,--wrap=close
+# How the daemon drives libmilter (milter/daemon/wraps.h).  With
+# MILTER_WRAPS=1 libmilter is linked statically and -Wl,--wrap hands five of
+# its calls to milter/daemon/wraps.c: SIGHUP taken from its signal thread
+# (reload instead of stop), TCP_NODELAY, buffered reads, a worker waiting for
+# its session's next command.  Those wraps rely on libmilter's internals, so
+# by default they are linked only with the libmilter they were written
+# against (MILTER_WRAPS_TESTED); any other gets MILTER_WRAPS=0: the shared
+# libmilter, unwrapped (milter/daemon/plain.c).  Set MILTER_WRAPS=0 or 1 to
+# force either.  `make test` also builds $(BUILD)/plain/amzmilter and runs
+# the protocol and Postfix suites against it.
+MILTER_WRAPS_TESTED = 8.17.1.9
+MILTER_VERSION = $(shell pkg-config --modversion milter 2>/dev/null)
+MILTER_WRAPS  ?= $(if $(filter $(MILTER_WRAPS_TESTED),$(MILTER_VERSION)),1,0)
+MILTER_LIBDIR  = $(shell pkg-config --variable=libdir milter)
+MILTER_WRAP_LIBS  = $(MILTER_LIBDIR)/libmilter.a -Wl,--wrap=sigwait -Wl,--wrap=accept \
+                    -Wl,--wrap=poll -Wl,--wrap=read -Wl,--wrap=close
+MILTER_PLAIN_LIBS = $(shell pkg-config --libs milter)
 
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
@@ -48,7 +58,8 @@ BUILD ?= build
 ENGINE_DIRS = util core extract rules engine
 ENGINE_SRCS = $(foreach d,$(ENGINE_DIRS),$(wildcard milter/$(d)/*.c))
 ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o)
-EDGE_SRCS   = $(wildcard milter/daemon/*.c)
+EDGE_SRCS   = $(filter-out milter/daemon/wraps.c milter/daemon/plain.c,$(wildcard milter/daemon/*.c))
+EDGE_OBJS   = $(EDGE_SRCS:milter/%.c=$(BUILD)/obj/%.o)
 CHECK_SRCS  = $(wildcard milter/check/*.c)
 HEADERS     = $(wildcard milter/*/*.h)
 UNIT_SRCS   = $(wildcard tests/unit/test_*.c)
@@ -72,8 +83,21 @@ $(BUILD)/libamz.a: $(ENGINE_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/amzmilter: $(EDGE_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(MILTER_LIBS) $(PKG_LIBS)
+# the daemon with or without the wraps; both objects know the libmilter version
+$(BUILD)/obj/daemon/wraps.o $(BUILD)/obj/daemon/plain.o: ALL_CFLAGS += -DAMZ_MILTER_VERSION='"$(MILTER_VERSION)"'
+ifeq ($(MILTER_WRAPS),1)
+$(BUILD)/amzmilter: $(EDGE_OBJS) $(BUILD)/obj/daemon/wraps.o $(BUILD)/libamz.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(MILTER_WRAP_LIBS) $(PKG_LIBS)
+else
+$(BUILD)/amzmilter: $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/libamz.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(MILTER_PLAIN_LIBS) $(PKG_LIBS)
+endif
+
+# the plain build beside the default one, for the tests (tests/run)
+$(BUILD)/plain/amzmilter: $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/libamz.a $(BUILD)/amzmilter-check
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/libamz.a $(MILTER_PLAIN_LIBS) $(PKG_LIBS)
+	ln -sf ../amzmilter-check $(dir $@)amzmilter-check
 
 $(BUILD)/amzmilter-check: $(CHECK_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -100,7 +124,7 @@ deps:
 deps: export DEBIAN_FRONTEND = noninteractive
 
 test: deps
-	$(MAKE) all unit
+	$(MAKE) all unit $(BUILD)/plain/amzmilter
 	BUILD=$(BUILD) tests/run
 
 run: deps
@@ -118,7 +142,7 @@ soak: deps
 	BUILD=$(BUILD) SOAK_MESSAGES=$(SOAK_MESSAGES) tests/soak/run
 
 bench: deps
-	$(MAKE) all
+	$(MAKE) all $(BUILD)/plain/amzmilter
 	BUILD=$(BUILD) tests/bench/run
 
 # Regenerate the behaviour digests that tests/t-digests.sh compares (after a

@@ -101,3 +101,49 @@ if [ "$(id -u)" = 0 ]; then
 	ok "running as root without a user is warned about" grep -q "running as root" "$T/err2.log"
 fi
 kill -TERM "$pid"
+
+# Reload signals in each build (milter/daemon/wraps.h): SIGUSR1 reloads in
+# both; SIGHUP reloads with the link wraps and stops the plain build, as
+# libmilter defines it.  The wrapped build's --version says "link wraps".
+# reloads_at_least LOG N - N reloads logged
+reloads_at_least() { [ "$(grep -c "reloaded .*amz.conf" "$1")" -ge "$2" ]; }
+# signals BINARY NAME - start BINARY, check what SIGUSR1 and SIGHUP do
+signals() {
+	local bin=$1 name=$2 log=$T/sig-$2.log n
+	rm -f "$T/run/amz.sock"
+	"$bin" -c "$T/amz.conf" -v 2>"$log" &
+	pid=$!; pids+=("$pid")
+	if ! wait_for test -S "$T/run/amz.sock"; then
+		ok "$name: the daemon starts" false
+		diag "$(tail -5 "$log")"
+		return
+	fi
+	for n in 1 2; do
+		kill -USR1 "$pid"
+		ok "$name: SIGUSR1 reload $n is logged" wait_for reloads_at_least "$log" "$n"
+	done
+	ok "$name: SIGUSR1 does not stop the daemon" kill -0 "$pid"
+	kill -HUP "$pid"
+	if [ "$name" = plain ]; then
+		ok "$name: SIGHUP stops the daemon (libmilter's signal thread keeps it)" \
+			wait_for bash -c "! kill -0 $pid 2>/dev/null"
+		ok "$name: the start says which signal reloads" grep -q "plain libmilter .*: SIGUSR1 reloads, SIGHUP stops" "$log"
+	else
+		ok "$name: SIGHUP reload is logged" wait_for reloads_at_least "$log" 3
+		ok "$name: SIGHUP does not stop the daemon" kill -0 "$pid"
+		kill -TERM "$pid"
+		ok "$name: SIGTERM stops the daemon" wait_for bash -c "! kill -0 $pid 2>/dev/null"
+	fi
+}
+case $($AMZ --version) in
+*"link wraps"*) signals "$AMZ" wraps ;;
+*"plain libmilter"*) signals "$AMZ" plain ;;
+*) ok "--version says how libmilter is driven" false ;;
+esac
+if [ -x "$BUILD/plain/amzmilter" ]; then
+	like "$("$BUILD/plain/amzmilter" --version)" "plain libmilter [0-9.]+" "the plain build's --version says so"
+	is "$(ldd "$BUILD/plain/amzmilter" | grep -c 'libmilter\.so')" 1 "the plain build uses the shared libmilter"
+	signals "$BUILD/plain/amzmilter" plain
+else
+	skip "the plain build's signals" "$BUILD/plain/amzmilter is not built"
+fi

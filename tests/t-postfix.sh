@@ -202,7 +202,7 @@ send "$big" "$RELAY"
 is "$RC" 26 "oversize: not accepted after DATA"
 like "$OUT" '<\*\* +552[- ]5\.3\.4' "oversize: 552 5.3.4"
 
-# 9. SIGHUP reload: a new local rule takes effect
+# 9. reload (milter_hup): a new local rule takes effect
 f=$(mkmsg "$RELAY" "[reload-me] Order 302-1234567-1234567" "Order 302-1234567-1234567.")
 send "$f" "$RELAY"
 is "$RC" 0 "reload: before the new rule the message is accepted"
@@ -220,10 +220,10 @@ for i in $(seq 50); do
 	[ "$RC" = 26 ] && break
 	sleep 0.2
 done
-is "$RC" 26 "reload: after SIGHUP the new rule rejects"
+is "$RC" 26 "reload: after the reload signal the new rule rejects"
 like "$OUT" 'TEST_RELOAD' "reload: the reply names TEST_RELOAD"
 
-# 10. a broken rule file + SIGHUP keeps the last good ruleset
+# 10. a broken rule file + reload keeps the last good ruleset
 printf 'rule BROKEN_RULE\n  match subjekt =~ /x/\n  action reject\n' >"$T/milter/local.d/zz-broken.rules"
 mark=$(milter_log_size)
 milter_hup

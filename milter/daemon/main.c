@@ -1,6 +1,6 @@
 /*
  * main.c - amzmilter daemon: options, config check, socket, privilege
- * drop, reload on SIGHUP, then libmilter's main loop.
+ * drop, reload on a signal, then libmilter's main loop.
  *
  * Runs in the foreground (systemd style).  The socket and the spool are
  * opened as root, then the process drops to the configured user with a
@@ -18,21 +18,12 @@
 #include "extract/extract.h"
 #include "core/log.h"
 #include "daemon/milter.h"
+#include "daemon/wraps.h"
 #include "engine/snapshot.h"
 
 #ifndef AMZ_DEFAULT_CONF
 #define AMZ_DEFAULT_CONF "/etc/amzmilter/amzmilter.conf"
 #endif
-
-/*
- * Reload on SIGHUP.  libmilter's signal thread sigwait()s for SIGHUP and
- * treats it as "stop"; two threads waiting for one signal would race.  The
- * link wraps sigwait (-Wl,--wrap=sigwait, libmilter linked statically) so
- * that SIGHUP is taken here, in that same thread, and never reaches
- * libmilter: a reload is deterministic and never stops the daemon.
- */
-int __real_sigwait(const sigset_t *set, int *sig);
-int __wrap_sigwait(const sigset_t *set, int *sig);
 
 static void reload(void)
 {
@@ -49,14 +40,22 @@ static void reload(void)
 	snapshot_release(s);
 }
 
-int __wrap_sigwait(const sigset_t *set, int *sig)
+/*
+ * reload_thread - SIGUSR1 reloads, in every build.  The signal is blocked
+ * in all threads (main() blocks it before any thread exists) and waited
+ * for only here; libmilter's signal thread waits for SIGHUP, SIGTERM and
+ * SIGINT, never for SIGUSR1.  With the link wraps SIGHUP reloads as well
+ * (wraps.c).
+ */
+static gpointer reload_thread(gpointer data)
 {
-	for (;;) {
-		int rc = __real_sigwait(set, sig);
-		if (rc != 0 || *sig != SIGHUP)
-			return rc;
-		reload();
-	}
+	const sigset_t *set = data;
+	int sig;
+
+	for (;;)
+		if (sigwait(set, &sig) == 0 && sig == SIGUSR1)
+			reload();
+	return NULL;
 }
 
 /* socket_path - the file of a unix socket spec, or NULL */
@@ -173,25 +172,31 @@ int main(int argc, char **argv)
 	g_autoptr(GError) err = NULL;
 	struct passwd *pw = NULL;
 	Snapshot *snap;
+	static sigset_t usr1;
 	sigset_t hup;
 	int rc;
 
-	/* SIGHUP before smfi_main must wait for the reload hook, not kill us. */
+	/* A reload signal before smfi_main must wait for its handler, not
+	 * kill us; every thread started from here on inherits the mask. */
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
 	sigemptyset(&hup);
 	sigaddset(&hup, SIGHUP);
+	sigaddset(&hup, SIGUSR1);
 	pthread_sigmask(SIG_BLOCK, &hup, NULL);
 
 	g_option_context_add_main_entries(octx, entries, NULL);
 	g_option_context_set_description(octx,
 	    "Checks mail to Amazon's buyer relay addresses against the Buyer-Seller Messaging\n"
-	    "rules at the MTA.  Runs in the foreground; SIGHUP reloads the configuration and\n"
-	    "rules (a bad edit keeps the running ones); SIGTERM stops.  See amzmilter(8).");
+	    "rules at the MTA.  Runs in the foreground; SIGUSR1 reloads the configuration and\n"
+	    "rules (a bad edit keeps the running ones), and so does SIGHUP unless --version\n"
+	    "says \"plain libmilter\" (then SIGHUP stops); SIGTERM stops.  See amzmilter(8).");
 	if (!g_option_context_parse(octx, &argc, &argv, &err)) {
 		fprintf(stderr, "amzmilter: %s\n", err->message);
 		return 2;
 	}
 	if (version) {
-		printf("amzmilter %s (libmilter %s, GMime %u.%u.%u)\n", AMZ_VERSION, "8.17",
+		printf("amzmilter %s (%s, GMime %u.%u.%u)\n", AMZ_VERSION, wraps_describe(),
 		       gmime_major_version, gmime_minor_version, gmime_micro_version);
 		return 0;
 	}
@@ -247,7 +252,11 @@ int main(int argc, char **argv)
 		return 1;
 	log_msg(LOG_NOTICE, "starting amzmilter %s on %s: %u rules%s", AMZ_VERSION, snap->conf->socket,
 	        rules_count(snap->rules), snap->conf->monitor ? ", monitor mode" : "");
+	if (!wraps_hup_reloads())
+		log_msg(LOG_NOTICE, "%s: SIGUSR1 reloads, SIGHUP stops", wraps_describe());
 	snapshot_install(snap);
+	wraps_set_reload(reload);
+	g_thread_unref(g_thread_new("reload", reload_thread, &usr1));
 	rc = smfi_main();
 	log_msg(LOG_NOTICE, "stopped");
 	return rc == MI_SUCCESS ? 0 : 1;

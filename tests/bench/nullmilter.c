@@ -1,7 +1,7 @@
 /*
  * nullmilter.c - the protocol floor of the end-to-end benchmark: a milter
  * that negotiates exactly what amzmilter negotiates, receives every
- * relay-bound message the same way (same transport code, milter/daemon/mtasock.c),
+ * relay-bound message the same way (same transport code, milter/daemon/wraps.c),
  * accepts other mail at DATA as amzmilter does, and adds the same verdict
  * header, but checks nothing.  What it costs Postfix is what any milter
  * that reads the message costs; amzmilter's own share is the difference.

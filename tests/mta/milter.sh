@@ -11,7 +11,7 @@
 #                                    "prlimit --as=N")
 #   milter_stop                      SIGTERM, wait (libmilter takes ~4.5 s)
 #   milter_kill                      SIGKILL at once (a dead milter)
-#   milter_hup                       SIGHUP (reload)
+#   milter_hup                       reload: SIGHUP, SIGUSR1 in the plain build
 #   milter_log_since MARK            the log after byte offset MARK
 #
 # State: MILTER_DIR, MILTER_PID, MILTER_SOCK (path), MILTER_SPEC (unix:path).
@@ -90,9 +90,13 @@ milter_kill() {
 	MILTER_PID=
 }
 
-# milter_hup - ask for a reload
+# milter_hup - ask for a reload: SIGHUP with the link wraps; the plain
+# build (milter/daemon/plain.c) reloads on SIGUSR1 and stops on SIGHUP
 milter_hup() {
-	kill -HUP "$MILTER_PID"
+	case $("$BUILD/amzmilter" --version) in
+	*"plain libmilter"*) kill -USR1 "$MILTER_PID" ;;
+	*) kill -HUP "$MILTER_PID" ;;
+	esac
 }
 
 # milter_log_size - current size of the log (a mark for milter_log_since)

@@ -1,9 +1,19 @@
 /*
- * mtasock.c - the MTA connections underneath libmilter.
+ * wraps.c - libmilter driven through link-time wraps of its system calls.
  *
- * libmilter is linked statically and the link wraps four of the calls it
- * makes on its sockets (-Wl,--wrap=accept,poll,read,close; see Makefile).
- * Each wrap changes how a connection is driven, never what is said on it:
+ * The only file that knows libmilter's internals, and linked only when
+ * the Makefile finds the libmilter these wraps were written against
+ * (MILTER_WRAPS; plain.c otherwise).  libmilter is linked statically and
+ * the link wraps five of the calls it makes (-Wl,--wrap=sigwait,accept,
+ * poll,read,close).
+ *
+ *   sigwait libmilter's signal thread waits for SIGHUP, SIGTERM and
+ *           SIGINT and treats SIGHUP as "stop"; the wrap takes SIGHUP in
+ *           that same thread and reloads instead, so that a second thread
+ *           waiting for the same signal cannot race it.
+ *
+ * The other four change how an MTA connection is driven, never what is
+ * said on it:
  *
  *   accept  TCP_NODELAY on inet connections; the connection gets a read
  *           buffer.  Out of descriptors or memory, it logs and waits a
@@ -31,8 +41,10 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <signal.h>
 #include <glib.h>
 #include "core/log.h"
+#include "daemon/wraps.h"
 
 #define MTASOCK_MAX_FD 65536   /* higher descriptors are read unbuffered */
 #define MTASOCK_BUF    16384   /* a message's header commands fit at once */
@@ -60,6 +72,8 @@ static gsize mtasock_buffered(int fd)
 	return b ? b->len : 0;
 }
 
+int __real_sigwait(const sigset_t *set, int *sig);
+int __wrap_sigwait(const sigset_t *set, int *sig);
 int __real_accept(int fd, struct sockaddr *addr, socklen_t *len);
 int __wrap_accept(int fd, struct sockaddr *addr, socklen_t *len);
 int __real_poll(struct pollfd *fds, nfds_t n, int timeout);
@@ -68,6 +82,36 @@ ssize_t __real_read(int fd, void *buf, size_t n);
 ssize_t __wrap_read(int fd, void *buf, size_t n);
 int __real_close(int fd);
 int __wrap_close(int fd);
+
+static void (*reload_fn)(void);
+
+const char *wraps_describe(void)
+{
+	return "link wraps, libmilter " AMZ_MILTER_VERSION;
+}
+
+gboolean wraps_hup_reloads(void)
+{
+	return TRUE;
+}
+
+void wraps_set_reload(void (*reload)(void))
+{
+	reload_fn = reload;
+}
+
+/* __wrap_sigwait - libmilter's signal thread: SIGHUP reloads, every other
+ * signal is libmilter's */
+int __wrap_sigwait(const sigset_t *set, int *sig)
+{
+	for (;;) {
+		int rc = __real_sigwait(set, sig);
+		if (rc != 0 || *sig != SIGHUP)
+			return rc;
+		if (reload_fn != NULL)
+			reload_fn();
+	}
+}
 
 /* accept_starved - out of descriptors or memory: say so (not on every
  * retry) and slow libmilter's retries down until some are given back */
