@@ -202,16 +202,21 @@ static char *resolve(const char *dir, const char *v)
 	return g_canonicalize_filename(v, dir);
 }
 
+const char *conf_socket_path(const char *spec)
+{
+	if (g_str_has_prefix(spec, "unix:"))
+		return spec + 5;
+	if (g_str_has_prefix(spec, "local:"))
+		return spec + 6;
+	if (strchr(spec, ':') == NULL)
+		return spec;
+	return NULL;
+}
+
 /* resolve_socket - "unix:rel/path" (or "local:") against dir; inet unchanged */
 static char *resolve_socket(const char *dir, const char *v)
 {
-	const char *p = NULL;
-	if (g_str_has_prefix(v, "unix:"))
-		p = v + 5;
-	else if (g_str_has_prefix(v, "local:"))
-		p = v + 6;
-	else if (strchr(v, ':') == NULL)
-		p = v;
+	const char *p = conf_socket_path(v);
 	if (p == NULL || g_path_is_absolute(p))
 		return g_strdup(v);
 	g_autofree char *abs = g_canonicalize_filename(p, dir);

@@ -70,6 +70,10 @@ gboolean conf_relay_market(const Conf *c, const char *addr, char **market);
 /* conf_fail_name - "internal", "parse", "limit", "spool", "timeout" */
 const char *conf_fail_name(FailClass k);
 
+/* conf_socket_path - the file of a unix socket spec ("unix:PATH",
+ * "local:PATH" or a bare PATH), or NULL for inet */
+const char *conf_socket_path(const char *spec);
+
 /* conf_parse_size - "50M" -> bytes; FALSE on syntax error or overflow. */
 gboolean conf_parse_size(const char *s, guint64 *out);
 

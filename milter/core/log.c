@@ -3,7 +3,7 @@
  *
  * syslog is the record; stderr gets a copy when it is a terminal or -v was
  * given.  Message data never reaches a format string: it is escaped with
- * text_escape() and passed as an argument.
+ * text_line(…, TEXT_LINE_LOG) and passed as an argument.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,11 +38,11 @@ void log_msg(int prio, const char *fmt, ...)
 void log_verdict(const char *qid, const Facts *f, const Verdict *v, Action enforced, double ms)
 {
 	g_autoptr(GString) rcpt = g_string_new(NULL), rules = g_string_new(NULL);
-	g_autofree char *from = text_escape(f->env_from, 256);
-	g_autofree char *id = text_escape(qid ? qid : "NOQUEUE", 32);
+	g_autofree char *from = text_line(f->env_from, 256, TEXT_LINE_LOG);
+	g_autofree char *id = text_line(qid ? qid : "NOQUEUE", 32, TEXT_LINE_LOG);
 
 	for (guint i = 0; i < f->relay_rcpts->len && i < 20; i++) {
-		g_autofree char *r = text_escape(f->relay_rcpts->pdata[i], 256);
+		g_autofree char *r = text_line(f->relay_rcpts->pdata[i], 256, TEXT_LINE_LOG);
 		g_string_append_printf(rcpt, "%s<%s>", i ? "," : "", r);
 	}
 	for (guint i = 0; i < v->hits->len; i++) {
@@ -60,8 +60,8 @@ void log_verdict(const char *qid, const Facts *f, const Verdict *v, Action enfor
 	/* Postfix drops the quarantine reason; the full text lives here. */
 	for (guint i = 0; i < v->hits->len; i++) {
 		const Hit *h = v->hits->pdata[i];
-		g_autofree char *msg = text_escape(h->message, 400);
-		g_autofree char *ev = text_escape(h->evidence, 200);
+		g_autofree char *msg = text_line(h->message, 400, TEXT_LINE_LOG);
+		g_autofree char *ev = text_line(h->evidence, 200, TEXT_LINE_LOG);
 		if (h->action >= ACTION_QUARANTINE || enforced == ACTION_TAG)
 			log_msg(LOG_INFO, "%s: %s %s: %s%s%s%s", id, action_name(h->action), h->rule, msg,
 			        *ev ? " [" : "", ev, *ev ? "]" : "");

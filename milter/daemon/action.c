@@ -123,7 +123,7 @@ sfsistat action_apply(SMFICTX *ctx, const Conf *c, const Verdict *v, Action enfo
 	}
 	if (enforced == ACTION_QUARANTINE) {
 		g_autofree char *full = reply_reason(v);
-		reason = text_ascii_line(full, REPLY_LINE_MAX);
+		reason = text_line(full, REPLY_LINE_MAX, TEXT_LINE_ASCII);
 		if (smfi_quarantine(ctx, reason) != MI_SUCCESS) {
 			log_msg(LOG_ERR, "cannot quarantine; tempfailing");
 			return SMFIS_TEMPFAIL;

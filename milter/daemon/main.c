@@ -58,23 +58,11 @@ static gpointer reload_thread(gpointer data)
 	return NULL;
 }
 
-/* socket_path - the file of a unix socket spec, or NULL */
-static const char *socket_path(const char *spec)
-{
-	if (g_str_has_prefix(spec, "unix:"))
-		return spec + 5;
-	if (g_str_has_prefix(spec, "local:"))
-		return spec + 6;
-	if (spec[0] == '/')
-		return spec;
-	return NULL;
-}
-
 /* open_socket - create the listening socket with the configured mode and
  * group, owned by the user we will run as */
 static gboolean open_socket(const Conf *c, const struct passwd *pw)
 {
-	const char *path = socket_path(c->socket);
+	const char *path = conf_socket_path(c->socket);
 	mode_t old;
 	int rc;
 

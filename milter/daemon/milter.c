@@ -240,8 +240,8 @@ static sfsistat reject_oversize(SMFICTX *ctx, Session *s)
 	g_autofree char *t = g_strdup_printf("Message too large for Amazon buyer messaging "
 	                                     "(limit %" G_GUINT64_FORMAT " bytes); resending will not help.",
 	                                     s->snap->conf->max_message_size);
-	g_autofree char *from = text_escape(s->from, 256);
-	g_autofree char *qid = text_escape(qid_of(ctx), 32);
+	g_autofree char *from = text_line(s->from, 256, TEXT_LINE_LOG);
+	g_autofree char *qid = text_line(qid_of(ctx), 32, TEXT_LINE_LOG);
 
 	log_msg(LOG_NOTICE, "%s: from=<%s> verdict=reject reason=size-limit", qid, from);
 	session_reset(s);

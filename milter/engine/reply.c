@@ -13,7 +13,7 @@
 
 static void add_line(Reply *r, const char *s)
 {
-	g_ptr_array_add(r->lines, text_ascii_line(s, REPLY_LINE_MAX));
+	g_ptr_array_add(r->lines, text_line(s, REPLY_LINE_MAX, TEXT_LINE_ASCII));
 }
 
 /* not_checked - when the enforced action comes only from AMZ_* hits (the

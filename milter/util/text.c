@@ -39,10 +39,12 @@ char *text_address_bare(const char *addr)
 	return g_strndup(s, n);
 }
 
-char *text_escape(const char *s, gsize max)
+/* line_escaped - TEXT_LINE_LOG: the first max bytes, controls, backslash
+ * and invalid UTF-8 as \xNN, then "..." if cut */
+static char *line_escaped(const char *s, gsize max)
 {
 	GString *out = g_string_new(NULL);
-	const char *p = s ? s : "", *end;
+	const char *p = s, *end;
 	gsize len = strlen(p);
 	gboolean cut = len > max;
 
@@ -65,9 +67,11 @@ char *text_escape(const char *s, gsize max)
 	return g_string_free(out, FALSE);
 }
 
-char *text_ascii_line(const char *s, gsize max)
+/* line_ascii - TEXT_LINE_ASCII: transliterated, controls as spaces, at
+ * most max bytes ending in "..." if cut */
+static char *line_ascii(const char *s, gsize max)
 {
-	g_autofree char *valid = g_utf8_make_valid(s ? s : "", -1);
+	g_autofree char *valid = g_utf8_make_valid(s, -1);
 	char *a = g_str_to_ascii(valid, "C");
 	gsize n = 0;
 
@@ -82,6 +86,42 @@ char *text_ascii_line(const char *s, gsize max)
 			memcpy(a + max - 3, "...", 3);
 	}
 	return a;
+}
+
+/* line_utf8 - TEXT_LINE_UTF8: valid UTF-8, controls as spaces, at most max
+ * bytes, cut on a character boundary with an ellipsis */
+static char *line_utf8(const char *s, gsize max)
+{
+	char *v = g_utf8_make_valid(s, -1), *out;
+	gsize len = strlen(v), cut;
+
+	for (char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	if (len <= max)
+		return v;
+	cut = max > 3 ? max - 3 : 0;
+	while (cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
+		cut--;
+	v[cut] = '\0';
+	out = g_strconcat(v, "\xe2\x80\xa6", NULL);
+	g_free(v);
+	return out;
+}
+
+char *text_line(const char *s, gsize max, TextLine style)
+{
+	if (s == NULL)
+		s = "";
+	switch (style) {
+	case TEXT_LINE_LOG:
+		return line_escaped(s, max);
+	case TEXT_LINE_ASCII:
+		return line_ascii(s, max);
+	case TEXT_LINE_UTF8:
+		return line_utf8(s, max);
+	}
+	g_assert_not_reached();
 }
 
 char *text_casefold(const char *s)

@@ -333,12 +333,36 @@ static void test_limit_is_never_silent(void)
 	snapshot_release(s);
 }
 
-static void test_text_escape(void)
+/* conf_socket_path: the file of unix socket specs, NULL for inet */
+static void test_conf_socket_path(void)
 {
-	g_autofree char *a = text_escape("ok\r\nInjected: yes\x01\\ \xff é", 100);
-	g_autofree char *b = text_escape("abcdef", 3);
-	g_assert_cmpstr(a, ==, "ok\\x0d\\x0aInjected: yes\\x01\\x5c \\xff é");
-	g_assert_cmpstr(b, ==, "abc...");
+	g_assert_cmpstr(conf_socket_path("unix:/run/a.sock"), ==, "/run/a.sock");
+	g_assert_cmpstr(conf_socket_path("local:/run/b.sock"), ==, "/run/b.sock");
+	g_assert_cmpstr(conf_socket_path("/run/c.sock"), ==, "/run/c.sock");
+	g_assert_cmpstr(conf_socket_path("run/d.sock"), ==, "run/d.sock");
+	g_assert_null(conf_socket_path("inet:10025@127.0.0.1"));
+	g_assert_null(conf_socket_path("inet6:10025@[::1]"));
+}
+
+/* text_line in each of its styles: what each does to controls, invalid
+ * UTF-8, non-ASCII text and a cut */
+static void test_text_line(void)
+{
+	static const struct { const char *in; gsize max; TextLine style; const char *want; } cases[] = {
+		{ "ok\r\nInjected: yes\x01\\ \xff é", 100, TEXT_LINE_LOG, "ok\\x0d\\x0aInjected: yes\\x01\\x5c \\xff é" },
+		{ "abcdef", 3, TEXT_LINE_LOG, "abc..." },
+		{ NULL, 10, TEXT_LINE_LOG, "" },
+		{ "Grüße\r\nX: y", 100, TEXT_LINE_ASCII, "Grusse  X: y" },
+		{ "abcdefghij", 6, TEXT_LINE_ASCII, "abc..." },
+		{ "\xff\x01z", 100, TEXT_LINE_ASCII, "? z" },
+		{ "a\tb\x7f\xff" "c", 100, TEXT_LINE_UTF8, "a b \xef\xbf\xbd" "c" },
+		{ "ééééé", 6, TEXT_LINE_UTF8, "\xc3\xa9\xe2\x80\xa6" },
+		{ "short", 6, TEXT_LINE_UTF8, "short" },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree char *got = text_line(cases[i].in, cases[i].max, cases[i].style);
+		g_assert_cmpstr(got, ==, cases[i].want);
+	}
 	g_assert_cmpuint(text_edit_distance("attachmnt", "attachment"), ==, 1);
 	g_assert_cmpuint(text_edit_distance("Mode", "mode"), ==, 0);
 }
@@ -467,7 +491,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/reply/limit", test_reply_limit);
 	g_test_add_func("/reply/fail-policy", test_fail_policy);
 	g_test_add_func("/pipeline/limit-is-never-silent", test_limit_is_never_silent);
-	g_test_add_func("/text/escape", test_text_escape);
+	g_test_add_func("/text/line", test_text_line);
+	g_test_add_func("/conf/socket-path", test_conf_socket_path);
 	g_test_add_func("/text/casefold", test_text_casefold);
 	g_test_add_func("/pipeline/envelope", test_envelope);
 	g_test_add_func("/snapshot/reload", test_snapshot_reload);
