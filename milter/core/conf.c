@@ -249,8 +249,11 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	conf_parse_size(VAL("max_message_size"), &c->max_message_size);
 	action_parse(VAL("on_error"), &c->on_error);
 	for (int k = 0; k < FAIL__N; k++) {
-		static const char *const key[FAIL__N] = { "on_internal_error", "on_parse_error",
-		                                          "on_limit", "on_spool_error", "on_timeout" };
+		static const char *const key[FAIL__N] = {
+			[FAIL_INTERNAL] = "on_internal_error", [FAIL_PARSE] = "on_parse_error",
+			[FAIL_LIMIT] = "on_limit", [FAIL_SPOOL] = "on_spool_error",
+			[FAIL_TIMEOUT] = "on_timeout",
+		};
 		c->on_fail[k] = c->on_error;
 		if (VAL(key[k]))
 			action_parse(VAL(key[k]), &c->on_fail[k]);
@@ -379,7 +382,10 @@ void conf_free(Conf *c)
 
 const char *conf_fail_name(FailClass k)
 {
-	static const char *const names[FAIL__N] = { "internal", "parse", "limit", "spool", "timeout" };
+	static const char *const names[FAIL__N] = {
+		[FAIL_INTERNAL] = "internal", [FAIL_PARSE] = "parse", [FAIL_LIMIT] = "limit",
+		[FAIL_SPOOL] = "spool", [FAIL_TIMEOUT] = "timeout",
+	};
 	return (guint)k < FAIL__N ? names[k] : "internal";
 }
 

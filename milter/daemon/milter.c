@@ -29,13 +29,21 @@
  * parse (GMime objects, decoded parts) leaves the heap at its peak. */
 #define MILTER_TRIM_BYTES (1024 * 1024)
 
+/* Which recipients a transaction has taken so far (mixed = split keeps
+ * relay and other recipients in separate transactions). */
+typedef enum {
+	RCPTS_NONE = 0,          /* no recipient yet */
+	RCPTS_RELAY,             /* relay recipients */
+	RCPTS_OTHER,             /* other recipients */
+} RcptKind;
+
 typedef struct {
 	guint64 pflags;          /* protocol steps negotiated with the MTA */
 	Snapshot *snap;          /* pinned at MAIL FROM */
 	char *from;
 	GPtrArray *rcpts;        /* char*, accepted recipients (for relay ones, the
 	                          * form that names the relay: RCPT text or {rcpt_addr}) */
-	int kind;                /* 0 none yet, 1 relay, 2 other (for split mode) */
+	RcptKind kind;           /* for mixed = split */
 	gboolean relay;          /* any relay recipient */
 	MsgBuf *buf;
 	GHashTable *hdr_counts;  /* lower-case name -> count, for chgheader indices */
@@ -64,7 +72,7 @@ static void session_reset(Session *s)
 	g_clear_pointer(&s->hdr_counts, g_hash_table_unref);
 	g_clear_pointer(&s->own, g_ptr_array_unref);
 	g_clear_pointer(&s->fail_reason, g_free);
-	s->kind = 0;
+	s->kind = RCPTS_NONE;
 	s->relay = FALSE;
 	s->failed = FALSE;
 	s->oversize = FALSE;
@@ -177,7 +185,7 @@ static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
 	g_autofree char *rcpt = text_address_bare(argv[0]);
 	g_autofree char *routed = NULL;
 	gboolean relay;
-	int kind;
+	RcptKind kind;
 
 	if (s->snap == NULL)
 		return SMFIS_TEMPFAIL;
@@ -188,8 +196,8 @@ static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
 		g_free(rcpt);
 		rcpt = g_steal_pointer(&routed);   /* the form that says where it goes */
 	}
-	kind = relay ? 1 : 2;
-	if (s->snap->conf->mixed == MIXED_SPLIT && s->kind != 0 && s->kind != kind) {
+	kind = relay ? RCPTS_RELAY : RCPTS_OTHER;
+	if (s->snap->conf->mixed == MIXED_SPLIT && s->kind != RCPTS_NONE && s->kind != kind) {
 		/* A per-recipient 452: RFC 5321 clients send it again on its own. */
 		return action_reply(ctx, "452", "4.5.3",
 		                    relay ? "Mail to Amazon buyer relay addresses travels in its own "

@@ -47,7 +47,7 @@ Verdict *pipeline_run(const Snapshot *s, GMimeStream *stream, Facts *f,
  * checked: the class's policy, with the reason. */
 Verdict *pipeline_fail_verdict(const Conf *c, FailClass k, const char *reason);
 
-/* pipeline_is_fail_hit - whether a hit is one of the AMZ_* failure hits */
+/* pipeline_is_fail_id - whether a rule ID is one of the AMZ_* failure IDs */
 gboolean pipeline_is_fail_id(const char *rule);
 
 /* pipeline_enforced - the action actually taken: the verdict's, or accept

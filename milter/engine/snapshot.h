@@ -1,10 +1,20 @@
 /*
- * snapshot.h - the current {config, ruleset}: the only mutable global.
+ * snapshot.h - the current {config, ruleset}: what a reload changes.
  *
  * A snapshot is built whole (config parsed, every rule file compiled) and
  * then swapped in under one lock.  Each transaction pins the snapshot it
  * started with; the last user of an old snapshot frees it.  A bad edit
  * never replaces a good snapshot.
+ *
+ * The only other state shared between threads, none of it changed by a
+ * reload: process-wide tables built once and then read-only (the public
+ * suffix list in extract/urls.c, decoding tables in extract/extract.c, the
+ * C locale in extract/archive.c, the marketplace table in rules/target.c);
+ * the pool of libmagic handles (extract/filetype.c, under its own lock);
+ * the evaluator's per-thread working state (rules/eval.c, GPrivate); the
+ * log's stderr switch (core/log.c, set before any thread starts); and,
+ * with the link wraps, the read buffer of each MTA connection
+ * (daemon/wraps.c).
  */
 #ifndef AMZ_SNAPSHOT_H
 #define AMZ_SNAPSHOT_H
