@@ -2,35 +2,13 @@
 # tests/t-postfix.sh - end to end through a private Postfix on 127.0.0.1:
 # swaks -> Postfix smtpd -> amzmilter (unix socket) -> Postfix -> sink.py.
 # Checks what an SMTP client sees (replies, swaks exit codes), what reaches
-# the sink (one file per message), the hold queue, reload on SIGHUP and a
+# the sink (one file per message), the hold queue, reload and a
 # dead milter.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/mta/postfix.sh"
 . "$TOP/tests/mta/milter.sh"
 
-for tool in postfix postconf postqueue swaks python3; do
-	if ! command -v "$tool" >/dev/null; then
-		skip "Postfix end-to-end tests" "$tool is not installed"
-		exit 0
-	fi
-done
-if [ ! -x "$BUILD/amzmilter" ]; then
-	skip "Postfix end-to-end tests" "$BUILD/amzmilter is not built"
-	exit 0
-fi
-
-T=$(mktemp -d /tmp/amz-pf.XXXXXX)
-chmod 0755 "$T"
-cleanup() {
-	pf_stop
-	milter_stop
-	sink_stop
-	rm -rf "$T"
-}
-trap cleanup EXIT
-
-SMTP_PORT=$(free_port)
-SINK_PORT=$(free_port)
+pf_suite "Postfix end-to-end tests" pf postfix postconf postqueue swaks python3
 RELAY=8xk2m4q7z1v9c3b@marketplace.amazon.com
 OTHER=partner@fabrikam.example
 FROM=support@contoso-outdoor.example

@@ -13,29 +13,7 @@
 . "$TOP/tests/mta/postfix.sh"
 . "$TOP/tests/mta/milter.sh"
 
-for tool in postfix postconf python3; do
-	if ! command -v "$tool" >/dev/null; then
-		skip "recipient forms through Postfix" "$tool is not installed"
-		exit 0
-	fi
-done
-if [ ! -x "$BUILD/amzmilter" ]; then
-	skip "recipient forms through Postfix" "$BUILD/amzmilter is not built"
-	exit 0
-fi
-
-T=$(mktemp -d /tmp/amz-routes.XXXXXX)
-chmod 0755 "$T"
-cleanup() {
-	pf_stop
-	milter_stop
-	sink_stop
-	rm -rf "$T"
-}
-trap cleanup EXIT
-
-SMTP_PORT=$(free_port)
-SINK_PORT=$(free_port)
+pf_suite "recipient forms through Postfix" routes postfix postconf python3
 FROM=support@contoso-outdoor.example
 
 mkdir -p "$T/milter"

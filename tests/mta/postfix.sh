@@ -17,6 +17,37 @@
 
 _PF_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
+# pf_suite DESCRIPTION NAME TOOL... - the start of a suite through Postfix:
+# skip it (and exit) when a TOOL or the daemon is missing; make $T (a
+# scratch directory Postfix can read) with a trap that stops Postfix, the
+# milter and the sink and removes it; pick SMTP_PORT and SINK_PORT.
+pf_suite() {
+	local desc=$1 name=$2 tool
+	shift 2
+	for tool in "$@"; do
+		if ! command -v "$tool" >/dev/null; then
+			skip "$desc" "$tool is not installed"
+			exit 0
+		fi
+	done
+	if [ ! -x "$BUILD/amzmilter" ]; then
+		skip "$desc" "$BUILD/amzmilter is not built"
+		exit 0
+	fi
+	T=$(mktemp -d "/tmp/amz-$name.XXXXXX")
+	chmod 0755 "$T"
+	trap '_pf_suite_cleanup' EXIT
+	SMTP_PORT=$(free_port)
+	SINK_PORT=$(free_port)
+}
+
+_pf_suite_cleanup() {
+	pf_stop
+	declare -F milter_stop >/dev/null && milter_stop
+	sink_stop
+	rm -rf "$T"
+}
+
 # pf_setup DIR SMTP_PORT SINK_PORT [MILTER] - write a private configuration
 pf_setup() {
 	local dir=$1 smtp_port=$2 sink_port=$3 milter=${4:-}
