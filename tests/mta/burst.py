@@ -13,41 +13,17 @@ single sendall().  Prints the number of commands in the burst on the first
 line, then each reply to end of message ("h NAME: VALUE", "y 550 ...",
 "c", ...) on its own line.
 """
-import socket
 import struct
 import sys
 
-SMFIF = 0x01 | 0x10 | 0x20            # ADDHDRS, CHGHDRS, QUARANTINE
-SMFIP_ALL = 0x1FFFFF                  # every protocol flag the MTA may offer
-
-
-def packet(cmd, data=b""):
-    return struct.pack(">I", len(data) + 1) + cmd + data
-
-
-def recv_exact(s, n):
-    buf = b""
-    while len(buf) < n:
-        got = s.recv(n - len(buf))
-        if not got:
-            raise SystemExit("burst: the milter closed the connection")
-        buf += got
-    return buf
-
-
-def reply(s):
-    (n,) = struct.unpack(">I", recv_exact(s, 4))
-    data = recv_exact(s, n)
-    return data[:1], data[1:]
+from milterwire import connect, packet, negotiate, reply
 
 
 def main():
     spec, nhdr, big, nbody = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     subject = sys.argv[5] if len(sys.argv) > 5 else "Order 302-1234567-1234567: your parcel"
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.connect(spec.split(":", 1)[1])
-    s.sendall(packet(b"O", struct.pack(">III", 6, SMFIF, SMFIP_ALL)))
-    cmd, data = reply(s)
+    s = connect(spec)
+    cmd, data = negotiate(s)
     assert cmd == b"O", cmd
     _, _, proto = struct.unpack(">III", data[:12])
     # the burst needs no replies to headers, end of headers, body chunks

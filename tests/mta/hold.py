@@ -15,37 +15,18 @@ descriptors left.
         the error
 """
 import socket
-import struct
 import sys
 import time
 
-SMFIF = 0x01 | 0x10 | 0x20            # ADDHDRS, CHGHDRS, QUARANTINE
-SMFIP_ALL = 0x1FFFFF                  # every protocol flag the MTA may offer
+from milterwire import connect as _connect, negotiate as _negotiate
 
 
 def connect(spec, timeout=10):
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.settimeout(timeout)
-    s.connect(spec[len("unix:"):] if spec.startswith("unix:") else spec)
-    return s
+    return _connect(spec, timeout)
 
 
 def negotiate(s):
-    s.sendall(struct.pack(">I", 13) + b"O" + struct.pack(">III", 6, SMFIF, SMFIP_ALL))
-    head = b""
-    while len(head) < 4:
-        got = s.recv(4 - len(head))
-        if not got:
-            raise OSError("closed during negotiation")
-        head += got
-    (n,) = struct.unpack(">I", head)
-    data = b""
-    while len(data) < n:
-        got = s.recv(n - len(data))
-        if not got:
-            raise OSError("closed during negotiation")
-        data += got
-    return data[:1].decode()
+    return _negotiate(s)[0].decode()
 
 
 def main():
