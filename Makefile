@@ -4,7 +4,7 @@
 #   make deps       install the Debian packages needed to build, test and run
 #   make test       deps + build + every test; ends with "N passed, M failed"
 #   make run        deps + build + the milter behind a private Postfix on 127.0.0.1
-#   make digests    regenerate the behaviour digests tests/t-digests.sh compares
+#   make digests    regenerate the behaviour digests and pinned log lines the tests compare
 #   make install    PREFIX=/usr/local DESTDIR=  (config to $(SYSCONFDIR)/amzmilter)
 #   make clean
 
@@ -145,14 +145,16 @@ bench: deps
 	$(MAKE) all $(BUILD)/plain/amzmilter
 	BUILD=$(BUILD) tests/bench/run
 
-# Regenerate the behaviour digests that tests/t-digests.sh compares (after a
-# change of facts or verdicts made on purpose; review the diff).
+# Regenerate the behaviour digests that tests/t-digests.sh compares and the
+# daemon's log lines that tests/t-golden.sh compares (after a change of
+# facts, verdicts or log lines made on purpose; review the diff).
 DIGEST = python3 tests/digests/digest.py $(BUILD)/amzmilter-check conf/amzmilter.conf
 digests: all
 	$(DIGEST) tests/corpus/messages .eml > tests/digests/corpus.sha256
 	$(DIGEST) tests/fresh/messages .eml > tests/digests/fresh.sha256
 	$(DIGEST) tests/golden .eml > tests/digests/golden.sha256
 	if [ -d ../shared/corpus ]; then $(DIGEST) ../shared/corpus > tests/digests/shared.sha256; fi
+	BUILD=$(BUILD) AMZ_DIGESTS_WRITE=1 bash tests/t-golden.sh > /dev/null
 
 check-config: all
 	$(BUILD)/amzmilter -n -c conf/amzmilter.conf

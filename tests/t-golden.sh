@@ -3,7 +3,8 @@
 # NAME.expect ("action A", "rules ID...", optional "rcpt ADDR", "from ADDR")
 # through build/amzmilter-check --json, then through the running daemon over
 # the milter protocol (miltertest) with the body cut whole, one byte at a
-# time and in random sizes; the daemon must answer what the checker answers.
+# time and in random sizes; the daemon must answer what the checker answers
+# and log what tests/digests/golden-log.txt holds.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/mta/milter.sh"
 
@@ -148,3 +149,21 @@ for mode in whole byte "random 1" "random 4242"; do
 done
 
 ok "daemon still running after the corpus" kill -0 "$MILTER_PID"
+
+# Part 3: the daemon's log lines for these messages, pinned.  Timings, queue
+# IDs and the start-up lines are taken out; what is left must equal
+# tests/digests/golden-log.txt (AMZ_DIGESTS_WRITE=1, as `make digests`
+# does, writes it instead).
+sleep 0.3
+norm=$(sed -e '1,/ starting amzmilter /d' \
+	-e 's/\bMT[0-9A-Z]*Q\b/QID/g' -e 's/ ms=[0-9.]*/ ms=N/g' "$MILTER_DIR/milter.log")
+if [ "${AMZ_DIGESTS_WRITE:-0}" = 1 ]; then
+	printf '%s\n' "$norm" >"$TOP/tests/digests/golden-log.txt"
+fi
+want=$(cat "$TOP/tests/digests/golden-log.txt" 2>/dev/null)
+if [ "$norm" = "$want" ]; then
+	ok "milter: the log lines for the golden messages are the pinned ones ($(wc -l <<<"$norm") lines)" true
+else
+	ok "milter: the log lines for the golden messages are the pinned ones" false
+	diff <(printf '%s\n' "$want") <(printf '%s\n' "$norm") | head -20 | sed 's/^/#   /'
+fi
