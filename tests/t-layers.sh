@@ -6,18 +6,16 @@
 #   util < core < extract, rules < engine < daemon, check
 # (extract and rules are side by side and do not include each other).
 # Also: no cycle of #include "..." between files, no source file left flat
-# in milter/, and libmilter's header only in daemon/.
+# in milter/, libmilter's header only in daemon/; the same direction and no
+# cycle in who calls whom between the object files; and the libmilter guard.
 source "$(dirname "$0")/lib.sh"
 cd "$TOP"
 
 python3 - <<'PY'
 import glob, os, re, sys
 RANK = {"util": 0, "core": 1, "extract": 2, "rules": 2, "engine": 3, "daemon": 4, "check": 4}
-n = 0
 def tap(ok, desc, detail=()):
-    global n
-    n += 1
-    print("%sok %d - %s" % ("" if ok else "not ", n, desc))
+    print("%sok - %s" % ("" if ok else "not ", desc))
     for d in list(detail)[:20]:
         print("#   " + d)
 
@@ -66,5 +64,81 @@ for f in files:
     if f not in state:
         visit(f, [f])
 tap(not cycles, "no cycle of includes between files", cycles)
-print("1..%d" % n)
 PY
+
+# The same at link level: which object file calls which (nm).  No call from
+# a layer to one above, and no cycle of calls between files (two files that
+# need each other are one module, or one of them owns too much).
+if [ -d "$BUILD/obj" ]; then
+python3 - "$BUILD" <<'PY'
+import collections, glob, subprocess, sys
+RANK = {"util": 0, "core": 1, "extract": 2, "rules": 2, "engine": 3, "daemon": 4, "check": 4}
+build = sys.argv[1]
+defs, undefs = {}, {}
+for o in sorted(glob.glob(build + "/obj/*/*.o")):
+    name = o[len(build) + 5:-2]
+    d, u = set(), set()
+    for line in subprocess.run(["nm", o], capture_output=True, text=True).stdout.splitlines():
+        f = line.split()
+        if len(f) == 2 and f[0] == "U":
+            u.add(f[1])
+        elif len(f) == 3 and f[1] in "TDBRVW":
+            d.add(f[2])
+    defs[name], undefs[name] = d, u
+owner = {s: n for n, d in defs.items() for s in d}
+edges = collections.defaultdict(set)
+for n, u in undefs.items():
+    edges[n] |= {owner[s] for s in u if s in owner and owner[s] != n}
+up = ["%s calls %s" % (n, t) for n in sorted(edges) for t in sorted(edges[n])
+      if RANK[t.split("/")[0]] > RANK[n.split("/")[0]]
+      or (RANK[t.split("/")[0]] == RANK[n.split("/")[0]] and t.split("/")[0] != n.split("/")[0])]
+print("%sok - no object file calls into a layer above its own or beside it" % ("not " if up else ""))
+for x in up[:20]:
+    print("#   " + x)
+# strongly connected components of the call graph (Tarjan)
+index, low, stack, on, cycles = {}, {}, [], set(), []
+def strong(v):
+    index[v] = low[v] = len(index)
+    stack.append(v); on.add(v)
+    for w in edges[v]:
+        if w not in index:
+            strong(w); low[v] = min(low[v], low[w])
+        elif w in on:
+            low[v] = min(low[v], index[w])
+    if low[v] == index[v]:
+        c = []
+        while True:
+            w = stack.pop(); on.discard(w); c.append(w)
+            if w == v:
+                break
+        if len(c) > 1:
+            cycles.append(" <-> ".join(sorted(c)))
+for v in sorted(defs):
+    if v not in index:
+        strong(v)
+print("%sok - no cycle of calls between object files" % ("not " if cycles else ""))
+for c in cycles:
+    print("#   " + c)
+PY
+else
+	skip "the call graph between object files" "$BUILD/obj is not built"
+fi
+
+# The libmilter guard (Makefile, MILTER_WRAPS): the wraps are linked only
+# against the libmilter version they were written for, unless forced.
+if command -v pkg-config >/dev/null && pkg-config --exists milter; then
+	# link_line ARGS... - the command make would run to link the daemon
+	link_line() { make -s -n -B BUILD=/tmp/amz-layers-none "$@" /tmp/amz-layers-none/amzmilter 2>/dev/null | grep -- '-o /tmp/amz-layers-none/amzmilter '; }
+	tested=$(sed -n 's/^MILTER_WRAPS_TESTED *= *//p' Makefile)
+	l=$(link_line MILTER_VERSION="$tested")
+	like "$l" 'daemon/wraps\.o.*--wrap=sigwait' "the libmilter the wraps were written for ($tested) gets them"
+	l=$(link_line MILTER_VERSION=8.18.1)
+	like "$l" 'daemon/plain\.o' "another libmilter version gets the plain build"
+	ok "... and no --wrap" test -n "$l" -a "${l/--wrap/}" = "$l"
+	l=$(link_line MILTER_VERSION=8.18.1 MILTER_WRAPS=1)
+	like "$l" 'daemon/wraps\.o.*--wrap=accept' "MILTER_WRAPS=1 forces the wraps"
+	l=$(link_line MILTER_WRAPS=0)
+	like "$l" 'daemon/plain\.o' "MILTER_WRAPS=0 forces the plain build"
+else
+	skip "the libmilter guard" "libmilter's pkg-config file is not installed"
+fi
