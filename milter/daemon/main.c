@@ -143,26 +143,110 @@ static gboolean drop_privileges(const struct passwd *pw)
 	return TRUE;
 }
 
-int main(int argc, char **argv)
+/* The command line. */
+typedef struct {
+	char *conf_path, *sock, *user;
+	gboolean check_only, verbose, version;
+} Options;
+
+/* parse_options - argv -> o; FALSE (message printed) on a usage error */
+static gboolean parse_options(int *argc, char ***argv, Options *o)
 {
-	g_autofree char *conf_path = NULL, *sock = NULL, *user = NULL;
-	gboolean check_only = FALSE, verbose = FALSE, version = FALSE;
 	GOptionEntry entries[] = {
-		{ "config", 'c', 0, G_OPTION_ARG_FILENAME, &conf_path, "Configuration file (default " AMZ_DEFAULT_CONF ")", "FILE" },
-		{ "socket", 'p', 0, G_OPTION_ARG_STRING, &sock, "Listen on SOCKET (unix:/path or inet:PORT@HOST), overrides the config", "SOCKET" },
-		{ "user", 'u', 0, G_OPTION_ARG_STRING, &user, "Run as USER after opening the socket, overrides the config", "USER" },
-		{ "check", 'n', 0, G_OPTION_ARG_NONE, &check_only, "Check the configuration and every rule file, then exit", NULL },
-		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log to stderr as well as syslog", NULL },
-		{ "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+		{ "config", 'c', 0, G_OPTION_ARG_FILENAME, &o->conf_path, "Configuration file (default " AMZ_DEFAULT_CONF ")", "FILE" },
+		{ "socket", 'p', 0, G_OPTION_ARG_STRING, &o->sock, "Listen on SOCKET (unix:/path or inet:PORT@HOST), overrides the config", "SOCKET" },
+		{ "user", 'u', 0, G_OPTION_ARG_STRING, &o->user, "Run as USER after opening the socket, overrides the config", "USER" },
+		{ "check", 'n', 0, G_OPTION_ARG_NONE, &o->check_only, "Check the configuration and every rule file, then exit", NULL },
+		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "Log to stderr as well as syslog", NULL },
+		{ "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	g_autoptr(GOptionContext) octx = g_option_context_new("- Amazon Buyer-Seller Messaging mail filter");
+	g_autoptr(GError) err = NULL;
+
+	g_option_context_add_main_entries(octx, entries, NULL);
+	g_option_context_set_description(octx,
+	    "Checks mail to Amazon's buyer relay addresses against the Buyer-Seller Messaging\n"
+	    "rules at the MTA.  Runs in the foreground; SIGUSR1 reloads the configuration and\n"
+	    "rules (a bad edit keeps the running ones), and so does SIGHUP unless --version\n"
+	    "says \"plain libmilter\" (then SIGHUP stops); SIGTERM stops.  See amzmilter(8).");
+	if (!g_option_context_parse(octx, argc, argv, &err)) {
+		fprintf(stderr, "amzmilter: %s\n", err->message);
+		return FALSE;
+	}
+	if (*argc > 1) {
+		fprintf(stderr, "amzmilter: unexpected argument \"%s\"\n", (*argv)[1]);
+		return FALSE;
+	}
+	if (o->conf_path == NULL)
+		o->conf_path = g_strdup(AMZ_DEFAULT_CONF);
+	return TRUE;
+}
+
+/* run_as - the account to drop to (the option, else the config's "user"),
+ * or NULL to stay; FALSE when that account does not exist */
+static gboolean run_as(const Options *o, const Conf *c, struct passwd **pw)
+{
+	const char *user = o->user ? o->user : c->user;
+
+	*pw = NULL;
+	if (user && geteuid() == 0) {
+		*pw = getpwnam(user);
+		if (*pw == NULL) {
+			log_msg(LOG_ERR, "user %s: no such user", user);
+			return FALSE;
+		}
+	} else if (user) {
+		log_msg(LOG_WARNING, "not started as root: ignoring user %s", user);
+	} else if (geteuid() == 0) {
+		log_msg(LOG_WARNING, "running as root: set \"user\" in %s (the installed config does)",
+		        c->path);
+	}
+	return TRUE;
+}
+
+/* serve - register with libmilter, open the spool and the socket, drop
+ * privileges, then run libmilter's main loop until a stop signal */
+static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
+{
+	const Conf *c = snap->conf;
+	int rc;
+
+	/* libmilter wants the filter registered before its socket is opened. */
+	if (milter_register() != MI_SUCCESS) {
+		log_msg(LOG_ERR, "smfi_register failed");
+		return 1;
+	}
+	/* libmilter's own default (7,210 s) lets a connection that stops
+	 * mid-command hold a worker thread for two hours. */
+	if (smfi_settimeout((int)c->mta_timeout) != MI_SUCCESS) {
+		log_msg(LOG_ERR, "smfi_settimeout failed");
+		return 1;
+	}
+	if (!prepare_spool(c, pw) || !open_socket(c, pw))
+		return 1;
+	if (pw && !drop_privileges(pw))
+		return 1;
+	log_msg(LOG_NOTICE, "starting amzmilter %s on %s: %u rules%s", AMZ_VERSION, c->socket,
+	        rules_count(snap->rules), c->monitor ? ", monitor mode" : "");
+	if (!wraps_hup_reloads())
+		log_msg(LOG_NOTICE, "%s: SIGUSR1 reloads, SIGHUP stops", wraps_describe());
+	snapshot_install(snap);
+	wraps_set_reload(reload);
+	g_thread_unref(g_thread_new("reload", reload_thread, reload_set));
+	rc = smfi_main();
+	log_msg(LOG_NOTICE, "stopped");
+	return rc == MI_SUCCESS ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	Options o = { 0 };
 	g_autoptr(GError) err = NULL;
 	struct passwd *pw = NULL;
 	Snapshot *snap;
 	static sigset_t usr1;
 	sigset_t hup;
-	int rc;
 
 	/* A reload signal before smfi_main must wait for its handler, not
 	 * kill us; every thread started from here on inherits the mask. */
@@ -173,79 +257,28 @@ int main(int argc, char **argv)
 	sigaddset(&hup, SIGUSR1);
 	pthread_sigmask(SIG_BLOCK, &hup, NULL);
 
-	g_option_context_add_main_entries(octx, entries, NULL);
-	g_option_context_set_description(octx,
-	    "Checks mail to Amazon's buyer relay addresses against the Buyer-Seller Messaging\n"
-	    "rules at the MTA.  Runs in the foreground; SIGUSR1 reloads the configuration and\n"
-	    "rules (a bad edit keeps the running ones), and so does SIGHUP unless --version\n"
-	    "says \"plain libmilter\" (then SIGHUP stops); SIGTERM stops.  See amzmilter(8).");
-	if (!g_option_context_parse(octx, &argc, &argv, &err)) {
-		fprintf(stderr, "amzmilter: %s\n", err->message);
+	if (!parse_options(&argc, &argv, &o))
 		return 2;
-	}
-	if (version) {
+	if (o.version) {
 		printf("amzmilter %s (%s, GMime %u.%u.%u)\n", AMZ_VERSION, wraps_describe(),
 		       gmime_major_version, gmime_minor_version, gmime_micro_version);
 		return 0;
 	}
-	if (argc > 1) {
-		fprintf(stderr, "amzmilter: unexpected argument \"%s\"\n", argv[1]);
-		return 2;
-	}
-	if (conf_path == NULL)
-		conf_path = g_strdup(AMZ_DEFAULT_CONF);
-
 	extract_init();
-	snap = snapshot_load(conf_path, sock, &err);
+	snap = snapshot_load(o.conf_path, o.sock, &err);
 	if (snap == NULL) {
 		fprintf(stderr, "%s\n", err->message);
 		return 1;
 	}
-	if (check_only) {
+	if (o.check_only) {
 		printf("%s: OK, %u rules from %s%s%s\n", snap->conf->path, rules_count(snap->rules),
 		       snap->conf->rules_dir, snap->conf->local_rules_dir ? " and " : "",
 		       snap->conf->local_rules_dir ? snap->conf->local_rules_dir : "");
 		snapshot_release(snap);
 		return 0;
 	}
-	log_open("amzmilter", snap->conf->syslog_facility, verbose || isatty(STDERR_FILENO));
-	if (user == NULL && snap->conf->user)
-		user = g_strdup(snap->conf->user);
-	if (user && geteuid() == 0) {
-		pw = getpwnam(user);
-		if (pw == NULL) {
-			log_msg(LOG_ERR, "user %s: no such user", user);
-			return 1;
-		}
-	} else if (user) {
-		log_msg(LOG_WARNING, "not started as root: ignoring user %s", user);
-	} else if (geteuid() == 0) {
-		log_msg(LOG_WARNING, "running as root: set \"user\" in %s (the installed config does)",
-		        snap->conf->path);
-	}
-	/* libmilter wants the filter registered before its socket is opened. */
-	if (milter_register() != MI_SUCCESS) {
-		log_msg(LOG_ERR, "smfi_register failed");
+	log_open("amzmilter", snap->conf->syslog_facility, o.verbose || isatty(STDERR_FILENO));
+	if (!run_as(&o, snap->conf, &pw))
 		return 1;
-	}
-	/* libmilter's own default (7,210 s) lets a connection that stops
-	 * mid-command hold a worker thread for two hours. */
-	if (smfi_settimeout((int)snap->conf->mta_timeout) != MI_SUCCESS) {
-		log_msg(LOG_ERR, "smfi_settimeout failed");
-		return 1;
-	}
-	if (!prepare_spool(snap->conf, pw) || !open_socket(snap->conf, pw))
-		return 1;
-	if (pw && !drop_privileges(pw))
-		return 1;
-	log_msg(LOG_NOTICE, "starting amzmilter %s on %s: %u rules%s", AMZ_VERSION, snap->conf->socket,
-	        rules_count(snap->rules), snap->conf->monitor ? ", monitor mode" : "");
-	if (!wraps_hup_reloads())
-		log_msg(LOG_NOTICE, "%s: SIGUSR1 reloads, SIGHUP stops", wraps_describe());
-	snapshot_install(snap);
-	wraps_set_reload(reload);
-	g_thread_unref(g_thread_new("reload", reload_thread, &usr1));
-	rc = smfi_main();
-	log_msg(LOG_NOTICE, "stopped");
-	return rc == MI_SUCCESS ? 0 : 1;
+	return serve(snap, pw, &usr1);
 }
