@@ -5,10 +5,12 @@
  * rules/target.c  the vocabulary: targets, their collections and types,
  *                 marketplaces, placeholders; reading a target from Facts
  * rules/list.c    named lists: entries, list files, matching semantics
- * rules/parse.c   tokens -> Rule, Expr and List structs in a Ruleset
+ * rules/ruleset.c the Ruleset: its structs, arena, constructors, freeing
+ * rules/parse.c   tokens -> Rule, Expr and List structs, by the constructors
  * rules/prefilter.c  required literals of a regex; one pass over a text
  *                 that finds every literal of every rule
- * rules/load.c    directories -> files in order -> parse; Ruleset lifetime
+ * rules/compile.c after the last file: whole-load checks, the prefilter
+ * rules/load.c    directories -> files in order -> parse -> compile
  * rules/eval.c    the pure evaluator: (Ruleset, Facts) -> Verdict
  *
  * Nothing here is visible outside milter/rules_*.c.
@@ -194,6 +196,8 @@ typedef struct {
 	gboolean neg;           /* !~ != !in: "not (targets op operand)" */
 	pcre2_code *re;         /* OP_RE */
 	guint line;             /* OP_RE: where the regex is, for the profile */
+	char *pattern;          /* OP_RE, while loading: the source, for rules/compile.c */
+	guint32 re_flags;       /* OP_RE, while loading: its PCRE2 compile options */
 	GPtrArray *lits;        /* OP_RE, while loading: folded literals (rules/prefilter.c) */
 	guint32 *lit_ids;       /* OP_RE: one of these literals is in any text the regex matches */
 	guint nlit_ids;         /* 0: no prefilter */
@@ -335,17 +339,35 @@ struct Ruleset {
  * processes have just used; packed, it misses less) */
 gpointer rules_arena_new0(Ruleset *rs, gsize size);
 
-/* Parser state carried across the files of one load. */
+/* The state of one load, carried across its files. */
 typedef struct {
 	Ruleset *rs;
 	RulesDiag diag;
-	gboolean no_prefilter;  /* AMZ_RULES_PREFILTER=0 at load */
-	gboolean scan_all;      /* AMZ_RULES_PREFILTER=all: scan every target with literals */
-	gboolean profile;       /* AMZ_RULE_PROFILE=1 at load */
+	RulesOptions opt;
 } RulesBuild;
 
+/* ---- the ruleset: owner of the structs above (rules/ruleset.c) ---- */
+
+Ruleset *rules_ruleset_new(void);
+Rule *rules_rule_new(Ruleset *rs, const char *id, RuleKind kind, const char *file, guint line);
+guint rules_rule_index(const Ruleset *rs, const Rule *r);
+Expr *rules_expr_new(Ruleset *rs, ExprKind k, Expr *a, Expr *b);
+Test *rules_test_new(Ruleset *rs);
+Cond *rules_cond_new(Ruleset *rs, Expr *expr, CollKey key, gboolean has_re);
+List *rules_list_define(Ruleset *rs, const char *name, const char *file, guint line);
+List *rules_list_anon(Ruleset *rs, const char *file, guint line);
+/* The frees of what a struct owns: the structs are in the arena. */
+void rules_test_free(Test *t);
+void rules_expr_free(Expr *e);
+void rules_segs_free(GArray *segs);
+void rules_rule_regexes(const Rule *r, GPtrArray *out);
+
+/* ---- the stages of a load ---- */
+
+/* rules_parse_file - every statement of one file into b (rules/parse.c) */
 void rules_parse_file(RulesBuild *b, const char *path, const char *text);
-void rules_finish(RulesBuild *b);
-void rules_rule_free(Rule *r);
+/* rules_compile - whole-load checks and the prefilter, after the last file (rules/compile.c) */
+void rules_compile(RulesBuild *b);
+pcre2_code *rules_regex_compile(const char *pattern, guint32 flags, int *code, PCRE2_SIZE *off);
 
 #endif

@@ -154,74 +154,6 @@ static gboolean valid_id(const char *s, gboolean dash)
 	return TRUE;
 }
 
-/* ---- freeing ---- */
-
-/* The Rule, Cond, Expr and Test structs themselves are in the ruleset's
- * arena (rules_arena_new0): these free what they own. */
-
-static void test_free(Test *t)
-{
-	if (t == NULL)
-		return;
-	for (guint i = 0; i < t->ntargets; i++)
-		g_free(t->targets[i].hname);
-	if (t->re)
-		pcre2_code_free(t->re);
-	if (t->lits)
-		g_ptr_array_unref(t->lits);
-	if (t->pre_lits)
-		g_ptr_array_unref(t->pre_lits);
-	if (t->re_anchored)
-		pcre2_code_free(t->re_anchored);
-	g_free(t->str);
-	if (t->lists)
-		g_ptr_array_unref(t->lists);
-}
-
-static void expr_free(Expr *e)
-{
-	if (e == NULL)
-		return;
-	expr_free(e->a);
-	expr_free(e->b);
-	test_free(e->test);
-}
-
-static void cond_free(gpointer data)
-{
-	Cond *c = data;
-	expr_free(c->expr);
-	g_free(c->key.hname);
-}
-
-static void segs_free(GArray *segs)
-{
-	if (segs == NULL)
-		return;
-	for (guint i = 0; i < segs->len; i++)
-		g_free(g_array_index(segs, Seg, i).lit);
-	g_array_free(segs, TRUE);
-}
-
-void rules_rule_free(Rule *r)
-{
-	if (r == NULL)
-		return;
-	g_free(r->id);
-	g_free(r->file);
-	g_free(r->describe);
-	segs_free(r->segs);
-	g_free(r->describe_file);
-	g_free(r->guideline);
-	g_ptr_array_unref(r->match);
-	g_ptr_array_unref(r->require);
-	g_ptr_array_unref(r->unless);
-	expr_free(r->when);
-	if (r->when_rules)
-		g_ptr_array_unref(r->when_rules);
-	g_strfreev(r->markets);
-}
-
 /* ---- lists ---- */
 
 static List *find_list(Parser *p, const Token *t)
@@ -336,8 +268,7 @@ static void stmt_list(Parser *p, const Token *kw)
 		skip_line(p);
 		return;
 	}
-	l = rules_list_new(name->text, p->file, name->line);
-	g_hash_table_insert(p->b->rs->lists, l->name, l);
+	l = rules_list_define(p->b->rs, name->text, p->file, name->line);
 	parse_list_source(p, l, FALSE);
 }
 
@@ -345,11 +276,7 @@ static void stmt_list(Parser *p, const Token *kw)
 
 static Expr *expr_new(Parser *p, ExprKind k, Expr *a, Expr *b)
 {
-	Expr *e = rules_arena_new0(p->b->rs, sizeof *e);
-	e->kind = k;
-	e->a = a;
-	e->b = b;
-	return e;
+	return rules_expr_new(p->b->rs, k, a, b);
 }
 
 static const char *coll_label(Coll c, const char *hname)
@@ -442,37 +369,21 @@ static void unknown_target(Parser *p, const Token *t)
 	g_string_free(s, TRUE);
 }
 
-/* compile_regex - PCRE2 once at load, JIT when available; errors point into the pattern */
+/* compile_regex - the pattern of t, or NULL with an error pointing into it */
 static pcre2_code *compile_regex(Parser *p, const Token *t)
 {
 	int code;
 	PCRE2_SIZE off;
 	gsize len = strlen(t->text);
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)t->text, len,
-	                               t->re_flags | PCRE2_NEVER_BACKSLASH_C, &code, &off, NULL);
+	pcre2_code *re = rules_regex_compile(t->text, t->re_flags, &code, &off);
+
 	if (re == NULL) {
 		PCRE2_UCHAR msg[256];
 		Token at = *t;
 		pcre2_get_error_message(code, msg, sizeof msg);
 		at.col = t->re_cols[MIN(off, len)];
 		perr(p, &at, "bad regular expression: %s", (const char *)msg);
-		return NULL;
 	}
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* interpreter when JIT is missing */
-	return re;
-}
-
-/* compile_anchored - the same pattern, matching only at the start offset
- * given (compiled so, since JIT code cannot be anchored at match time) */
-static pcre2_code *compile_anchored(const Token *t)
-{
-	int code;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)t->text, strlen(t->text),
-	                               t->re_flags | PCRE2_NEVER_BACKSLASH_C | PCRE2_ANCHORED,
-	                               &code, &off, NULL);
-	if (re != NULL)
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
@@ -488,8 +399,7 @@ static gboolean parse_set(Parser *p, Test *test)
 				return FALSE;
 			g_ptr_array_add(test->lists, l);
 		} else if (t->kind == TOK_LBRACE) {
-			List *l = rules_list_new(NULL, p->file, t->line);
-			g_ptr_array_add(p->b->rs->anon_lists, l);
+			List *l = rules_list_anon(p->b->rs, p->file, t->line);
 			if (!parse_braces(p, t, l, FALSE))
 				return FALSE;
 			g_ptr_array_add(test->lists, l);
@@ -511,7 +421,7 @@ static const char *type_name(ValType t)
 /* parse_test - targets [op operand]; a bare target must be yes/no */
 static Expr *parse_test(Parser *p)
 {
-	Test *test = rules_arena_new0(p->b->rs, sizeof *test);
+	Test *test = rules_test_new(p->b->rs);
 	const Token *tt[RULES_MAX_TARGETS];
 	const Token *op;
 	const char *o = "";
@@ -583,14 +493,8 @@ static Expr *parse_test(Parser *p)
 		if ((test->re = compile_regex(p, re)) == NULL)
 			goto fail;
 		test->line = re->line;
-		test->lits = rules_lits_extract(re->text, re->re_flags);
-		test->pre_lits = rules_prefix_extract(re->text, re->re_flags);
-		test->sentence = test->pre_lits == NULL && test->lits != NULL &&
-		                 rules_sentence_scoped(re->text, re->re_flags);
-		if ((test->pre_lits != NULL || test->sentence) && (test->re_anchored = compile_anchored(re)) == NULL) {
-			g_clear_pointer(&test->pre_lits, g_ptr_array_unref);
-			test->sentence = FALSE;
-		}
+		test->pattern = g_strdup(re->text);     /* for rules_compile's prefilter */
+		test->re_flags = re->re_flags;
 		p->has_re = TRUE;
 	} else if (strcmp(o, "in") == 0 || strcmp(o, "!in") == 0) {
 		test->op = OP_IN;
@@ -643,7 +547,7 @@ done:
 		return e;
 	}
 fail:
-	test_free(test);
+	rules_test_free(test);
 	return NULL;
 }
 
@@ -679,7 +583,7 @@ static Expr *parse_primary(Parser *p)
 		p->paren--;
 		if (t->kind != TOK_RPAREN) {
 			perr(p, t, "expected \")\", found %s", describe_tok(t));
-			expr_free(e);
+			rules_expr_free(e);
 			return NULL;
 		}
 		next(p);
@@ -713,9 +617,7 @@ static Expr *parse_primary(Parser *p)
 			return NULL;
 		}
 		Expr *e = expr_new(p, EX_RULE, NULL, NULL);
-		for (guint i = 0; i < p->b->rs->rules->len; i++)
-			if (p->b->rs->rules->pdata[i] == r)
-				e->rule = i;
+		e->rule = rules_rule_index(p->b->rs, r);
 		g_ptr_array_add(p->cur->when_rules, GUINT_TO_POINTER(e->rule));
 		return e;
 	}
@@ -749,7 +651,7 @@ static Expr *parse_and(Parser *p)
 	while (e != NULL && continues(p, "and")) {
 		Expr *b = parse_unary(p);
 		if (b == NULL) {
-			expr_free(e);
+			rules_expr_free(e);
 			return NULL;
 		}
 		e = expr_new(p, EX_AND, e, b);
@@ -763,7 +665,7 @@ static Expr *parse_or(Parser *p)
 	while (e != NULL && continues(p, "or")) {
 		Expr *b = parse_and(p);
 		if (b == NULL) {
-			expr_free(e);
+			rules_expr_free(e);
 			return NULL;
 		}
 		e = expr_new(p, EX_OR, e, b);
@@ -789,10 +691,7 @@ static Cond *parse_cond(Parser *p, const Token *kw)
 		g_clear_pointer(&p->key.hname, g_free);
 		return NULL;
 	}
-	c = rules_arena_new0(p->b->rs, sizeof *c);
-	c->expr = e;
-	c->key = p->key;
-	c->has_re = p->has_re;
+	c = rules_cond_new(p->b->rs, e, p->key, p->has_re);
 	p->key.hname = NULL;
 	return c;
 }
@@ -859,28 +758,11 @@ static GArray *parse_describe(Parser *p, const Token *t)
 	return segs;
 fail:
 	g_string_free(lit, TRUE);
-	segs_free(segs);
+	rules_segs_free(segs);
 	return NULL;
 }
 
 /* ---- blocks ---- */
-
-static Rule *rule_new(Parser *p, const Token *id, RuleKind kind)
-{
-	Rule *r = rules_arena_new0(p->b->rs, sizeof *r);
-	r->id = g_strdup(id->text);
-	r->kind = kind;
-	r->sub = g_str_has_prefix(id->text, "__");
-	r->file = g_strdup(p->file);
-	r->line = id->line;
-	r->match = g_ptr_array_new_with_free_func(cond_free);
-	r->require = g_ptr_array_new_with_free_func(cond_free);
-	r->unless = g_ptr_array_new_with_free_func(cond_free);
-	r->when_rules = g_ptr_array_new();
-	r->enabled = TRUE;
-	r->action = ACTION_ACCEPT;
-	return r;
-}
 
 /* end_block - the checks that need the whole rule */
 static void end_block(Parser *p)
@@ -934,7 +816,7 @@ static Rule *lookup_rule(Parser *p, const Token *t)
 static void stmt_rule(Parser *p, const Token *kw, RuleKind kind)
 {
 	const Token *id = next(p);
-	Rule *old, *r;
+	Rule *old;
 
 	p->blk = kind == RK_META ? BLK_META : BLK_RULE;
 	p->blk_tok = kw;
@@ -956,10 +838,7 @@ static void stmt_rule(Parser *p, const Token *kw, RuleKind kind)
 		     id->text, id->text);
 		return;
 	}
-	r = rule_new(p, id, kind);
-	g_ptr_array_add(p->b->rs->rules, r);
-	g_hash_table_insert(p->b->rs->by_id, r->id, r);
-	p->cur = r;
+	p->cur = rules_rule_new(p->b->rs, id->text, kind, p->file, id->line);
 }
 
 static void stmt_override(Parser *p, const Token *kw)
@@ -1128,7 +1007,7 @@ static void stmt_prop(Parser *p, const Token *kw, Prop pr)
 			GArray *segs = parse_describe(p, t);
 			if (segs == NULL)
 				return;
-			segs_free(r->segs);
+			rules_segs_free(r->segs);
 			r->segs = segs;
 			g_free(r->describe);
 			r->describe = g_strdup(t->text);
@@ -1234,193 +1113,4 @@ void rules_parse_file(RulesBuild *b, const char *path, const char *text)
 	end_block(&p);
 	rules_tokens_free(p.toks);
 	g_free(p.dir);
-}
-
-/* ---- whole-load checks ---- */
-
-static gboolean all_match_in(const Rule *r, Coll a, Coll b)
-{
-	if (r->match->len == 0)
-		return FALSE;
-	for (guint i = 0; i < r->match->len; i++) {
-		const Cond *c = r->match->pdata[i];
-		if (c->key.coll != a && c->key.coll != b)
-			return FALSE;
-	}
-	return TRUE;
-}
-
-static gboolean any_regex(const Rule *r)
-{
-	for (guint i = 0; i < r->match->len; i++)
-		if (((const Cond *)r->match->pdata[i])->has_re)
-			return TRUE;
-	return FALSE;
-}
-
-/* check_placeholders - each placeholder must have a value whenever the rule fires */
-static void check_placeholders(RulesBuild *b, Rule *r)
-{
-	if (r->segs == NULL)
-		return;
-	for (guint i = 0; i < r->segs->len; i++) {
-		Placeholder ph = g_array_index(r->segs, Seg, i).ph;
-		const char *why = NULL;
-		switch (ph) {
-		case PH_URL:
-		case PH_HOST:
-			if (!all_match_in(r, COLL_LINK, COLL_IMAGE))
-				why = "its match lines do not all look at link.* or image.*";
-			break;
-		case PH_NAME: case PH_EXT: case PH_MAGIC: case PH_TYPE: case PH_SIZE:
-			if (!all_match_in(r, COLL_ATTACHMENT, COLL_ATTACHMENT))
-				why = "its match lines do not all look at attachment.*";
-			break;
-		case PH_MATCH:
-			if (!any_regex(r))
-				why = "it has no =~ test in a match line";
-			break;
-		case PH_VALUE:
-		case PH_COUNT:
-			if (r->match->len == 0)
-				why = r->kind == RK_META ? "a meta rule has no tested value (use {rules})"
-				                         : "a require rule fires when nothing matched";
-			break;
-		case PH_RULES:
-			if (r->kind != RK_META)
-				why = "only meta rules combine rules";
-			break;
-		default:
-			break;
-		}
-		if (ph == PH_COUNT)
-			r->needs_count = TRUE;
-		if (why != NULL)
-			rules_diag_add(&b->diag, r->describe_file, r->describe_line, r->describe_col,
-			               "{%s} has no value in %s: %s", rules_placeholder_name(ph), r->id, why);
-	}
-}
-
-static void collect_regexes(const Expr *e, GPtrArray *out)
-{
-	if (e == NULL)
-		return;
-	collect_regexes(e->a, out);
-	collect_regexes(e->b, out);
-	if (e->kind == EX_TEST && e->test->op == OP_RE)
-		g_ptr_array_add(out, e->test);
-}
-
-/* lit_id - the id of a folded literal in the ruleset's automaton */
-static guint32 lit_id(GHashTable *ids, GPtrArray *lits, GByteArray *spot, char *lit, gboolean want_spot)
-{
-	gpointer id;
-	guint8 zero = 0;
-
-	if (!g_hash_table_lookup_extended(ids, lit, NULL, &id)) {
-		id = GUINT_TO_POINTER(lits->len);
-		g_ptr_array_add(lits, lit);
-		g_byte_array_append(spot, &zero, 1);
-		g_hash_table_insert(ids, lit, id);
-	}
-	if (want_spot)
-		spot->data[GPOINTER_TO_UINT(id)] = 1;
-	return GPOINTER_TO_UINT(id);
-}
-
-/* scanned_targets - the targets worth one scan per message: read by at least
- * RULES_PF_MIN_TESTS regexes with literals.  A target few regexes read is
- * left to them: the HTML source, read by 2, cost 33 ms on the corpus to
- * scan and 4.5 ms to search unfiltered; the subject and the text are read
- * by dozens (AMZ_RULES_PREFILTER=all: min_tests 1). */
-#define RULES_PF_MIN_TESTS 8
-G_STATIC_ASSERT(TG_PARTS_COUNT < 64);     /* a bit per target */
-static guint64 scanned_targets(const Ruleset *rs, guint min_tests)
-{
-	guint count[64] = { 0 };
-	guint64 on = 0;
-
-	for (guint i = 0; i < rs->tests->len; i++) {
-		const Test *t = rs->tests->pdata[i];
-		if (t->nlit_ids == 0 && t->npre_ids == 0)
-			continue;
-		for (guint j = 0; j < t->ntargets; j++)
-			count[t->targets[j].def->id]++;
-	}
-	for (guint id = 0; id < 64; id++)
-		if (count[id] >= min_tests)
-			on |= G_GUINT64_CONSTANT(1) << id;
-	return on;
-}
-
-/* build_prefilter - number the regex tests; give each one's literals (those
- * every match contains, those every match starts with) an id in one
- * automaton for the whole ruleset */
-static void build_prefilter(RulesBuild *b)
-{
-	Ruleset *rs = b->rs;
-	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-	GPtrArray *lits = g_ptr_array_new();
-	GByteArray *spot = g_byte_array_new();
-
-	rs->tests = g_ptr_array_new();
-	for (guint i = 0; i < rs->rules->len; i++) {
-		const Rule *r = rs->rules->pdata[i];
-		const GPtrArray *lines[] = { r->match, r->require, r->unless };
-		for (guint k = 0; k < G_N_ELEMENTS(lines); k++)
-			for (guint j = 0; j < lines[k]->len; j++)
-				collect_regexes(((const Cond *)lines[k]->pdata[j])->expr, rs->tests);
-	}
-	rs->n_re = rs->tests->len;
-	for (guint i = 0; i < rs->tests->len; i++) {
-		Test *t = rs->tests->pdata[i];
-		t->id = i;
-		if (b->no_prefilter) {
-			t->sentence = FALSE;
-			continue;
-		}
-		if (t->lits != NULL) {
-			t->lit_ids = rules_arena_new0(rs, t->lits->len * sizeof *t->lit_ids);
-			t->nlit_ids = t->lits->len;
-			for (guint j = 0; j < t->lits->len; j++)   /* sentence-scoped: where they are */
-				t->lit_ids[j] = lit_id(ids, lits, spot, t->lits->pdata[j], t->sentence);
-			rs->n_re_pf++;
-		}
-		if (t->pre_lits != NULL) {
-			t->pre_ids = rules_arena_new0(rs, t->pre_lits->len * sizeof *t->pre_ids);
-			t->npre_ids = t->pre_lits->len;
-			for (guint j = 0; j < t->pre_lits->len; j++)
-				t->pre_ids[j] = lit_id(ids, lits, spot, t->pre_lits->pdata[j], TRUE);
-			rs->n_re_pre++;
-		}
-	}
-	if (lits->len > 0)
-		rs->pf = rules_pf_build(lits, spot->data);
-	rs->pf_targets = scanned_targets(rs, b->scan_all ? 1 : RULES_PF_MIN_TESTS);
-	for (guint i = 0; i < rs->tests->len; i++) {
-		Test *t = rs->tests->pdata[i];
-		g_clear_pointer(&t->lits, g_ptr_array_unref);
-		g_clear_pointer(&t->pre_lits, g_ptr_array_unref);
-	}
-	g_ptr_array_unref(lits);
-	g_byte_array_unref(spot);
-	g_hash_table_unref(ids);
-	if (b->profile) {
-		rs->prof_rules = g_new0(RuleProf, rs->rules->len);
-		rs->prof_tests = g_new0(TestProf, MAX(rs->n_re, 1));
-	}
-}
-
-/* rules_finish - checks that need every file loaded; counts enabled rules;
- * builds the prefilter */
-void rules_finish(RulesBuild *b)
-{
-	b->rs->n_enabled = 0;
-	for (guint i = 0; i < b->rs->rules->len; i++) {
-		Rule *r = b->rs->rules->pdata[i];
-		check_placeholders(b, r);
-		if (r->enabled)
-			b->rs->n_enabled++;
-	}
-	build_prefilter(b);
 }

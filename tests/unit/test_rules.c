@@ -84,12 +84,23 @@ static char *strip_dir(const char *msg, const Tree *t)
 	return out;
 }
 
+/* load_rules - rules_load with the options the environment gives, as the
+ * daemon reads them (the cases below set AMZ_RULES_PREFILTER and
+ * AMZ_RULE_PROFILE) */
+static Ruleset *load_rules(const char *dir, const char *local, GError **err)
+{
+	RulesOptions opt;
+
+	rules_options_parse(&opt, g_getenv("AMZ_RULES_PREFILTER"), g_getenv("AMZ_RULE_PROFILE"));
+	return rules_load(dir, local, &opt, err);
+}
+
 static Ruleset *load_one(const char *text, Tree **tp, GError **err)
 {
 	Tree *t = tree_new();
 	write_file(t->rules, "a.rules", text);
 	*tp = t;
-	return rules_load(t->rules, t->local, err);
+	return load_rules(t->rules, t->local, err);
 }
 
 static Facts *base_facts(void)
@@ -473,7 +484,7 @@ static void test_list_files_and_overrides(void)
 	write_file(t->local, "20-enable.rules", "disable PIXEL\nenable PIXEL\n");
 	write_file(t->local, "example.rules.disabled", "garbage\n");
 
-	rs = rules_load(t->rules, t->local, &err);
+	rs = load_rules(t->rules, t->local, &err);
 	g_assert_no_error(err);
 	g_assert_cmpuint(rules_count(rs), ==, 4);   /* ORDER disabled */
 
@@ -526,14 +537,14 @@ static void test_missing_local_dir(void)
 	Ruleset *rs;
 
 	write_file(t->rules, "a.rules", "rule R\n describe \"x\"\n match reply\n action tag\n");
-	rs = rules_load(t->rules, NULL, &err);
+	rs = load_rules(t->rules, NULL, &err);
 	g_assert_no_error(err);
 	rules_unref(rs);
-	rs = rules_load(t->rules, "/nonexistent/local.d", &err);
+	rs = load_rules(t->rules, "/nonexistent/local.d", &err);
 	g_assert_no_error(err);
 	g_assert_cmpuint(rules_count(rs), ==, 1);
 	rules_unref(rs);
-	rs = rules_load("/nonexistent/rules", NULL, &err);
+	rs = load_rules("/nonexistent/rules", NULL, &err);
 	g_assert_null(rs);
 	g_assert_error(err, RULES_ERROR, 0);
 	g_assert_true(g_str_has_prefix(err->message, "/nonexistent/rules: cannot read rule directory"));
@@ -655,7 +666,7 @@ static void test_errors(void)
 			write_file(t->local, "z.rules", c->local);
 		/* relative paths, as an admin would see them */
 		g_assert_cmpint(g_chdir(t->dir), ==, 0);
-		rs = rules_load("rules", "local", &err);
+		rs = load_rules("rules", "local", &err);
 		g_assert_cmpint(g_chdir(cwd), ==, 0);
 		g_free(cwd);
 		if (rs != NULL) {
@@ -762,7 +773,7 @@ static Ruleset *shipped_rules(void)
 		g_test_skip("rules/ not found; set AMZ_TOP");
 		return NULL;
 	}
-	rs = rules_load(dir, NULL, &err);
+	rs = load_rules(dir, NULL, &err);
 	g_assert_no_error(err);
 	return rs;
 }
@@ -846,7 +857,7 @@ static void test_shipped_rules(void)
 		Tree *t = tree_new();
 		write_file(t->local, "senders.rules", "list approved_senders += { @approved.example }\n"
 		           "override LINK_NOT_HTTPS\n mode monitor\n");
-		rs = rules_load(dir, t->local, &err);
+		rs = load_rules(dir, t->local, &err);
 		g_assert_no_error(err);
 		f = compliant_facts();
 		add_link(f, "http://www.amazon.de/x", "http", "www.amazon.de", "href");
@@ -875,7 +886,7 @@ static void test_shipped_rules(void)
 		char *text = NULL;
 		g_assert_true(g_file_get_contents(example, &text, NULL, NULL));
 		write_file(t->local, "example.rules", text);
-		rs = rules_load(dir, t->local, &err);
+		rs = load_rules(dir, t->local, &err);
 		g_assert_no_error(err);
 		f = base_facts();
 		g_string_assign(f->text, "See shop.example for more.");
@@ -1334,13 +1345,13 @@ static void test_prefilter_verdicts(void)
 		g_test_skip("rules/ not found; set AMZ_TOP");
 		goto out;
 	}
-	on = rules_load(dir, NULL, &err);       /* every target with literals scanned */
+	on = load_rules(dir, NULL, &err);       /* every target with literals scanned */
 	g_assert_no_error(err);
 	g_unsetenv("AMZ_RULES_PREFILTER");
-	dflt = rules_load(dir, NULL, &err);     /* as in the daemon: not html (few regexes) */
+	dflt = load_rules(dir, NULL, &err);     /* as in the daemon: not html (few regexes) */
 	g_assert_no_error(err);
 	g_setenv("AMZ_RULES_PREFILTER", "0", TRUE);
-	off = rules_load(dir, NULL, &err);
+	off = load_rules(dir, NULL, &err);
 	g_setenv("AMZ_RULES_PREFILTER", "all", TRUE);
 	g_assert_no_error(err);
 	rules_prefilter_stats(on, &nre, &npf, &nlit);
