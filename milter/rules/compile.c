@@ -182,7 +182,7 @@ static void build_prefilter(RulesBuild *b)
 		}
 	}
 	if (lits->len > 0)
-		rs->pf = rules_pf_build(lits, spot->data);
+		rs->pf = rules_mp_build(lits, spot->data);
 	rs->pf_targets = scanned_targets(rs, b->opt.prefilter == RULES_PREFILTER_ALL ? 1 : RULES_PF_MIN_TESTS);
 	for (guint i = 0; i < rs->tests->len; i++) {
 		Test *t = rs->tests->pdata[i];

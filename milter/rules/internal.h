@@ -1,6 +1,7 @@
 /*
  * rules/internal.h - what the stages of the rule engine share.
  *
+ * rules/diag.c    the errors of a load; "did you mean" hints
  * rules/lex.c     rule file text -> tokens (with file, line, column)
  * rules/target.c  the vocabulary: targets, their collections and types,
  *                 marketplaces, placeholders; reading a target from Facts
@@ -18,9 +19,12 @@
 #ifndef AMZ_RULES_INTERNAL_H
 #define AMZ_RULES_INTERNAL_H
 
+#include <time.h>
 #include <glib.h>
 #include <pcre2.h>
 #include "rules/rules.h"
+#include "rules/multipattern.h"
+#include "util/text.h"
 
 #define RULES_MAX_TARGETS   8     /* targets in one test: "subject, text =~ …" */
 #define RULES_MAX_ERRORS    20    /* errors collected before giving up */
@@ -34,7 +38,7 @@
 #define RULES_LIMIT_ID      "RULE_LIMIT"
 #define RULES_LIST_FILE_MAX (16 << 20) /* bytes of one list file */
 
-/* ---- diagnostics (rules/lex.c) ---- */
+/* ---- diagnostics (rules/diag.c) ---- */
 
 typedef struct {
 	GPtrArray *errors;      /* char*: "file:line:col: message" */
@@ -45,8 +49,12 @@ void rules_diag_clear(RulesDiag *d);
 void rules_diag_add(RulesDiag *d, const char *file, guint line, guint col,
                     const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 gboolean rules_diag_full(const RulesDiag *d);
-/* rules_suggest - the closest candidate within a small edit distance, or NULL */
-const char *rules_suggest(const char *word, const char *const *cands, guint n);
+/* rules_suggest - the closest candidate, when it is a likely typo of word:
+ * at most two edits, fewer than half the longer word, not word itself */
+static inline const char *rules_suggest(const char *word, const char *const *cands, guint n)
+{
+	return text_suggest(word, cands, n, 2, TEXT_SUGGEST_TYPO);
+}
 /* rules_suggest_append - add " (did you mean \"x\"?)" to s when a candidate is close */
 void rules_suggest_append(GString *s, const char *word, const char *const *cands, guint n);
 
@@ -268,8 +276,6 @@ typedef struct {
 
 /* ---- prefilters (rules/prefilter.c) ---- */
 
-typedef struct Prefilter Prefilter;
-
 gunichar rules_fold_char(gunichar c);
 gboolean rules_lit_char_ok(gunichar c);
 /* rules_fold - append s[0..len) case-folded to out (what literals are matched against) */
@@ -280,26 +286,39 @@ GPtrArray *rules_lits_extract(const char *pattern, guint32 flags);
 GPtrArray *rules_prefix_extract(const char *pattern, guint32 flags);
 /* rules_sentence_scoped - every match starts a sentence and needs nothing past its end */
 gboolean rules_sentence_scoped(const char *pattern, guint32 flags);
-Prefilter *rules_pf_build(GPtrArray *lits, const guint8 *spot);
-void rules_pf_free(Prefilter *pf);
-guint rules_pf_count(const Prefilter *pf);
-const char *rules_pf_literal(const Prefilter *pf, guint id);
-/* Where the literals asked for start in a folded text: (id, start) pairs.  A
- * literal met more than per_lit times, or when total pairs are held, is
- * marked lost: its places are not all known (a regex using it is searched
- * as usual). */
-#define RULES_SPOTS_MAX 262144
-typedef struct {
-	GArray *pairs;          /* guint32 id, guint32 start */
-	guint32 *count;         /* per literal */
-	guint8 *lost;           /* per literal */
-	guint32 per_lit, total;
-} PfSpots;
-/* rules_pf_scan - set bit id in found for each literal present in the folded
- * text; with spots, also where the literals asked for start */
-void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found, PfSpots *spots);
 
-/* What AMZ_RULE_PROFILE=1 collects: the only part of a Ruleset that changes
+/* ---- what a fired rule tells (rules/render.c) ---- */
+
+/* The item that fired and what it showed, for the message and evidence. */
+typedef struct {
+	Coll coll;
+	guint idx;
+	guint count;
+	GString *value, *match;
+	gboolean have_value, have_match;
+	GString *rules;         /* meta: the rules it saw fire */
+} Fire;
+
+char *rules_render_message(const Rule *r, const Facts *f, const Fire *fi);
+char *rules_render_evidence(const Facts *f, const Fire *fi);
+
+/* ---- cost counters (collected by rules/eval.c, reported by rules/profile.c) ---- */
+
+/* rules_prof_now - a monotonic clock in nanoseconds */
+static inline guint64 rules_prof_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (guint64)ts.tv_sec * 1000000000u + (guint64)ts.tv_nsec;
+}
+
+/* rules_prof_add - add n to a counter of a shared ruleset */
+static inline void rules_prof_add(guint64 *counter, guint64 n)
+{
+	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
+}
+
+/* What RulesOptions.profile collects: the only part of a Ruleset that changes
  * after load, by atomic adds from any evaluating thread. */
 typedef struct {
 	guint64 ns;             /* time in the rule, by rule index */
@@ -319,13 +338,13 @@ struct Ruleset {
 	GHashTable *lists;      /* name -> List* (owned) */
 	GPtrArray *anon_lists;  /* List* of inline sets (owned) */
 	guint n_enabled;
-	Prefilter *pf;          /* NULL: no regex has a prefilter (or AMZ_RULES_PREFILTER=0) */
+	Multipattern *pf;       /* every literal of every regex; NULL: none (or RULES_PREFILTER_OFF) */
 	guint n_re;             /* regex tests */
 	guint n_re_pf;          /* of which with a prefilter */
 	guint n_re_pre;         /* of which tried only where a prefix literal starts */
 	guint64 pf_targets;     /* bit (1 << TargetId): values of this target are scanned */
 	GPtrArray *tests;       /* Test* with OP_RE, by id (not owned) */
-	RuleProf *prof_rules;   /* AMZ_RULE_PROFILE=1: by rule index, else NULL */
+	RuleProf *prof_rules;   /* RulesOptions.profile: by rule index, else NULL */
 	TestProf *prof_tests;   /* by test id */
 	GPtrArray *arena;       /* blocks holding the Rule, Cond, Expr and Test structs */
 	gsize arena_left;       /* bytes free at arena_next */

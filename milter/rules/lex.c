@@ -1,5 +1,5 @@
 /*
- * rules/lex.c - rule file text -> tokens; error collection and suggestions.
+ * rules/lex.c - rule file text -> tokens.
  *
  * Input: the bytes of one rule file.  Output: a GArray of Token, each with
  * its line and column (1-based, columns count bytes), ending in TOK_EOF.
@@ -9,98 +9,7 @@
  * the array (rules_tokens_free).
  */
 #include <string.h>
-#include <stdarg.h>
 #include "rules/internal.h"
-
-void rules_diag_init(RulesDiag *d)
-{
-	d->errors = g_ptr_array_new_with_free_func(g_free);
-}
-
-void rules_diag_clear(RulesDiag *d)
-{
-	g_clear_pointer(&d->errors, g_ptr_array_unref);
-}
-
-/* rules_diag_add - one "file:line:col: message" ("file: message" when line is 0);
- * errors beyond the cap are dropped */
-void rules_diag_add(RulesDiag *d, const char *file, guint line, guint col, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	if (d->errors->len >= RULES_MAX_ERRORS)
-		return;
-	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	if (line == 0)
-		g_ptr_array_add(d->errors, g_strdup_printf("%s: %s", file, msg));
-	else
-		g_ptr_array_add(d->errors, g_strdup_printf("%s:%u:%u: %s", file, line, col, msg));
-	g_free(msg);
-}
-
-gboolean rules_diag_full(const RulesDiag *d)
-{
-	return d->errors->len >= RULES_MAX_ERRORS;
-}
-
-/* levenshtein - edit distance, case-insensitive; words here are short */
-static guint levenshtein(const char *a, const char *b)
-{
-	gsize la = strlen(a), lb = strlen(b);
-	guint *row = g_new(guint, lb + 1);
-	guint d;
-
-	for (gsize j = 0; j <= lb; j++)
-		row[j] = j;
-	for (gsize i = 1; i <= la; i++) {
-		guint diag = row[0];
-		row[0] = i;
-		for (gsize j = 1; j <= lb; j++) {
-			guint up = row[j];
-			guint cost = g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 1]) ? 0 : 1;
-			guint best = MIN(row[j] + 1, row[j - 1] + 1);
-			row[j] = MIN(best, diag + cost);
-			diag = up;
-		}
-	}
-	d = row[lb];
-	g_free(row);
-	return d;
-}
-
-/* rules_suggest - a likely intended word: distance <= 2 and under half its length */
-const char *rules_suggest(const char *word, const char *const *cands, guint n)
-{
-	const char *best = NULL;
-	guint best_d = G_MAXUINT;
-	guint len;
-
-	if (word == NULL || *word == '\0')
-		return NULL;
-	len = strlen(word);
-	for (guint i = 0; i < n; i++) {
-		guint d = levenshtein(word, cands[i]);
-		if (d < best_d) {
-			best_d = d;
-			best = cands[i];
-		}
-	}
-	if (best == NULL || best_d == 0 || best_d > 2 || best_d * 2 > MAX(len, strlen(best)))
-		return NULL;
-	return best;
-}
-
-void rules_suggest_append(GString *s, const char *word, const char *const *cands, guint n)
-{
-	const char *sug = rules_suggest(word, cands, n);
-	if (sug != NULL)
-		g_string_append_printf(s, " (did you mean \"%s\"?)", sug);
-}
-
-/* ---- lexer ---- */
 
 typedef struct {
 	const char *file;

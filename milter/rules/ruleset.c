@@ -96,7 +96,7 @@ static void rule_free(Rule *r)
 /* ruleset_free - everything, the arena last */
 static void ruleset_free(Ruleset *rs)
 {
-	rules_pf_free(rs->pf);
+	rules_mp_free(rs->pf);
 	if (rs->tests)
 		g_ptr_array_unref(rs->tests);
 	g_free(rs->prof_rules);

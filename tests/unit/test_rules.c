@@ -18,6 +18,7 @@
 #include "core/verdict.h"
 #include "rules/rules.h"
 #include "rules/internal.h"     /* the prefilter's literal analysis and folding */
+#include "util/text.h"
 
 /* ---- helpers ---- */
 
@@ -1678,6 +1679,114 @@ static void test_arena(void)
 	tree_free(t);
 }
 
+/* The literal automaton: which literals a text contains and where the ones
+ * asked for start, overlapping and nested literals included. */
+static void test_multipattern(void)
+{
+	const char *words[] = { "he", "she", "his", "hers", "coupon", "€" };
+	const guint8 spot[] = { 1, 1, 0, 1, 0, 1 };
+	GPtrArray *lits = g_ptr_array_new();
+	Multipattern *mp;
+	guint8 found[1] = { 0 };
+	guint32 count[G_N_ELEMENTS(words)] = { 0 };
+	guint8 lost[G_N_ELEMENTS(words)] = { 0 };
+	MpSpots sp = { .count = count, .lost = lost, .per_lit = 2, .total = 100 };
+	const char *text = "ushers pay 5€, she said; she, she";
+
+	for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+		g_ptr_array_add(lits, (char *)words[i]);
+	mp = rules_mp_build(lits, spot);
+	g_assert_nonnull(mp);
+	g_assert_cmpuint(rules_mp_count(mp), ==, 6);
+	g_assert_cmpstr(rules_mp_literal(mp, 3), ==, "hers");
+	g_assert_null(rules_mp_literal(mp, 6));
+	g_assert_cmpuint(rules_mp_count(NULL), ==, 0);
+	sp.pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
+	rules_mp_scan(mp, text, strlen(text), found, &sp);
+	/* he, she, hers, € present; his and coupon absent */
+	g_assert_cmphex(found[0], ==, 0x01 | 0x02 | 0x08 | 0x20);
+	/* "she" at 1, 17 and then lost past per_lit 2; "he" at 2, 18 and lost;
+	 * "hers" at 2; "€" (3 bytes) at 12 */
+	{
+		static const guint32 want[][2] = { { 1, 1 }, { 0, 2 }, { 3, 2 }, { 5, 12 }, { 1, 17 }, { 0, 18 } };
+		g_assert_cmpuint(sp.pairs->len, ==, 2 * G_N_ELEMENTS(want));
+		for (guint i = 0; i < G_N_ELEMENTS(want) && i * 2 < sp.pairs->len; i++) {
+			g_assert_cmpuint(g_array_index(sp.pairs, guint32, 2 * i), ==, want[i][0]);
+			g_assert_cmpuint(g_array_index(sp.pairs, guint32, 2 * i + 1), ==, want[i][1]);
+		}
+	}
+	g_assert_cmpuint(lost[1], ==, 1);
+	g_assert_cmpuint(lost[0], ==, 1);
+	g_assert_cmpuint(lost[3], ==, 0);
+	/* without spots: only the bits */
+	found[0] = 0;
+	rules_mp_scan(mp, "a coupon for his", 16, found, NULL);
+	g_assert_cmphex(found[0], ==, 0x04 | 0x10);
+	rules_mp_free(mp);
+	g_array_unref(sp.pairs);
+	g_ptr_array_unref(lits);
+}
+
+/* One number syntax for rule files and the configuration: both callers'
+ * values stay what they were; the bound is the caller's. */
+static void test_parse_size(void)
+{
+	static const struct {
+		const char *in;
+		guint64 max;
+		gboolean ok;
+		guint64 out;
+	} t[] = {
+		{ "5", G_MAXINT64, TRUE, 5 },
+		{ "100k", G_MAXINT64, TRUE, 102400 },
+		{ "100K", G_MAXINT64, TRUE, 102400 },
+		{ "10M", G_MAXINT64, TRUE, 10485760 },
+		{ "10m", G_MAXINT64, TRUE, 10485760 },
+		{ "2G", G_MAXINT64, TRUE, 2147483648ull },
+		{ "5MB", G_MAXUINT64, TRUE, 5242880 },
+		{ "1kb", G_MAXUINT64, TRUE, 1024 },
+		{ "0G", G_MAXUINT64, TRUE, 0 },
+		{ "9223372036854775807", G_MAXINT64, TRUE, G_MAXINT64 },
+		{ "9223372036854775808", G_MAXINT64, FALSE, 0 },
+		{ "9223372036854775808", G_MAXUINT64, TRUE, 9223372036854775808ull },
+		{ "18446744073709551615", G_MAXUINT64, TRUE, G_MAXUINT64 },
+		{ "18446744073709551616", G_MAXUINT64, FALSE, 0 },
+		{ "8589934592G", G_MAXINT64, FALSE, 0 },
+		{ "8589934591G", G_MAXINT64, TRUE, 8589934591ull << 30 },
+		{ "5B", G_MAXUINT64, FALSE, 0 },
+		{ "", G_MAXUINT64, FALSE, 0 },
+		{ "M", G_MAXUINT64, FALSE, 0 },
+		{ "-1", G_MAXUINT64, FALSE, 0 },
+		{ "10X", G_MAXUINT64, FALSE, 0 },
+		{ "1 k", G_MAXUINT64, FALSE, 0 },
+		{ "1kk", G_MAXUINT64, FALSE, 0 },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		guint64 v = 12345;
+		g_test_message("%s", t[i].in);
+		g_assert_cmpint(text_parse_size(t[i].in, t[i].max, &v), ==, t[i].ok);
+		g_assert_cmpuint(v, ==, t[i].ok ? t[i].out : 12345);
+	}
+}
+
+/* The suggestion threshold of the rule language (a likely typo) and of
+ * the configuration (the nearest key within two edits). */
+static void test_suggest(void)
+{
+	const char *c[] = { "attachment", "header.", "mode", "a-very-long-rule-id-that-is-longer-than-sixty-four-characters-in-all" };
+	const char *ab[] = { "ab" };
+
+	g_assert_cmpstr(rules_suggest("attachmnt", c, 4), ==, "attachment");
+	g_assert_null(rules_suggest("Mode", c, 4));                     /* the same word */
+	g_assert_null(rules_suggest("xy", ab, 1));                      /* two edits of two letters */
+	g_assert_cmpstr(text_suggest("xy", ab, 1, 2, TEXT_SUGGEST_NEAREST), ==, "ab");
+	g_assert_null(rules_suggest("", c, 4));
+	g_assert_cmpstr(rules_suggest("a-very-long-rule-id-that-is-longer-than-sixty-four-characters-in-al", c, 4), ==, c[3]);
+	g_assert_cmpstr(text_suggest("Mode", c, 4, 2, TEXT_SUGGEST_NEAREST), ==, "mode");
+	g_assert_cmpstr(text_suggest("md", c, 4, 2, TEXT_SUGGEST_NEAREST), ==, "mode");
+	g_assert_null(text_suggest("m", c, 4, 2, TEXT_SUGGEST_NEAREST));
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -1702,5 +1811,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/profile", test_profile);
 	g_test_add_func("/rules/thread-tables", test_thread_tables);
 	g_test_add_func("/rules/arena", test_arena);
+	g_test_add_func("/rules/multipattern", test_multipattern);
+	g_test_add_func("/rules/parse-size", test_parse_size);
+	g_test_add_func("/rules/suggest", test_suggest);
 	return g_test_run();
 }
