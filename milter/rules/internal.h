@@ -8,8 +8,11 @@
  * rules/list.c    named lists: entries, list files, matching semantics
  * rules/ruleset.c the Ruleset: its structs, arena, constructors, freeing
  * rules/parse.c   tokens -> Rule, Expr and List structs, by the constructors
- * rules/prefilter.c  required literals of a regex; one pass over a text
- *                 that finds every literal of every rule
+ * rules/pcre_walk.c  PCRE2 pattern syntax as tokens, for the analyses below
+ * rules/prefilter.c  literals every match of a regex contains or starts with
+ * rules/sentence.c   whether a regex stays within one sentence
+ * rules/fold.c    case folding of literals and of the text scanned for them
+ * rules/multipattern.c  one pass over a text finds every literal of every rule
  * rules/compile.c after the last file: whole-load checks, the prefilter
  * rules/load.c    directories -> files in order -> parse -> compile
  * rules/eval.c    the pure evaluator: (Ruleset, Facts) -> Verdict
@@ -274,12 +277,17 @@ typedef struct {
 	gboolean needs_count;
 } Rule;
 
-/* ---- prefilters (rules/prefilter.c) ---- */
+/* ---- case folding (rules/fold.c) ---- */
 
+/* rules_fold_char - the representative of c's caseless set */
 gunichar rules_fold_char(gunichar c);
+/* rules_lit_char_ok - c may be part of a literal: its caseless set folds to one character */
 gboolean rules_lit_char_ok(gunichar c);
 /* rules_fold - append s[0..len) case-folded to out (what literals are matched against) */
 gboolean rules_fold(const char *s, gsize len, GString *out);
+
+/* ---- the prefilter's analyses of a pattern (rules/prefilter.c, rules/sentence.c) ---- */
+
 /* rules_lits_extract - folded literals one of which every match contains; NULL: none known */
 GPtrArray *rules_lits_extract(const char *pattern, guint32 flags);
 /* rules_prefix_extract - folded literals one of which every match starts with; NULL: none known */

@@ -18,6 +18,7 @@
 #include "core/verdict.h"
 #include "rules/rules.h"
 #include "rules/internal.h"     /* the prefilter's literal analysis and folding */
+#include "rules/pcre_walk.h"
 #include "util/text.h"
 
 /* ---- helpers ---- */
@@ -1679,6 +1680,126 @@ static void test_arena(void)
 	tree_free(t);
 }
 
+/* walk_render - the tokens of a pattern, one word each: c:x a character
+ * (q: invalid byte), \x an escape (\x! unterminated or unknown), [..] a class
+ * with its members, {min,max} a quantifier, (kind an opening, ) | and m:x */
+static char *walk_render(const char *pattern)
+{
+	static const char *const groups[] = {
+		[PG_CAPTURE] = "cap", [PG_NONCAPTURE] = "nc", [PG_BRANCH_RESET] = "reset",
+		[PG_ATOMIC] = "atomic", [PG_NAMED] = "named", [PG_LOOKAHEAD] = "la", [PG_NEG_LOOKAHEAD] = "nla",
+		[PG_LOOKBEHIND] = "lb", [PG_NEG_LOOKBEHIND] = "nlb", [PG_OPTIONS] = "opt",
+		[PG_COMMENT] = "comment", [PG_REFERENCE] = "ref", [PG_VERB] = "verb", [PG_OTHER] = "other",
+	};
+	GString *out = g_string_new(NULL);
+	PcreWalk w;
+	PwTok t;
+
+	pcre_walk_init(&w, pattern, strlen(pattern));
+	for (pcre_walk_next(&w, &t); t.kind != PW_END; pcre_walk_next(&w, &t)) {
+		if (out->len)
+			g_string_append_c(out, ' ');
+		switch (t.kind) {
+		case PW_CHAR:
+			if (t.invalid)
+				g_string_append_printf(out, "q:%02x", t.c);
+			else
+				g_string_append(out, "c:"), g_string_append_unichar(out, t.c);
+			break;
+		case PW_ESCAPE:
+			g_string_append_printf(out, "\\%c%s", t.esc ? t.esc : '0', t.bad ? "!" : "");
+			break;
+		case PW_QUANT:
+			g_string_append_printf(out, "{%d,%d}", t.min, t.max);
+			break;
+		case PW_OPEN:
+			g_string_append_printf(out, "(%s", groups[t.group]);
+			if (t.group == PG_OPTIONS)
+				g_string_append_printf(out, ":%.*s%s", (int)(t.opt_end - t.opt), t.opt, t.setting ? ")" : "");
+			if (t.bad)
+				g_string_append_c(out, '!');
+			break;
+		case PW_CLOSE: g_string_append_c(out, ')'); break;
+		case PW_ALT: g_string_append_c(out, '|'); break;
+		case PW_META: g_string_append_printf(out, "m:%c", (char)t.c); break;
+		case PW_CLASS: {
+			PwClass cw;
+			PwMember m;
+			g_string_append(out, t.negated ? "[^" : "[");
+			pcre_walk_class(&cw, &t);
+			for (pcre_walk_class_next(&cw, &m); m.kind != PM_END && m.kind != PM_BAD;
+			     pcre_walk_class_next(&cw, &m)) {
+				switch (m.kind) {
+				case PM_CHAR: g_string_append_unichar(out, m.lo); break;
+				case PM_RANGE:
+					g_string_append_unichar(out, m.lo);
+					g_string_append_c(out, '-');
+					if (m.hi_escape)
+						g_string_append_c(out, '\\');
+					else
+						g_string_append_unichar(out, m.hi);
+					break;
+				case PM_ESCAPE: g_string_append_printf(out, "\\%c", m.esc); break;
+				case PM_POSIX: g_string_append(out, ":"); break;
+				case PM_QUOTE: g_string_append(out, "Q"); break;
+				default: break;
+				}
+			}
+			g_string_append(out, m.kind == PM_BAD ? "!" : "]");
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* The one reader of PCRE2 syntax: escapes with their arguments, \Q…\E,
+ * classes and their members, quantifiers, group kinds, inline options. */
+static void test_pcre_walk(void)
+{
+	static const struct { const char *re, *want; } t[] = {
+		{ "ab", "c:a c:b" },
+		{ "\\.\\b\\x41\\x{263A}z", "c:. \\b \\x \\x c:z" },
+		{ "\\p{Latin}\\pLa\\N{U+41}\\o{101}\\cXa", "\\p \\p c:a \\N \\o \\c c:a" },
+		{ "\\g{-1}\\g1\\k<n>\\k'n'\\12a", "\\g \\g \\k \\k \\1 c:a" },
+		{ "\\i", "\\i!" },
+		{ "\\p{L", "\\p!" },
+		{ "a\\", "c:a \\0!" },
+		{ "\\Qa.b\\E+", "c:a c:. c:b {1,-1}" },
+		{ "\\Q(?\\Ex", "c:( c:? c:x" },
+		{ "\\Qab", "c:a c:b" },
+		{ "a\\Eb", "c:a \\E c:b" },
+		{ "a*b+?c??d{2}e{2,}f{1,3}g{,3}", "c:a {0,-1} c:b {1,-1} c:c {0,1} c:d {2,2} c:e {2,-1} c:f {1,3} c:g {0,3}" },
+		{ "a{x}b{", "c:a m:{ c:x m:} c:b m:{" },
+		{ "^.$]", "m:^ m:. m:$ m:]" },
+		{ "é\xff.", "c:é q:ff m:." },
+		{ "[ab]", "[ab]" },
+		{ "[^.!?]", "[^.!?]" },
+		{ "[]a][^]a]", "[]a] [^]a]" },
+		{ "[-a][a-][a-z]", "[-a] [a-] [a-z]" },
+		{ "[\\]x][\\d\\p{L}][[:alpha:]]", "[]x] [\\d\\p] [:]" },
+		{ "[a-\\x{2E}][\\Q]\\E]", "[a-\\] [Q]" },
+		{ "[ab", "[ab!" },
+		{ "(a)(?:b)(?|c)(?>d)", "(cap c:a ) (nc c:b ) (reset c:c ) (atomic c:d )" },
+		{ "(?<n>a)(?'n'b)(?P<n>c)", "(named c:a ) (named c:b ) (named c:c )" },
+		{ "(?=a)(?!b)(?<=c)(?<!d)", "(la c:a ) (nla c:b ) (lb c:c ) (nlb c:d )" },
+		{ "(?i)a(?-i:b)(?^)(?)", "(opt:i) c:a (opt:-i c:b ) (opt:^) (opt:)" },
+		{ "(?#c)(?1)(?-1)(?R)(?&n)(?P=n)(?P>n)(?C1)", "(comment (ref (ref (ref (ref (ref (ref (ref" },
+		{ "(?-)(?-:a)", "(opt:-) (opt:- c:a )" },
+		{ "(*SKIP)", "(verb {0,-1} c:S c:K c:I c:P )" },   /* not followed: the readers give up */
+		{ "(?(1)a)", "(other (cap c:1 ) c:a )" },
+		{ "a|b", "c:a | c:b" },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		char *got = walk_render(t[i].re);
+		g_test_message("%s", t[i].re);
+		g_assert_cmpstr(got, ==, t[i].want);
+		g_free(got);
+	}
+}
+
 /* The literal automaton: which literals a text contains and where the ones
  * asked for start, overlapping and nested literals included. */
 static void test_multipattern(void)
@@ -1811,6 +1932,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/profile", test_profile);
 	g_test_add_func("/rules/thread-tables", test_thread_tables);
 	g_test_add_func("/rules/arena", test_arena);
+	g_test_add_func("/rules/pcre-walk", test_pcre_walk);
 	g_test_add_func("/rules/multipattern", test_multipattern);
 	g_test_add_func("/rules/parse-size", test_parse_size);
 	g_test_add_func("/rules/suggest", test_suggest);
