@@ -122,10 +122,10 @@ static guint32 lit_id(GHashTable *ids, GPtrArray *lits, GByteArray *spot, char *
 }
 
 /* scanned_targets - the targets worth one scan per message: read by at least
- * RULES_PF_MIN_TESTS regexes with literals.  A target few regexes read is
- * left to them: the HTML source, read by 2, cost 33 ms on the corpus to
- * scan and 4.5 ms to search unfiltered; the subject and the text are read
- * by dozens (AMZ_RULES_PREFILTER=all: min_tests 1). */
+ * min_tests regexes with literals (RULES_PF_MIN_TESTS; 1 with
+ * RULES_PREFILTER_ALL).  A target few regexes read is left to them: a scan
+ * of the whole HTML source for the two regexes that read it costs more than
+ * their unfiltered searches; the subject and the text are read by dozens. */
 #define RULES_PF_MIN_TESTS 8
 G_STATIC_ASSERT(TG_PARTS_COUNT < 64);     /* a bit per target */
 static guint64 scanned_targets(const Ruleset *rs, guint min_tests)

@@ -15,8 +15,10 @@
  * hidden_text, that value is case-folded and searched for every literal of
  * every rule in one pass (once per call, kept for the rules that follow);
  * a regex none of whose literals is there cannot match and is not run.
- * With AMZ_RULE_PROFILE=1 at load, the time spent in each rule and regex is
- * added to the ruleset's counters (atomic adds, the one shared write).
+ * With RulesOptions.profile at load, the time spent in each rule and regex
+ * is added to the ruleset's counters (atomic adds, the one shared write;
+ * rules/profile.c reports them).  Messages and evidence of the rules that
+ * fire are rendered by rules/render.c.
  */
 #include <string.h>
 #include <time.h>
@@ -181,11 +183,15 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* What match_spots returns when the places are not known, so the caller
+ * searches as usual: below every code pcre2_match returns. */
+#define SPOTS_UNKNOWN (-100)
+
 /* match_spots - t's regex on s, tried only where one of its prefix literals
  * starts (every match starts so); when they are many, one search from the
- * first.  Returns pcre2_match's code; 1 + PCRE2_ERROR_NOMATCH... as it does.
- * -100 when the places are not known (search as usual). */
-#define SPOTS_UNKNOWN (-100)
+ * first.  Returns what pcre2_match returns (> 0 on a match,
+ * PCRE2_ERROR_NOMATCH, another negative code on an error or a limit), or
+ * SPOTS_UNKNOWN. */
 static int match_sentences(Ev *ev, const Test *t, int k, const char *s, gsize len);
 static int match_spots(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
 {
@@ -515,7 +521,7 @@ static gboolean eval_require(Ev *ev, const Rule *r)
 
 static gboolean unless_message(Ev *ev, const Rule *r)
 {
-	CollKey none = { COLL_NONE, NULL };
+	CollKey none = { .coll = COLL_NONE, .hname = NULL };
 	return suppressed(ev, r, &none, 0);
 }
 

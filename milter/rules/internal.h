@@ -7,7 +7,9 @@
  *                 marketplaces, placeholders; reading a target from Facts
  * rules/list.c    named lists: entries, list files, matching semantics
  * rules/ruleset.c the Ruleset: its structs, arena, constructors, freeing
- * rules/parse.c   tokens -> Rule, Expr and List structs, by the constructors
+ * rules/parse*.c tokens -> Rule, Expr and List structs, by the constructors
+ *                 (parse.c statements, parse_expr.c expressions, parse_list.c
+ *                 lists; what they share is in rules/parser.h)
  * rules/pcre_walk.c  PCRE2 pattern syntax as tokens, for the analyses below
  * rules/prefilter.c  literals every match of a regex contains or starts with
  * rules/sentence.c   whether a regex stays within one sentence
@@ -16,8 +18,10 @@
  * rules/compile.c after the last file: whole-load checks, the prefilter
  * rules/load.c    directories -> files in order -> parse -> compile
  * rules/eval.c    the pure evaluator: (Ruleset, Facts) -> Verdict
+ * rules/render.c  the message and evidence of a rule that fired
+ * rules/profile.c the cost report of a profiled ruleset
  *
- * Nothing here is visible outside milter/rules_*.c.
+ * Nothing here is meant for code outside milter/rules/ but its unit tests.
  */
 #ifndef AMZ_RULES_INTERNAL_H
 #define AMZ_RULES_INTERNAL_H
@@ -196,7 +200,7 @@ void rules_list_remove(List *l, const char *entry);
 gboolean rules_list_read_file(List *l, const char *path, gboolean remove, GError **err);
 gboolean rules_list_match(const List *l, ListMatch how, const char *value);
 
-/* ---- compiled rules (rules/parse.c) ---- */
+/* ---- compiled rules (made by the parser through rules/ruleset.c) ---- */
 
 typedef enum { OP_RE, OP_EQ, OP_IN, OP_LT, OP_LE, OP_GT, OP_GE, OP_BOOL } OpKind;
 

@@ -164,6 +164,41 @@ static void lex_regex(Lexer *lx)
 	t->re_cols = (guint *)g_array_free(cols, FALSE);
 }
 
+/* lex_op - an operator at lx->p ("=~ !~ == != < <= > >= += -="), or a
+ * "!word" (!in); FALSE when c starts neither */
+static gboolean lex_op(Lexer *lx)
+{
+	const char *start = lx->p;
+	char c = *lx->p;
+	char two[3] = { c, lx->p[1], 0 };
+
+	if (strchr("=!<>", c) == NULL && !((c == '+' || c == '-') && lx->p[1] == '='))
+		return FALSE;
+	if (strcmp(two, "=~") == 0 || strcmp(two, "!~") == 0 || strcmp(two, "==") == 0 ||
+	    strcmp(two, "!=") == 0 || strcmp(two, "<=") == 0 || strcmp(two, ">=") == 0 ||
+	    strcmp(two, "+=") == 0 || strcmp(two, "-=") == 0) {
+		push(lx, TOK_OP, start, g_strdup(two));
+		lx->p += 2;
+		return TRUE;
+	}
+	two[1] = 0;
+	if (c == '<' || c == '>') {
+		push(lx, TOK_OP, start, g_strdup(two));
+		lx->p++;
+		return TRUE;
+	}
+	if (c == '!' && g_ascii_isalpha(lx->p[1])) {
+		lx->p++;
+		while (is_word_char(*lx->p))
+			lx->p++;
+		push(lx, TOK_WORD, start, g_strndup(start, lx->p - start));
+		return TRUE;
+	}
+	lex_error(lx, start, "unexpected \"%s\" (operators are =~ !~ == != < <= > >= in !in)", two);
+	lx->p++;
+	return TRUE;
+}
+
 static gboolean prev_is_match_op(const Lexer *lx)
 {
 	const Token *t;
@@ -228,33 +263,8 @@ GArray *rules_lex(const char *file, const char *text, RulesDiag *diag)
 		default:
 			break;
 		}
-		if (strchr("=!<>", c) != NULL || ((c == '+' || c == '-') && lx.p[1] == '=')) {
-			char two[3] = { c, lx.p[1], 0 };
-			if (strcmp(two, "=~") == 0 || strcmp(two, "!~") == 0 || strcmp(two, "==") == 0 ||
-			    strcmp(two, "!=") == 0 || strcmp(two, "<=") == 0 || strcmp(two, ">=") == 0 ||
-			    strcmp(two, "+=") == 0 || strcmp(two, "-=") == 0) {
-				push(&lx, TOK_OP, start, g_strdup(two));
-				lx.p += 2;
-				continue;
-			}
-			if (c == '<' || c == '>') {
-				two[1] = 0;
-				push(&lx, TOK_OP, start, g_strdup(two));
-				lx.p++;
-				continue;
-			}
-			if (c == '!' && g_ascii_isalpha(lx.p[1])) {
-				lx.p++;
-				while (is_word_char(*lx.p))
-					lx.p++;
-				push(&lx, TOK_WORD, start, g_strndup(start, lx.p - start));
-				continue;
-			}
-			two[1] = 0;
-			lex_error(&lx, start, "unexpected \"%s\" (operators are =~ !~ == != < <= > >= in !in)", two);
-			lx.p++;
+		if (lex_op(&lx))
 			continue;
-		}
 		if (c == '@') {
 			lx.p++;
 			while (is_word_char(*lx.p))

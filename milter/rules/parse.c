@@ -172,11 +172,11 @@ static GArray *parse_describe(Parser *p, const Token *t)
 			}
 			g_free(name);
 			if (lit->len) {
-				Seg sg = { PH_NONE, g_strdup(lit->str) };
+				Seg sg = { .ph = PH_NONE, .lit = g_strdup(lit->str) };
 				g_array_append_val(segs, sg);
 				g_string_truncate(lit, 0);
 			}
-			Seg sg = { ph, NULL };
+			Seg sg = { .ph = ph, .lit = NULL };
 			g_array_append_val(segs, sg);
 			s = end + 1;
 			continue;
@@ -184,7 +184,7 @@ static GArray *parse_describe(Parser *p, const Token *t)
 		g_string_append_c(lit, *s++);
 	}
 	if (lit->len) {
-		Seg sg = { PH_NONE, g_strdup(lit->str) };
+		Seg sg = { .ph = PH_NONE, .lit = g_strdup(lit->str) };
 		g_array_append_val(segs, sg);
 	}
 	g_string_free(lit, TRUE);
@@ -227,20 +227,31 @@ out:
 	memset(p->seen_line, 0, sizeof p->seen_line);
 }
 
+/* parse_rule_error - msg about rule ID t, with " (did you mean …)" when
+ * one of the rules so far but except is close */
+void parse_rule_error(Parser *p, const Token *t, const Rule *except, const char *msg)
+{
+	const GPtrArray *rules = p->b->rs->rules;
+	const char **ids = g_new(const char *, rules->len + 1);
+	GString *s = g_string_new(msg);
+	guint n = 0;
+
+	for (guint i = 0; i < rules->len; i++)
+		if (rules->pdata[i] != except)
+			ids[n++] = ((const Rule *)rules->pdata[i])->id;
+	rules_suggest_append(s, t->text, ids, n);
+	parse_error(p, t, "%s", s->str);
+	g_string_free(s, TRUE);
+	g_free(ids);
+}
+
 static Rule *lookup_rule(Parser *p, const Token *t)
 {
 	Rule *r = g_hash_table_lookup(p->b->rs->by_id, t->text);
 	if (r == NULL) {
-		GString *s = g_string_new(NULL);
-		guint n = p->b->rs->rules->len;
-		const char **ids = g_new(const char *, n + 1);
-		for (guint i = 0; i < n; i++)
-			ids[i] = ((Rule *)p->b->rs->rules->pdata[i])->id;
-		g_string_printf(s, "unknown rule \"%s\"", t->text);
-		rules_suggest_append(s, t->text, ids, n);
-		parse_error(p, t, "%s", s->str);
-		g_string_free(s, TRUE);
-		g_free(ids);
+		char *msg = g_strdup_printf("unknown rule \"%s\"", t->text);
+		parse_rule_error(p, t, NULL, msg);
+		g_free(msg);
 	}
 	return r;
 }

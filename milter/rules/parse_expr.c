@@ -223,7 +223,8 @@ static const struct {
 	const char *text;
 	OpKind op;
 } comparisons[] = {
-	{ "==", OP_EQ }, { "!=", OP_EQ }, { "<", OP_LT }, { "<=", OP_LE }, { ">", OP_GT }, { ">=", OP_GE },
+	{ .text = "==", .op = OP_EQ }, { .text = "!=", .op = OP_EQ }, { .text = "<", .op = OP_LT },
+	{ .text = "<=", .op = OP_LE }, { .text = ">", .op = OP_GT }, { .text = ">=", .op = OP_GE },
 };
 
 /* test_compare - "== != < <= > >=" and a number or a text */
@@ -362,22 +363,12 @@ static Expr *parse_primary(Parser *p)
 		}
 		r = g_hash_table_lookup(p->b->rs->by_id, t->text);
 		if (r == NULL || r == p->cur) {
-			GString *s = g_string_new(NULL);
-			guint n = p->b->rs->rules->len, k = 0;
-			const char **ids = g_new(const char *, n + 1);
-			for (guint i = 0; i < n; i++) {
-				Rule *x = p->b->rs->rules->pdata[i];
-				if (x != p->cur)
-					ids[k++] = x->id;
-			}
-			if (r == p->cur)
-				g_string_printf(s, "meta rule \"%s\" cannot use itself", t->text);
-			else
-				g_string_printf(s, "unknown rule \"%s\" in meta (it must be defined before the meta rule)", t->text);
-			rules_suggest_append(s, t->text, ids, k);
-			parse_error(p, t, "%s", s->str);
-			g_string_free(s, TRUE);
-			g_free(ids);
+			char *msg = r == p->cur
+			          ? g_strdup_printf("meta rule \"%s\" cannot use itself", t->text)
+			          : g_strdup_printf("unknown rule \"%s\" in meta (it must be defined before the meta rule)",
+			                            t->text);
+			parse_rule_error(p, t, p->cur, msg);
+			g_free(msg);
 			return NULL;
 		}
 		Expr *e = expr_new(p, EX_RULE, NULL, NULL);
@@ -409,32 +400,29 @@ static Expr *parse_unary(Parser *p)
 	return parse_primary(p);
 }
 
-static Expr *parse_and(Parser *p)
+/* parse_chain - sub (word sub)…, left-associative, as kind nodes */
+static Expr *parse_chain(Parser *p, const char *word, ExprKind kind, Expr *(*sub)(Parser *p))
 {
-	Expr *e = parse_unary(p);
-	while (e != NULL && continues(p, "and")) {
-		Expr *b = parse_unary(p);
+	Expr *e = sub(p);
+	while (e != NULL && continues(p, word)) {
+		Expr *b = sub(p);
 		if (b == NULL) {
 			rules_expr_free(e);
 			return NULL;
 		}
-		e = expr_new(p, EX_AND, e, b);
+		e = expr_new(p, kind, e, b);
 	}
 	return e;
 }
 
+static Expr *parse_and(Parser *p)
+{
+	return parse_chain(p, "and", EX_AND, parse_unary);
+}
+
 Expr *parse_or(Parser *p)
 {
-	Expr *e = parse_and(p);
-	while (e != NULL && continues(p, "or")) {
-		Expr *b = parse_and(p);
-		if (b == NULL) {
-			rules_expr_free(e);
-			return NULL;
-		}
-		e = expr_new(p, EX_OR, e, b);
-	}
-	return e;
+	return parse_chain(p, "or", EX_OR, parse_and);
 }
 
 /* parse_cond - one match/require/unless expression and the collection it binds */

@@ -61,6 +61,9 @@ void parse_error(Parser *p, const Token *t, const char *fmt, ...) G_GNUC_PRINTF(
 /* parse_valid_id - letters, digits, _ (and - when dash), not starting with a digit */
 gboolean parse_valid_id(const char *s, gboolean dash);
 
+/* parse_rule_error - msg about rule ID t, with a suggestion among the rules but except */
+void parse_rule_error(Parser *p, const Token *t, const Rule *except, const char *msg);
+
 /* ---- lists (rules/parse_list.c) ---- */
 
 /* parse_find_list - the list t names, or NULL after an error */

@@ -3,10 +3,11 @@
  *
  * rules_load() compiles every rule file once (PCRE2 with JIT); the result is
  * immutable and shared read-only by all threads.  rules_eval() is a pure
- * function of (ruleset, facts): no I/O, no locks, no libmilter.  Its one
- * global is per thread: the PCRE2 match data, match context, JIT stack and
- * prefilter tables each evaluating thread keeps for its next call
- * (rules/eval.c); no result depends on them.
+ * function of (ruleset, facts): no I/O, no locks, no libmilter.  Two
+ * globals sit behind it, and no result depends on either: per thread, the
+ * PCRE2 match data, match context, JIT stack and prefilter tables each
+ * evaluating thread keeps for its next call (rules/eval.c); and the table of
+ * target names for "did you mean", filled once under g_once (rules/target.c).
  */
 #ifndef AMZ_RULES_H
 #define AMZ_RULES_H

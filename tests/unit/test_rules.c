@@ -1680,6 +1680,29 @@ static void test_arena(void)
 	tree_free(t);
 }
 
+/* The load options from the values of AMZ_RULES_PREFILTER and
+ * AMZ_RULE_PROFILE, which the callers read. */
+static void test_options(void)
+{
+	static const struct {
+		const char *pf, *prof;
+		RulesPrefilter want_pf;
+		gboolean want_prof;
+	} t[] = {
+		{ NULL, NULL, RULES_PREFILTER_ON, FALSE },
+		{ "0", "1", RULES_PREFILTER_OFF, TRUE },
+		{ "all", "0", RULES_PREFILTER_ALL, FALSE },
+		{ "1", "", RULES_PREFILTER_ON, FALSE },
+		{ "ALL", "yes", RULES_PREFILTER_ON, TRUE },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		RulesOptions o;
+		rules_options_parse(&o, t[i].pf, t[i].prof);
+		g_assert_cmpint(o.prefilter, ==, t[i].want_pf);
+		g_assert_cmpint(o.profile, ==, t[i].want_prof);
+	}
+}
+
 /* walk_render - the tokens of a pattern, one word each: c:x a character
  * (q: invalid byte), \x an escape (\x! unterminated or unknown), [..] a class
  * with its members, {min,max} a quantifier, (kind an opening, ) | and m:x */
@@ -1932,6 +1955,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/profile", test_profile);
 	g_test_add_func("/rules/thread-tables", test_thread_tables);
 	g_test_add_func("/rules/arena", test_arena);
+	g_test_add_func("/rules/options", test_options);
 	g_test_add_func("/rules/pcre-walk", test_pcre_walk);
 	g_test_add_func("/rules/multipattern", test_multipattern);
 	g_test_add_func("/rules/parse-size", test_parse_size);
