@@ -7,7 +7,6 @@
  * Relative paths resolve against the directory of the file, so a config
  * finds its rules wherever the daemon is started from.
  */
-#include <errno.h>
 #include <string.h>
 #include <syslog.h>
 #include "core/conf.h"
