@@ -230,15 +230,25 @@ static LitSet *class_set(Lx *x, const PwTok *t)
 	return NULL;
 }
 
-/* at_branch_end - the next token ends the branch being read ("|", ")", the end) */
-static gboolean at_branch_end(Lx *x)
+/* next_atom - the next token of the branch being read into t; FALSE at
+ * its end ("|", ")", the end of the pattern) or when something is not
+ * understood (x->bad).  A stray \E is passed over. */
+static gboolean next_atom(Lx *x, PwTok *t)
 {
-	PwTok t;
-
-	if (x->bad)
-		return TRUE;
-	pcre_walk_peek(&x->w, &t);
-	return t.kind == PW_END || t.kind == PW_ALT || t.kind == PW_CLOSE;
+	for (;;) {
+		if (x->bad)
+			return FALSE;
+		pcre_walk_peek(&x->w, t);
+		if (t->kind == PW_END || t->kind == PW_ALT || t->kind == PW_CLOSE)
+			return FALSE;
+		pcre_walk_next(&x->w, t);
+		if (t->kind == PW_ESCAPE && t->esc == 'E')
+			continue;
+		if ((t->kind == PW_CHAR && t->invalid) || (t->kind == PW_ESCAPE && t->bad))
+			x->bad = TRUE;
+		else
+			return TRUE;
+	}
 }
 
 static LitSet *alternation(Lx *x);
@@ -306,23 +316,13 @@ static LitSet *branch(Lx *x)
 	LitSet *out;
 	PwTok t;
 
-	while (!at_branch_end(x)) {
-		pcre_walk_next(&x->w, &t);
+	while (next_atom(x, &t)) {
 		switch (t.kind) {
 		case PW_QUANT:
 			quantify(&b, (guint)t.min);
 			break;
 		case PW_CHAR:
-			if (t.invalid)
-				x->bad = TRUE;
-			else
-				lit_char(&b, t.c);
-			break;
-		case PW_ESCAPE:
-			if (t.esc == 'E')                       /* a stray \E is ignored */
-				break;
-			x->bad |= t.bad;
-			other(&b);
+			lit_char(&b, t.c);
 			break;
 		case PW_CLASS: {
 			LitSet *set = class_set(x, &t);
@@ -469,27 +469,19 @@ static LitSet *prefix_branch(Lx *x)
 	Pre b = { .phase = PX_LEAD };
 	PwTok t;
 
-	while (!at_branch_end(x)) {
-		pcre_walk_next(&x->w, &t);
+	while (next_atom(x, &t)) {
 		switch (t.kind) {
 		case PW_QUANT:
 			pre_quantify(&b, t.min, t.max);
 			break;
 		case PW_CHAR:
-			if (t.invalid)
-				x->bad = TRUE;
-			else
-				pre_char(&b, t.c);
+			pre_char(&b, t.c);
 			break;
 		case PW_ESCAPE:
-			if (t.esc == 'E')
-				break;
-			if (t.esc != '\0' && strchr("bBAzZGK", t.esc) != NULL) {
+			if (strchr("bBAzZGK", t.esc) != NULL)
 				g_clear_pointer(&b.before, set_free);   /* zero-width */
-				break;
-			}
-			x->bad |= t.bad;
-			pre_atom(&b, NULL, FALSE);
+			else
+				pre_atom(&b, NULL, FALSE);
 			break;
 		case PW_CLASS: {
 			LitSet *set = class_set(x, &t);
