@@ -7,7 +7,6 @@
  * Relative paths resolve against the directory of the file, so a config
  * finds its rules wherever the daemon is started from.
  */
-#include <errno.h>
 #include <string.h>
 #include <syslog.h>
 #include "core/conf.h"
@@ -73,45 +72,19 @@ static const KeyDef *key_find(const char *name)
 	return NULL;
 }
 
-/* key_suggest - the nearest key name, for "did you mean" */
+/* key_suggest - the nearest key name within two edits, for "did you mean" */
 static const char *key_suggest(const char *name)
 {
-	const char *best = NULL;
-	guint best_d = 3;
-	for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
-		guint d = text_edit_distance(name, keys[i].name);
-		if (d < best_d) {
-			best_d = d;
-			best = keys[i].name;
-		}
-	}
-	return best;
+	const char *names[G_N_ELEMENTS(keys)];
+
+	for (guint i = 0; i < G_N_ELEMENTS(keys); i++)
+		names[i] = keys[i].name;
+	return text_suggest(name, names, G_N_ELEMENTS(keys), 2, TEXT_SUGGEST_NEAREST);
 }
 
 gboolean conf_parse_size(const char *s, guint64 *out)
 {
-	char *end;
-	guint64 v, mul = 1;
-
-	if (!g_ascii_isdigit(*s))
-		return FALSE;
-	errno = 0;
-	v = g_ascii_strtoull(s, &end, 10);
-	if (errno)
-		return FALSE;
-	switch (*end) {
-	case '\0': break;
-	case 'k': case 'K': mul = 1024; end++; break;
-	case 'm': case 'M': mul = 1024 * 1024; end++; break;
-	case 'g': case 'G': mul = 1024ull * 1024 * 1024; end++; break;
-	default: return FALSE;
-	}
-	if ((*end == 'b' || *end == 'B') && mul > 1)
-		end++;
-	if (*end != '\0' || (v != 0 && mul > G_MAXUINT64 / v))
-		return FALSE;
-	*out = v * mul;
-	return TRUE;
+	return text_parse_size(s, G_MAXUINT64, out);
 }
 
 static gboolean parse_bool(const char *s, gboolean *out)

@@ -15,6 +15,7 @@ Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GErr
 {
 	Conf *c = conf_load(conf_path, err);
 	Ruleset *rs;
+	RulesOptions opt;
 	Snapshot *s;
 
 	if (c == NULL)
@@ -23,7 +24,8 @@ Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GErr
 		g_free(c->socket);
 		c->socket = g_strdup(socket_override);
 	}
-	rs = rules_load(c->rules_dir, c->local_rules_dir, err);
+	rules_options_parse(&opt, g_getenv("AMZ_RULES_PREFILTER"), g_getenv("AMZ_RULE_PROFILE"));
+	rs = rules_load(c->rules_dir, c->local_rules_dir, &opt, err);
 	if (rs == NULL) {
 		conf_free(c);
 		return NULL;

@@ -15,8 +15,10 @@
  * hidden_text, that value is case-folded and searched for every literal of
  * every rule in one pass (once per call, kept for the rules that follow);
  * a regex none of whose literals is there cannot match and is not run.
- * With AMZ_RULE_PROFILE=1 at load, the time spent in each rule and regex is
- * added to the ruleset's counters (atomic adds, the one shared write).
+ * With RulesOptions.profile at load, the time spent in each rule and regex
+ * is added to the ruleset's counters (atomic adds, the one shared write;
+ * rules/profile.c reports them).  Messages and evidence of the rules that
+ * fire are rendered by rules/render.c.
  */
 #include <string.h>
 #include <time.h>
@@ -80,18 +82,6 @@ typedef struct {
 	guint8 *spot_lost[PF__N];       /* literals whose places are not all known */
 } Ev;
 
-static guint64 now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (guint64)ts.tv_sec * 1000000000u + (guint64)ts.tv_nsec;
-}
-
-static void prof_add(guint64 *counter, guint64 n)
-{
-	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
-}
-
 /* pf_slot - where the scan of a target's value is kept; -1: not scanned
  * (not a long text, or too few regexes read it for a scan to pay) */
 static int pf_slot(const Ruleset *rs, TargetId id)
@@ -125,11 +115,11 @@ static gsize value_len(const Ev *ev, const TargetRef *ref, const char *s)
  * in it, and index where the prefix literals start */
 static void scan(Ev *ev, int k, const char *s, gsize len)
 {
-	guint n = rules_pf_count(ev->rs->pf);
+	guint n = rules_mp_count(ev->rs->pf);
 	Local *lo = ev->local;
 	SlotTables *t = &lo->slot[k];
 	GString *fold = lo->fold;
-	PfSpots sp = { 0 };
+	MpSpots sp = { 0 };
 	const guint32 *pr;
 	guint np;
 
@@ -137,7 +127,7 @@ static void scan(Ev *ev, int k, const char *s, gsize len)
 	ev->found[k] = t->found;
 	g_string_truncate(fold, 0);
 	if (!rules_fold(s, len, fold)) {
-		rules_pf_scan(ev->rs->pf, fold->str, fold->len, t->found, NULL);
+		rules_mp_scan(ev->rs->pf, fold->str, fold->len, t->found, NULL);
 		return;
 	}
 	/* a literal found more often than match_spots would try it is not kept */
@@ -147,8 +137,8 @@ static void scan(Ev *ev, int k, const char *s, gsize len)
 	sp.count = lo->count;
 	sp.lost = t->lost;
 	sp.per_lit = (guint32)MIN(len / 64 + 16, G_MAXUINT32);
-	sp.total = RULES_SPOTS_MAX;
-	rules_pf_scan(ev->rs->pf, fold->str, fold->len, t->found, &sp);
+	sp.total = RULES_MP_SPOTS_MAX;
+	rules_mp_scan(ev->rs->pf, fold->str, fold->len, t->found, &sp);
 	pr = (const guint32 *)sp.pairs->data;
 	np = sp.pairs->len;
 	if (np / 2 + 1 > t->at_cap) {
@@ -193,11 +183,15 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* What match_spots returns when the places are not known, so the caller
+ * searches as usual: below every code pcre2_match returns. */
+#define SPOTS_UNKNOWN (-100)
+
 /* match_spots - t's regex on s, tried only where one of its prefix literals
  * starts (every match starts so); when they are many, one search from the
- * first.  Returns pcre2_match's code; 1 + PCRE2_ERROR_NOMATCH... as it does.
- * -100 when the places are not known (search as usual). */
-#define SPOTS_UNKNOWN (-100)
+ * first.  Returns what pcre2_match returns (> 0 on a match,
+ * PCRE2_ERROR_NOMATCH, another negative code on an error or a limit), or
+ * SPOTS_UNKNOWN. */
 static int match_sentences(Ev *ev, const Test *t, int k, const char *s, gsize len);
 static int match_spots(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
 {
@@ -341,17 +335,17 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 
 	if (cannot_match(ev, t, ref, s, len)) {
 		if (tp)
-			prof_add(&tp->skips, 1);
+			rules_prof_add(&tp->skips, 1);
 		return FALSE;
 	}
 	if (tp)
-		t0 = now_ns();
+		t0 = rules_prof_now();
 	rc = match_spots(ev, t, ref, s, len);
 	if (rc == SPOTS_UNKNOWN)
 		rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
 	if (tp) {
-		prof_add(&tp->ns, now_ns() - t0);
-		prof_add(&tp->runs, 1);
+		rules_prof_add(&tp->ns, rules_prof_now() - t0);
+		rules_prof_add(&tp->runs, 1);
 	}
 
 	if (rc == PCRE2_ERROR_NOMATCH)
@@ -487,160 +481,6 @@ static gboolean market_ok(const Rule *r, const Facts *f)
 	return FALSE;
 }
 
-/* clean - valid UTF-8, no control characters (replies are single lines),
- * at most max bytes, cut on a character boundary with an ellipsis */
-static void clean_append(GString *out, const char *s, gsize max)
-{
-	char *v = g_utf8_make_valid(s, -1);
-	gsize len = strlen(v);
-
-	for (char *p = v; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	if (len > max) {
-		gsize cut = max > 3 ? max - 3 : 0;
-		while (cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
-			cut--;
-		g_string_append_len(out, v, cut);
-		g_string_append(out, "\xe2\x80\xa6");
-	} else {
-		g_string_append(out, v);
-	}
-	g_free(v);
-}
-
-static char *human_size(guint64 n)
-{
-	if (n < 1024)
-		return g_strdup_printf("%" G_GUINT64_FORMAT " bytes", n);
-	if (n < 1024 * 1024)
-		return g_strdup_printf("%.1f KB", n / 1024.0);
-	return g_strdup_printf("%.1f MB", n / (1024.0 * 1024.0));
-}
-
-/* The item that fired and what it showed, for the message and evidence. */
-typedef struct {
-	Coll coll;
-	guint idx;
-	guint count;
-	GString *value, *match;
-	gboolean have_value, have_match;
-	GString *rules;         /* meta: the rules it saw fire */
-} Fire;
-
-/* shown - how a sender reads a link: an IDN host in Unicode, and the
- * punycode beside it, since that is what it was judged by */
-static char *shown(const char *display, const char *ascii)
-{
-	if (display == NULL || strcmp(display, ascii) == 0)
-		return g_strdup(ascii);
-	return g_strdup_printf("%s (%s)", display, ascii);
-}
-
-static char *placeholder_value(const Ruleset *rs, const Rule *r, const Facts *f, const Fire *fi, Placeholder ph)
-{
-	const FactLink *l = fi->coll == COLL_LINK ? f->links->pdata[fi->idx] : NULL;
-	const FactImage *im = fi->coll == COLL_IMAGE ? f->images->pdata[fi->idx] : NULL;
-	const FactAttachment *a = fi->coll == COLL_ATTACHMENT ? f->attachments->pdata[fi->idx] : NULL;
-
-	(void)rs;
-	switch (ph) {
-	case PH_MATCH: return g_strdup(fi->have_match ? fi->match->str : "");
-	case PH_VALUE: return g_strdup(fi->have_value ? fi->value->str : "");
-	case PH_URL: return l ? shown(l->display, l->url) : g_strdup(im ? im->src : "");
-	case PH_HOST: return l ? shown(l->display_host, l->host) : g_strdup(im ? im->host : "");
-	case PH_NAME: return g_strdup(a ? (*a->name ? a->name : "(unnamed attachment)") : "");
-	case PH_EXT: return g_strdup(a ? a->ext : "");
-	case PH_MAGIC: return g_strdup(a ? a->magic : "");
-	case PH_TYPE: return g_strdup(a ? a->declared : "");
-	case PH_SIZE: return a ? human_size(a->size) : g_strdup("");
-	case PH_COUNT: return g_strdup_printf("%u", fi->count);
-	case PH_RULES: return g_strdup(fi->rules ? fi->rules->str : "");
-	case PH_ID: return g_strdup(r->id);
-	case PH_MARKET: {
-		GString *s = g_string_new(NULL);
-		for (guint i = 0; i < f->markets->len; i++)
-			g_string_append_printf(s, "%s%s", i ? ", " : "", (const char *)f->markets->pdata[i]);
-		return g_string_free(s, FALSE);
-	}
-	default: return g_strdup("");
-	}
-}
-
-static char *expand(const Ruleset *rs, const Rule *r, const Facts *f, const Fire *fi)
-{
-	GString *msg = g_string_new(NULL);
-	GString *out = g_string_new(NULL);
-
-	for (guint i = 0; r->segs && i < r->segs->len; i++) {
-		const Seg *sg = &g_array_index(r->segs, Seg, i);
-		if (sg->ph == PH_NONE) {
-			g_string_append(msg, sg->lit);
-		} else {
-			char *v = placeholder_value(rs, r, f, fi, sg->ph);
-			clean_append(msg, v, RULES_VALUE_MAX);
-			g_free(v);
-		}
-	}
-	clean_append(out, msg->str, RULES_MESSAGE_MAX);
-	g_string_free(msg, TRUE);
-	return g_string_free(out, FALSE);
-}
-
-static char *evidence(const Facts *f, const Fire *fi)
-{
-	GString *raw = g_string_new(NULL);
-	GString *out = g_string_new(NULL);
-
-	switch (fi->coll) {
-	case COLL_LINK: {
-		const FactLink *l = f->links->pdata[fi->idx];
-		char *v = shown(l->display, l->url);
-		g_string_assign(raw, v);
-		g_free(v);
-		break;
-	}
-	case COLL_IMAGE:
-		g_string_assign(raw, ((const FactImage *)f->images->pdata[fi->idx])->src);
-		break;
-	case COLL_ATTACHMENT: {
-		const FactAttachment *a = f->attachments->pdata[fi->idx];
-		if (*a->name)
-			g_string_printf(raw, "%s (%s)", a->name, a->magic);
-		else
-			g_string_printf(raw, "unnamed (%s)", a->magic);
-		break;
-	}
-	case COLL_HEADER:
-	case COLL_HEADERS: {
-		const FactHeader *h = f->headers->pdata[fi->idx];
-		g_string_printf(raw, "%s: %s", h->name, h->value);
-		break;
-	}
-	case COLL_RCPT:
-		g_string_assign(raw, f->rcpts->pdata[fi->idx]);
-		break;
-	case COLL_ANOMALY:
-		g_string_assign(raw, f->anomalies->pdata[fi->idx]);
-		break;
-	case COLL_MARKET:
-		/* A market guards a phrase test: the phrase is what to show. */
-		g_string_assign(raw, fi->have_match ? fi->match->str : (const char *)f->markets->pdata[fi->idx]);
-		break;
-	case COLL_NONE:
-		if (fi->rules)
-			g_string_assign(raw, fi->rules->str);
-		else if (fi->have_match)
-			g_string_assign(raw, fi->match->str);
-		else if (fi->have_value)
-			g_string_assign(raw, fi->value->str);
-		break;
-	}
-	clean_append(out, raw->str, RULES_EVIDENCE_MAX);
-	g_string_free(raw, TRUE);
-	return g_string_free(out, FALSE);
-}
-
 /* eval_match - the first match line that some item satisfies; counts items when asked */
 static gboolean eval_match(Ev *ev, const Rule *r, Fire *fi)
 {
@@ -681,7 +521,7 @@ static gboolean eval_require(Ev *ev, const Rule *r)
 
 static gboolean unless_message(Ev *ev, const Rule *r)
 {
-	CollKey none = { COLL_NONE, NULL };
+	CollKey none = { .coll = COLL_NONE, .hname = NULL };
 	return suppressed(ev, r, &none, 0);
 }
 
@@ -695,7 +535,7 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 	if (!r->enabled || !market_ok(r, ev->f))
 		return;
 	if (rs->prof_rules)
-		t0 = now_ns();
+		t0 = rules_prof_now();
 	fi.value = ev->local->fire_value;
 	fi.match = ev->local->fire_match;
 	g_string_truncate(fi.value, 0);
@@ -724,8 +564,8 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 	if (fired) {
 		ev->fired[ri] = TRUE;
 		if (!r->sub) {
-			char *msg = expand(rs, r, ev->f, &fi);
-			char *evd = r->match->len > 0 || r->kind == RK_META ? evidence(ev->f, &fi) : g_strdup("");
+			char *msg = rules_render_message(r, ev->f, &fi);
+			char *evd = r->match->len > 0 || r->kind == RK_META ? rules_render_evidence(ev->f, &fi) : g_strdup("");
 			verdict_add(v, r->id, r->action, r->monitor, msg, evd);
 			g_free(msg);
 			g_free(evd);
@@ -741,8 +581,8 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 	if (fi.rules)
 		g_string_free(fi.rules, TRUE);
 	if (rs->prof_rules) {
-		prof_add(&rs->prof_rules[ri].ns, now_ns() - t0);
-		prof_add(&rs->prof_rules[ri].evals, 1);
+		rules_prof_add(&rs->prof_rules[ri].ns, rules_prof_now() - t0);
+		rules_prof_add(&rs->prof_rules[ri].evals, 1);
 	}
 }
 
@@ -816,7 +656,7 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	Verdict *v = verdict_new();
 	Ev ev = { .rs = rs, .f = f, .recording = TRUE };
 	gboolean limit_reported = FALSE;
-	Local *lo = local_get(rules_pf_count(rs->pf));
+	Local *lo = local_get(rules_mp_count(rs->pf));
 
 	ev.local = lo;
 	ev.md = lo->md;
@@ -824,7 +664,7 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	g_string_truncate(lo->value, 0);
 	g_string_truncate(lo->match, 0);
 	ev.fired = g_new0(gboolean, rs->rules->len + 1);
-	ev.found_bytes = (rules_pf_count(rs->pf) + 7) / 8;
+	ev.found_bytes = (rules_mp_count(rs->pf) + 7) / 8;
 
 	for (guint i = 0; i < rs->rules->len; i++)
 		eval_rule(&ev, rs, i, v, &limit_reported);
@@ -835,107 +675,4 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 		lo->fold = g_string_new(NULL);
 	}
 	return v;
-}
-
-/* ---- the cost report ---- */
-
-gboolean rules_profiling(const Ruleset *rs)
-{
-	return rs->prof_rules != NULL;
-}
-
-void rules_prefilter_stats(const Ruleset *rs, guint *regexes, guint *filtered, guint *literals)
-{
-	*regexes = rs->n_re;
-	*filtered = rs->n_re_pf;
-	*literals = rules_pf_count(rs->pf);
-}
-
-static gint by_ns_desc(gconstpointer a, gconstpointer b, gpointer data)
-{
-	const guint64 *ns = data;
-	guint64 x = ns[*(const guint *)a], y = ns[*(const guint *)b];
-	return x < y ? 1 : x > y ? -1 : 0;
-}
-
-static void expr_regexes(const Expr *e, GArray *ids)
-{
-	if (e == NULL)
-		return;
-	expr_regexes(e->a, ids);
-	expr_regexes(e->b, ids);
-	if (e->kind == EX_TEST && e->test->op == OP_RE)
-		g_array_append_val(ids, e->test->id);
-}
-
-/* rule_regexes - ids of the regex tests of r */
-static GArray *rule_regexes(const Rule *r)
-{
-	GArray *ids = g_array_new(FALSE, FALSE, sizeof(guint));
-	const GPtrArray *lines[] = { r->match, r->require, r->unless };
-	for (guint k = 0; k < G_N_ELEMENTS(lines); k++)
-		for (guint j = 0; j < lines[k]->len; j++)
-			expr_regexes(((const Cond *)lines[k]->pdata[j])->expr, ids);
-	return ids;
-}
-
-/* rules_profile_dump - the top rules by time, each with its costliest regexes */
-void rules_profile_dump(const Ruleset *rs, FILE *out, guint top)
-{
-	guint n = rs->rules->len;
-	guint64 *rule_ns, *test_ns, total = 0;
-	guint *order;
-
-	if (rs->prof_rules == NULL) {
-		fprintf(out, "rule profile: off (set AMZ_RULE_PROFILE=1 before the rules load)\n");
-		return;
-	}
-	rule_ns = g_new(guint64, n);
-	test_ns = g_new(guint64, MAX(rs->n_re, 1));
-	order = g_new(guint, n);
-	for (guint i = 0; i < n; i++) {
-		rule_ns[i] = __atomic_load_n(&rs->prof_rules[i].ns, __ATOMIC_RELAXED);
-		total += rule_ns[i];
-		order[i] = i;
-	}
-	for (guint i = 0; i < rs->n_re; i++)
-		test_ns[i] = __atomic_load_n(&rs->prof_tests[i].ns, __ATOMIC_RELAXED);
-	g_qsort_with_data(order, (gint)n, sizeof(guint), by_ns_desc, rule_ns);
-	fprintf(out, "rule profile: %.1f ms in rules; %u of %u regexes have a literal prefilter (%u literals)",
-	        total / 1e6, rs->n_re_pf, rs->n_re, rules_pf_count(rs->pf));
-	{
-		const char *names[] = { "subject", "text", "html", "hidden_text" }, *sep = "; scanned:";
-		for (guint i = 0; i < G_N_ELEMENTS(names); i++)
-			if (rs->pf_targets & (G_GUINT64_CONSTANT(1) << rules_target_find(names[i])->id)) {
-				fprintf(out, "%s %s", sep, names[i]);
-				sep = ",";
-			}
-		fprintf(out, "\n");
-	}
-	fprintf(out, "%6s %9s %7s  %-26s %s\n", "share", "ms", "evals", "rule",
-	        "regexes, costliest first: file:line ms runs skipped");
-	for (guint k = 0; k < MIN(top, n) && rule_ns[order[k]] > 0; k++) {
-		const Rule *r = rs->rules->pdata[order[k]];
-		GArray *ids = rule_regexes(r);
-		const char *base = strrchr(r->file, '/') ? strrchr(r->file, '/') + 1 : r->file;
-
-		g_array_sort_with_data(ids, by_ns_desc, test_ns);
-		fprintf(out, "%5.1f%% %9.1f %7" G_GUINT64_FORMAT "  %-26s", 100.0 * rule_ns[order[k]] / total,
-		        rule_ns[order[k]] / 1e6, rs->prof_rules[order[k]].evals, r->id);
-		for (guint j = 0; j < MIN(ids->len, 3u); j++) {
-			guint id = g_array_index(ids, guint, j);
-			const Test *t = rs->tests->pdata[id];
-			const TestProf *tp = &rs->prof_tests[id];
-			if (tp->runs == 0 && tp->skips == 0)
-				break;
-			fprintf(out, "%s %s:%u %.1f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "%s", j ? ";" : "",
-			        base, t->line, test_ns[id] / 1e6, tp->runs, tp->skips,
-			        !t->nlit_ids ? " (no prefilter)" : t->sentence ? " (by sentence)" : "");
-		}
-		fprintf(out, "\n");
-		g_array_unref(ids);
-	}
-	g_free(rule_ns);
-	g_free(test_ns);
-	g_free(order);
 }

@@ -1,24 +1,37 @@
 /*
  * rules/internal.h - what the stages of the rule engine share.
  *
+ * rules/diag.c    the errors of a load; "did you mean" hints
  * rules/lex.c     rule file text -> tokens (with file, line, column)
  * rules/target.c  the vocabulary: targets, their collections and types,
  *                 marketplaces, placeholders; reading a target from Facts
  * rules/list.c    named lists: entries, list files, matching semantics
- * rules/parse.c   tokens -> Rule, Expr and List structs in a Ruleset
- * rules/prefilter.c  required literals of a regex; one pass over a text
- *                 that finds every literal of every rule
- * rules/load.c    directories -> files in order -> parse; Ruleset lifetime
+ * rules/ruleset.c the Ruleset: its structs, arena, constructors, freeing
+ * rules/parse*.c tokens -> Rule, Expr and List structs, by the constructors
+ *                 (parse.c statements, parse_expr.c expressions, parse_list.c
+ *                 lists; what they share is in rules/parser.h)
+ * rules/pcre_walk.c  PCRE2 pattern syntax as tokens, for the analyses below
+ * rules/prefilter.c  literals every match of a regex contains or starts with
+ * rules/sentence.c   whether a regex stays within one sentence
+ * rules/fold.c    case folding of literals and of the text scanned for them
+ * rules/multipattern.c  one pass over a text finds every literal of every rule
+ * rules/compile.c after the last file: whole-load checks, the prefilter
+ * rules/load.c    directories -> files in order -> parse -> compile
  * rules/eval.c    the pure evaluator: (Ruleset, Facts) -> Verdict
+ * rules/render.c  the message and evidence of a rule that fired
+ * rules/profile.c the cost report of a profiled ruleset
  *
- * Nothing here is visible outside milter/rules_*.c.
+ * Nothing here is meant for code outside milter/rules/ but its unit tests.
  */
 #ifndef AMZ_RULES_INTERNAL_H
 #define AMZ_RULES_INTERNAL_H
 
+#include <time.h>
 #include <glib.h>
 #include <pcre2.h>
 #include "rules/rules.h"
+#include "rules/multipattern.h"
+#include "util/text.h"
 
 #define RULES_MAX_TARGETS   8     /* targets in one test: "subject, text =~ …" */
 #define RULES_MAX_ERRORS    20    /* errors collected before giving up */
@@ -32,7 +45,7 @@
 #define RULES_LIMIT_ID      "RULE_LIMIT"
 #define RULES_LIST_FILE_MAX (16 << 20) /* bytes of one list file */
 
-/* ---- diagnostics (rules/lex.c) ---- */
+/* ---- diagnostics (rules/diag.c) ---- */
 
 typedef struct {
 	GPtrArray *errors;      /* char*: "file:line:col: message" */
@@ -43,8 +56,12 @@ void rules_diag_clear(RulesDiag *d);
 void rules_diag_add(RulesDiag *d, const char *file, guint line, guint col,
                     const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 gboolean rules_diag_full(const RulesDiag *d);
-/* rules_suggest - the closest candidate within a small edit distance, or NULL */
-const char *rules_suggest(const char *word, const char *const *cands, guint n);
+/* rules_suggest - the closest candidate, when it is a likely typo of word:
+ * at most two edits, fewer than half the longer word, not word itself */
+static inline const char *rules_suggest(const char *word, const char *const *cands, guint n)
+{
+	return text_suggest(word, cands, n, 2, TEXT_SUGGEST_TYPO);
+}
 /* rules_suggest_append - add " (did you mean \"x\"?)" to s when a candidate is close */
 void rules_suggest_append(GString *s, const char *word, const char *const *cands, guint n);
 
@@ -183,7 +200,7 @@ void rules_list_remove(List *l, const char *entry);
 gboolean rules_list_read_file(List *l, const char *path, gboolean remove, GError **err);
 gboolean rules_list_match(const List *l, ListMatch how, const char *value);
 
-/* ---- compiled rules (rules/parse.c) ---- */
+/* ---- compiled rules (made by the parser through rules/ruleset.c) ---- */
 
 typedef enum { OP_RE, OP_EQ, OP_IN, OP_LT, OP_LE, OP_GT, OP_GE, OP_BOOL } OpKind;
 
@@ -194,6 +211,8 @@ typedef struct {
 	gboolean neg;           /* !~ != !in: "not (targets op operand)" */
 	pcre2_code *re;         /* OP_RE */
 	guint line;             /* OP_RE: where the regex is, for the profile */
+	char *pattern;          /* OP_RE, while loading: the source, for rules/compile.c */
+	guint32 re_flags;       /* OP_RE, while loading: its PCRE2 compile options */
 	GPtrArray *lits;        /* OP_RE, while loading: folded literals (rules/prefilter.c) */
 	guint32 *lit_ids;       /* OP_RE: one of these literals is in any text the regex matches */
 	guint nlit_ids;         /* 0: no prefilter */
@@ -262,40 +281,56 @@ typedef struct {
 	gboolean needs_count;
 } Rule;
 
-/* ---- prefilters (rules/prefilter.c) ---- */
+/* ---- case folding (rules/fold.c) ---- */
 
-typedef struct Prefilter Prefilter;
-
+/* rules_fold_char - the representative of c's caseless set */
 gunichar rules_fold_char(gunichar c);
+/* rules_lit_char_ok - c may be part of a literal: its caseless set folds to one character */
 gboolean rules_lit_char_ok(gunichar c);
 /* rules_fold - append s[0..len) case-folded to out (what literals are matched against) */
 gboolean rules_fold(const char *s, gsize len, GString *out);
+
+/* ---- the prefilter's analyses of a pattern (rules/prefilter.c, rules/sentence.c) ---- */
+
 /* rules_lits_extract - folded literals one of which every match contains; NULL: none known */
 GPtrArray *rules_lits_extract(const char *pattern, guint32 flags);
 /* rules_prefix_extract - folded literals one of which every match starts with; NULL: none known */
 GPtrArray *rules_prefix_extract(const char *pattern, guint32 flags);
 /* rules_sentence_scoped - every match starts a sentence and needs nothing past its end */
 gboolean rules_sentence_scoped(const char *pattern, guint32 flags);
-Prefilter *rules_pf_build(GPtrArray *lits, const guint8 *spot);
-void rules_pf_free(Prefilter *pf);
-guint rules_pf_count(const Prefilter *pf);
-const char *rules_pf_literal(const Prefilter *pf, guint id);
-/* Where the literals asked for start in a folded text: (id, start) pairs.  A
- * literal met more than per_lit times, or when total pairs are held, is
- * marked lost: its places are not all known (a regex using it is searched
- * as usual). */
-#define RULES_SPOTS_MAX 262144
-typedef struct {
-	GArray *pairs;          /* guint32 id, guint32 start */
-	guint32 *count;         /* per literal */
-	guint8 *lost;           /* per literal */
-	guint32 per_lit, total;
-} PfSpots;
-/* rules_pf_scan - set bit id in found for each literal present in the folded
- * text; with spots, also where the literals asked for start */
-void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found, PfSpots *spots);
 
-/* What AMZ_RULE_PROFILE=1 collects: the only part of a Ruleset that changes
+/* ---- what a fired rule tells (rules/render.c) ---- */
+
+/* The item that fired and what it showed, for the message and evidence. */
+typedef struct {
+	Coll coll;
+	guint idx;
+	guint count;
+	GString *value, *match;
+	gboolean have_value, have_match;
+	GString *rules;         /* meta: the rules it saw fire */
+} Fire;
+
+char *rules_render_message(const Rule *r, const Facts *f, const Fire *fi);
+char *rules_render_evidence(const Facts *f, const Fire *fi);
+
+/* ---- cost counters (collected by rules/eval.c, reported by rules/profile.c) ---- */
+
+/* rules_prof_now - a monotonic clock in nanoseconds */
+static inline guint64 rules_prof_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (guint64)ts.tv_sec * 1000000000u + (guint64)ts.tv_nsec;
+}
+
+/* rules_prof_add - add n to a counter of a shared ruleset */
+static inline void rules_prof_add(guint64 *counter, guint64 n)
+{
+	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
+}
+
+/* What RulesOptions.profile collects: the only part of a Ruleset that changes
  * after load, by atomic adds from any evaluating thread. */
 typedef struct {
 	guint64 ns;             /* time in the rule, by rule index */
@@ -315,13 +350,13 @@ struct Ruleset {
 	GHashTable *lists;      /* name -> List* (owned) */
 	GPtrArray *anon_lists;  /* List* of inline sets (owned) */
 	guint n_enabled;
-	Prefilter *pf;          /* NULL: no regex has a prefilter (or AMZ_RULES_PREFILTER=0) */
+	Multipattern *pf;       /* every literal of every regex; NULL: none (or RULES_PREFILTER_OFF) */
 	guint n_re;             /* regex tests */
 	guint n_re_pf;          /* of which with a prefilter */
 	guint n_re_pre;         /* of which tried only where a prefix literal starts */
 	guint64 pf_targets;     /* bit (1 << TargetId): values of this target are scanned */
 	GPtrArray *tests;       /* Test* with OP_RE, by id (not owned) */
-	RuleProf *prof_rules;   /* AMZ_RULE_PROFILE=1: by rule index, else NULL */
+	RuleProf *prof_rules;   /* RulesOptions.profile: by rule index, else NULL */
 	TestProf *prof_tests;   /* by test id */
 	GPtrArray *arena;       /* blocks holding the Rule, Cond, Expr and Test structs */
 	gsize arena_left;       /* bytes free at arena_next */
@@ -335,17 +370,35 @@ struct Ruleset {
  * processes have just used; packed, it misses less) */
 gpointer rules_arena_new0(Ruleset *rs, gsize size);
 
-/* Parser state carried across the files of one load. */
+/* The state of one load, carried across its files. */
 typedef struct {
 	Ruleset *rs;
 	RulesDiag diag;
-	gboolean no_prefilter;  /* AMZ_RULES_PREFILTER=0 at load */
-	gboolean scan_all;      /* AMZ_RULES_PREFILTER=all: scan every target with literals */
-	gboolean profile;       /* AMZ_RULE_PROFILE=1 at load */
+	RulesOptions opt;
 } RulesBuild;
 
+/* ---- the ruleset: owner of the structs above (rules/ruleset.c) ---- */
+
+Ruleset *rules_ruleset_new(void);
+Rule *rules_rule_new(Ruleset *rs, const char *id, RuleKind kind, const char *file, guint line);
+guint rules_rule_index(const Ruleset *rs, const Rule *r);
+Expr *rules_expr_new(Ruleset *rs, ExprKind k, Expr *a, Expr *b);
+Test *rules_test_new(Ruleset *rs);
+Cond *rules_cond_new(Ruleset *rs, Expr *expr, CollKey key, gboolean has_re);
+List *rules_list_define(Ruleset *rs, const char *name, const char *file, guint line);
+List *rules_list_anon(Ruleset *rs, const char *file, guint line);
+/* The frees of what a struct owns: the structs are in the arena. */
+void rules_test_free(Test *t);
+void rules_expr_free(Expr *e);
+void rules_segs_free(GArray *segs);
+void rules_rule_regexes(const Rule *r, GPtrArray *out);
+
+/* ---- the stages of a load ---- */
+
+/* rules_parse_file - every statement of one file into b (rules/parse.c) */
 void rules_parse_file(RulesBuild *b, const char *path, const char *text);
-void rules_finish(RulesBuild *b);
-void rules_rule_free(Rule *r);
+/* rules_compile - whole-load checks and the prefilter, after the last file (rules/compile.c) */
+void rules_compile(RulesBuild *b);
+pcre2_code *rules_regex_compile(const char *pattern, guint32 flags, int *code, PCRE2_SIZE *off);
 
 #endif

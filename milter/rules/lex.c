@@ -1,5 +1,5 @@
 /*
- * rules/lex.c - rule file text -> tokens; error collection and suggestions.
+ * rules/lex.c - rule file text -> tokens.
  *
  * Input: the bytes of one rule file.  Output: a GArray of Token, each with
  * its line and column (1-based, columns count bytes), ending in TOK_EOF.
@@ -9,98 +9,7 @@
  * the array (rules_tokens_free).
  */
 #include <string.h>
-#include <stdarg.h>
 #include "rules/internal.h"
-
-void rules_diag_init(RulesDiag *d)
-{
-	d->errors = g_ptr_array_new_with_free_func(g_free);
-}
-
-void rules_diag_clear(RulesDiag *d)
-{
-	g_clear_pointer(&d->errors, g_ptr_array_unref);
-}
-
-/* rules_diag_add - one "file:line:col: message" ("file: message" when line is 0);
- * errors beyond the cap are dropped */
-void rules_diag_add(RulesDiag *d, const char *file, guint line, guint col, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	if (d->errors->len >= RULES_MAX_ERRORS)
-		return;
-	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	if (line == 0)
-		g_ptr_array_add(d->errors, g_strdup_printf("%s: %s", file, msg));
-	else
-		g_ptr_array_add(d->errors, g_strdup_printf("%s:%u:%u: %s", file, line, col, msg));
-	g_free(msg);
-}
-
-gboolean rules_diag_full(const RulesDiag *d)
-{
-	return d->errors->len >= RULES_MAX_ERRORS;
-}
-
-/* levenshtein - edit distance, case-insensitive; words here are short */
-static guint levenshtein(const char *a, const char *b)
-{
-	gsize la = strlen(a), lb = strlen(b);
-	guint *row = g_new(guint, lb + 1);
-	guint d;
-
-	for (gsize j = 0; j <= lb; j++)
-		row[j] = j;
-	for (gsize i = 1; i <= la; i++) {
-		guint diag = row[0];
-		row[0] = i;
-		for (gsize j = 1; j <= lb; j++) {
-			guint up = row[j];
-			guint cost = g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 1]) ? 0 : 1;
-			guint best = MIN(row[j] + 1, row[j - 1] + 1);
-			row[j] = MIN(best, diag + cost);
-			diag = up;
-		}
-	}
-	d = row[lb];
-	g_free(row);
-	return d;
-}
-
-/* rules_suggest - a likely intended word: distance <= 2 and under half its length */
-const char *rules_suggest(const char *word, const char *const *cands, guint n)
-{
-	const char *best = NULL;
-	guint best_d = G_MAXUINT;
-	guint len;
-
-	if (word == NULL || *word == '\0')
-		return NULL;
-	len = strlen(word);
-	for (guint i = 0; i < n; i++) {
-		guint d = levenshtein(word, cands[i]);
-		if (d < best_d) {
-			best_d = d;
-			best = cands[i];
-		}
-	}
-	if (best == NULL || best_d == 0 || best_d > 2 || best_d * 2 > MAX(len, strlen(best)))
-		return NULL;
-	return best;
-}
-
-void rules_suggest_append(GString *s, const char *word, const char *const *cands, guint n)
-{
-	const char *sug = rules_suggest(word, cands, n);
-	if (sug != NULL)
-		g_string_append_printf(s, " (did you mean \"%s\"?)", sug);
-}
-
-/* ---- lexer ---- */
 
 typedef struct {
 	const char *file;
@@ -255,6 +164,41 @@ static void lex_regex(Lexer *lx)
 	t->re_cols = (guint *)g_array_free(cols, FALSE);
 }
 
+/* lex_op - an operator at lx->p ("=~ !~ == != < <= > >= += -="), or a
+ * "!word" (!in); FALSE when c starts neither */
+static gboolean lex_op(Lexer *lx)
+{
+	const char *start = lx->p;
+	char c = *lx->p;
+	char two[3] = { c, lx->p[1], 0 };
+
+	if (strchr("=!<>", c) == NULL && !((c == '+' || c == '-') && lx->p[1] == '='))
+		return FALSE;
+	if (strcmp(two, "=~") == 0 || strcmp(two, "!~") == 0 || strcmp(two, "==") == 0 ||
+	    strcmp(two, "!=") == 0 || strcmp(two, "<=") == 0 || strcmp(two, ">=") == 0 ||
+	    strcmp(two, "+=") == 0 || strcmp(two, "-=") == 0) {
+		push(lx, TOK_OP, start, g_strdup(two));
+		lx->p += 2;
+		return TRUE;
+	}
+	two[1] = 0;
+	if (c == '<' || c == '>') {
+		push(lx, TOK_OP, start, g_strdup(two));
+		lx->p++;
+		return TRUE;
+	}
+	if (c == '!' && g_ascii_isalpha(lx->p[1])) {
+		lx->p++;
+		while (is_word_char(*lx->p))
+			lx->p++;
+		push(lx, TOK_WORD, start, g_strndup(start, lx->p - start));
+		return TRUE;
+	}
+	lex_error(lx, start, "unexpected \"%s\" (operators are =~ !~ == != < <= > >= in !in)", two);
+	lx->p++;
+	return TRUE;
+}
+
 static gboolean prev_is_match_op(const Lexer *lx)
 {
 	const Token *t;
@@ -319,33 +263,8 @@ GArray *rules_lex(const char *file, const char *text, RulesDiag *diag)
 		default:
 			break;
 		}
-		if (strchr("=!<>", c) != NULL || ((c == '+' || c == '-') && lx.p[1] == '=')) {
-			char two[3] = { c, lx.p[1], 0 };
-			if (strcmp(two, "=~") == 0 || strcmp(two, "!~") == 0 || strcmp(two, "==") == 0 ||
-			    strcmp(two, "!=") == 0 || strcmp(two, "<=") == 0 || strcmp(two, ">=") == 0 ||
-			    strcmp(two, "+=") == 0 || strcmp(two, "-=") == 0) {
-				push(&lx, TOK_OP, start, g_strdup(two));
-				lx.p += 2;
-				continue;
-			}
-			if (c == '<' || c == '>') {
-				two[1] = 0;
-				push(&lx, TOK_OP, start, g_strdup(two));
-				lx.p++;
-				continue;
-			}
-			if (c == '!' && g_ascii_isalpha(lx.p[1])) {
-				lx.p++;
-				while (is_word_char(*lx.p))
-					lx.p++;
-				push(&lx, TOK_WORD, start, g_strndup(start, lx.p - start));
-				continue;
-			}
-			two[1] = 0;
-			lex_error(&lx, start, "unexpected \"%s\" (operators are =~ !~ == != < <= > >= in !in)", two);
-			lx.p++;
+		if (lex_op(&lx))
 			continue;
-		}
 		if (c == '@') {
 			lx.p++;
 			while (is_word_char(*lx.p))

@@ -8,13 +8,11 @@
  * last good one.  Output: a Ruleset with one reference, or NULL and a
  * RULES_ERROR GError whose message holds every "file:line:col: message"
  * (one a line).  The reference count is atomic; the rules are never
- * changed after load, so any number of threads may evaluate them.  Two
- * environment variables are read here, once per load: AMZ_RULES_PREFILTER=0
- * builds no literal prefilters (to compare), =all scans every target a
- * prefiltered regex reads, however few (to test the prefilters on small
- * rulesets); AMZ_RULE_PROFILE=1 gives the ruleset cost counters that
- * evaluations add to atomically (the one part of a Ruleset that changes
- * after load).
+ * changed after load, so any number of threads may evaluate them.  The
+ * caller's RulesOptions choose the prefilter (off, to compare; or scanning
+ * every target a prefiltered regex reads, however few, to test it on small
+ * rulesets) and the cost counters; nothing here reads the environment.
+ * After the files, rules/compile.c finishes the ruleset.
  */
 #include <string.h>
 #include <errno.h>
@@ -94,73 +92,30 @@ out:
 	g_ptr_array_unref(files);
 }
 
-static Ruleset *ruleset_new(void)
+/* rules_options_parse - the options of a load from the values of the
+ * environment variables AMZ_RULES_PREFILTER and AMZ_RULE_PROFILE (either
+ * may be NULL: unset), read by the caller */
+void rules_options_parse(RulesOptions *o, const char *prefilter, const char *profile)
 {
-	Ruleset *rs = g_new0(Ruleset, 1);
-	rs->ref = 1;
-	rs->rules = g_ptr_array_new_with_free_func((GDestroyNotify)rules_rule_free);
-	rs->by_id = g_hash_table_new(g_str_hash, g_str_equal);
-	rs->lists = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)rules_list_free);
-	rs->anon_lists = g_ptr_array_new_with_free_func((GDestroyNotify)rules_list_free);
-	rs->arena = g_ptr_array_new_with_free_func(g_free);
-	return rs;
+	o->prefilter = prefilter != NULL && strcmp(prefilter, "0") == 0 ? RULES_PREFILTER_OFF
+	             : prefilter != NULL && strcmp(prefilter, "all") == 0 ? RULES_PREFILTER_ALL
+	             : RULES_PREFILTER_ON;
+	o->profile = profile != NULL && *profile && strcmp(profile, "0") != 0;
 }
 
-#define ARENA_BLOCK (64 * 1024)
-
-gpointer rules_arena_new0(Ruleset *rs, gsize size)
+Ruleset *rules_load(const char *dir, const char *local_dir, const RulesOptions *opt, GError **err)
 {
-	char *p;
-
-	size = (size + 15) & ~(gsize)15;
-	if (size > ARENA_BLOCK / 4) {           /* big: a block of its own */
-		p = g_malloc0(size);
-		g_ptr_array_add(rs->arena, p);
-		return p;
-	}
-	if (size > rs->arena_left) {
-		rs->arena_next = g_malloc0(ARENA_BLOCK);
-		rs->arena_left = ARENA_BLOCK;
-		g_ptr_array_add(rs->arena, rs->arena_next);
-	}
-	p = rs->arena_next;
-	rs->arena_next += size;
-	rs->arena_left -= size;
-	return p;
-}
-
-static void ruleset_free(Ruleset *rs)
-{
-	rules_pf_free(rs->pf);
-	if (rs->tests)
-		g_ptr_array_unref(rs->tests);
-	g_free(rs->prof_rules);
-	g_free(rs->prof_tests);
-	g_hash_table_unref(rs->by_id);
-	g_ptr_array_unref(rs->rules);
-	g_hash_table_unref(rs->lists);
-	g_ptr_array_unref(rs->anon_lists);
-	g_ptr_array_unref(rs->arena);       /* last: the frees above read the structs */
-	g_free(rs);
-}
-
-Ruleset *rules_load(const char *dir, const char *local_dir, GError **err)
-{
-	RulesBuild b = { .rs = ruleset_new() };
+	RulesBuild b = { .rs = rules_ruleset_new() };
 	Ruleset *out = NULL;
-	const char *pf = g_getenv("AMZ_RULES_PREFILTER");
-	const char *prof = g_getenv("AMZ_RULE_PROFILE");
 
-	b.no_prefilter = pf != NULL && strcmp(pf, "0") == 0;
-	b.scan_all = pf != NULL && strcmp(pf, "all") == 0;
-	b.profile = prof != NULL && *prof && strcmp(prof, "0") != 0;
-
+	if (opt != NULL)
+		b.opt = *opt;
 	rules_diag_init(&b.diag);
 	load_dir(&b, dir, TRUE);
 	if (local_dir != NULL && *local_dir && !rules_diag_full(&b.diag))
 		load_dir(&b, local_dir, FALSE);
 	if (b.diag.errors->len == 0)
-		rules_finish(&b);
+		rules_compile(&b);
 	if (b.diag.errors->len > 0) {
 		char *msg;
 		g_ptr_array_add(b.diag.errors, NULL);
@@ -172,45 +127,7 @@ Ruleset *rules_load(const char *dir, const char *local_dir, GError **err)
 	out = b.rs;
 	b.rs = NULL;
 out:
-	if (b.rs)
-		ruleset_free(b.rs);
+	rules_unref(b.rs);
 	rules_diag_clear(&b.diag);
 	return out;
-}
-
-Ruleset *rules_ref(Ruleset *rs)
-{
-	g_atomic_int_inc(&rs->ref);
-	return rs;
-}
-
-void rules_unref(Ruleset *rs)
-{
-	if (rs != NULL && g_atomic_int_dec_and_test(&rs->ref))
-		ruleset_free(rs);
-}
-
-guint rules_count(const Ruleset *rs)
-{
-	return rs->n_enabled;
-}
-
-gboolean rules_info(const Ruleset *rs, guint i, RuleInfo *out)
-{
-	const Rule *r;
-
-	if (i >= rs->rules->len)
-		return FALSE;
-	r = rs->rules->pdata[i];
-	out->id = r->id;
-	out->describe = r->describe ? r->describe : "";
-	out->guideline = r->guideline;
-	out->file = r->file;
-	out->line = r->line;
-	out->action = r->action;
-	out->monitor = r->monitor;
-	out->enabled = r->enabled;
-	out->meta = r->kind == RK_META;
-	out->sub = r->sub;
-	return TRUE;
 }

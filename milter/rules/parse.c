@@ -4,9 +4,10 @@
  * Input: the tokens of rules_lex() for one file, and the RulesBuild that
  * earlier files of the same load filled.  Output: new Rule and List structs
  * in b->rs (owned by it), changes to earlier ones (override, disable,
- * enable, +=, -=), and "file:line:col: message" errors in b->diag.  Regexes
- * are compiled here, once, with JIT.  After the last file, rules_finish()
- * checks what needs the whole load (placeholders against match lines).
+ * enable, +=, -=), and "file:line:col: message" errors in b->diag.  Structs
+ * are made only by the constructors of rules/ruleset.c.  Regexes are
+ * compiled here, once, with JIT (rules/parse_expr.c); after the last file,
+ * rules/compile.c checks what needs the whole load and builds the prefilter.
  *
  * A file is a sequence of lines.  "rule", "meta", "override", "list",
  * "disable" and "enable" start a statement; "describe", "match", … lines
@@ -16,23 +17,20 @@
  */
 #include <string.h>
 #include <stdarg.h>
-#include "rules/internal.h"
-
-typedef enum { BLK_NONE, BLK_RULE, BLK_META, BLK_OVERRIDE } Block;
-
-/* Properties of a block; bit positions in Parser.seen. */
-typedef enum {
-	P_DESCRIBE, P_GUIDELINE, P_MATCH, P_REQUIRE, P_UNLESS, P_WHEN, P_MARKETS,
-	P_ACTION, P_MODE, P__N
-} Prop;
+#include "rules/parser.h"
 
 static const char *const prop_names[P__N] = {
-	"describe", "guideline", "match", "require", "unless", "when", "markets",
-	"action", "mode",
+	[P_DESCRIBE] = "describe", [P_GUIDELINE] = "guideline", [P_MATCH] = "match",
+	[P_REQUIRE] = "require", [P_UNLESS] = "unless", [P_WHEN] = "when",
+	[P_MARKETS] = "markets", [P_ACTION] = "action", [P_MODE] = "mode",
 };
 
-static const char *const statements[] = {
-	"rule", "meta", "override", "disable", "enable", "list",
+/* The statements that start a block or stand alone. */
+typedef enum { ST_RULE, ST_META, ST_OVERRIDE, ST_DISABLE, ST_ENABLE, ST_LIST, ST__N } Stmt;
+
+static const char *const statements[ST__N] = {
+	[ST_RULE] = "rule", [ST_META] = "meta", [ST_OVERRIDE] = "override",
+	[ST_DISABLE] = "disable", [ST_ENABLE] = "enable", [ST_LIST] = "list",
 };
 
 static const char *const all_keywords[] = {
@@ -47,30 +45,9 @@ static const char *const action_words[] = {
 
 static const char *const mode_words[] = { "monitor", "enforce" };
 
-typedef struct {
-	RulesBuild *b;
-	const char *file;
-	char *dir;
-	GArray *toks;
-	guint pos;
-	guint paren;
-	gboolean meta_expr;     /* atoms are rule IDs, not tests */
-	/* the block being read */
-	Block blk;
-	Rule *cur;
-	const Token *blk_tok;   /* the ID token that opened it */
-	gboolean blk_error;
-	guint seen_line[P__N];
-	/* the collection of the expression being read */
-	CollKey key;
-	const Token *key_tok;
-	gboolean has_re;
-	guint errors_at_start;
-} Parser;
-
 /* ---- tokens ---- */
 
-static const Token *tok_at(Parser *p, guint i)
+const Token *parse_tok_at(Parser *p, guint i)
 {
 	if (i >= p->toks->len)
 		i = p->toks->len - 1;
@@ -78,41 +55,41 @@ static const Token *tok_at(Parser *p, guint i)
 }
 
 /* peek - the next token; newlines inside parentheses do not count */
-static const Token *peek(Parser *p)
+const Token *parse_peek(Parser *p)
 {
-	while (p->paren > 0 && tok_at(p, p->pos)->kind == TOK_NEWLINE)
+	while (p->paren > 0 && parse_tok_at(p, p->pos)->kind == TOK_NEWLINE)
 		p->pos++;
-	return tok_at(p, p->pos);
+	return parse_tok_at(p, p->pos);
 }
 
-static const Token *next(Parser *p)
+const Token *parse_next(Parser *p)
 {
-	const Token *t = peek(p);
+	const Token *t = parse_peek(p);
 	if (t->kind != TOK_EOF)
 		p->pos++;
 	return t;
 }
 
-static gboolean is_word(const Token *t, const char *w)
+gboolean parse_is_word(const Token *t, const char *w)
 {
 	return t->kind == TOK_WORD && strcmp(t->text, w) == 0;
 }
 
-static gboolean at_eol(Parser *p)
+gboolean parse_at_eol(Parser *p)
 {
-	TokKind k = peek(p)->kind;
+	TokKind k = parse_peek(p)->kind;
 	return k == TOK_NEWLINE || k == TOK_EOF;
 }
 
 /* skip_line - error recovery: drop the rest of the statement */
-static void skip_line(Parser *p)
+void parse_skip_line(Parser *p)
 {
 	p->paren = 0;
-	while (!at_eol(p))
+	while (!parse_at_eol(p))
 		p->pos++;
 }
 
-static const char *describe_tok(const Token *t)
+const char *parse_describe_tok(const Token *t)
 {
 	switch (t->kind) {
 	case TOK_EOF: return "end of file";
@@ -128,10 +105,8 @@ static const char *describe_tok(const Token *t)
 	}
 }
 
-static void perr(Parser *p, const Token *t, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-
 /* perr - an error at token t; marks the block so its end checks stay quiet */
-static void perr(Parser *p, const Token *t, const char *fmt, ...)
+void parse_error(Parser *p, const Token *t, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -144,7 +119,7 @@ static void perr(Parser *p, const Token *t, const char *fmt, ...)
 	p->blk_error = TRUE;
 }
 
-static gboolean valid_id(const char *s, gboolean dash)
+gboolean parse_valid_id(const char *s, gboolean dash)
 {
 	if (!(g_ascii_isalpha(*s) || *s == '_'))
 		return FALSE;
@@ -152,649 +127,6 @@ static gboolean valid_id(const char *s, gboolean dash)
 		if (!(g_ascii_isalnum(*s) || *s == '_' || (dash && *s == '-')))
 			return FALSE;
 	return TRUE;
-}
-
-/* ---- freeing ---- */
-
-/* The Rule, Cond, Expr and Test structs themselves are in the ruleset's
- * arena (rules_arena_new0): these free what they own. */
-
-static void test_free(Test *t)
-{
-	if (t == NULL)
-		return;
-	for (guint i = 0; i < t->ntargets; i++)
-		g_free(t->targets[i].hname);
-	if (t->re)
-		pcre2_code_free(t->re);
-	if (t->lits)
-		g_ptr_array_unref(t->lits);
-	if (t->pre_lits)
-		g_ptr_array_unref(t->pre_lits);
-	if (t->re_anchored)
-		pcre2_code_free(t->re_anchored);
-	g_free(t->str);
-	if (t->lists)
-		g_ptr_array_unref(t->lists);
-}
-
-static void expr_free(Expr *e)
-{
-	if (e == NULL)
-		return;
-	expr_free(e->a);
-	expr_free(e->b);
-	test_free(e->test);
-}
-
-static void cond_free(gpointer data)
-{
-	Cond *c = data;
-	expr_free(c->expr);
-	g_free(c->key.hname);
-}
-
-static void segs_free(GArray *segs)
-{
-	if (segs == NULL)
-		return;
-	for (guint i = 0; i < segs->len; i++)
-		g_free(g_array_index(segs, Seg, i).lit);
-	g_array_free(segs, TRUE);
-}
-
-void rules_rule_free(Rule *r)
-{
-	if (r == NULL)
-		return;
-	g_free(r->id);
-	g_free(r->file);
-	g_free(r->describe);
-	segs_free(r->segs);
-	g_free(r->describe_file);
-	g_free(r->guideline);
-	g_ptr_array_unref(r->match);
-	g_ptr_array_unref(r->require);
-	g_ptr_array_unref(r->unless);
-	expr_free(r->when);
-	if (r->when_rules)
-		g_ptr_array_unref(r->when_rules);
-	g_strfreev(r->markets);
-}
-
-/* ---- lists ---- */
-
-static List *find_list(Parser *p, const Token *t)
-{
-	List *l = g_hash_table_lookup(p->b->rs->lists, t->text);
-	if (l == NULL) {
-		GString *s = g_string_new(NULL);
-		guint n = g_hash_table_size(p->b->rs->lists);
-		const char **names = (const char **)g_hash_table_get_keys_as_array(p->b->rs->lists, &n);
-		g_string_printf(s, "unknown list \"%s%s\"", t->kind == TOK_LISTREF ? "@" : "", t->text);
-		rules_suggest_append(s, t->text, names, n);
-		if (rules_suggest(t->text, names, n) == NULL)
-			g_string_append(s, " (define it earlier with \"list NAME { … }\" or \"list NAME file \\\"…\\\"\")");
-		perr(p, t, "%s", s->str);
-		g_free(names);
-		g_string_free(s, TRUE);
-	}
-	return l;
-}
-
-/* parse_braces - "{ a b, "c d" @x }" after the "{": entries into l (or out of it) */
-static gboolean parse_braces(Parser *p, const Token *open, List *l, gboolean remove)
-{
-	for (;;) {
-		const Token *t = next(p);
-		switch (t->kind) {
-		case TOK_RBRACE:
-			return TRUE;
-		case TOK_COMMA:
-			continue;
-		case TOK_WORD:
-		case TOK_STRING:
-		case TOK_LISTREF: {
-			char *e = t->kind == TOK_LISTREF ? g_strconcat("@", t->text, NULL) : g_strdup(t->text);
-			if (remove)
-				rules_list_remove(l, e);
-			else
-				rules_list_add(l, e);
-			g_free(e);
-			continue;
-		}
-		case TOK_EOF:
-			perr(p, open, "unterminated list: \"{\" without a closing \"}\"");
-			return FALSE;
-		default:
-			perr(p, t, "unexpected %s in a list (entries are words or \"strings\")", describe_tok(t));
-			return FALSE;
-		}
-	}
-}
-
-/* parse_list_source - "{ … }" or file "path" into l */
-static void parse_list_source(Parser *p, List *l, gboolean remove)
-{
-	const Token *t = next(p);
-
-	if (t->kind == TOK_LBRACE) {
-		if (!parse_braces(p, t, l, remove))
-			skip_line(p);
-		return;
-	}
-	if (is_word(t, "file")) {
-		const Token *path = next(p);
-		GError *err = NULL;
-		char *full;
-		if (path->kind != TOK_STRING) {
-			perr(p, path, "expected a quoted path after \"file\", like file \"lists/hosts.list\"");
-			skip_line(p);
-			return;
-		}
-		full = g_path_is_absolute(path->text) ? g_strdup(path->text)
-		                                      : g_build_filename(p->dir, path->text, NULL);
-		if (!rules_list_read_file(l, full, remove, &err)) {
-			perr(p, path, "cannot read list file \"%s\": %s", full, err->message);
-			g_error_free(err);
-		}
-		g_free(full);
-		return;
-	}
-	perr(p, t, "expected \"{\" or file \"path\" after the list name, found %s", describe_tok(t));
-	skip_line(p);
-}
-
-/* stmt_list - list NAME { … } | list NAME file "…" | list NAME += / -= … */
-static void stmt_list(Parser *p, const Token *kw)
-{
-	const Token *name = next(p);
-	const Token *op;
-	List *l;
-
-	if (name->kind != TOK_WORD || !valid_id(name->text, TRUE)) {
-		perr(p, name->kind == TOK_NEWLINE ? kw : name,
-		     "expected a list name (letters, digits, _ and -) after \"list\"");
-		skip_line(p);
-		return;
-	}
-	op = peek(p);
-	if (op->kind == TOK_OP && (strcmp(op->text, "+=") == 0 || strcmp(op->text, "-=") == 0)) {
-		next(p);
-		l = find_list(p, name);
-		if (l == NULL) {
-			skip_line(p);
-			return;
-		}
-		parse_list_source(p, l, op->text[0] == '-');
-		return;
-	}
-	l = g_hash_table_lookup(p->b->rs->lists, name->text);
-	if (l != NULL) {
-		perr(p, name, "list \"%s\" is already defined at %s:%u; extend it with \"list %s += { … }\"",
-		     name->text, l->file, l->line, name->text);
-		skip_line(p);
-		return;
-	}
-	l = rules_list_new(name->text, p->file, name->line);
-	g_hash_table_insert(p->b->rs->lists, l->name, l);
-	parse_list_source(p, l, FALSE);
-}
-
-/* ---- expressions ---- */
-
-static Expr *expr_new(Parser *p, ExprKind k, Expr *a, Expr *b)
-{
-	Expr *e = rules_arena_new0(p->b->rs, sizeof *e);
-	e->kind = k;
-	e->a = a;
-	e->b = b;
-	return e;
-}
-
-static const char *coll_label(Coll c, const char *hname)
-{
-	switch (c) {
-	case COLL_RCPT: return "rcpt";
-	case COLL_HEADER: return hname;
-	case COLL_HEADERS: return "headers";
-	case COLL_LINK: return "link.*";
-	case COLL_IMAGE: return "image.*";
-	case COLL_ATTACHMENT: return "attachment.*";
-	case COLL_ANOMALY: return "anomaly";
-	case COLL_MARKET: return "market";
-	default: return "";
-	}
-}
-
-/* bind_target - all item targets of one expression must share a collection */
-static gboolean bind_target(Parser *p, const Token *t, const TargetRef *ref)
-{
-	Coll c = ref->def->coll;
-	char *label_new, *label_old;
-
-	if (c == COLL_NONE)
-		return TRUE;
-	if (p->key.coll == COLL_NONE) {
-		p->key.coll = c;
-		p->key.hname = g_strdup(ref->hname);
-		p->key_tok = t;
-		return TRUE;
-	}
-	if (p->key.coll == c && (c != COLL_HEADER || g_ascii_strcasecmp(p->key.hname, ref->hname) == 0))
-		return TRUE;
-	label_new = c == COLL_HEADER ? g_strconcat("header.", ref->hname, NULL) : g_strdup(coll_label(c, NULL));
-	label_old = p->key.coll == COLL_HEADER ? g_strconcat("header.", p->key.hname, NULL)
-	                                      : g_strdup(coll_label(p->key.coll, NULL));
-	perr(p, t, "\"%s\" and \"%s\" are different collections and cannot be mixed in one expression "
-	     "(each item is tested on its own); use one match line for each", label_old, label_new);
-	g_free(label_new);
-	g_free(label_old);
-	return FALSE;
-}
-
-/* parse_number - 5, 100k, 10M, 2G (binary multiples) */
-static gboolean parse_number(const char *s, gint64 *out)
-{
-	guint64 v = 0, mul = 1;
-	const char *q = s;
-
-	if (!g_ascii_isdigit(*q))
-		return FALSE;
-	for (; g_ascii_isdigit(*q); q++) {
-		if (v > (guint64)G_MAXINT64 / 10)
-			return FALSE;
-		v = v * 10 + (guint64)(*q - '0');
-	}
-	switch (*q) {
-	case '\0': break;
-	case 'k': case 'K': mul = 1024; q++; break;
-	case 'M': mul = 1024 * 1024; q++; break;
-	case 'G': mul = 1024 * 1024 * 1024; q++; break;
-	default: return FALSE;
-	}
-	if (*q != '\0' || v > (guint64)G_MAXINT64 / mul)
-		return FALSE;
-	*out = (gint64)(v * mul);
-	return TRUE;
-}
-
-static void unknown_target(Parser *p, const Token *t)
-{
-	GString *s = g_string_new(NULL);
-	guint n;
-	const char *const *names = rules_target_names(&n);
-	const char *dot = strchr(t->text, '.');
-
-	g_string_printf(s, "unknown target \"%s\"", t->text);
-	if (g_ascii_strcasecmp(t->text, "header.") == 0) {
-		g_string_append(s, " (name the header, e.g. header.Reply-To)");
-	} else if (rules_suggest(t->text, names, n) != NULL && strcmp(rules_suggest(t->text, names, n), "header.") != 0) {
-		rules_suggest_append(s, t->text, names, n);
-	} else if (dot != NULL) {
-		char *head = g_strndup(t->text, dot - t->text);
-		const char *hdr[] = { "header" };
-		if (rules_suggest(head, hdr, 1) != NULL)
-			g_string_append_printf(s, " (did you mean \"header%s\"?)", dot);
-		g_free(head);
-	}
-	perr(p, t, "%s", s->str);
-	g_string_free(s, TRUE);
-}
-
-/* compile_regex - PCRE2 once at load, JIT when available; errors point into the pattern */
-static pcre2_code *compile_regex(Parser *p, const Token *t)
-{
-	int code;
-	PCRE2_SIZE off;
-	gsize len = strlen(t->text);
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)t->text, len,
-	                               t->re_flags | PCRE2_NEVER_BACKSLASH_C, &code, &off, NULL);
-	if (re == NULL) {
-		PCRE2_UCHAR msg[256];
-		Token at = *t;
-		pcre2_get_error_message(code, msg, sizeof msg);
-		at.col = t->re_cols[MIN(off, len)];
-		perr(p, &at, "bad regular expression: %s", (const char *)msg);
-		return NULL;
-	}
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* interpreter when JIT is missing */
-	return re;
-}
-
-/* compile_anchored - the same pattern, matching only at the start offset
- * given (compiled so, since JIT code cannot be anchored at match time) */
-static pcre2_code *compile_anchored(const Token *t)
-{
-	int code;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)t->text, strlen(t->text),
-	                               t->re_flags | PCRE2_NEVER_BACKSLASH_C | PCRE2_ANCHORED,
-	                               &code, &off, NULL);
-	if (re != NULL)
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
-
-/* parse_set - @a, @b, { x y } after in / !in */
-static gboolean parse_set(Parser *p, Test *test)
-{
-	test->lists = g_ptr_array_new();
-	for (;;) {
-		const Token *t = next(p);
-		if (t->kind == TOK_LISTREF) {
-			List *l = find_list(p, t);
-			if (l == NULL)
-				return FALSE;
-			g_ptr_array_add(test->lists, l);
-		} else if (t->kind == TOK_LBRACE) {
-			List *l = rules_list_new(NULL, p->file, t->line);
-			g_ptr_array_add(p->b->rs->anon_lists, l);
-			if (!parse_braces(p, t, l, FALSE))
-				return FALSE;
-			g_ptr_array_add(test->lists, l);
-		} else {
-			perr(p, t, "expected @list or { entries } after \"in\", found %s", describe_tok(t));
-			return FALSE;
-		}
-		if (peek(p)->kind != TOK_COMMA)
-			return TRUE;
-		next(p);
-	}
-}
-
-static const char *type_name(ValType t)
-{
-	return t == VT_STR ? "text" : t == VT_NUM ? "a number" : "yes/no";
-}
-
-/* parse_test - targets [op operand]; a bare target must be yes/no */
-static Expr *parse_test(Parser *p)
-{
-	Test *test = rules_arena_new0(p->b->rs, sizeof *test);
-	const Token *tt[RULES_MAX_TARGETS];
-	const Token *op;
-	const char *o = "";
-
-	for (;;) {
-		const Token *t = next(p);
-		const TargetDef *def;
-		TargetRef *ref;
-		if (t->kind != TOK_WORD) {
-			perr(p, t, "expected a target (like text, link.host, attachment.magic), found %s", describe_tok(t));
-			goto fail;
-		}
-		def = rules_target_find(t->text);
-		if (def == NULL) {
-			unknown_target(p, t);
-			goto fail;
-		}
-		if (test->ntargets == RULES_MAX_TARGETS) {
-			perr(p, t, "too many targets in one test (at most %d)", RULES_MAX_TARGETS);
-			goto fail;
-		}
-		ref = &test->targets[test->ntargets];
-		ref->def = def;
-		ref->hname = def->id == TG_HEADER ? g_ascii_strdown(t->text + 7, -1) : NULL;
-		tt[test->ntargets++] = t;
-		if (!bind_target(p, t, ref))
-			goto fail;
-		if (peek(p)->kind != TOK_COMMA)
-			break;
-		next(p);
-	}
-
-	op = peek(p);
-	if (op->kind == TOK_OP) {
-		o = op->text;
-		next(p);
-	} else if (is_word(op, "in") || is_word(op, "!in")) {
-		o = op->text;
-		next(p);
-	} else if (is_word(op, "not") && is_word(tok_at(p, p->pos + 1), "in")) {
-		o = "!in";
-		next(p);
-		next(p);
-	} else {
-		test->op = OP_BOOL;
-		for (guint i = 0; i < test->ntargets; i++) {
-			if (test->targets[i].def->type != VT_BOOL) {
-				perr(p, tt[i], "target \"%s\" is %s, not yes/no: give it a test, e.g. %s",
-				     tt[i]->text, type_name(test->targets[i].def->type),
-				     test->targets[i].def->type == VT_NUM ? "attachments.count > 5" : "text =~ /coupon/i");
-				goto fail;
-			}
-		}
-		goto done;
-	}
-
-	if (strcmp(o, "=~") == 0 || strcmp(o, "!~") == 0) {
-		const Token *re = next(p);
-		test->op = OP_RE;
-		test->neg = o[0] == '!';
-		if (re->kind != TOK_REGEX) {
-			perr(p, re, "expected /regex/ after %s", o);
-			goto fail;
-		}
-		if (re->bad) {                  /* reported by the lexer */
-			p->blk_error = TRUE;
-			goto fail;
-		}
-		if ((test->re = compile_regex(p, re)) == NULL)
-			goto fail;
-		test->line = re->line;
-		test->lits = rules_lits_extract(re->text, re->re_flags);
-		test->pre_lits = rules_prefix_extract(re->text, re->re_flags);
-		test->sentence = test->pre_lits == NULL && test->lits != NULL &&
-		                 rules_sentence_scoped(re->text, re->re_flags);
-		if ((test->pre_lits != NULL || test->sentence) && (test->re_anchored = compile_anchored(re)) == NULL) {
-			g_clear_pointer(&test->pre_lits, g_ptr_array_unref);
-			test->sentence = FALSE;
-		}
-		p->has_re = TRUE;
-	} else if (strcmp(o, "in") == 0 || strcmp(o, "!in") == 0) {
-		test->op = OP_IN;
-		test->neg = o[0] == '!';
-		if (!parse_set(p, test))
-			goto fail;
-	} else if (strcmp(o, "==") == 0 || strcmp(o, "!=") == 0 || strcmp(o, "<") == 0 ||
-	           strcmp(o, "<=") == 0 || strcmp(o, ">") == 0 || strcmp(o, ">=") == 0) {
-		const Token *v = next(p);
-		gboolean eq = o[1] == '=' && (o[0] == '=' || o[0] == '!');
-		test->op = eq ? OP_EQ : strcmp(o, "<") == 0 ? OP_LT : strcmp(o, "<=") == 0 ? OP_LE
-		         : strcmp(o, ">") == 0 ? OP_GT : OP_GE;
-		test->neg = o[0] == '!';
-		if (test->targets[0].def->type == VT_NUM) {
-			if (v->kind != TOK_WORD || !parse_number(v->text, &test->num)) {
-				perr(p, v, "expected a number like 5, 100k or 10M after %s, found %s", o, describe_tok(v));
-				goto fail;
-			}
-		} else if (!eq) {
-			perr(p, op, "%s compares numbers, but \"%s\" is %s", o, tt[0]->text,
-			     type_name(test->targets[0].def->type));
-			goto fail;
-		} else if (v->kind == TOK_STRING || v->kind == TOK_WORD) {
-			test->str = g_utf8_casefold(v->text, -1);
-		} else {
-			perr(p, v, "expected \"text\" after %s, found %s", o, describe_tok(v));
-			goto fail;
-		}
-	} else {
-		perr(p, op, "unknown operator \"%s\"", o);
-		goto fail;
-	}
-
-	/* every target must take the operator */
-	for (guint i = 0; i < test->ntargets; i++) {
-		ValType vt = test->targets[i].def->type;
-		gboolean ok = (test->op == OP_RE || test->op == OP_IN) ? vt == VT_STR
-		            : test->op == OP_EQ ? vt != VT_BOOL && vt == test->targets[0].def->type
-		            : vt == VT_NUM;
-		if (!ok) {
-			perr(p, tt[i], "target \"%s\" is %s and cannot be used with %s%s", tt[i]->text,
-			     type_name(vt), o, vt == VT_BOOL ? " (write it alone, or with \"not\")" : "");
-			goto fail;
-		}
-	}
-done:
-	{
-		Expr *e = expr_new(p, EX_TEST, NULL, NULL);
-		e->test = test;
-		return e;
-	}
-fail:
-	test_free(test);
-	return NULL;
-}
-
-static Expr *parse_or(Parser *p);
-
-/* continues - the next token is word w, possibly at the start of the next line */
-static gboolean continues(Parser *p, const char *w)
-{
-	const Token *t = peek(p);
-	if (is_word(t, w)) {
-		next(p);
-		return TRUE;
-	}
-	if (t->kind == TOK_NEWLINE && is_word(tok_at(p, p->pos + 1), w)) {
-		p->pos += 2;
-		return TRUE;
-	}
-	return FALSE;
-}
-
-static Expr *parse_primary(Parser *p)
-{
-	const Token *t = peek(p);
-
-	if (t->kind == TOK_LPAREN) {
-		Expr *e;
-		next(p);
-		p->paren++;
-		e = parse_or(p);
-		if (e == NULL)
-			return NULL;
-		t = peek(p);
-		p->paren--;
-		if (t->kind != TOK_RPAREN) {
-			perr(p, t, "expected \")\", found %s", describe_tok(t));
-			expr_free(e);
-			return NULL;
-		}
-		next(p);
-		return e;
-	}
-	if (p->meta_expr) {
-		Rule *r;
-		next(p);
-		if (t->kind != TOK_WORD) {
-			perr(p, t, "expected a rule ID, \"not\" or \"(\", found %s", describe_tok(t));
-			return NULL;
-		}
-		r = g_hash_table_lookup(p->b->rs->by_id, t->text);
-		if (r == NULL || r == p->cur) {
-			GString *s = g_string_new(NULL);
-			guint n = p->b->rs->rules->len, k = 0;
-			const char **ids = g_new(const char *, n + 1);
-			for (guint i = 0; i < n; i++) {
-				Rule *x = p->b->rs->rules->pdata[i];
-				if (x != p->cur)
-					ids[k++] = x->id;
-			}
-			if (r == p->cur)
-				g_string_printf(s, "meta rule \"%s\" cannot use itself", t->text);
-			else
-				g_string_printf(s, "unknown rule \"%s\" in meta (it must be defined before the meta rule)", t->text);
-			rules_suggest_append(s, t->text, ids, k);
-			perr(p, t, "%s", s->str);
-			g_string_free(s, TRUE);
-			g_free(ids);
-			return NULL;
-		}
-		Expr *e = expr_new(p, EX_RULE, NULL, NULL);
-		for (guint i = 0; i < p->b->rs->rules->len; i++)
-			if (p->b->rs->rules->pdata[i] == r)
-				e->rule = i;
-		g_ptr_array_add(p->cur->when_rules, GUINT_TO_POINTER(e->rule));
-		return e;
-	}
-	if (t->kind == TOK_LISTREF) {
-		const List *l;
-		next(p);
-		if ((l = find_list(p, t)) == NULL)
-			return NULL;
-		Expr *e = expr_new(p, EX_LIST, NULL, NULL);
-		e->list = l;
-		return e;
-	}
-	return parse_test(p);
-}
-
-static Expr *parse_unary(Parser *p)
-{
-	if (is_word(peek(p), "not")) {
-		Expr *a;
-		next(p);
-		if ((a = parse_unary(p)) == NULL)
-			return NULL;
-		return expr_new(p, EX_NOT, a, NULL);
-	}
-	return parse_primary(p);
-}
-
-static Expr *parse_and(Parser *p)
-{
-	Expr *e = parse_unary(p);
-	while (e != NULL && continues(p, "and")) {
-		Expr *b = parse_unary(p);
-		if (b == NULL) {
-			expr_free(e);
-			return NULL;
-		}
-		e = expr_new(p, EX_AND, e, b);
-	}
-	return e;
-}
-
-static Expr *parse_or(Parser *p)
-{
-	Expr *e = parse_and(p);
-	while (e != NULL && continues(p, "or")) {
-		Expr *b = parse_and(p);
-		if (b == NULL) {
-			expr_free(e);
-			return NULL;
-		}
-		e = expr_new(p, EX_OR, e, b);
-	}
-	return e;
-}
-
-/* parse_cond - one match/require/unless expression and the collection it binds */
-static Cond *parse_cond(Parser *p, const Token *kw)
-{
-	Expr *e;
-	Cond *c;
-
-	p->key.coll = COLL_NONE;
-	p->key.hname = NULL;
-	p->has_re = FALSE;
-	if (at_eol(p)) {
-		perr(p, kw, "\"%s\" needs an expression, e.g. %s text =~ /coupon/i", kw->text, kw->text);
-		return NULL;
-	}
-	e = parse_or(p);
-	if (e == NULL) {
-		g_clear_pointer(&p->key.hname, g_free);
-		return NULL;
-	}
-	c = rules_arena_new0(p->b->rs, sizeof *c);
-	c->expr = e;
-	c->key = p->key;
-	c->has_re = p->has_re;
-	p->key.hname = NULL;
-	return c;
 }
 
 /* ---- describe ---- */
@@ -819,7 +151,7 @@ static GArray *parse_describe(Parser *p, const Token *t)
 			Token at = *t;
 			at.col = t->col + 1 + (guint)(s - t->text);
 			if (end == NULL) {
-				perr(p, &at, "unterminated placeholder in describe (write {{ for a literal brace)");
+				parse_error(p, &at, "unterminated placeholder in describe (write {{ for a literal brace)");
 				goto fail;
 			}
 			char *name = g_strndup(s + 1, end - s - 1);
@@ -833,18 +165,18 @@ static GArray *parse_describe(Parser *p, const Token *t)
 				else
 					g_string_append(m, " (known: {match} {value} {url} {host} {name} {ext} {magic} "
 					                "{type} {size} {count} {rules} {id} {market})");
-				perr(p, &at, "%s", m->str);
+				parse_error(p, &at, "%s", m->str);
 				g_string_free(m, TRUE);
 				g_free(name);
 				goto fail;
 			}
 			g_free(name);
 			if (lit->len) {
-				Seg sg = { PH_NONE, g_strdup(lit->str) };
+				Seg sg = { .ph = PH_NONE, .lit = g_strdup(lit->str) };
 				g_array_append_val(segs, sg);
 				g_string_truncate(lit, 0);
 			}
-			Seg sg = { ph, NULL };
+			Seg sg = { .ph = ph, .lit = NULL };
 			g_array_append_val(segs, sg);
 			s = end + 1;
 			continue;
@@ -852,35 +184,18 @@ static GArray *parse_describe(Parser *p, const Token *t)
 		g_string_append_c(lit, *s++);
 	}
 	if (lit->len) {
-		Seg sg = { PH_NONE, g_strdup(lit->str) };
+		Seg sg = { .ph = PH_NONE, .lit = g_strdup(lit->str) };
 		g_array_append_val(segs, sg);
 	}
 	g_string_free(lit, TRUE);
 	return segs;
 fail:
 	g_string_free(lit, TRUE);
-	segs_free(segs);
+	rules_segs_free(segs);
 	return NULL;
 }
 
 /* ---- blocks ---- */
-
-static Rule *rule_new(Parser *p, const Token *id, RuleKind kind)
-{
-	Rule *r = rules_arena_new0(p->b->rs, sizeof *r);
-	r->id = g_strdup(id->text);
-	r->kind = kind;
-	r->sub = g_str_has_prefix(id->text, "__");
-	r->file = g_strdup(p->file);
-	r->line = id->line;
-	r->match = g_ptr_array_new_with_free_func(cond_free);
-	r->require = g_ptr_array_new_with_free_func(cond_free);
-	r->unless = g_ptr_array_new_with_free_func(cond_free);
-	r->when_rules = g_ptr_array_new();
-	r->enabled = TRUE;
-	r->action = ACTION_ACCEPT;
-	return r;
-}
 
 /* end_block - the checks that need the whole rule */
 static void end_block(Parser *p)
@@ -893,16 +208,16 @@ static void end_block(Parser *p)
 	if (p->blk_error || p->blk == BLK_OVERRIDE)
 		goto out;
 	if (p->blk == BLK_RULE && r->match->len == 0 && r->require->len == 0)
-		perr(p, t, "rule %s has no \"match\" or \"require\" line", r->id);
+		parse_error(p, t, "rule %s has no \"match\" or \"require\" line", r->id);
 	else if (p->blk == BLK_RULE && r->match->len > 0 && r->require->len > 0)
-		perr(p, t, "rule %s mixes \"match\" and \"require\"; split it into two rules", r->id);
+		parse_error(p, t, "rule %s mixes \"match\" and \"require\"; split it into two rules", r->id);
 	if (p->blk == BLK_META && r->when == NULL)
-		perr(p, t, "meta rule %s has no \"when\" line", r->id);
+		parse_error(p, t, "meta rule %s has no \"when\" line", r->id);
 	if (!r->sub && r->describe == NULL)
-		perr(p, t, "%s %s has no \"describe\" line (the sentence the sender is told)",
+		parse_error(p, t, "%s %s has no \"describe\" line (the sentence the sender is told)",
 		     p->blk == BLK_META ? "meta rule" : "rule", r->id);
 	if (!r->sub && !r->has_action)
-		perr(p, t, "%s %s has no \"action\" line (accept, tag, quarantine, tempfail, reject or discard)",
+		parse_error(p, t, "%s %s has no \"action\" line (accept, tag, quarantine, tempfail, reject or discard)",
 		     p->blk == BLK_META ? "meta rule" : "rule", r->id);
 out:
 	p->blk = BLK_NONE;
@@ -912,20 +227,31 @@ out:
 	memset(p->seen_line, 0, sizeof p->seen_line);
 }
 
+/* parse_rule_error - msg about rule ID t, with " (did you mean …)" when
+ * one of the rules so far but except is close */
+void parse_rule_error(Parser *p, const Token *t, const Rule *except, const char *msg)
+{
+	const GPtrArray *rules = p->b->rs->rules;
+	const char **ids = g_new(const char *, rules->len + 1);
+	GString *s = g_string_new(msg);
+	guint n = 0;
+
+	for (guint i = 0; i < rules->len; i++)
+		if (rules->pdata[i] != except)
+			ids[n++] = ((const Rule *)rules->pdata[i])->id;
+	rules_suggest_append(s, t->text, ids, n);
+	parse_error(p, t, "%s", s->str);
+	g_string_free(s, TRUE);
+	g_free(ids);
+}
+
 static Rule *lookup_rule(Parser *p, const Token *t)
 {
 	Rule *r = g_hash_table_lookup(p->b->rs->by_id, t->text);
 	if (r == NULL) {
-		GString *s = g_string_new(NULL);
-		guint n = p->b->rs->rules->len;
-		const char **ids = g_new(const char *, n + 1);
-		for (guint i = 0; i < n; i++)
-			ids[i] = ((Rule *)p->b->rs->rules->pdata[i])->id;
-		g_string_printf(s, "unknown rule \"%s\"", t->text);
-		rules_suggest_append(s, t->text, ids, n);
-		perr(p, t, "%s", s->str);
-		g_string_free(s, TRUE);
-		g_free(ids);
+		char *msg = g_strdup_printf("unknown rule \"%s\"", t->text);
+		parse_rule_error(p, t, NULL, msg);
+		g_free(msg);
 	}
 	return r;
 }
@@ -933,44 +259,41 @@ static Rule *lookup_rule(Parser *p, const Token *t)
 /* stmt_rule - "rule ID" / "meta ID": a new block */
 static void stmt_rule(Parser *p, const Token *kw, RuleKind kind)
 {
-	const Token *id = next(p);
-	Rule *old, *r;
+	const Token *id = parse_next(p);
+	Rule *old;
 
 	p->blk = kind == RK_META ? BLK_META : BLK_RULE;
 	p->blk_tok = kw;
-	if (id->kind != TOK_WORD || !valid_id(id->text, FALSE)) {
-		perr(p, id->kind == TOK_NEWLINE ? kw : id,
+	if (id->kind != TOK_WORD || !parse_valid_id(id->text, FALSE)) {
+		parse_error(p, id->kind == TOK_NEWLINE ? kw : id,
 		     "expected a rule ID (letters, digits and _) after \"%s\"", kw->text);
-		skip_line(p);
+		parse_skip_line(p);
 		return;
 	}
 	p->blk_tok = id;
 	if (strcmp(id->text, RULES_LIMIT_ID) == 0) {
-		perr(p, id, "rule ID %s is reserved", RULES_LIMIT_ID);
+		parse_error(p, id, "rule ID %s is reserved", RULES_LIMIT_ID);
 		return;
 	}
 	old = g_hash_table_lookup(p->b->rs->by_id, id->text);
 	if (old != NULL) {
-		perr(p, id, "rule %s is already defined at %s:%u; to change it, write \"override %s\" "
+		parse_error(p, id, "rule %s is already defined at %s:%u; to change it, write \"override %s\" "
 		     "(or \"disable %s\" and a rule with a new ID)", id->text, old->file, old->line,
 		     id->text, id->text);
 		return;
 	}
-	r = rule_new(p, id, kind);
-	g_ptr_array_add(p->b->rs->rules, r);
-	g_hash_table_insert(p->b->rs->by_id, r->id, r);
-	p->cur = r;
+	p->cur = rules_rule_new(p->b->rs, id->text, kind, p->file, id->line);
 }
 
 static void stmt_override(Parser *p, const Token *kw)
 {
-	const Token *id = next(p);
+	const Token *id = parse_next(p);
 
 	p->blk = BLK_OVERRIDE;
 	p->blk_tok = kw;
 	if (id->kind != TOK_WORD) {
-		perr(p, id->kind == TOK_NEWLINE ? kw : id, "expected the ID of the rule to override");
-		skip_line(p);
+		parse_error(p, id->kind == TOK_NEWLINE ? kw : id, "expected the ID of the rule to override");
+		parse_skip_line(p);
 		return;
 	}
 	p->cur = lookup_rule(p, id);
@@ -978,18 +301,18 @@ static void stmt_override(Parser *p, const Token *kw)
 
 static void stmt_enable(Parser *p, const Token *kw, gboolean on)
 {
-	if (at_eol(p)) {
-		perr(p, kw, "expected the ID of a rule after \"%s\"", kw->text);
+	if (parse_at_eol(p)) {
+		parse_error(p, kw, "expected the ID of a rule after \"%s\"", kw->text);
 		return;
 	}
-	while (!at_eol(p)) {
-		const Token *id = next(p);
+	while (!parse_at_eol(p)) {
+		const Token *id = parse_next(p);
 		Rule *r;
 		if (id->kind == TOK_COMMA)
 			continue;
 		if (id->kind != TOK_WORD) {
-			perr(p, id, "expected a rule ID, found %s", describe_tok(id));
-			skip_line(p);
+			parse_error(p, id, "expected a rule ID, found %s", parse_describe_tok(id));
+			parse_skip_line(p);
 			return;
 		}
 		if ((r = lookup_rule(p, id)) != NULL)
@@ -1014,24 +337,24 @@ static void prop_markets(Parser *p, Rule *r, const Token *kw)
 	guint n;
 	const char *const *known = rules_market_names(&n);
 
-	if (at_eol(p)) {
-		perr(p, kw, "\"markets\" needs at least one marketplace, e.g. markets de fr");
+	if (parse_at_eol(p)) {
+		parse_error(p, kw, "\"markets\" needs at least one marketplace, e.g. markets de fr");
 		goto out;
 	}
-	while (!at_eol(p)) {
-		const Token *t = next(p);
+	while (!parse_at_eol(p)) {
+		const Token *t = parse_next(p);
 		if (t->kind == TOK_COMMA)
 			continue;
 		if (t->kind != TOK_WORD || !rules_market_known(t->text)) {
 			GString *s = g_string_new(NULL);
-			g_string_printf(s, "unknown marketplace \"%s\"", t->kind == TOK_WORD ? t->text : describe_tok(t));
+			g_string_printf(s, "unknown marketplace \"%s\"", t->kind == TOK_WORD ? t->text : parse_describe_tok(t));
 			if (t->kind == TOK_WORD && rules_suggest(t->text, known, n))
 				rules_suggest_append(s, t->text, known, n);
 			else
 				g_string_append(s, " (use the relay domain's suffix: com, co.uk, de, fr, co.jp, …)");
-			perr(p, t, "%s", s->str);
+			parse_error(p, t, "%s", s->str);
 			g_string_free(s, TRUE);
-			skip_line(p);
+			parse_skip_line(p);
 			goto out;
 		}
 		g_ptr_array_add(ms, g_ascii_strdown(t->text, -1));
@@ -1050,7 +373,7 @@ out:
 /* word_prop - action / mode: one word from a fixed set */
 static const Token *word_prop(Parser *p, const Token *kw, const char *const *words, guint n)
 {
-	const Token *t = next(p);
+	const Token *t = parse_next(p);
 	if (t->kind == TOK_WORD) {
 		for (guint i = 0; i < n; i++)
 			if (g_ascii_strcasecmp(t->text, words[i]) == 0)
@@ -1069,96 +392,111 @@ static const Token *word_prop(Parser *p, const Token *kw, const char *const *wor
 			g_string_append_printf(s, " %s", words[i]);
 		g_string_append(s, ")");
 	}
-	perr(p, t->kind == TOK_NEWLINE ? kw : t, "%s", s->str);
+	parse_error(p, t->kind == TOK_NEWLINE ? kw : t, "%s", s->str);
 	g_string_free(s, TRUE);
-	skip_line(p);
+	parse_skip_line(p);
 	return NULL;
 }
 
+static void prop_value(Parser *p, Rule *r, const Token *kw, Prop pr);
+
+/* stmt_prop - a property line of the block being read */
 static void stmt_prop(Parser *p, const Token *kw, Prop pr)
 {
 	Rule *r = p->cur;
-	const Token *t;
 
 	if (p->blk == BLK_NONE) {
-		perr(p, kw, "\"%s\" outside a rule (start a block with \"rule ID\", \"meta ID\" or \"override ID\")",
+		parse_error(p, kw, "\"%s\" outside a rule (start a block with \"rule ID\", \"meta ID\" or \"override ID\")",
 		     kw->text);
-		skip_line(p);
+		parse_skip_line(p);
 		return;
 	}
 	if (!prop_allowed(p->blk, pr)) {
 		if (p->blk == BLK_OVERRIDE)
-			perr(p, kw, "override can change only describe, guideline, markets, action and mode; to "
+			parse_error(p, kw, "override can change only describe, guideline, markets, action and mode; to "
 			     "change what a rule matches, disable it and write a rule with a new ID");
 		else if (p->blk == BLK_META)
-			perr(p, kw, "\"%s\" is not allowed in a meta rule (it combines rules with \"when\")", kw->text);
+			parse_error(p, kw, "\"%s\" is not allowed in a meta rule (it combines rules with \"when\")", kw->text);
 		else
-			perr(p, kw, "\"when\" belongs in a meta rule; a rule uses \"match\" or \"require\"");
-		skip_line(p);
+			parse_error(p, kw, "\"when\" belongs in a meta rule; a rule uses \"match\" or \"require\"");
+		parse_skip_line(p);
 		return;
 	}
 	if (r == NULL) {                     /* the block header was bad: already reported */
-		skip_line(p);
+		parse_skip_line(p);
 		return;
 	}
 	if (pr != P_MATCH && pr != P_REQUIRE && pr != P_UNLESS) {
 		if (p->seen_line[pr]) {
-			perr(p, kw, "\"%s\" given twice in %s (first on line %u)", kw->text, r->id, p->seen_line[pr]);
-			skip_line(p);
+			parse_error(p, kw, "\"%s\" given twice in %s (first on line %u)", kw->text, r->id, p->seen_line[pr]);
+			parse_skip_line(p);
 			return;
 		}
 		p->seen_line[pr] = kw->line;
 	}
 
+	prop_value(p, r, kw, pr);
+}
+
+/* prop_sentence - describe / guideline: a quoted sentence */
+static void prop_sentence(Parser *p, Rule *r, const Token *kw, Prop pr)
+{
+	const Token *t = parse_next(p);
+	GArray *segs;
+
+	if (t->kind != TOK_STRING) {
+		parse_error(p, t->kind == TOK_NEWLINE ? kw : t, "expected a \"quoted sentence\" after %s", kw->text);
+		parse_skip_line(p);
+		return;
+	}
+	if (pr == P_GUIDELINE) {
+		g_free(r->guideline);
+		r->guideline = g_strdup(t->text);
+		return;
+	}
+	if ((segs = parse_describe(p, t)) == NULL)
+		return;
+	rules_segs_free(r->segs);
+	r->segs = segs;
+	g_free(r->describe);
+	r->describe = g_strdup(t->text);
+	g_free(r->describe_file);
+	r->describe_file = g_strdup(p->file);
+	r->describe_line = t->line;
+	r->describe_col = t->col;
+}
+
+/* prop_value - what follows property keyword kw, into r */
+static void prop_value(Parser *p, Rule *r, const Token *kw, Prop pr)
+{
+	const Token *t;
+
 	switch (pr) {
 	case P_DESCRIBE:
 	case P_GUIDELINE:
-		t = next(p);
-		if (t->kind != TOK_STRING) {
-			perr(p, t->kind == TOK_NEWLINE ? kw : t, "expected a \"quoted sentence\" after %s", kw->text);
-			skip_line(p);
-			return;
-		}
-		if (pr == P_GUIDELINE) {
-			g_free(r->guideline);
-			r->guideline = g_strdup(t->text);
-			return;
-		}
-		{
-			GArray *segs = parse_describe(p, t);
-			if (segs == NULL)
-				return;
-			segs_free(r->segs);
-			r->segs = segs;
-			g_free(r->describe);
-			r->describe = g_strdup(t->text);
-			g_free(r->describe_file);
-			r->describe_file = g_strdup(p->file);
-			r->describe_line = t->line;
-			r->describe_col = t->col;
-		}
+		prop_sentence(p, r, kw, pr);
 		return;
 	case P_MATCH:
 	case P_REQUIRE:
 	case P_UNLESS: {
 		Cond *c = parse_cond(p, kw);
 		if (c == NULL) {
-			skip_line(p);
+			parse_skip_line(p);
 			return;
 		}
 		g_ptr_array_add(pr == P_MATCH ? r->match : pr == P_REQUIRE ? r->require : r->unless, c);
 		return;
 	}
 	case P_WHEN:
-		if (at_eol(p)) {
-			perr(p, kw, "\"when\" needs rule IDs, e.g. when PROMO_CODE and PROMO_PERCENT");
+		if (parse_at_eol(p)) {
+			parse_error(p, kw, "\"when\" needs rule IDs, e.g. when PROMO_CODE and PROMO_PERCENT");
 			return;
 		}
 		p->meta_expr = TRUE;
 		r->when = parse_or(p);
 		p->meta_expr = FALSE;
 		if (r->when == NULL)
-			skip_line(p);
+			parse_skip_line(p);
 		return;
 	case P_MARKETS:
 		prop_markets(p, r, kw);
@@ -1185,30 +523,31 @@ void rules_parse_file(RulesBuild *b, const char *path, const char *text)
 
 	p.dir = g_path_get_dirname(path);
 	p.toks = rules_lex(path, text, &b->diag);
-	while (peek(&p)->kind != TOK_EOF && !rules_diag_full(&b->diag)) {
-		const Token *t = next(&p);
+	while (parse_peek(&p)->kind != TOK_EOF && !rules_diag_full(&b->diag)) {
+		const Token *t = parse_next(&p);
 		guint i;
 
 		if (t->kind == TOK_NEWLINE)
 			continue;
 		if (t->kind != TOK_WORD) {
-			perr(&p, t, "expected a keyword (rule, meta, list, override, describe, match, …), found %s",
-			     describe_tok(t));
-			skip_line(&p);
+			parse_error(&p, t, "expected a keyword (rule, meta, list, override, describe, match, …), found %s",
+			     parse_describe_tok(t));
+			parse_skip_line(&p);
 			continue;
 		}
-		for (i = 0; i < G_N_ELEMENTS(statements); i++)
+		for (i = 0; i < ST__N; i++)
 			if (strcmp(t->text, statements[i]) == 0)
 				break;
-		if (i < G_N_ELEMENTS(statements)) {
+		if (i < ST__N) {
 			end_block(&p);
-			switch (i) {
-			case 0: stmt_rule(&p, t, RK_RULE); break;
-			case 1: stmt_rule(&p, t, RK_META); break;
-			case 2: stmt_override(&p, t); break;
-			case 3: stmt_enable(&p, t, FALSE); break;
-			case 4: stmt_enable(&p, t, TRUE); break;
-			case 5: stmt_list(&p, t); break;
+			switch ((Stmt)i) {
+			case ST_RULE: stmt_rule(&p, t, RK_RULE); break;
+			case ST_META: stmt_rule(&p, t, RK_META); break;
+			case ST_OVERRIDE: stmt_override(&p, t); break;
+			case ST_DISABLE: stmt_enable(&p, t, FALSE); break;
+			case ST_ENABLE: stmt_enable(&p, t, TRUE); break;
+			case ST_LIST: parse_stmt_list(&p, t); break;
+			case ST__N: break;
 			}
 		} else {
 			for (i = 0; i < P__N; i++)
@@ -1218,209 +557,20 @@ void rules_parse_file(RulesBuild *b, const char *path, const char *text)
 				GString *s = g_string_new(NULL);
 				g_string_printf(s, "unknown keyword \"%s\"", t->text);
 				rules_suggest_append(s, t->text, all_keywords, G_N_ELEMENTS(all_keywords));
-				perr(&p, t, "%s", s->str);
+				parse_error(&p, t, "%s", s->str);
 				g_string_free(s, TRUE);
-				skip_line(&p);
+				parse_skip_line(&p);
 				continue;
 			}
 			stmt_prop(&p, t, (Prop)i);
 		}
-		if (!at_eol(&p)) {
-			const Token *extra = peek(&p);
-			perr(&p, extra, "unexpected %s at the end of the line", describe_tok(extra));
-			skip_line(&p);
+		if (!parse_at_eol(&p)) {
+			const Token *extra = parse_peek(&p);
+			parse_error(&p, extra, "unexpected %s at the end of the line", parse_describe_tok(extra));
+			parse_skip_line(&p);
 		}
 	}
 	end_block(&p);
 	rules_tokens_free(p.toks);
 	g_free(p.dir);
-}
-
-/* ---- whole-load checks ---- */
-
-static gboolean all_match_in(const Rule *r, Coll a, Coll b)
-{
-	if (r->match->len == 0)
-		return FALSE;
-	for (guint i = 0; i < r->match->len; i++) {
-		const Cond *c = r->match->pdata[i];
-		if (c->key.coll != a && c->key.coll != b)
-			return FALSE;
-	}
-	return TRUE;
-}
-
-static gboolean any_regex(const Rule *r)
-{
-	for (guint i = 0; i < r->match->len; i++)
-		if (((const Cond *)r->match->pdata[i])->has_re)
-			return TRUE;
-	return FALSE;
-}
-
-/* check_placeholders - each placeholder must have a value whenever the rule fires */
-static void check_placeholders(RulesBuild *b, Rule *r)
-{
-	if (r->segs == NULL)
-		return;
-	for (guint i = 0; i < r->segs->len; i++) {
-		Placeholder ph = g_array_index(r->segs, Seg, i).ph;
-		const char *why = NULL;
-		switch (ph) {
-		case PH_URL:
-		case PH_HOST:
-			if (!all_match_in(r, COLL_LINK, COLL_IMAGE))
-				why = "its match lines do not all look at link.* or image.*";
-			break;
-		case PH_NAME: case PH_EXT: case PH_MAGIC: case PH_TYPE: case PH_SIZE:
-			if (!all_match_in(r, COLL_ATTACHMENT, COLL_ATTACHMENT))
-				why = "its match lines do not all look at attachment.*";
-			break;
-		case PH_MATCH:
-			if (!any_regex(r))
-				why = "it has no =~ test in a match line";
-			break;
-		case PH_VALUE:
-		case PH_COUNT:
-			if (r->match->len == 0)
-				why = r->kind == RK_META ? "a meta rule has no tested value (use {rules})"
-				                         : "a require rule fires when nothing matched";
-			break;
-		case PH_RULES:
-			if (r->kind != RK_META)
-				why = "only meta rules combine rules";
-			break;
-		default:
-			break;
-		}
-		if (ph == PH_COUNT)
-			r->needs_count = TRUE;
-		if (why != NULL)
-			rules_diag_add(&b->diag, r->describe_file, r->describe_line, r->describe_col,
-			               "{%s} has no value in %s: %s", rules_placeholder_name(ph), r->id, why);
-	}
-}
-
-static void collect_regexes(const Expr *e, GPtrArray *out)
-{
-	if (e == NULL)
-		return;
-	collect_regexes(e->a, out);
-	collect_regexes(e->b, out);
-	if (e->kind == EX_TEST && e->test->op == OP_RE)
-		g_ptr_array_add(out, e->test);
-}
-
-/* lit_id - the id of a folded literal in the ruleset's automaton */
-static guint32 lit_id(GHashTable *ids, GPtrArray *lits, GByteArray *spot, char *lit, gboolean want_spot)
-{
-	gpointer id;
-	guint8 zero = 0;
-
-	if (!g_hash_table_lookup_extended(ids, lit, NULL, &id)) {
-		id = GUINT_TO_POINTER(lits->len);
-		g_ptr_array_add(lits, lit);
-		g_byte_array_append(spot, &zero, 1);
-		g_hash_table_insert(ids, lit, id);
-	}
-	if (want_spot)
-		spot->data[GPOINTER_TO_UINT(id)] = 1;
-	return GPOINTER_TO_UINT(id);
-}
-
-/* scanned_targets - the targets worth one scan per message: read by at least
- * RULES_PF_MIN_TESTS regexes with literals.  A target few regexes read is
- * left to them: the HTML source, read by 2, cost 33 ms on the corpus to
- * scan and 4.5 ms to search unfiltered; the subject and the text are read
- * by dozens (AMZ_RULES_PREFILTER=all: min_tests 1). */
-#define RULES_PF_MIN_TESTS 8
-G_STATIC_ASSERT(TG_PARTS_COUNT < 64);     /* a bit per target */
-static guint64 scanned_targets(const Ruleset *rs, guint min_tests)
-{
-	guint count[64] = { 0 };
-	guint64 on = 0;
-
-	for (guint i = 0; i < rs->tests->len; i++) {
-		const Test *t = rs->tests->pdata[i];
-		if (t->nlit_ids == 0 && t->npre_ids == 0)
-			continue;
-		for (guint j = 0; j < t->ntargets; j++)
-			count[t->targets[j].def->id]++;
-	}
-	for (guint id = 0; id < 64; id++)
-		if (count[id] >= min_tests)
-			on |= G_GUINT64_CONSTANT(1) << id;
-	return on;
-}
-
-/* build_prefilter - number the regex tests; give each one's literals (those
- * every match contains, those every match starts with) an id in one
- * automaton for the whole ruleset */
-static void build_prefilter(RulesBuild *b)
-{
-	Ruleset *rs = b->rs;
-	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-	GPtrArray *lits = g_ptr_array_new();
-	GByteArray *spot = g_byte_array_new();
-
-	rs->tests = g_ptr_array_new();
-	for (guint i = 0; i < rs->rules->len; i++) {
-		const Rule *r = rs->rules->pdata[i];
-		const GPtrArray *lines[] = { r->match, r->require, r->unless };
-		for (guint k = 0; k < G_N_ELEMENTS(lines); k++)
-			for (guint j = 0; j < lines[k]->len; j++)
-				collect_regexes(((const Cond *)lines[k]->pdata[j])->expr, rs->tests);
-	}
-	rs->n_re = rs->tests->len;
-	for (guint i = 0; i < rs->tests->len; i++) {
-		Test *t = rs->tests->pdata[i];
-		t->id = i;
-		if (b->no_prefilter) {
-			t->sentence = FALSE;
-			continue;
-		}
-		if (t->lits != NULL) {
-			t->lit_ids = rules_arena_new0(rs, t->lits->len * sizeof *t->lit_ids);
-			t->nlit_ids = t->lits->len;
-			for (guint j = 0; j < t->lits->len; j++)   /* sentence-scoped: where they are */
-				t->lit_ids[j] = lit_id(ids, lits, spot, t->lits->pdata[j], t->sentence);
-			rs->n_re_pf++;
-		}
-		if (t->pre_lits != NULL) {
-			t->pre_ids = rules_arena_new0(rs, t->pre_lits->len * sizeof *t->pre_ids);
-			t->npre_ids = t->pre_lits->len;
-			for (guint j = 0; j < t->pre_lits->len; j++)
-				t->pre_ids[j] = lit_id(ids, lits, spot, t->pre_lits->pdata[j], TRUE);
-			rs->n_re_pre++;
-		}
-	}
-	if (lits->len > 0)
-		rs->pf = rules_pf_build(lits, spot->data);
-	rs->pf_targets = scanned_targets(rs, b->scan_all ? 1 : RULES_PF_MIN_TESTS);
-	for (guint i = 0; i < rs->tests->len; i++) {
-		Test *t = rs->tests->pdata[i];
-		g_clear_pointer(&t->lits, g_ptr_array_unref);
-		g_clear_pointer(&t->pre_lits, g_ptr_array_unref);
-	}
-	g_ptr_array_unref(lits);
-	g_byte_array_unref(spot);
-	g_hash_table_unref(ids);
-	if (b->profile) {
-		rs->prof_rules = g_new0(RuleProf, rs->rules->len);
-		rs->prof_tests = g_new0(TestProf, MAX(rs->n_re, 1));
-	}
-}
-
-/* rules_finish - checks that need every file loaded; counts enabled rules;
- * builds the prefilter */
-void rules_finish(RulesBuild *b)
-{
-	b->rs->n_enabled = 0;
-	for (guint i = 0; i < b->rs->rules->len; i++) {
-		Rule *r = b->rs->rules->pdata[i];
-		check_placeholders(b, r);
-		if (r->enabled)
-			b->rs->n_enabled++;
-	}
-	build_prefilter(b);
 }

@@ -1,13 +1,13 @@
 /*
- * rules/prefilter.c - required literals of a regex, and one pass over a
- * text that finds them all.
+ * rules/prefilter.c - the literals a regex needs: those every match
+ * contains, and those every match starts with.
  *
  * Most phrase rules scan the whole message text with patterns PCRE2 cannot
  * start quickly (\b, lookbehinds, \p{L}, [^.!?]{0,40}), so it tries every
  * position.  At load, rules_lits_extract() reads the pattern source and
  * derives a set of literals one of which every match must contain; at
  * evaluation the evaluator folds the text once, finds every literal of every
- * rule in one Aho-Corasick pass (rules_pf_scan), and does not run a regex
+ * rule in one pass (rules/multipattern.h), and does not run a regex
  * whose literals are all absent.
  *
  * Soundness: the literals are a necessary condition, never more.  The
@@ -16,93 +16,23 @@
  * (classes, escapes, anchors, lookarounds, backreferences, optional parts)
  * ends a run; (?:a|b) gives a set when every alternative has a literal;
  * constructs it cannot follow (verbs, conditionals, extended mode) give no
- * prefilter at all.  Literals and text are compared after rules_fold(),
- * which maps every character to the representative of its PCRE2 caseless
- * set, so a literal found in the original text under /i or /iu is found in
- * the folded text; literal characters are limited to ranges where that
- * holds (test_rules.c checks it against PCRE2 over every code point).
+ * prefilter at all.  Literals and text are compared folded (rules/fold.c).
  *
- * Input: pattern text and PCRE2 compile flags; the folded literals of every
- * regex.  Output: a GPtrArray of folded literals per regex (NULL: no
- * prefilter); an immutable Prefilter (the automaton), shared read-only.
+ * Input: pattern text and PCRE2 compile flags, read as tokens through
+ * rules/pcre_walk.h.  Output: a GPtrArray of folded literals (owned by the
+ * caller; NULL: no prefilter).  rules/compile.c gives them ids in one
+ * automaton (rules/multipattern.h) for the whole ruleset.
  */
 #include <string.h>
 #include "rules/internal.h"
+#include "rules/pcre_walk.h"
 
 #define LIT_MIN 3               /* weight below which a literal filters too little */
-
-/* ---- case folding ---- */
-
-/* rules_fold_char - the representative of c's caseless set */
-gunichar rules_fold_char(gunichar c)
-{
-	if (c < 0x80)
-		return g_ascii_tolower((char)c);
-	switch (c) {
-	case 0x017F: return 's';        /* long s */
-	case 0x212A: return 'k';        /* Kelvin sign */
-	case 0x212B: return 0xE5;       /* Angstrom sign */
-	case 0x1E9E: return 0xDF;       /* capital sharp s */
-	case 0x1E9B: return 0x1E61;     /* long s with dot above */
-	default: return g_unichar_tolower(c);
-	}
-}
-
-/* rules_lit_char_ok - c may be part of a literal: its caseless set is known
- * to fold to one character (checked by the unit tests) */
-gboolean rules_lit_char_ok(gunichar c)
-{
-	return (c >= 0x20 && c < 0x7F) ||
-	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-	       (c >= 0x1E00 && c <= 0x1EFF) ||
-	       (c >= 0x2000 && c <= 0x20CF) ||          /* punctuation, currency (€) */
-	       (c >= 0x2190 && c <= 0x2BFF) ||          /* arrows, shapes, symbols, dingbats */
-	       (c >= 0x3000 && c <= 0x30FF) ||          /* CJK punctuation, kana */
-	       (c >= 0x4E00 && c <= 0x9FFF) ||          /* CJK ideographs */
-	       (c >= 0xFF00 && c <= 0xFFEF);            /* full- and half-width forms */
-}
-
-/* rules_fold - append the folded s[0..len) to out; invalid UTF-8 bytes are
- * copied as they are.  TRUE when s is valid UTF-8 and every character
- * folded to as many bytes as it had, so an offset in out is the same
- * offset in s. */
-gboolean rules_fold(const char *s, gsize len, GString *out)
-{
-	gboolean aligned = TRUE;
-	const guchar *p = (const guchar *)s, *end = p + len;
-	gsize at = out->len;
-	char *w;
-
-	/* folding never makes a character longer, except the three signs
-	 * above: room for twice the text covers any mix */
-	g_string_set_size(out, at + len * 2 + 8);
-	w = out->str + at;
-	while (p < end) {
-		if (*p < 0x80) {        /* g_ascii_tolower, without a call per byte */
-			guchar b = *p++;
-			*w++ = (char)((unsigned)(b - 'A') < 26u ? b + ('a' - 'A') : b);
-			continue;
-		}
-		gunichar c = g_utf8_get_char_validated((const char *)p, end - p);
-		if (c == (gunichar)-1 || c == (gunichar)-2) {
-			*w++ = (char)*p++;
-			aligned = FALSE;
-			continue;
-		}
-		const guchar *q = (const guchar *)g_utf8_next_char(p);
-		int n = g_unichar_to_utf8(rules_fold_char(c), w);
-		aligned &= n == q - p;
-		w += n;
-		p = q;
-	}
-	g_string_set_size(out, w - out->str);
-	return aligned;
-}
 
 /* ---- literal extraction ---- */
 
 typedef struct {
-	const char *p, *end;
+	PcreWalk w;
 	gboolean bad;           /* something not understood: no prefilter */
 	guint depth;
 	gboolean prefix;        /* read for what matches start with, not contain */
@@ -110,7 +40,9 @@ typedef struct {
 	                         * exactly one of the strings it returned */
 } Lx;
 
-/* A set of literals one of which must appear; NULL when there is none. */
+#define LX_DEPTH_MAX 200        /* nested groups followed */
+
+
 typedef GPtrArray LitSet;
 
 static LitSet *set_new(void)
@@ -268,326 +200,111 @@ static void quantify(Branch *b, guint min)
 	b->last = -1;
 }
 
-/* quantifier_range - the minimum of a quantifier at x->p, or -1 when none;
- * *max its maximum (-1: unbounded) */
-static gint quantifier_range(Lx *x, gint *max)
-{
-	const char *p = x->p;
-	gint min = 0;
-
-	*max = -1;
-	if (*p == '*' || *p == '?') {
-		x->p++;
-		min = 0;
-		*max = *p == '?' ? 1 : -1;
-	} else if (*p == '+') {
-		x->p++;
-		min = 1;
-	} else if (*p == '{') {
-		/* {n} {n,} {n,m}, and {,m} of newer PCRE2; anything else is a literal "{" */
-		const char *q = p + 1;
-		gboolean digit = FALSE, comma = FALSE, mdigit = FALSE;
-		guint n = 0, m = 0;
-		while (q < x->end && (g_ascii_isdigit(*q) || *q == ',' || *q == ' ')) {
-			if (*q == ',')
-				comma = TRUE;
-			else if (g_ascii_isdigit(*q)) {
-				digit = TRUE;
-				if (!comma)
-					n = MIN(n * 10 + (guint)(*q - '0'), 65535);
-				else {
-					mdigit = TRUE;
-					m = MIN(m * 10 + (guint)(*q - '0'), 65535);
-				}
-			}
-			q++;
-		}
-		if (q >= x->end || *q != '}' || !digit)
-			return -1;
-		x->p = q + 1;
-		min = (gint)n;
-		*max = !comma ? (gint)n : mdigit ? (gint)m : -1;
-	} else {
-		return -1;
-	}
-	if (x->p < x->end && (*x->p == '?' || *x->p == '+'))   /* lazy, possessive */
-		x->p++;
-	return min;
-}
-
-/* quantifier - the minimum of a quantifier at x->p, or -1 when none */
-static gint quantifier(Lx *x)
-{
-	gint max;
-	return quantifier_range(x, &max);
-}
-
-/* skip_to - past the first c (for names and comments); bad when missing */
-static void skip_to(Lx *x, char c)
-{
-	const char *q = memchr(x->p, c, x->end - x->p);
-	if (q == NULL) {
-		x->bad = TRUE;
-		x->p = x->end;
-	} else {
-		x->p = q + 1;
-	}
-}
-
-/* skip_braced - an optional {…} after an escape letter */
-static void skip_braced(Lx *x)
-{
-	if (x->p < x->end && *x->p == '{')
-		skip_to(x, '}');
-}
-
-/* escape - after "\": a literal character (*c) or an atom that is not one */
-static gboolean escape(Lx *x, gunichar *c)
-{
-	char e;
-
-	if (x->p >= x->end) {
-		x->bad = TRUE;
-		return FALSE;
-	}
-	e = *x->p;
-	if (!g_ascii_isalnum(e)) {
-		*c = g_utf8_get_char_validated(x->p, x->end - x->p);
-		if (*c == (gunichar)-1 || *c == (gunichar)-2) {
-			x->bad = TRUE;
-			return FALSE;
-		}
-		x->p = g_utf8_next_char(x->p);
-		return TRUE;
-	}
-	x->p++;
-	switch (e) {
-	/* assertions and classes of one letter */
-	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
-	case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H':
-	case 'v': case 'V': case 'R': case 'X': case 'C':
-	case 'n': case 't': case 'r': case 'f': case 'e': case 'a':
-		return FALSE;
-	case 'N':                               /* \N, \N{U+hh} */
-	case 'o':                               /* \o{ooo} */
-		skip_braced(x);
-		return FALSE;
-	case 'p': case 'P':                     /* \pL, \p{Latin} */
-		if (x->p < x->end && *x->p == '{')
-			skip_to(x, '}');
-		else if (x->p < x->end)
-			x->p++;
-		return FALSE;
-	case 'x':                               /* \xhh, \x{hhh} */
-		if (x->p < x->end && *x->p == '{')
-			skip_to(x, '}');
-		else
-			for (int i = 0; i < 2 && x->p < x->end && g_ascii_isxdigit(*x->p); i++)
-				x->p++;
-		return FALSE;
-	case 'c':                               /* \cX */
-		if (x->p < x->end)
-			x->p++;
-		return FALSE;
-	case 'g':                               /* \g1 \g-1 \g{name} \g<name> \g'name' */
-	case 'k':                               /* \k<name> \k'name' \k{name} */
-		if (x->p < x->end && *x->p == '{')
-			skip_to(x, '}');
-		else if (x->p < x->end && *x->p == '<')
-			skip_to(x, '>');
-		else if (x->p < x->end && *x->p == '\'') {
-			x->p++;
-			skip_to(x, '\'');
-		} else {
-			if (x->p < x->end && (*x->p == '-' || *x->p == '+'))
-				x->p++;
-			while (x->p < x->end && g_ascii_isdigit(*x->p))
-				x->p++;
-		}
-		return FALSE;
-	default:
-		if (g_ascii_isdigit(e)) {               /* backreference or octal */
-			while (x->p < x->end && g_ascii_isdigit(*x->p))
-				x->p++;
-			return FALSE;
-		}
-		x->bad = TRUE;                          /* \Q is handled by the caller */
-		return FALSE;
-	}
-}
-
-/* skip_class - past "[…]" (x->p after the "["); a class of a few plain
- * characters ("[@＠]", "[$€£]") is a set of one-character literals in *set */
-static void skip_class(Lx *x, LitSet **set)
+/* class_set - a class token: the set of its members when it is a few plain
+ * characters ("[@＠]", "[$€£]"), else NULL; bad when unterminated */
+static LitSet *class_set(Lx *x, const PwTok *t)
 {
 	LitSet *s = set_new();
-	gboolean plain = TRUE;
+	gboolean plain = !t->negated;
+	PwClass cw;
+	PwMember m;
 
-	*set = NULL;
-	if (x->p < x->end && *x->p == '^') {
-		x->p++;
-		plain = FALSE;
-	}
-	if (x->p < x->end && *x->p == ']') {     /* a leading "]" is a member */
-		x->p++;
-		g_ptr_array_add(s, g_strdup("]"));
-	}
-	while (x->p < x->end) {
-		gunichar c;
-		if (*x->p == ']') {
-			x->p++;
-			if (plain && s->len > 0 && s->len <= 8)
-				*set = s;
-			else
-				set_free(s);
-			return;
-		}
-		if (*x->p == '\\') {
-			x->p++;
-			if (x->p >= x->end)
-				break;
-			if (*x->p == 'Q') {
-				const char *q = g_strstr_len(x->p, x->end - x->p, "\\E");
-				x->p = q ? q + 2 : x->end;
-				plain = FALSE;
-				continue;
-			}
-			if (g_ascii_isalnum(*x->p)) {
-				/* \d \p{…} \x{…} …: skip its argument like escape() does */
-				plain = FALSE;
-				char e = *x->p++;
-				if ((e == 'p' || e == 'P' || e == 'x' || e == 'N' || e == 'o') && x->p < x->end && *x->p == '{')
-					skip_to(x, '}');
-				else if ((e == 'p' || e == 'P') && x->p < x->end)
-					x->p++;
-				continue;
-			}
-		} else if (*x->p == '[' && x->p + 1 < x->end && (x->p[1] == ':' || x->p[1] == '.' || x->p[1] == '=')) {
-			const char *q = g_strstr_len(x->p, x->end - x->p, ":]");
-			if (q == NULL)
-				break;
-			x->p = q + 2;
-			plain = FALSE;
-			continue;
-		} else if (*x->p == '-' && s->len > 0 && x->p + 1 < x->end && x->p[1] != ']') {
-			plain = FALSE;                  /* a range */
-		}
-		c = g_utf8_get_char_validated(x->p, x->end - x->p);
-		if (c == (gunichar)-1 || c == (gunichar)-2)
-			break;
-		x->p = g_utf8_next_char(x->p);
-		if (!rules_lit_char_ok(c)) {
+	pcre_walk_class(&cw, t);
+	for (pcre_walk_class_next(&cw, &m); m.kind != PM_END && m.kind != PM_BAD;
+	     pcre_walk_class_next(&cw, &m)) {
+		if (m.kind != PM_CHAR || !rules_lit_char_ok(m.lo)) {
 			plain = FALSE;
 		} else if (plain) {
 			char buf[8];
-			buf[g_unichar_to_utf8(rules_fold_char(c), buf)] = '\0';
+			buf[g_unichar_to_utf8(rules_fold_char(m.lo), buf)] = '\0';
 			g_ptr_array_add(s, g_strdup(buf));
 		}
 	}
+	if (m.kind == PM_BAD) {
+		x->bad = TRUE;                  /* unterminated */
+		plain = FALSE;
+	}
+	if (plain && s->len > 0 && s->len <= 8)
+		return s;
 	set_free(s);
-	x->bad = TRUE;                          /* unterminated */
+	return NULL;
 }
 
-/* plain_char - the character at x->p, stepped over; FALSE (and bad) on
- * invalid UTF-8 */
-static gboolean plain_char(Lx *x, gunichar *c)
+/* next_atom - the next token of the branch being read into t; FALSE at
+ * its end ("|", ")", the end of the pattern) or when something is not
+ * understood (x->bad).  A stray \E is passed over. */
+static gboolean next_atom(Lx *x, PwTok *t)
 {
-	*c = g_utf8_get_char_validated(x->p, x->end - x->p);
-	if (*c == (gunichar)-1 || *c == (gunichar)-2) {
-		x->bad = TRUE;
-		return FALSE;
+	for (;;) {
+		if (x->bad)
+			return FALSE;
+		pcre_walk_peek(&x->w, t);
+		if (t->kind == PW_END || t->kind == PW_ALT || t->kind == PW_CLOSE)
+			return FALSE;
+		pcre_walk_next(&x->w, t);
+		if (t->kind == PW_ESCAPE && t->esc == 'E')
+			continue;
+		if ((t->kind == PW_CHAR && t->invalid) || (t->kind == PW_ESCAPE && t->bad))
+			x->bad = TRUE;
+		else
+			return TRUE;
 	}
-	x->p = g_utf8_next_char(x->p);
-	return TRUE;
-}
-
-/* quoted_char - inside \Q…\E (x->p past the "Q"): the next quoted
- * character; FALSE, with x->p past the \E (or at the end), when none is left */
-static gboolean quoted_char(Lx *x, gunichar *c)
-{
-	const char *e = g_strstr_len(x->p, x->end - x->p, "\\E");
-
-	if (x->p == (e ? e : x->end)) {
-		x->p = e ? e + 2 : x->end;
-		return FALSE;
-	}
-	return plain_char(x, c);
 }
 
 static LitSet *alternation(Lx *x);
-static LitSet *prefix_branch(Lx *x);
 
-/* group - after "(": the group's literal set, or NULL when it has none or
- * does not consume (lookaround); *atom says whether it is an atom at all */
-static LitSet *group(Lx *x, gboolean *consumes)
+/* group - an opening token: the group's literal set, or NULL when it has
+ * none or does not consume (lookaround); *consumes says whether it is an
+ * atom at all */
+static LitSet *group(Lx *x, const PwTok *t, gboolean *consumes)
 {
-	LitSet *s;
+	LitSet *s = NULL;
+	PwTok close;
 
 	*consumes = TRUE;
-	if (x->p < x->end && *x->p == '*') {    /* verbs: (*ACCEPT), (*SKIP), (*pla:…) */
+	if (t->bad)
+		x->bad = TRUE;
+	switch (t->group) {
+	case PG_VERB:                   /* (*ACCEPT), (*SKIP), (*pla:…) */
+	case PG_OTHER:                  /* (?(cond)…) and anything newer */
 		x->bad = TRUE;
 		return NULL;
-	}
-	if (x->p < x->end && *x->p == '?') {
-		x->p++;
-		char k = x->p < x->end ? *x->p : '\0';
-		if (k == '#') {
-			skip_to(x, ')');
-			*consumes = FALSE;
-			return NULL;
-		}
-		if (k == '=' || k == '!' || (k == '<' && x->p + 1 < x->end && (x->p[1] == '=' || x->p[1] == '!'))) {
-			x->p += k == '<' ? 2 : 1;
-			set_free(alternation(x));   /* read to skip it; it consumes nothing */
-			*consumes = FALSE;
-			goto close;
-		}
-		if (k == ':' || k == '|' || k == '>') {
-			x->p++;
-		} else if (k == '<' || k == '\'') {     /* (?<name>…) (?'name'…) */
-			x->p++;
-			skip_to(x, k == '<' ? '>' : '\'');
-		} else if (k == 'P' && x->p + 1 < x->end && x->p[1] == '<') {
-			x->p += 2;
-			skip_to(x, '>');
-		} else if (k == 'P' || k == 'R' || k == '&' || k == '+' || k == '-' ||
-		           g_ascii_isdigit(k) || k == 'C') {
-			/* (?P=name) (?P>name) (?R) (?&name) (?1) (?-1) (?C…): not literals,
-			 * except that (?-i) is an option setting */
-			if (k == '-' && x->p + 1 < x->end && g_ascii_isalpha(x->p[1]))
-				goto options;
-			skip_to(x, ')');
-			return NULL;
-		} else if (g_ascii_isalpha(k) || k == '^') {
-options:
-			/* (?i) (?-i:…) (?i:…): options; extended mode changes what is literal */
-			while (x->p < x->end && (g_ascii_isalpha(*x->p) || *x->p == '-' || *x->p == '^')) {
-				if (*x->p == 'x')
-					x->bad = TRUE;
-				x->p++;
-			}
-			if (x->p < x->end && *x->p == ')') {
-				x->p++;
-				*consumes = FALSE;
-				return NULL;
-			}
-			if (x->p < x->end && *x->p == ':')
-				x->p++;
+	case PG_COMMENT:
+		*consumes = FALSE;
+		return NULL;
+	case PG_REFERENCE:              /* not literals */
+		return NULL;
+	case PG_OPTIONS:
+		/* (?i) (?-i:…) (?i:…): options; extended mode changes what is literal */
+		if (t->opt == t->opt_end || memchr(t->opt, 'x', t->opt_end - t->opt) != NULL)
+			x->bad = TRUE;
+		if (t->opt[0] == '-' && !(t->opt + 1 < t->opt_end && g_ascii_isalpha(t->opt[1]))) {
+			/* "(?-)", "(?-:…)": taken as an atom without literals */
+			if (!t->setting)
+				set_free(alternation(x));
 			else
-				x->bad = TRUE;
-		} else {
-			x->bad = TRUE;                  /* (?(cond)…) and anything newer */
+				return NULL;
+			break;
+		}
+		if (t->setting || t->opt == t->opt_end) {
+			*consumes = FALSE;
 			return NULL;
 		}
+		s = alternation(x);
+		break;
+	case PG_LOOKAHEAD:
+	case PG_NEG_LOOKAHEAD:
+	case PG_LOOKBEHIND:
+	case PG_NEG_LOOKBEHIND:
+		set_free(alternation(x));       /* read to skip it; it consumes nothing */
+		*consumes = FALSE;
+		break;
+	default:
+		s = alternation(x);
+		break;
 	}
-	s = alternation(x);
-	goto close2;
-close:
-	s = NULL;
-close2:
-	if (x->p < x->end && *x->p == ')')
-		x->p++;
-	else
+	pcre_walk_next(&x->w, &close);
+	if (close.kind != PW_CLOSE)
 		x->bad = TRUE;
 	return s;
 }
@@ -597,49 +314,32 @@ static LitSet *branch(Lx *x)
 {
 	Branch b = { .run = g_string_new(NULL), .last = -1 };
 	LitSet *out;
+	PwTok t;
 
-	while (x->p < x->end && !x->bad && *x->p != '|' && *x->p != ')') {
-		char ch = *x->p;
-		gint min = quantifier(x);
-		gunichar c;
-
-		if (min >= 0) {
-			quantify(&b, (guint)min);
-			continue;
-		}
-		x->p++;
-		switch (ch) {
-		case '\\':
-			if (x->p < x->end && *x->p == 'Q') {        /* \Q…\E: every character literal */
-				x->p++;
-				while (quoted_char(x, &c))
-					lit_char(&b, c);
-			} else if (x->p < x->end && *x->p == 'E') {
-				x->p++;                                 /* a stray \E is ignored */
-			} else if (escape(x, &c)) {
-				lit_char(&b, c);
-			} else {
-				other(&b);
-			}
+	while (next_atom(x, &t)) {
+		switch (t.kind) {
+		case PW_QUANT:
+			quantify(&b, (guint)t.min);
 			break;
-		case '[': {
-			LitSet *set;
-			skip_class(x, &set);
+		case PW_CHAR:
+			lit_char(&b, t.c);
+			break;
+		case PW_CLASS: {
+			LitSet *set = class_set(x, &t);
 			other(&b);
 			b.group = set;          /* like a group: may be quantified */
 			break;
 		}
-		case '(': {
+		case PW_OPEN: {
 			gboolean consumes;
 			LitSet *s;
-			x->depth++;
-			if (x->depth > 200) {
+			if (++x->depth > LX_DEPTH_MAX) {
 				x->bad = TRUE;
 				break;
 			}
 			end_run(&b);
 			end_atom(&b);
-			s = group(x, &consumes);
+			s = group(x, &t, &consumes);
 			x->depth--;
 			if (consumes)
 				b.group = s;            /* waits for a quantifier */
@@ -647,13 +347,8 @@ static LitSet *branch(Lx *x)
 				set_free(s);
 			break;
 		}
-		case '.': case '^': case '$': case '{': case '}': case ']':
-			other(&b);
-			break;
 		default:
-			x->p--;
-			if (plain_char(x, &c))
-				lit_char(&b, c);
+			other(&b);
 			break;
 		}
 	}
@@ -772,49 +467,36 @@ static void pre_quantify(Pre *b, gint min, gint max)
 static LitSet *prefix_branch(Lx *x)
 {
 	Pre b = { .phase = PX_LEAD };
+	PwTok t;
 
-	while (x->p < x->end && !x->bad && *x->p != '|' && *x->p != ')') {
-		char ch = *x->p;
-		gint max, min = quantifier_range(x, &max);
-		gunichar c;
-
-		if (min >= 0) {
-			pre_quantify(&b, min, max);
-			continue;
-		}
-		x->p++;
-		switch (ch) {
-		case '\\':
-			if (x->p < x->end && *x->p == 'Q') {
-				x->p++;
-				while (quoted_char(x, &c))
-					pre_char(&b, c);
-			} else if (x->p < x->end && *x->p == 'E') {
-				x->p++;
-			} else if (x->p < x->end && strchr("bBAzZGK", *x->p) != NULL) {
-				x->p++;                                 /* zero-width */
-				g_clear_pointer(&b.before, set_free);
-			} else if (escape(x, &c)) {
-				pre_char(&b, c);
-			} else {
-				pre_atom(&b, NULL, FALSE);
-			}
+	while (next_atom(x, &t)) {
+		switch (t.kind) {
+		case PW_QUANT:
+			pre_quantify(&b, t.min, t.max);
 			break;
-		case '[': {
-			LitSet *set;
-			skip_class(x, &set);
+		case PW_CHAR:
+			pre_char(&b, t.c);
+			break;
+		case PW_ESCAPE:
+			if (strchr("bBAzZGK", t.esc) != NULL)
+				g_clear_pointer(&b.before, set_free);   /* zero-width */
+			else
+				pre_atom(&b, NULL, FALSE);
+			break;
+		case PW_CLASS: {
+			LitSet *set = class_set(x, &t);
 			pre_atom(&b, set, set != NULL);
 			break;
 		}
-		case '(': {
+		case PW_OPEN: {
 			gboolean consumes, exact;
 			LitSet *s;
-			if (++x->depth > 200) {
+			if (++x->depth > LX_DEPTH_MAX) {
 				x->bad = TRUE;
 				break;
 			}
 			x->exact = FALSE;
-			s = group(x, &consumes);
+			s = group(x, &t, &consumes);
 			exact = x->exact;
 			x->depth--;
 			if (consumes) {
@@ -825,16 +507,11 @@ static LitSet *prefix_branch(Lx *x)
 			}
 			break;
 		}
-		case '^': case '$':
-			g_clear_pointer(&b.before, set_free);
-			break;
-		case '.': case '{': case '}': case ']':
-			pre_atom(&b, NULL, FALSE);
-			break;
 		default:
-			x->p--;
-			if (plain_char(x, &c))
-				pre_char(&b, c);
+			if (t.c == '^' || t.c == '$')
+				g_clear_pointer(&b.before, set_free);
+			else
+				pre_atom(&b, NULL, FALSE);
 			break;
 		}
 	}
@@ -858,6 +535,7 @@ static LitSet *alternation(Lx *x)
 {
 	LitSet *all = set_new();
 	gboolean none = FALSE, exact = TRUE;
+	PwTok t;
 
 	for (;;) {
 		LitSet *s = x->prefix ? prefix_branch(x) : branch(x);
@@ -869,9 +547,12 @@ static LitSet *alternation(Lx *x)
 				g_ptr_array_add(all, g_strdup(s->pdata[i]));
 		}
 		set_free(s);
-		if (x->bad || x->p >= x->end || *x->p != '|')
+		if (x->bad)
 			break;
-		x->p++;
+		pcre_walk_peek(&x->w, &t);
+		if (t.kind != PW_ALT)
+			break;
+		pcre_walk_next(&x->w, &t);
 	}
 	x->exact = exact && !none && !x->bad;
 	if (none || x->bad) {
@@ -885,13 +566,16 @@ static LitSet *alternation(Lx *x)
  * pattern contains (duplicates removed); NULL when there is no such set */
 GPtrArray *rules_lits_extract(const char *pattern, guint32 flags)
 {
-	Lx x = { .p = pattern, .end = pattern + strlen(pattern) };
+	Lx x = { 0 };
 	LitSet *s;
+	PwTok t;
 
 	if (flags & PCRE2_EXTENDED)
 		return NULL;
+	pcre_walk_init(&x.w, pattern, strlen(pattern));
 	s = alternation(&x);
-	if (x.bad || x.p != x.end) {             /* an unbalanced ")" or an error */
+	pcre_walk_peek(&x.w, &t);
+	if (x.bad || t.kind != PW_END) {         /* an unbalanced ")" or an error */
 		set_free(s);
 		return NULL;
 	}
@@ -924,13 +608,16 @@ GPtrArray *rules_lits_extract(const char *pattern, guint32 flags)
  * is, instead of at every position. */
 GPtrArray *rules_prefix_extract(const char *pattern, guint32 flags)
 {
-	Lx x = { .p = pattern, .end = pattern + strlen(pattern), .prefix = TRUE };
+	Lx x = { .prefix = TRUE };
 	LitSet *s, *keep;
+	PwTok t;
 
 	if (flags & PCRE2_EXTENDED)
 		return NULL;
+	pcre_walk_init(&x.w, pattern, strlen(pattern));
 	s = alternation(&x);
-	if (s == NULL || x.bad || x.p != x.end) {
+	pcre_walk_peek(&x.w, &t);
+	if (s == NULL || x.bad || t.kind != PW_END) {
 		set_free(s);
 		return NULL;
 	}
@@ -953,399 +640,4 @@ GPtrArray *rules_prefix_extract(const char *pattern, guint32 flags)
 	}
 	set_free(s);
 	return keep;
-}
-
-/* ---- sentence-scoped patterns ---- */
-
-/*
- * Phrase rules often look at one sentence from its start:
- *   (?:^|(?<=[.!?\n]))(?=[^.!?\n]*?WORDS)…
- * PCRE2 tries such a pattern at every position of the text.  When nothing
- * after that opening can match ".", "!" or "?", every match starts a
- * sentence and everything it needs (its literals among them) lies before
- * the next ".", "!" or "?"; the evaluator then tries it only at the
- * sentence starts from which one of its literals can be reached.  Anything
- * the reader below does not understand, it counts as able to match them.
- */
-#define SENTENCE_START "(?:^|(?<=[.!?\\n]))"
-
-static gboolean is_punct(gunichar c)
-{
-	return c == '.' || c == '!' || c == '?';
-}
-
-/* class_punct - p after "[": past the class in *p; TRUE when it may match
- * ".", "!" or "?" (a negated class unless it lists all three) */
-static gboolean class_punct(const char **pp, const char *end)
-{
-	const char *p = *pp;
-	gboolean neg = FALSE, may = FALSE, first = TRUE;
-	guint listed = 0;               /* bits: "." "!" "?" named in the class */
-
-	if (p < end && *p == '^') {
-		neg = TRUE;
-		p++;
-	}
-	while (p < end) {
-		gunichar c, hi;
-		if (*p == ']' && !first) {
-			*pp = p + 1;
-			return neg ? listed != 7 : may;
-		}
-		first = FALSE;
-		if (*p == '[' && p + 1 < end && strchr(":.=", p[1]) != NULL) {
-			const char *q = g_strstr_len(p, end - p, ":]");
-			if (q == NULL)
-				break;
-			p = q + 2;
-			may = TRUE;             /* [:punct:] and friends */
-			continue;
-		}
-		if (*p == '\\') {
-			if (++p >= end)
-				break;
-			if (g_ascii_isalnum(*p)) {
-				/* \d \w \s \h \v \n \t \r \f \e \a \b never match them */
-				if (strchr("dwshvntrfeab", *p) == NULL)
-					may = TRUE;
-				p++;
-				continue;
-			}
-		}
-		c = g_utf8_get_char_validated(p, end - p);
-		if (c == (gunichar)-1 || c == (gunichar)-2)
-			break;
-		p = g_utf8_next_char(p);
-		hi = c;
-		if (p + 1 < end && *p == '-' && p[1] != ']') {          /* a range c-hi */
-			p++;
-			if (*p == '\\') {
-				may = TRUE;
-				p++;
-				if (p < end)
-					p = g_utf8_next_char(p);
-				continue;
-			}
-			hi = g_utf8_get_char_validated(p, end - p);
-			if (hi == (gunichar)-1 || hi == (gunichar)-2)
-				break;
-			p = g_utf8_next_char(p);
-		}
-		if ((c <= '.' && hi >= '.') || (c <= '!' && hi >= '!') || (c <= '?' && hi >= '?')) {
-			may = TRUE;
-			if (c == hi)
-				listed |= c == '.' ? 1 : c == '!' ? 2 : 4;
-		}
-	}
-	*pp = end;
-	return TRUE;                    /* unterminated: not understood */
-}
-
-/* rest_punct - TRUE when something in p..end may match ".", "!" or "?" or
- * look behind the position it is tried at, or when there is a top-level
- * alternative (a match that need not start a sentence) */
-static gboolean rest_punct(const char *p, const char *end)
-{
-	guint depth = 0;
-
-	while (p < end) {
-		char c = *p++;
-		switch (c) {
-		case '\\':
-			if (p >= end)
-				return TRUE;
-			if (*p == 'Q') {                        /* \Q…\E: literal text */
-				const char *e = g_strstr_len(p, end - p, "\\E");
-				const char *stop = e ? e : end;
-				for (const char *q = p + 1; q < stop; q++)
-					if (is_punct((guchar)*q))
-						return TRUE;
-				p = e ? e + 2 : end;
-			} else if (g_ascii_isalnum(*p)) {
-				/* assertions, \K, and classes that never match them */
-				if (strchr("bBAzZGKdwshvRntrfea", *p) == NULL)
-					return TRUE;
-				p++;
-			} else {
-				if (is_punct((guchar)*p))
-					return TRUE;
-				p = g_utf8_next_char(p);
-			}
-			break;
-		case '[':
-			if (class_punct(&p, end))
-				return TRUE;
-			break;
-		case '.': case '!':
-			return TRUE;
-		case '(':
-			depth++;
-			if (p < end && *p == '*')
-				return TRUE;                    /* verbs */
-			if (p < end && *p == '?') {
-				p++;
-				if (p < end && (*p == ':' || *p == '=' || *p == '!' || *p == '>' || *p == '|')) {
-					p++;
-				} else if (p + 1 < end && *p == '<' && p[1] == '!') {
-					p += 2;                         /* a negative lookbehind */
-				} else if (p < end && (*p == '<' || *p == 'P' || *p == '\'')) {
-					/* (?<name>, (?'name', (?P<name>; a positive lookbehind,
-					 * (?P= and (?P> are not understood */
-					if (*p == 'P')
-						p++;
-					if (p >= end || (*p != '<' && *p != '\'') || p + 1 >= end || !g_ascii_isalpha(p[1]))
-						return TRUE;
-					p = memchr(p, *p == '<' ? '>' : '\'', end - p);
-					if (p == NULL)
-						return TRUE;
-					p++;
-				} else {
-					/* inline options (?i) (?-i:…); extended mode, conditionals,
-					 * recursion and comments are not followed */
-					while (p < end && *p != '\0' && strchr("imnsJU-^", *p) != NULL)
-						p++;
-					if (p >= end || (*p != ')' && *p != ':'))
-						return TRUE;
-					if (*p == ')')
-						depth--;
-					p++;
-				}
-			}
-			break;
-		case ')':
-			if (depth == 0)
-				return TRUE;
-			depth--;
-			break;
-		case '|':
-			if (depth == 0)
-				return TRUE;
-			break;
-		default:
-			/* quantifiers and anchors match nothing; a literal character */
-			if ((guchar)c >= 0x80) {
-				p--;
-				p = g_utf8_next_char(p);
-			}
-			break;
-		}
-	}
-	return depth != 0;
-}
-
-/* rules_sentence_scoped - every match of pattern starts a sentence
- * (SENTENCE_START) and nothing it needs lies past the next ".", "!" or "?" */
-gboolean rules_sentence_scoped(const char *pattern, guint32 flags)
-{
-	gsize n = strlen(SENTENCE_START);
-
-	if ((flags & PCRE2_EXTENDED) || strncmp(pattern, SENTENCE_START, n) != 0)
-		return FALSE;
-	return !rest_punct(pattern + n, pattern + strlen(pattern));
-}
-
-/* ---- the automaton ---- */
-
-#define PF_OUT 0x80000000u     /* in a transition: the target state has outputs */
-
-struct Prefilter {
-	guint nlits;
-	guint nstates;
-	guint nclasses;
-	guint8 cls[256];        /* byte -> class; 0: a byte no literal contains */
-	guint32 *next;          /* nstates * nclasses: the full transition table, each
-	                         * entry the target's row (state * nclasses), ORed
-	                         * with PF_OUT when the target has_out */
-	guint32 *out;           /* per state: index into outs, or G_MAXUINT32 */
-	GArray *outs;           /* guint32 runs of literal ids ending at a state,
-	                         * each run ended by G_MAXUINT32 */
-	guint32 *fail;          /* per state: the longest proper suffix that is a state */
-	guint8 *has_out;        /* per state: out or a failure target's out is set */
-	GPtrArray *lits;        /* char*: id -> literal (for reports) */
-	guint8 *spot;           /* per literal: report where it starts (a prefix literal) */
-	guint32 *len;           /* per literal: its length in bytes */
-};
-
-guint rules_pf_count(const Prefilter *pf)
-{
-	return pf ? pf->nlits : 0;
-}
-
-/* rules_pf_build - the automaton for lits (id = index); spot[id] asks
- * rules_pf_scan for the places a literal starts */
-Prefilter *rules_pf_build(GPtrArray *lits, const guint8 *spot)
-{
-	Prefilter *pf = g_new0(Prefilter, 1);
-	guint nstates_max = 1, k = 1;
-	GArray *own;            /* per state: first literal id ending exactly here, or -1 */
-	GArray *own_more;       /* (state, id) pairs when several literals end at a state */
-	guint32 *fail, *queue;
-	guint qh = 0, qt = 0;
-
-	pf->lits = g_ptr_array_new_with_free_func(g_free);
-	for (guint i = 0; i < lits->len; i++)
-		g_ptr_array_add(pf->lits, g_strdup(lits->pdata[i]));
-	pf->nlits = lits->len;
-	pf->spot = g_new0(guint8, MAX(lits->len, 1));
-	pf->len = g_new0(guint32, MAX(lits->len, 1));
-	for (guint i = 0; i < lits->len; i++) {
-		const guchar *s = lits->pdata[i];
-		pf->spot[i] = spot != NULL && spot[i];
-		pf->len[i] = (guint32)strlen(lits->pdata[i]);
-		nstates_max += strlen((const char *)s);
-		for (; *s; s++)
-			pf->cls[*s] = 1;        /* in some literal: numbered below */
-	}
-	/* ASCII first: text is mostly ASCII, so the columns a scan reads sit
-	 * together at the start of each row (a cache line or two, not many) */
-	for (guint b = 0; b < 256; b++)
-		if (pf->cls[b] && b < 0x80)
-			pf->cls[b] = (guint8)MIN(k++, 255);
-	for (guint b = 0x80; b < 256; b++)
-		if (pf->cls[b])
-			pf->cls[b] = (guint8)MIN(k++, 255);
-	if (k > 255) {                          /* cannot happen with folded text; stay sound */
-		for (guint b = 0; b < 256; b++)
-			pf->cls[b] = (guint8)b;
-		k = 256;
-	}
-	pf->nclasses = k;
-	if ((gsize)nstates_max * k >= PF_OUT) {  /* megabytes of literals: no prefilter */
-		rules_pf_free(pf);
-		return NULL;
-	}
-	pf->next = g_new0(guint32, (gsize)nstates_max * k);
-	own = g_array_new(FALSE, FALSE, sizeof(guint32));
-	own_more = g_array_new(FALSE, FALSE, sizeof(guint32));
-	guint32 none = G_MAXUINT32;
-	g_array_append_val(own, none);
-	pf->nstates = 1;
-
-	/* the trie; 0 in next means "no edge yet" (the root is never a target) */
-	for (guint32 i = 0; i < lits->len; i++) {
-		guint32 st = 0;
-		for (const guchar *s = lits->pdata[i]; *s; s++) {
-			guint32 *e = &pf->next[(gsize)st * k + pf->cls[*s]];
-			if (*e == 0) {
-				*e = pf->nstates++;
-				g_array_append_val(own, none);
-			}
-			st = *e;
-		}
-		if (g_array_index(own, guint32, st) == G_MAXUINT32) {
-			g_array_index(own, guint32, st) = i;
-		} else {
-			g_array_append_val(own_more, st);
-			g_array_append_val(own_more, i);
-		}
-	}
-
-	/* breadth first: failure links, and missing edges filled in from them */
-	fail = g_new0(guint32, pf->nstates);
-	queue = g_new(guint32, pf->nstates);
-	for (guint c = 0; c < k; c++) {
-		guint32 t = pf->next[c];
-		if (t != 0) {
-			fail[t] = 0;
-			queue[qt++] = t;
-		}
-	}
-	while (qh < qt) {
-		guint32 st = queue[qh++];
-		for (guint c = 0; c < k; c++) {
-			guint32 *e = &pf->next[(gsize)st * k + c];
-			guint32 f = pf->next[(gsize)fail[st] * k + c];
-			if (*e != 0) {
-				fail[*e] = f;
-				queue[qt++] = *e;
-			} else {
-				*e = f;
-			}
-		}
-	}
-	/* outputs: a state's own literals, then its failure chain's */
-	pf->out = g_new(guint32, pf->nstates);
-	pf->has_out = g_new0(guint8, pf->nstates);
-	pf->outs = g_array_new(FALSE, FALSE, sizeof(guint32));
-	for (guint32 st = 0; st < pf->nstates; st++) {
-		pf->out[st] = G_MAXUINT32;
-		if (g_array_index(own, guint32, st) == G_MAXUINT32)
-			continue;
-		pf->out[st] = pf->outs->len;
-		g_array_append_val(pf->outs, g_array_index(own, guint32, st));
-		for (guint j = 0; j < own_more->len; j += 2)
-			if (g_array_index(own_more, guint32, j) == st)
-				g_array_append_val(pf->outs, g_array_index(own_more, guint32, j + 1));
-		g_array_append_val(pf->outs, none);
-	}
-	/* has_out: some state on the failure chain (itself included) has
-	 * outputs; BFS order sees a failure target before the state */
-	for (guint i = 0; i < qt; i++) {
-		guint32 st = queue[i];
-		pf->has_out[st] = pf->out[st] != G_MAXUINT32 || pf->has_out[fail[st]];
-	}
-	/* entries become row offsets: the scan's next lookup needs no multiply */
-	pf->next = g_renew(guint32, pf->next, (gsize)pf->nstates * k);
-	for (gsize i = 0; i < (gsize)pf->nstates * k; i++)
-		pf->next[i] = pf->next[i] * k | (pf->has_out[pf->next[i]] ? PF_OUT : 0);
-	pf->fail = fail;
-	g_array_unref(own);
-	g_array_unref(own_more);
-	g_free(queue);
-	return pf;
-}
-
-void rules_pf_free(Prefilter *pf)
-{
-	if (pf == NULL)
-		return;
-	g_free(pf->next);
-	g_free(pf->out);
-	g_free(pf->fail);
-	g_free(pf->has_out);
-	g_free(pf->spot);
-	g_free(pf->len);
-	if (pf->outs != NULL)
-		g_array_unref(pf->outs);
-	g_ptr_array_unref(pf->lits);
-	g_free(pf);
-}
-
-const char *rules_pf_literal(const Prefilter *pf, guint id)
-{
-	return id < pf->nlits ? pf->lits->pdata[id] : NULL;
-}
-
-/* rules_pf_scan - set bit id of found for every literal in the folded text;
- * with spots, also record where each literal with a spot request starts
- * (see PfSpots for the bounds) */
-void rules_pf_scan(const Prefilter *pf, const char *text, gsize len, guint8 *found, PfSpots *spots)
-{
-	const guchar *p = (const guchar *)text, *end = p + len;
-	const guint32 *next = pf->next, *out = pf->out, *fail = pf->fail;
-	const guint k = pf->nclasses;
-	guint32 row = 0;
-
-	for (; p < end; p++) {
-		guint32 e = next[row + pf->cls[*p]];
-		row = e & ~PF_OUT;
-		if (G_UNLIKELY(e & PF_OUT)) {
-			for (guint32 s = row / k; s != 0; s = fail[s]) {
-				if (out[s] == G_MAXUINT32)
-					continue;
-				for (const guint32 *o = &g_array_index(pf->outs, guint32, out[s]); *o != G_MAXUINT32; o++) {
-					found[*o >> 3] |= (guint8)(1u << (*o & 7));
-					if (spots == NULL || !pf->spot[*o] || spots->lost[*o])
-						continue;
-					if (spots->count[*o] >= spots->per_lit || spots->pairs->len >= 2 * spots->total) {
-						spots->lost[*o] = 1;
-					} else {
-						guint32 pair[2] = { *o, (guint32)(p + 1 - (const guchar *)text) - pf->len[*o] };
-						g_array_append_vals(spots->pairs, pair, 2);
-						spots->count[*o]++;
-					}
-				}
-			}
-		}
-	}
 }

@@ -3,7 +3,11 @@
  *
  * rules_load() compiles every rule file once (PCRE2 with JIT); the result is
  * immutable and shared read-only by all threads.  rules_eval() is a pure
- * function of (ruleset, facts): no I/O, no locks, no globals, no libmilter.
+ * function of (ruleset, facts): no I/O, no locks, no libmilter.  Two
+ * globals sit behind it, and no result depends on either: per thread, the
+ * PCRE2 match data, match context, JIT stack and prefilter tables each
+ * evaluating thread keeps for its next call (rules/eval.c); and the table of
+ * target names for "did you mean", filled once under g_once (rules/target.c).
  */
 #ifndef AMZ_RULES_H
 #define AMZ_RULES_H
@@ -18,6 +22,23 @@ typedef struct Ruleset Ruleset;
 #define RULES_ERROR (rules_error_quark())
 GQuark rules_error_quark(void);
 
+/* How a load builds the prefilter (rules/compile.c). */
+typedef enum {
+	RULES_PREFILTER_ON = 0,         /* literal prefilters, scans of the targets many regexes read */
+	RULES_PREFILTER_OFF,            /* none (to compare) */
+	RULES_PREFILTER_ALL,            /* scan every target a prefiltered regex reads (to test) */
+} RulesPrefilter;
+
+typedef struct {
+	RulesPrefilter prefilter;
+	gboolean profile;               /* give the ruleset cost counters (rules_profile_dump) */
+} RulesOptions;
+
+/* rules_options_parse - options from the values of the environment variables
+ * AMZ_RULES_PREFILTER ("0": off, "all") and AMZ_RULE_PROFILE (set, not "0":
+ * on), which the caller reads; NULL stands for unset */
+void rules_options_parse(RulesOptions *o, const char *prefilter, const char *profile);
+
 /*
  * rules_load - compile the shipped rules, then the admin's local overrides.
  * dir: every "*.rules" file below it, recursively, in byte order of their
@@ -25,9 +46,10 @@ GQuark rules_error_quark(void);
  *      skipping a subdirectory named "local.d".
  * local_dir: may be NULL or missing; its "*.rules" files are read last and may
  *      override, disable or extend what dir defined.
+ * opt: NULL for the defaults (all zero).
  * On error returns NULL and sets err with "file:line:col: message".
  */
-Ruleset *rules_load(const char *dir, const char *local_dir, GError **err);
+Ruleset *rules_load(const char *dir, const char *local_dir, const RulesOptions *opt, GError **err);
 Ruleset *rules_ref(Ruleset *rs);
 void rules_unref(Ruleset *rs);
 guint rules_count(const Ruleset *rs);          /* enabled rules */
@@ -53,12 +75,11 @@ gboolean rules_info(const Ruleset *rs, guint i, RuleInfo *out);
 Verdict *rules_eval(const Ruleset *rs, const Facts *f);
 
 /*
- * Cost report.  With AMZ_RULE_PROFILE=1 in the environment when the rules
- * load, rules_eval() adds the time spent in each rule and each regex to
- * counters in the ruleset (atomic adds; the only thing in a Ruleset that
- * changes after load).  rules_profile_dump() prints the top rules, costliest
- * first, each with its costliest regexes; it says so when profiling is off.
- * AMZ_RULES_PREFILTER=0 at load turns the literal prefilters off (to compare).
+ * Cost report.  With opt->profile at load, rules_eval() adds the time spent
+ * in each rule and each regex to counters in the ruleset (atomic adds; the
+ * only thing in a Ruleset that changes after load).  rules_profile_dump()
+ * prints the top rules, costliest first, each with its costliest regexes; it
+ * says so when profiling is off.
  */
 gboolean rules_profiling(const Ruleset *rs);
 void rules_profile_dump(const Ruleset *rs, FILE *out, guint top);

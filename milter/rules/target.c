@@ -10,6 +10,12 @@
 #include <string.h>
 #include "rules/internal.h"
 
+/* header.NAME: every header name is one target */
+#define HEADER_PREFIX "header."
+
+/* Columns as in TargetDef: name, id, collection, value type, how "in @list"
+ * compares.  In this order for suggestions: the first of equally near
+ * names wins. */
 static const TargetDef targets[] = {
 	{ "from",              TG_FROM,           COLL_NONE,       VT_STR,  LM_ADDRESS },
 	{ "rcpt",              TG_RCPT,           COLL_RCPT,       VT_STR,  LM_ADDRESS },
@@ -57,13 +63,19 @@ static const TargetDef targets[] = {
 	{ "market",            TG_MARKET,         COLL_MARKET,     VT_STR,  LM_EXACT },
 };
 
+/* The names of targets[], filled once (rules_target_names) */
 static const char *target_names[G_N_ELEMENTS(targets)];
 
 /* rules_target_find - "header.X" maps to the header.* entry; NULL when unknown */
 const TargetDef *rules_target_find(const char *name)
 {
-	if (g_ascii_strncasecmp(name, "header.", 7) == 0)
-		return name[7] ? &targets[2] : NULL;
+	gsize hlen = strlen(HEADER_PREFIX);
+
+	if (g_ascii_strncasecmp(name, HEADER_PREFIX, hlen) == 0) {
+		if (name[hlen] == '\0')
+			return NULL;
+		name = HEADER_PREFIX;           /* the header.* entry */
+	}
 	for (guint i = 0; i < G_N_ELEMENTS(targets); i++)
 		if (strcmp(targets[i].name, name) == 0)
 			return &targets[i];

@@ -9,8 +9,6 @@ guint text_edit_distance(const char *a, const char *b)
 	gsize la = strlen(a), lb = strlen(b);
 	g_autofree guint *row = g_new(guint, lb + 1);
 
-	if (la > 64 || lb > 64)
-		return G_MAXUINT;
 	for (gsize j = 0; j <= lb; j++)
 		row[j] = (guint)j;
 	for (gsize i = 1; i <= la; i++) {
@@ -24,6 +22,57 @@ guint text_edit_distance(const char *a, const char *b)
 		}
 	}
 	return row[lb];
+}
+
+const char *text_suggest(const char *word, const char *const *cands, guint n, guint max_edits,
+                         TextSuggest how)
+{
+	const char *best = NULL;
+	guint best_d = G_MAXUINT;
+
+	if (word == NULL || *word == '\0')
+		return NULL;
+	for (guint i = 0; i < n; i++) {
+		guint d = text_edit_distance(word, cands[i]);
+		if (d < best_d) {
+			best_d = d;
+			best = cands[i];
+		}
+	}
+	if (best == NULL || best_d > max_edits)
+		return NULL;
+	if (how == TEXT_SUGGEST_TYPO &&
+	    (best_d == 0 || best_d * 2 > MAX(strlen(word), strlen(best))))
+		return NULL;
+	return best;
+}
+
+gboolean text_parse_size(const char *s, guint64 max, guint64 *out)
+{
+	guint64 v = 0, mul = 1;
+	const char *q = s;
+
+	if (!g_ascii_isdigit(*q))
+		return FALSE;
+	for (; g_ascii_isdigit(*q); q++) {
+		guint d = (guint)(*q - '0');
+		if (v > (max - d) / 10)
+			return FALSE;
+		v = v * 10 + d;
+	}
+	switch (*q) {
+	case '\0': break;
+	case 'k': case 'K': mul = 1024; q++; break;
+	case 'm': case 'M': mul = 1024 * 1024; q++; break;
+	case 'g': case 'G': mul = 1024 * 1024 * 1024; q++; break;
+	default: return FALSE;
+	}
+	if ((*q == 'b' || *q == 'B') && mul > 1)
+		q++;
+	if (*q != '\0' || v > max / mul)
+		return FALSE;
+	*out = v * mul;
+	return TRUE;
 }
 
 char *text_address_bare(const char *addr)

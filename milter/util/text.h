@@ -6,8 +6,26 @@
 
 #include <glib.h>
 
-/* text_edit_distance - Levenshtein distance, for "did you mean" hints */
+/* text_edit_distance - Levenshtein distance, ASCII case-insensitive, for
+ * "did you mean" hints */
 guint text_edit_distance(const char *a, const char *b);
+
+/* How close a suggestion must be. */
+typedef enum {
+	TEXT_SUGGEST_NEAREST,   /* the nearest within max_edits, even the same word in another case */
+	TEXT_SUGGEST_TYPO,      /* also: not the same word, and fewer edits than half the longer word */
+} TextSuggest;
+
+/* text_suggest - for "did you mean": the first of the candidates nearest to
+ * word, when within max_edits (and as how asks); NULL for none, or for an
+ * empty word */
+const char *text_suggest(const char *word, const char *const *cands, guint n, guint max_edits,
+                         TextSuggest how);
+
+/* text_parse_size - "5", "100k", "10M", "2G", also "10m" and "10MB":
+ * binary multiples (k = 1024), suffixes in either case, an optional "B"
+ * after one; FALSE on anything else or a value above max */
+gboolean text_parse_size(const char *s, guint64 max, guint64 *out);
 
 /* text_address_bare - "local@dom" from "<local@dom>" (newly allocated) */
 char *text_address_bare(const char *addr);

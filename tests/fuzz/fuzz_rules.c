@@ -42,11 +42,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	GError *err = NULL;
+	RulesOptions opt;
 	Ruleset *rs;
 
 	if (!g_file_set_contents(file, (const char *)data, (gssize)size, NULL))
 		return 0;
-	rs = rules_load(dir, NULL, &err);
+	rules_options_parse(&opt, getenv("AMZ_RULES_PREFILTER"), getenv("AMZ_RULE_PROFILE"));
+	rs = rules_load(dir, NULL, &opt, &err);
 	if (rs)
 		rules_unref(rs);
 	g_clear_error(&err);

@@ -18,6 +18,8 @@
 #include "core/verdict.h"
 #include "rules/rules.h"
 #include "rules/internal.h"     /* the prefilter's literal analysis and folding */
+#include "rules/pcre_walk.h"
+#include "util/text.h"
 
 /* ---- helpers ---- */
 
@@ -84,12 +86,23 @@ static char *strip_dir(const char *msg, const Tree *t)
 	return out;
 }
 
+/* load_rules - rules_load with the options the environment gives, as the
+ * daemon reads them (the cases below set AMZ_RULES_PREFILTER and
+ * AMZ_RULE_PROFILE) */
+static Ruleset *load_rules(const char *dir, const char *local, GError **err)
+{
+	RulesOptions opt;
+
+	rules_options_parse(&opt, g_getenv("AMZ_RULES_PREFILTER"), g_getenv("AMZ_RULE_PROFILE"));
+	return rules_load(dir, local, &opt, err);
+}
+
 static Ruleset *load_one(const char *text, Tree **tp, GError **err)
 {
 	Tree *t = tree_new();
 	write_file(t->rules, "a.rules", text);
 	*tp = t;
-	return rules_load(t->rules, t->local, err);
+	return load_rules(t->rules, t->local, err);
 }
 
 static Facts *base_facts(void)
@@ -473,7 +486,7 @@ static void test_list_files_and_overrides(void)
 	write_file(t->local, "20-enable.rules", "disable PIXEL\nenable PIXEL\n");
 	write_file(t->local, "example.rules.disabled", "garbage\n");
 
-	rs = rules_load(t->rules, t->local, &err);
+	rs = load_rules(t->rules, t->local, &err);
 	g_assert_no_error(err);
 	g_assert_cmpuint(rules_count(rs), ==, 4);   /* ORDER disabled */
 
@@ -526,14 +539,14 @@ static void test_missing_local_dir(void)
 	Ruleset *rs;
 
 	write_file(t->rules, "a.rules", "rule R\n describe \"x\"\n match reply\n action tag\n");
-	rs = rules_load(t->rules, NULL, &err);
+	rs = load_rules(t->rules, NULL, &err);
 	g_assert_no_error(err);
 	rules_unref(rs);
-	rs = rules_load(t->rules, "/nonexistent/local.d", &err);
+	rs = load_rules(t->rules, "/nonexistent/local.d", &err);
 	g_assert_no_error(err);
 	g_assert_cmpuint(rules_count(rs), ==, 1);
 	rules_unref(rs);
-	rs = rules_load("/nonexistent/rules", NULL, &err);
+	rs = load_rules("/nonexistent/rules", NULL, &err);
 	g_assert_null(rs);
 	g_assert_error(err, RULES_ERROR, 0);
 	g_assert_true(g_str_has_prefix(err->message, "/nonexistent/rules: cannot read rule directory"));
@@ -655,7 +668,7 @@ static void test_errors(void)
 			write_file(t->local, "z.rules", c->local);
 		/* relative paths, as an admin would see them */
 		g_assert_cmpint(g_chdir(t->dir), ==, 0);
-		rs = rules_load("rules", "local", &err);
+		rs = load_rules("rules", "local", &err);
 		g_assert_cmpint(g_chdir(cwd), ==, 0);
 		g_free(cwd);
 		if (rs != NULL) {
@@ -762,7 +775,7 @@ static Ruleset *shipped_rules(void)
 		g_test_skip("rules/ not found; set AMZ_TOP");
 		return NULL;
 	}
-	rs = rules_load(dir, NULL, &err);
+	rs = load_rules(dir, NULL, &err);
 	g_assert_no_error(err);
 	return rs;
 }
@@ -846,7 +859,7 @@ static void test_shipped_rules(void)
 		Tree *t = tree_new();
 		write_file(t->local, "senders.rules", "list approved_senders += { @approved.example }\n"
 		           "override LINK_NOT_HTTPS\n mode monitor\n");
-		rs = rules_load(dir, t->local, &err);
+		rs = load_rules(dir, t->local, &err);
 		g_assert_no_error(err);
 		f = compliant_facts();
 		add_link(f, "http://www.amazon.de/x", "http", "www.amazon.de", "href");
@@ -875,7 +888,7 @@ static void test_shipped_rules(void)
 		char *text = NULL;
 		g_assert_true(g_file_get_contents(example, &text, NULL, NULL));
 		write_file(t->local, "example.rules", text);
-		rs = rules_load(dir, t->local, &err);
+		rs = load_rules(dir, t->local, &err);
 		g_assert_no_error(err);
 		f = base_facts();
 		g_string_assign(f->text, "See shop.example for more.");
@@ -1334,13 +1347,13 @@ static void test_prefilter_verdicts(void)
 		g_test_skip("rules/ not found; set AMZ_TOP");
 		goto out;
 	}
-	on = rules_load(dir, NULL, &err);       /* every target with literals scanned */
+	on = load_rules(dir, NULL, &err);       /* every target with literals scanned */
 	g_assert_no_error(err);
 	g_unsetenv("AMZ_RULES_PREFILTER");
-	dflt = rules_load(dir, NULL, &err);     /* as in the daemon: not html (few regexes) */
+	dflt = load_rules(dir, NULL, &err);     /* as in the daemon: not html (few regexes) */
 	g_assert_no_error(err);
 	g_setenv("AMZ_RULES_PREFILTER", "0", TRUE);
-	off = rules_load(dir, NULL, &err);
+	off = load_rules(dir, NULL, &err);
 	g_setenv("AMZ_RULES_PREFILTER", "all", TRUE);
 	g_assert_no_error(err);
 	rules_prefilter_stats(on, &nre, &npf, &nlit);
@@ -1667,6 +1680,257 @@ static void test_arena(void)
 	tree_free(t);
 }
 
+/* The load options from the values of AMZ_RULES_PREFILTER and
+ * AMZ_RULE_PROFILE, which the callers read. */
+static void test_options(void)
+{
+	static const struct {
+		const char *pf, *prof;
+		RulesPrefilter want_pf;
+		gboolean want_prof;
+	} t[] = {
+		{ NULL, NULL, RULES_PREFILTER_ON, FALSE },
+		{ "0", "1", RULES_PREFILTER_OFF, TRUE },
+		{ "all", "0", RULES_PREFILTER_ALL, FALSE },
+		{ "1", "", RULES_PREFILTER_ON, FALSE },
+		{ "ALL", "yes", RULES_PREFILTER_ON, TRUE },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		RulesOptions o;
+		rules_options_parse(&o, t[i].pf, t[i].prof);
+		g_assert_cmpint(o.prefilter, ==, t[i].want_pf);
+		g_assert_cmpint(o.profile, ==, t[i].want_prof);
+	}
+}
+
+/* walk_render - the tokens of a pattern, one word each: c:x a character
+ * (q: invalid byte), \x an escape (\x! unterminated or unknown), [..] a class
+ * with its members, {min,max} a quantifier, (kind an opening, ) | and m:x */
+static char *walk_render(const char *pattern)
+{
+	static const char *const groups[] = {
+		[PG_CAPTURE] = "cap", [PG_NONCAPTURE] = "nc", [PG_BRANCH_RESET] = "reset",
+		[PG_ATOMIC] = "atomic", [PG_NAMED] = "named", [PG_LOOKAHEAD] = "la", [PG_NEG_LOOKAHEAD] = "nla",
+		[PG_LOOKBEHIND] = "lb", [PG_NEG_LOOKBEHIND] = "nlb", [PG_OPTIONS] = "opt",
+		[PG_COMMENT] = "comment", [PG_REFERENCE] = "ref", [PG_VERB] = "verb", [PG_OTHER] = "other",
+	};
+	GString *out = g_string_new(NULL);
+	PcreWalk w;
+	PwTok t;
+
+	pcre_walk_init(&w, pattern, strlen(pattern));
+	for (pcre_walk_next(&w, &t); t.kind != PW_END; pcre_walk_next(&w, &t)) {
+		if (out->len)
+			g_string_append_c(out, ' ');
+		switch (t.kind) {
+		case PW_CHAR:
+			if (t.invalid)
+				g_string_append_printf(out, "q:%02x", t.c);
+			else
+				g_string_append(out, "c:"), g_string_append_unichar(out, t.c);
+			break;
+		case PW_ESCAPE:
+			g_string_append_printf(out, "\\%c%s", t.esc ? t.esc : '0', t.bad ? "!" : "");
+			break;
+		case PW_QUANT:
+			g_string_append_printf(out, "{%d,%d}", t.min, t.max);
+			break;
+		case PW_OPEN:
+			g_string_append_printf(out, "(%s", groups[t.group]);
+			if (t.group == PG_OPTIONS)
+				g_string_append_printf(out, ":%.*s%s", (int)(t.opt_end - t.opt), t.opt, t.setting ? ")" : "");
+			if (t.bad)
+				g_string_append_c(out, '!');
+			break;
+		case PW_CLOSE: g_string_append_c(out, ')'); break;
+		case PW_ALT: g_string_append_c(out, '|'); break;
+		case PW_META: g_string_append_printf(out, "m:%c", (char)t.c); break;
+		case PW_CLASS: {
+			PwClass cw;
+			PwMember m;
+			g_string_append(out, t.negated ? "[^" : "[");
+			pcre_walk_class(&cw, &t);
+			for (pcre_walk_class_next(&cw, &m); m.kind != PM_END && m.kind != PM_BAD;
+			     pcre_walk_class_next(&cw, &m)) {
+				switch (m.kind) {
+				case PM_CHAR: g_string_append_unichar(out, m.lo); break;
+				case PM_RANGE:
+					g_string_append_unichar(out, m.lo);
+					g_string_append_c(out, '-');
+					if (m.hi_escape)
+						g_string_append_c(out, '\\');
+					else
+						g_string_append_unichar(out, m.hi);
+					break;
+				case PM_ESCAPE: g_string_append_printf(out, "\\%c", m.esc); break;
+				case PM_POSIX: g_string_append(out, ":"); break;
+				case PM_QUOTE: g_string_append(out, "Q"); break;
+				default: break;
+				}
+			}
+			g_string_append(out, m.kind == PM_BAD ? "!" : "]");
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* The one reader of PCRE2 syntax: escapes with their arguments, \Q…\E,
+ * classes and their members, quantifiers, group kinds, inline options. */
+static void test_pcre_walk(void)
+{
+	static const struct { const char *re, *want; } t[] = {
+		{ "ab", "c:a c:b" },
+		{ "\\.\\b\\x41\\x{263A}z", "c:. \\b \\x \\x c:z" },
+		{ "\\p{Latin}\\pLa\\N{U+41}\\o{101}\\cXa", "\\p \\p c:a \\N \\o \\c c:a" },
+		{ "\\g{-1}\\g1\\k<n>\\k'n'\\12a", "\\g \\g \\k \\k \\1 c:a" },
+		{ "\\i", "\\i!" },
+		{ "\\p{L", "\\p!" },
+		{ "a\\", "c:a \\0!" },
+		{ "\\Qa.b\\E+", "c:a c:. c:b {1,-1}" },
+		{ "\\Q(?\\Ex", "c:( c:? c:x" },
+		{ "\\Qab", "c:a c:b" },
+		{ "a\\Eb", "c:a \\E c:b" },
+		{ "a*b+?c??d{2}e{2,}f{1,3}g{,3}", "c:a {0,-1} c:b {1,-1} c:c {0,1} c:d {2,2} c:e {2,-1} c:f {1,3} c:g {0,3}" },
+		{ "a{x}b{", "c:a m:{ c:x m:} c:b m:{" },
+		{ "^.$]", "m:^ m:. m:$ m:]" },
+		{ "é\xff.", "c:é q:ff m:." },
+		{ "[ab]", "[ab]" },
+		{ "[^.!?]", "[^.!?]" },
+		{ "[]a][^]a]", "[]a] [^]a]" },
+		{ "[-a][a-][a-z]", "[-a] [a-] [a-z]" },
+		{ "[\\]x][\\d\\p{L}][[:alpha:]]", "[]x] [\\d\\p] [:]" },
+		{ "[a-\\x{2E}][\\Q]\\E]", "[a-\\] [Q]" },
+		{ "[ab", "[ab!" },
+		{ "(a)(?:b)(?|c)(?>d)", "(cap c:a ) (nc c:b ) (reset c:c ) (atomic c:d )" },
+		{ "(?<n>a)(?'n'b)(?P<n>c)", "(named c:a ) (named c:b ) (named c:c )" },
+		{ "(?=a)(?!b)(?<=c)(?<!d)", "(la c:a ) (nla c:b ) (lb c:c ) (nlb c:d )" },
+		{ "(?i)a(?-i:b)(?^)(?)", "(opt:i) c:a (opt:-i c:b ) (opt:^) (opt:)" },
+		{ "(?#c)(?1)(?-1)(?R)(?&n)(?P=n)(?P>n)(?C1)", "(comment (ref (ref (ref (ref (ref (ref (ref" },
+		{ "(?-)(?-:a)", "(opt:-) (opt:- c:a )" },
+		{ "(*SKIP)", "(verb {0,-1} c:S c:K c:I c:P )" },   /* not followed: the readers give up */
+		{ "(?(1)a)", "(other (cap c:1 ) c:a )" },
+		{ "a|b", "c:a | c:b" },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		char *got = walk_render(t[i].re);
+		g_test_message("%s", t[i].re);
+		g_assert_cmpstr(got, ==, t[i].want);
+		g_free(got);
+	}
+}
+
+/* The literal automaton: which literals a text contains and where the ones
+ * asked for start, overlapping and nested literals included. */
+static void test_multipattern(void)
+{
+	const char *words[] = { "he", "she", "his", "hers", "coupon", "€" };
+	const guint8 spot[] = { 1, 1, 0, 1, 0, 1 };
+	GPtrArray *lits = g_ptr_array_new();
+	Multipattern *mp;
+	guint8 found[1] = { 0 };
+	guint32 count[G_N_ELEMENTS(words)] = { 0 };
+	guint8 lost[G_N_ELEMENTS(words)] = { 0 };
+	MpSpots sp = { .count = count, .lost = lost, .per_lit = 2, .total = 100 };
+	const char *text = "ushers pay 5€, she said; she, she";
+
+	for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+		g_ptr_array_add(lits, (char *)words[i]);
+	mp = rules_mp_build(lits, spot);
+	g_assert_nonnull(mp);
+	g_assert_cmpuint(rules_mp_count(mp), ==, 6);
+	g_assert_cmpstr(rules_mp_literal(mp, 3), ==, "hers");
+	g_assert_null(rules_mp_literal(mp, 6));
+	g_assert_cmpuint(rules_mp_count(NULL), ==, 0);
+	sp.pairs = g_array_new(FALSE, FALSE, sizeof(guint32));
+	rules_mp_scan(mp, text, strlen(text), found, &sp);
+	/* he, she, hers, € present; his and coupon absent */
+	g_assert_cmphex(found[0], ==, 0x01 | 0x02 | 0x08 | 0x20);
+	/* "she" at 1, 17 and then lost past per_lit 2; "he" at 2, 18 and lost;
+	 * "hers" at 2; "€" (3 bytes) at 12 */
+	{
+		static const guint32 want[][2] = { { 1, 1 }, { 0, 2 }, { 3, 2 }, { 5, 12 }, { 1, 17 }, { 0, 18 } };
+		g_assert_cmpuint(sp.pairs->len, ==, 2 * G_N_ELEMENTS(want));
+		for (guint i = 0; i < G_N_ELEMENTS(want) && i * 2 < sp.pairs->len; i++) {
+			g_assert_cmpuint(g_array_index(sp.pairs, guint32, 2 * i), ==, want[i][0]);
+			g_assert_cmpuint(g_array_index(sp.pairs, guint32, 2 * i + 1), ==, want[i][1]);
+		}
+	}
+	g_assert_cmpuint(lost[1], ==, 1);
+	g_assert_cmpuint(lost[0], ==, 1);
+	g_assert_cmpuint(lost[3], ==, 0);
+	/* without spots: only the bits */
+	found[0] = 0;
+	rules_mp_scan(mp, "a coupon for his", 16, found, NULL);
+	g_assert_cmphex(found[0], ==, 0x04 | 0x10);
+	rules_mp_free(mp);
+	g_array_unref(sp.pairs);
+	g_ptr_array_unref(lits);
+}
+
+/* One number syntax for rule files and the configuration: both callers'
+ * values stay what they were; the bound is the caller's. */
+static void test_parse_size(void)
+{
+	static const struct {
+		const char *in;
+		guint64 max;
+		gboolean ok;
+		guint64 out;
+	} t[] = {
+		{ "5", G_MAXINT64, TRUE, 5 },
+		{ "100k", G_MAXINT64, TRUE, 102400 },
+		{ "100K", G_MAXINT64, TRUE, 102400 },
+		{ "10M", G_MAXINT64, TRUE, 10485760 },
+		{ "10m", G_MAXINT64, TRUE, 10485760 },
+		{ "2G", G_MAXINT64, TRUE, 2147483648ull },
+		{ "5MB", G_MAXUINT64, TRUE, 5242880 },
+		{ "1kb", G_MAXUINT64, TRUE, 1024 },
+		{ "0G", G_MAXUINT64, TRUE, 0 },
+		{ "9223372036854775807", G_MAXINT64, TRUE, G_MAXINT64 },
+		{ "9223372036854775808", G_MAXINT64, FALSE, 0 },
+		{ "9223372036854775808", G_MAXUINT64, TRUE, 9223372036854775808ull },
+		{ "18446744073709551615", G_MAXUINT64, TRUE, G_MAXUINT64 },
+		{ "18446744073709551616", G_MAXUINT64, FALSE, 0 },
+		{ "8589934592G", G_MAXINT64, FALSE, 0 },
+		{ "8589934591G", G_MAXINT64, TRUE, 8589934591ull << 30 },
+		{ "5B", G_MAXUINT64, FALSE, 0 },
+		{ "", G_MAXUINT64, FALSE, 0 },
+		{ "M", G_MAXUINT64, FALSE, 0 },
+		{ "-1", G_MAXUINT64, FALSE, 0 },
+		{ "10X", G_MAXUINT64, FALSE, 0 },
+		{ "1 k", G_MAXUINT64, FALSE, 0 },
+		{ "1kk", G_MAXUINT64, FALSE, 0 },
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		guint64 v = 12345;
+		g_test_message("%s", t[i].in);
+		g_assert_cmpint(text_parse_size(t[i].in, t[i].max, &v), ==, t[i].ok);
+		g_assert_cmpuint(v, ==, t[i].ok ? t[i].out : 12345);
+	}
+}
+
+/* The suggestion threshold of the rule language (a likely typo) and of
+ * the configuration (the nearest key within two edits). */
+static void test_suggest(void)
+{
+	const char *c[] = { "attachment", "header.", "mode", "a-very-long-rule-id-that-is-longer-than-sixty-four-characters-in-all" };
+	const char *ab[] = { "ab" };
+
+	g_assert_cmpstr(rules_suggest("attachmnt", c, 4), ==, "attachment");
+	g_assert_null(rules_suggest("Mode", c, 4));                     /* the same word */
+	g_assert_null(rules_suggest("xy", ab, 1));                      /* two edits of two letters */
+	g_assert_cmpstr(text_suggest("xy", ab, 1, 2, TEXT_SUGGEST_NEAREST), ==, "ab");
+	g_assert_null(rules_suggest("", c, 4));
+	g_assert_cmpstr(rules_suggest("a-very-long-rule-id-that-is-longer-than-sixty-four-characters-in-al", c, 4), ==, c[3]);
+	g_assert_cmpstr(text_suggest("Mode", c, 4, 2, TEXT_SUGGEST_NEAREST), ==, "mode");
+	g_assert_cmpstr(text_suggest("md", c, 4, 2, TEXT_SUGGEST_NEAREST), ==, "mode");
+	g_assert_null(text_suggest("m", c, 4, 2, TEXT_SUGGEST_NEAREST));
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -1691,5 +1955,10 @@ int main(int argc, char **argv)
 	g_test_add_func("/rules/profile", test_profile);
 	g_test_add_func("/rules/thread-tables", test_thread_tables);
 	g_test_add_func("/rules/arena", test_arena);
+	g_test_add_func("/rules/options", test_options);
+	g_test_add_func("/rules/pcre-walk", test_pcre_walk);
+	g_test_add_func("/rules/multipattern", test_multipattern);
+	g_test_add_func("/rules/parse-size", test_parse_size);
+	g_test_add_func("/rules/suggest", test_suggest);
 	return g_test_run();
 }
