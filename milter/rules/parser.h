@@ -1,12 +1,14 @@
 /*
  * rules/parser.h - what the files of the rule parser share.
  *
- * rules/parse.c       statements and blocks of a file; the token helpers
- * rules/parse_list.c  list statements and { … } entries
- * rules/parse_expr.c  match, require, unless and when expressions
+ * rules/parse.c         statements and blocks of a file
+ * rules/parse_list.c    list statements and { … } entries
+ * rules/parse_expr.c    match, require, unless and when expressions
+ * rules/parse_tokens.c  the cursor over the tokens, and errors (used by
+ *                       the three above, which call down, never back)
  *
  * The parser turns tokens into structs only through the constructors of
- * rules/ruleset.c; nothing here is visible outside those three files.
+ * rules/ruleset.c; nothing here is visible outside those files.
  */
 #ifndef AMZ_RULES_PARSER_H
 #define AMZ_RULES_PARSER_H
@@ -44,7 +46,7 @@ typedef struct {
 } Parser;
 
 
-/* ---- tokens and errors (rules/parse.c) ---- */
+/* ---- tokens and errors (rules/parse_tokens.c) ---- */
 
 const Token *parse_tok_at(Parser *p, guint i);
 /* parse_peek - the next token; newlines inside parentheses do not count */
