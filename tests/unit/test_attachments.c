@@ -12,6 +12,7 @@
 #include <string.h>
 #include <zlib.h>
 #include "extract/archive.h"
+#include "extract/dump.h"
 #include "extract/extract.h"
 #include "extract/filetype.h"
 #include "rules/internal.h"
@@ -118,7 +119,7 @@ static Facts *run(const char *msg)
 	g_object_unref(s);
 	if (g_test_verbose()) {
 		GString *d = g_string_new(NULL);
-		extract_facts_dump(f, d);
+		dump_facts(f, d);
 		g_test_message("%s", d->str);
 		g_string_free(d, TRUE);
 	}

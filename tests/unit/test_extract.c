@@ -8,6 +8,8 @@
  * file under it is run through extraction as a no-crash test.
  */
 #include <string.h>
+#include "extract/base64.h"
+#include "extract/dump.h"
 #include "extract/extract.h"
 #include "testfiles.h"
 
@@ -103,7 +105,7 @@ static const char *header_value(const Facts *f, const char *name)
 static void note_facts(const Facts *f)
 {
 	GString *d = g_string_new(NULL);
-	extract_facts_dump(f, d);
+	dump_facts(f, d);
 	g_test_message("%s", d->str);
 	g_string_free(d, TRUE);
 }
@@ -948,7 +950,7 @@ static void test_dump(void)
 	Facts *f = run(m);
 	GString *d = g_string_new(NULL);
 
-	extract_facts_dump(f, d);
+	dump_facts(f, d);
 	g_assert_nonnull(strstr(d->str, "links: "));
 	g_assert_nonnull(strstr(d->str, "[href] https://track.example.net/c?u=1"));
 	g_assert_nonnull(strstr(d->str, "anomalies: "));
@@ -1036,7 +1038,7 @@ static int cmp_gsize(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* b64_both - in decoded by GMime in one step and by extract_base64_step cut
+/* b64_both - in decoded by GMime in one step and by base64_step cut
  * at the given places; the two outputs and end states must agree */
 static void b64_both(const guchar *in, gsize len, const gsize *cuts, guint ncuts)
 {
@@ -1047,7 +1049,7 @@ static void b64_both(const guchar *in, gsize len, const gsize *cuts, guint ncuts
 
 	for (guint i = 0; i <= ncuts; i++) {
 		gsize to = i < ncuts ? MAX(cuts[i], from) : len;
-		gn += extract_base64_step(in + from, to - from, got + gn, &gs, &gv);
+		gn += base64_step(in + from, to - from, got + gn, &gs, &gv);
 		from = to;
 	}
 	g_assert_cmpuint(gn, ==, wn);
@@ -1114,6 +1116,41 @@ static void test_base64_step(void)
 	g_rand_free(r);
 }
 
+/* test_base64_lines - bodies that per-line decoders split differently from
+ * GMime are told from clean ones, cut anywhere */
+static void test_base64_lines(void)
+{
+	static const struct {
+		const char *body;
+		gboolean ok;
+	} cases[] = {
+		{ "QUJD\nREVG\n", TRUE },
+		{ "QUJDREVG\r\nR0hJ\r\n", TRUE },
+		{ "QUJDRA==\n", TRUE },
+		{ "QUJD\nRA==\n\n\n", TRUE },           /* blank lines after the end */
+		{ "QUJD RA==\n", TRUE },                  /* white space inside a line */
+		{ "QUJDRA\nREVG\n", FALSE },             /* a line not on a quantum, then data */
+		{ "QUJDRA==\nREVG\n", FALSE },           /* data after padding */
+		{ "QUJD\n\nREVG\n", FALSE },             /* data after a blank line */
+		{ "QUJD*REVG\n", FALSE },                 /* a character outside the alphabet */
+		{ "QUJD\x80\n", FALSE },
+		{ "QUJDR\nQQ", FALSE },                   /* the last line after a broken quantum */
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		gsize n = strlen(cases[i].body);
+		for (gsize cut = 0; cut <= n; cut++) {
+			Base64Lines st = { 0 };
+			gboolean ok = base64_lines((const guchar *)cases[i].body, cut, &st) &&
+			              base64_lines((const guchar *)cases[i].body + cut, n - cut, &st) &&
+			              base64_lines_end(&st);
+			if (ok != cases[i].ok)
+				g_test_message("case %u cut at %" G_GSIZE_FORMAT, i, cut);
+			g_assert_cmpint(ok, ==, cases[i].ok);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -1133,6 +1170,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/limit-headers", test_limit_headers);
 	g_test_add_func("/extract/base64-html", test_base64_html);
 	g_test_add_func("/extract/base64-step", test_base64_step);
+	g_test_add_func("/extract/base64-lines", test_base64_lines);
 	g_test_add_func("/extract/charset", test_charset);
 	g_test_add_func("/extract/html", test_html);
 	g_test_add_func("/extract/html-nesting-bound", test_html_nesting_bound);
