@@ -28,8 +28,8 @@
 #define _GNU_SOURCE      /* memmem */
 #include <string.h>
 #include <zlib.h>
-#include "extract/archive.h"
 #include "extract/document.h"
+#include "extract/zip.h"
 
 #define DOCUMENT_RELS_BYTES (1024 * 1024)
 #define DOCUMENT_DICT_LOOKBACK 2048
@@ -351,7 +351,7 @@ static void pdf_links(Doc *d, const guint8 *b, gsize n)
 			facts_add_anomaly(d->f, "limit", "document-inflate");
 			break;
 		}
-		out = archive_inflate(data, stop - data, DOCUMENT_MAX_INFLATE - d->inflated, FALSE);
+		out = zip_inflate(data, stop - data, DOCUMENT_MAX_INFLATE - d->inflated, FALSE);
 		if (out == NULL)
 			continue;
 		d->inflated += out->len;
@@ -465,12 +465,12 @@ static void rels_links(Doc *d, const char *x, gsize n)
 /* ooxml_links - every "*.rels" member of an Office Open XML package */
 static void ooxml_links(Doc *d, const guint8 *b, gsize n)
 {
-	ArchiveZip *z = archive_zip_open(b, n);
+	Zip *z = zip_open(b, n);
 
-	if (archive_zip_find(z, "[Content_Types].xml") == NULL)
+	if (zip_find(z, "[Content_Types].xml") == NULL)
 		goto out;
 	for (guint i = 0; i < z->members->len; i++) {
-		const ArchiveMember *m = z->members->pdata[i];
+		const ZipMember *m = z->members->pdata[i];
 		GByteArray *x;
 		if (!g_str_has_suffix(m->name, ".rels"))
 			continue;
@@ -478,14 +478,14 @@ static void ooxml_links(Doc *d, const guint8 *b, gsize n)
 			facts_add_anomaly(d->f, "limit", "document-streams");
 			break;
 		}
-		x = archive_zip_read(z, m, DOCUMENT_RELS_BYTES);
+		x = zip_read(z, m, DOCUMENT_RELS_BYTES);
 		if (x == NULL)
 			continue;
 		rels_links(d, (const char *)x->data, x->len);
 		g_byte_array_unref(x);
 	}
 out:
-	archive_zip_free(z);
+	zip_free(z);
 }
 
 /* document_links - links inside a PDF or OOXML attachment; anything else is left alone */
@@ -499,7 +499,7 @@ void document_links(UrlsSink *links, Facts *f, const guint8 *buf, gsize len)
 		pdf_links(&d, buf, len);
 		g_array_free(d.refs, TRUE);
 		g_ptr_array_unref(d.objstms);
-	} else if (archive_is_zip(buf, len)) {
+	} else if (zip_is(buf, len)) {
 		ooxml_links(&d, buf, len);
 	}
 }

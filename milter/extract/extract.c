@@ -20,7 +20,7 @@
  *    not) is a FactAttachment: decoded size, declared type and the type
  *    libmagic finds in the first FILETYPE_SNIFF_BYTES (text/plain, without
  *    libmagic, for a *.txt or unnamed text/plain part whose bytes are text).
- *  - What an attachment holds is listed too (archive.c: ZIP, RAR, 7z and
+ *  - What an attachment holds is listed too (unpack.c: ZIP, RAR, 7z and
  *    TNEF members, at depth + 1 with `container` set; document.c: links
  *    inside PDF and OOXML files).  For that, an attachment whose first bytes
  *    say ZIP, RAR, 7z, PDF, TNEF or OLE is read whole (up to max_part_bytes).
@@ -38,7 +38,7 @@
  *  - After the walk, every attachment whose name, declared type and
  *    content disagree gets `mismatch` and an
  *    "attachment:type-mismatch:<name>" anomaly; .docm/.xlsm/.pptm names
- *    get `macros` (as do files archive.c finds VBA in).
+ *    get `macros` (as do files unpack.c finds VBA in).
  *  - message/rfc822 parts are walked: their text counts as text and their
  *    leaves as attachments (a forwarded message is shown to the buyer, and
  *    wrapping a message must not hide it).  The rfc822 part itself is also
@@ -64,7 +64,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extract/anomaly.h"
-#include "extract/archive.h"
+#include "extract/unpack.h"
 #include "extract/base64.h"
 #include "extract/charset.h"
 #include "extract/document.h"
@@ -373,7 +373,7 @@ static gboolean holds_more(const guint8 *b, gsize n)
 	static const guint8 ole[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
 	static const guint8 tnef[] = { 0x78, 0x9f, 0x3e, 0x22 };
 
-	return archive_is_container(b, n) || (n >= 8 && memcmp(b, ole, 8) == 0) ||
+	return unpack_is_container(b, n) || (n >= 8 && memcmp(b, ole, 8) == 0) ||
 	       (n >= 4 && memcmp(b, tnef, 4) == 0) ||
 	       (n >= 5 && memmem(b, MIN(n, (gsize)HOLDS_MORE_BYTES), "%PDF-", 5) != NULL);
 }
@@ -383,7 +383,7 @@ static void inspect(Ctx *c, FactAttachment *a, const guint8 *buf, gsize len)
 {
 	if (!holds_more(buf, len))
 		return;
-	archive_members(c->f, a, buf, len);
+	unpack_members(c->f, a, buf, len);
 	document_links(c->links, c->f, buf, len);
 }
 

@@ -11,7 +11,8 @@
 #define _GNU_SOURCE      /* memmem */
 #include <string.h>
 #include <zlib.h>
-#include "extract/archive.h"
+#include "extract/unpack.h"
+#include "extract/zip.h"
 #include "extract/dump.h"
 #include "extract/extract.h"
 #include "extract/filetype.h"
@@ -170,20 +171,10 @@ static void mz_init(void)
 	memcpy(mz + 0x40, "PE\0\0", 4);
 }
 
-/*
- * libarchive writes the 7z archives below.  Its archive.h is shadowed by
- * milter/extract/archive.h on this include path, so the few writer calls are
- * declared here (libarchive 3 ABI).
- */
+/* libarchive writes the 7z archives below. */
 #include <locale.h>
+#include <archive.h>
 #include <archive_entry.h>
-struct archive *archive_write_new(void);
-int archive_write_set_format_7zip(struct archive *);
-int archive_write_open_memory(struct archive *, void *, size_t, size_t *);
-int archive_write_header(struct archive *, struct archive_entry *);
-ssize_t archive_write_data(struct archive *, const void *, size_t);
-int archive_write_close(struct archive *);
-int archive_write_free(struct archive *);
 
 typedef struct {
 	const char *name;   /* ends in "/": a directory */
@@ -349,14 +340,14 @@ static GByteArray *rar5_build(const Member *m, guint n, gboolean solid)
 	return out;
 }
 
-/* listed - archive_members() on buf as one attachment "pack"; the facts */
+/* listed - unpack_members() on buf as one attachment "pack"; the facts */
 static Facts *listed(const GByteArray *buf)
 {
 	Facts *f = facts_new();
 	FactAttachment *p = facts_add_attachment(f, "pack", "application/octet-stream",
 	                                         "application/octet-stream", buf->len, FALSE, 1);
 
-	archive_members(f, p, buf->data, buf->len);
+	unpack_members(f, p, buf->data, buf->len);
 	return f;
 }
 
@@ -452,23 +443,23 @@ static void test_zip_damaged(void)
 {
 	Entry e[] = { { "a.exe", (const char *)mz, sizeof mz, 0, 0 }, { "b.txt", "bbbb", 4, 0, 0 } };
 	GByteArray *z = zip_build(e, 2);
-	ArchiveZip *az;
+	Zip *az;
 
 	/* cut before the central directory: members found from the local headers */
 	g_byte_array_set_size(z, 30 + 5 + sizeof mz + 30 + 5 + 4);
-	az = archive_zip_open(z->data, z->len);
+	az = zip_open(z->data, z->len);
 	g_assert_true(az->damaged);
 	g_assert_cmpuint(az->members->len, ==, 2);
-	g_assert_cmpstr(((ArchiveMember *)az->members->pdata[0])->name, ==, "a.exe");
-	archive_zip_free(az);
+	g_assert_cmpstr(((ZipMember *)az->members->pdata[0])->name, ==, "a.exe");
+	zip_free(az);
 
 	/* garbage, a lone signature, a truncated header: nothing, no crash */
-	az = archive_zip_open((const guint8 *)"PK\3\4", 4);
+	az = zip_open((const guint8 *)"PK\3\4", 4);
 	g_assert_cmpuint(az->members->len, ==, 0);
-	archive_zip_free(az);
-	az = archive_zip_open((const guint8 *)"PK\5\6\0\0\0\0\377\377\377\377\377\377\377\377\377\377\377\377\0\0", 22);
+	zip_free(az);
+	az = zip_open((const guint8 *)"PK\5\6\0\0\0\0\377\377\377\377\377\377\377\377\377\377\377\377\0\0", 22);
 	g_assert_cmpuint(az->members->len, ==, 0);
-	archive_zip_free(az);
+	zip_free(az);
 	g_byte_array_unref(z);
 }
 
@@ -653,16 +644,16 @@ static void test_7z_members(void)
 	g_free(msg);
 	g_byte_array_unref(z);
 
-	/* more members than ARCHIVE_MAX_MEMBERS: the first ones, and the limit */
-	lots = g_new0(Member, ARCHIVE_MAX_MEMBERS + 5);
-	for (guint i = 0; i < ARCHIVE_MAX_MEMBERS + 5; i++)
+	/* more members than UNPACK_MAX_MEMBERS: the first ones, and the limit */
+	lots = g_new0(Member, UNPACK_MAX_MEMBERS + 5);
+	for (guint i = 0; i < UNPACK_MAX_MEMBERS + 5; i++)
 		lots[i] = (Member){ g_strdup_printf("f%04u.txt", i), "x", 1, FALSE };
-	many = sevenzip_build(lots, ARCHIVE_MAX_MEMBERS + 5);
+	many = sevenzip_build(lots, UNPACK_MAX_MEMBERS + 5);
 	f = listed(many);
-	g_assert_cmpuint(f->attachments->len, ==, 1 + ARCHIVE_MAX_MEMBERS);
+	g_assert_cmpuint(f->attachments->len, ==, 1 + UNPACK_MAX_MEMBERS);
 	g_assert_true(anomaly(f, "limit:archive-members"));
 	facts_free(f);
-	for (guint i = 0; i < ARCHIVE_MAX_MEMBERS + 5; i++)
+	for (guint i = 0; i < UNPACK_MAX_MEMBERS + 5; i++)
 		g_free((char *)lots[i].name);
 	g_free(lots);
 	g_byte_array_unref(many);
