@@ -22,7 +22,7 @@
  * ("limit:document-streams"), DOCUMENT_MAX_INFLATE bytes inflated per
  * document ("limit:document-inflate"), DOCUMENT_MAX_REFS indirect URIs
  * looked up ("limit:document-refs"), DOCUMENT_MAX_OBJSTM object-number
- * pairs read per object stream; each URI at most URLS_MAX_LEN.  No work
+ * pairs read per object stream; each URI at most URL_MAX_LEN.  No work
  * beyond the scan when no "/URI" names an indirect object.
  */
 #define _GNU_SOURCE      /* memmem */
@@ -63,7 +63,7 @@ static GString *pdf_string(const guint8 *p, const guint8 *e, const guint8 **end)
 	GString *s = g_string_new(NULL);
 	int depth = 1;
 
-	for (p++; p < e && s->len < URLS_MAX_LEN; p++) {
+	for (p++; p < e && s->len < URL_MAX_LEN; p++) {
 		guint8 c = *p;
 		if (c == '\\' && p + 1 < e) {
 			c = *++p;
@@ -106,7 +106,7 @@ static GString *pdf_hex(const guint8 *p, const guint8 *e, const guint8 **end)
 	GString *s = g_string_new(NULL);
 	int hi = -1;
 
-	for (p++; p < e && *p != '>' && s->len < URLS_MAX_LEN; p++) {
+	for (p++; p < e && *p != '>' && s->len < URL_MAX_LEN; p++) {
 		int v = g_ascii_xdigit_value(*p);
 		if (v < 0)
 			continue;
@@ -434,7 +434,7 @@ static char *xml_attr(const char *el, gsize n, const char *name)
 		q = memchr(v + 1, *v, el + n - v - 1);
 		if (q == NULL)
 			return NULL;
-		return xml_unescape(v + 1, MIN((gsize)(q - v - 1), (gsize)URLS_MAX_LEN));
+		return xml_unescape(v + 1, MIN((gsize)(q - v - 1), (gsize)URL_MAX_LEN));
 	}
 	return NULL;
 }

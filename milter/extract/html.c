@@ -33,7 +33,7 @@
  * HTML_MAX_CSS_BYTES of sheets, HTML_MAX_CSS_RULES selectors
  * ("limit:css-rules").
  *
- * <base href> makes every relative URL after it absolute (urls_resolve).
+ * <base href> makes every relative URL after it absolute (url_normalise_resolve).
  *
  * Bounds.  gumbo has no nesting limit, its cost grows with the nesting
  * depth times the number of tags, and some markup aborts it: html_prescan.c
@@ -651,7 +651,7 @@ static const char *rel(Html *h, const char *v)
 
 	if (h->base == NULL || v == NULL)
 		return v;
-	abs = urls_resolve(h->base, v);
+	abs = url_normalise_resolve(h->base, v);
 	if (abs == NULL)
 		return v;
 	kept = g_string_chunk_insert(h->urls, abs);
@@ -681,16 +681,16 @@ static void add_image(Html *h, const char *src, int w, int hgt, const char *href
 		facts_add_anomaly(h->f, "limit", "images");
 		return;
 	}
-	urls_parse(src, &p);
+	url_normalise(src, &p);
 	remote = p.host[0] != '\0' && (p.scheme[0] == '\0' || strcmp(p.scheme, "http") == 0 ||
 	                               strcmp(p.scheme, "https") == 0);
 	if (href != NULL)
-		urls_parse(href, &a);
+		url_normalise(href, &a);
 	facts_add_image(h->f, p.url, p.scheme, p.host, w, hgt, remote, href ? a.url : NULL,
 	                href ? a.host : NULL);
-	urls_parts_clear(&p);
+	url_normalise_clear(&p);
 	if (href != NULL)
-		urls_parts_clear(&a);
+		url_normalise_clear(&a);
 }
 
 /* add_fetched - a URL the client would fetch: a link when it names a host */
@@ -701,10 +701,10 @@ static void add_fetched(Html *h, const char *url, const char *source)
 	if (url == NULL || *url == '\0')
 		return;
 	url = rel(h, url);
-	urls_parse(url, &p);
+	url_normalise(url, &p);
 	if (p.host[0] != '\0')
 		urls_add(h->links, url, url, source, NULL);
-	urls_parts_clear(&p);
+	url_normalise_clear(&p);
 }
 
 /* css_urls - url(...) in a style sheet or style attribute: links, and images when remote */
@@ -726,15 +726,15 @@ static void css_urls(Html *h, const char *css, const char *href)
 			q = *p++;
 		e = q ? strchr(p, q) : strchr(p, ')');
 		len = e ? (gsize)(e - p) : strlen(p);
-		url = g_strndup(p, MIN(len, (gsize)URLS_MAX_LEN));
+		url = g_strndup(p, MIN(len, (gsize)URL_MAX_LEN));
 		g_strstrip(url);
 		add_fetched(h, url, "css");
 		{
 			UrlParts u;
-			urls_parse(url, &u);
+			url_normalise(url, &u);
 			if (u.host[0] != '\0')
 				add_image(h, url, -1, -1, href);
-			urls_parts_clear(&u);
+			url_normalise_clear(&u);
 		}
 		g_free(url);
 		p += len;
@@ -760,7 +760,7 @@ static void srcset_urls(Html *h, const char *v, char **first)
 		n = p - s;
 		while (n > 0 && s[n - 1] == ',')
 			n--;
-		url = g_strndup(s, MIN(n, (gsize)URLS_MAX_LEN));
+		url = g_strndup(s, MIN(n, (gsize)URL_MAX_LEN));
 		add_fetched(h, url, "srcset");
 		if (first && *first == NULL)
 			*first = url;
@@ -805,7 +805,7 @@ static void refresh_url(Html *h, const char *content)
 	} else {
 		n = strlen(u);
 	}
-	url = g_strndup(u, MIN(n, (gsize)URLS_MAX_LEN));
+	url = g_strndup(u, MIN(n, (gsize)URL_MAX_LEN));
 	g_strstrip(url);
 	if (*url)
 		urls_add(h->links, rel(h, url), url, "refresh", NULL);
@@ -826,10 +826,10 @@ static void element_enter(Html *h, GumboElement *el, Frame *stack, guint depth)
 
 	if (el->tag == GUMBO_TAG_BASE && h->base == NULL && (v = attr(el, "href")) != NULL) {
 		UrlParts b;
-		urls_parse(v, &b);
+		url_normalise(v, &b);
 		if (b.host[0] != '\0' && b.scheme[0] != '\0')
 			h->base = g_strdup(v);
-		urls_parts_clear(&b);
+		url_normalise_clear(&b);
 	}
 	if ((v = attr(el, "href")) != NULL && *v && el->tag != GUMBO_TAG_A && el->tag != GUMBO_TAG_BASE) {
 		if (el->tag == GUMBO_TAG_AREA)
