@@ -89,7 +89,12 @@ static char *urldefense(const char *url)
 	return g_string_free(out, FALSE);
 }
 
-/* query_targets - the http(s) values of the redirect parameters in a query, in order */
+/* query_targets - the http(s) values of the redirect parameters in a query,
+ * in order.  The pairs are split here rather than by g_uri_parse_params or
+ * GUriParamsIter: those give up on the whole query (or stop) at the first
+ * pair without "=" ("?&url=…") or with a malformed %-escape, and a hash
+ * table keeps one value of a repeated key, so a target could hide behind
+ * any of them.  Values are decoded by g_uri_unescape_string (http_value). */
 static void query_targets(const char *q, GPtrArray *targets)
 {
 	gsize qlen = strcspn(q, "#");

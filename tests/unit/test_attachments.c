@@ -13,6 +13,7 @@
 #include <zlib.h>
 #include "extract/unpack.h"
 #include "extract/zip.h"
+#include "extract/document.h"
 #include "extract/dump.h"
 #include "extract/extract.h"
 #include "extract/filetype.h"
@@ -845,6 +846,86 @@ static void test_pdf_indirect(void)
 	g_byte_array_unref(zs);
 }
 
+/* rels_targets - the raw links document_rels finds in one part, "|"-separated */
+static char *rels_targets(const char *xml, gsize n)
+{
+	Facts *f = facts_new();
+	UrlsSink *s = urls_sink_new(f, 100);
+	GString *out = g_string_new(NULL);
+
+	document_rels(s, f, xml, n);
+	for (guint i = 0; i < f->links->len; i++) {
+		const FactLink *l = f->links->pdata[i];
+		if (strcmp(l->source, "docx") == 0)
+			g_string_append_printf(out, "%s%s", out->len ? "|" : "", l->raw);
+	}
+	urls_sink_free(s);
+	facts_free(f);
+	return g_string_free(out, FALSE);
+}
+
+/* test_rels_reader - a relationships part read as XML (GMarkup): what it
+ * finds, and where it stops */
+static void test_rels_reader(void)
+{
+#define EXT(t) "<Relationship Id=\"r\" Target=\"" t "\" TargetMode=\"External\"/>"
+	static const struct {
+		const char *xml, *want;
+	} cases[] = {
+		{ "<Relationships>" EXT("https://a.example/") "</Relationships>", "https://a.example/" },
+		/* internal targets, and no TargetMode, are not links */
+		{ "<Relationships><Relationship Target=\"styles.xml\"/>"
+		  "<Relationship Target=\"https://b.example/\" TargetMode=\"Internal\"/></Relationships>", "" },
+		/* TargetMode in any case, attributes in any order, single quotes */
+		{ "<Relationships><Relationship TargetMode='external' Target='https://c.example/'/></Relationships>",
+		  "https://c.example/" },
+		/* entities and character references decoded */
+		{ "<Relationships>" EXT("https://d.example/?a=1&amp;b=&#x32;&#51;") "</Relationships>",
+		  "https://d.example/?a=1&b=23" },
+		/* any white space after the element name (the old scanner wanted one space) */
+		{ "<Relationships><Relationship\n\tTarget=\"https://e.example/\" TargetMode=\"External\"/></Relationships>",
+		  "https://e.example/" },
+		/* a declaration and a comment; a Relationship inside a comment is not one */
+		{ "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<!-- " EXT("https://f.example/")
+		  " --><Relationships>" EXT("https://g.example/") "</Relationships>", "https://g.example/" },
+		/* qualified names are other elements */
+		{ "<Relationships><r:Relationship Target=\"https://h.example/\" TargetMode=\"External\"/></Relationships>", "" },
+		/* two relationships, both read, in order */
+		{ "<Relationships>" EXT("https://i.example/") EXT("https://j.example/") "</Relationships>",
+		  "https://i.example/|https://j.example/" },
+		/* malformed XML: what came before the error is kept, nothing after */
+		{ "<Relationships>" EXT("https://k.example/") "<x a=1/>" EXT("https://l.example/") "</Relationships>",
+		  "https://k.example/" },
+		/* an undefined entity is an error: its element is not read */
+		{ "<Relationships>" EXT("https://m.example/&nbsp;") EXT("https://n.example/") "</Relationships>", "" },
+		/* a part cut in the middle (DOCUMENT_RELS_BYTES): the whole elements before the cut */
+		{ "<Relationships>" EXT("https://o.example/") "<Relationship Target=\"https://p.ex", "https://o.example/" },
+		/* a byte order mark before the declaration */
+		{ "\xef\xbb\xbf<?xml version=\"1.0\"?><Relationships>" EXT("https://r.example/") "</Relationships>",
+		  "https://r.example/" },
+		{ "", "" },
+	};
+	GString *big = g_string_new("<Relationships><Relationship TargetMode=\"External\" Target=\"https://q.example/");
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree char *got = rels_targets(cases[i].xml, strlen(cases[i].xml));
+		if (strcmp(got, cases[i].want) != 0)
+			g_test_message("case %u: got \"%s\"", i, got);
+		g_assert_cmpstr(got, ==, cases[i].want);
+	}
+	/* a target is cut at URL_MAX_LEN bytes */
+	while (big->len < URL_MAX_LEN + 100)
+		g_string_append_c(big, 'x');
+	g_string_append(big, "\"/></Relationships>");
+	{
+		g_autofree char *got = rels_targets(big->str, big->len);
+		g_assert_cmpuint(strlen(got), ==, URL_MAX_LEN);
+		g_assert_true(g_str_has_prefix(got, "https://q.example/xxx"));
+	}
+	g_string_free(big, TRUE);
+#undef EXT
+}
+
 static void test_docx_links(void)
 {
 	const char *rels =
@@ -1162,6 +1243,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/attachments/pdf-links", test_pdf_links);
 	g_test_add_func("/attachments/pdf-indirect", test_pdf_indirect);
 	g_test_add_func("/attachments/docx-links", test_docx_links);
+	g_test_add_func("/attachments/rels-reader", test_rels_reader);
 	g_test_add_func("/attachments/mismatch", test_mismatch);
 	g_test_add_func("/attachments/plain-text", test_plain_text);
 	g_test_add_func("/attachments/hidden-html", test_hidden_html);

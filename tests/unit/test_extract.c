@@ -11,6 +11,7 @@
 #include "extract/base64.h"
 #include "extract/dump.h"
 #include "extract/extract.h"
+#include "extract/redirect.h"
 #include "testfiles.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -1151,6 +1152,67 @@ static void test_base64_lines(void)
 	}
 }
 
+/* test_redirect_targets - what a redirector link carries, and what the
+ * query reader tolerates: '+' as a space, a target encoded once or twice
+ * (not three times), a malformed %-escape losing its own value only, pairs
+ * without '=' and empty pairs skipped, ';' as a separator, every duplicate
+ * in order, keys in any case, the fragment left out, the 64th pair holding
+ * the rest of the query; Proofpoint URL Defense v2 and v3 */
+static void test_redirect_targets(void)
+{
+	static const struct {
+		const char *url, *want;
+	} cases[] = {
+		{ "https://www.google.com/url?q=https://evil.example/x&sa=D", "https://evil.example/x" },
+		{ "https://r.example/?u=https://a.example/x+y", "https://a.example/x y" },
+		{ "https://r.example/?url=https%3A%2F%2Fb.example%2F", "https://b.example/" },
+		{ "https://r.example/?url=https%253A%252F%252Fc.example%252F", "https://c.example/" },
+		{ "https://r.example/?url=https%25253A%25252F%25252Fc.example", "" },
+		{ "https://r.example/?url=https://d.example/%zz", "" },
+		{ "https://r.example/?x=%zz&url=https://e.example/", "https://e.example/" },
+		{ "https://r.example/?&&flag&url=https://f.example/", "https://f.example/" },
+		{ "https://r.example/?u=https://g1.example/&u=https://g2.example/&U=http://g3.example/",
+		  "https://g1.example/|https://g2.example/|http://g3.example/" },
+		{ "https://r.example/?a=1;url=https://h.example/", "https://h.example/" },
+		{ "https://www.amazon.com/gp/r.html?C=x&U=https%3A%2F%2Fi.example%2F", "https://i.example/" },
+		{ "https://r.example/?url=https://j.example/#frag&u=https://j2.example/", "https://j.example/" },
+		{ "https://r.example/?url=ftp://k.example/&to=javascript:alert(1)", "" },
+		{ "https://r.example/?next=https://l.example/", "" },
+		{ "https://r.example/?url=https://n.example/%00", "" },
+		{ "https://r.example/?url=%20https://q.example/", "" },
+		{ "https://r.example/path/https://s.example/", "" },
+		{ "https://urldefense.proofpoint.com/v2/url?u=https-3A__o.example_a&d=x", "https://o.example/a" },
+		{ "https://urldefense.com/v3/__https://p.example/a__;!!x", "https://p.example/a" },
+		{ "https://urldefense.com/v3/__ftp://p2.example/a__;!!x", "" },
+	};
+	GString *many = g_string_new("https://r.example/?");
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases) + 1; i++) {
+		GString *got = g_string_new(NULL);
+		const char *url = cases[G_N_ELEMENTS(cases) > i ? i : 0].url;
+		UrlParts p;
+		GPtrArray *t;
+		if (i == G_N_ELEMENTS(cases)) {
+			for (int k = 0; k < 63; k++)
+				g_string_append_printf(many, "p%d=%d&", k, k);
+			g_string_append(many, "url=https://m.example/&z=1");
+			url = many->str;
+		}
+		url_normalise(url, &p);
+		t = redirect_targets(&p);
+		for (guint k = 0; k < t->len; k++)
+			g_string_append_printf(got, "%s%s", k ? "|" : "", (char *)t->pdata[k]);
+		if (i == G_N_ELEMENTS(cases))
+			g_assert_cmpstr(got->str, ==, "https://m.example/&z=1");
+		else
+			g_assert_cmpstr(got->str, ==, cases[i].want);
+		g_ptr_array_unref(t);
+		url_normalise_clear(&p);
+		g_string_free(got, TRUE);
+	}
+	g_string_free(many, TRUE);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -1171,6 +1233,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/base64-html", test_base64_html);
 	g_test_add_func("/extract/base64-step", test_base64_step);
 	g_test_add_func("/extract/base64-lines", test_base64_lines);
+	g_test_add_func("/extract/redirect-targets", test_redirect_targets);
 	g_test_add_func("/extract/charset", test_charset);
 	g_test_add_func("/extract/html", test_html);
 	g_test_add_func("/extract/html-nesting-bound", test_html_nesting_bound);
