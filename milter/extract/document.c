@@ -33,6 +33,8 @@
 #include "extract/zip.h"
 
 #define DOCUMENT_RELS_BYTES (1024 * 1024)
+#define DOCUMENT_PDF_MARK "%PDF-"
+#define DOCUMENT_PDF_MARK_WITHIN 1024      /* where a PDF's header may start */
 #define DOCUMENT_DICT_LOOKBACK 2048
 #define DOCUMENT_MAX_REFS 64
 #define DOCUMENT_MAX_OBJSTM 10000
@@ -458,7 +460,8 @@ void document_links(UrlsSink *links, Facts *f, const guint8 *buf, gsize len)
 {
 	Doc d = { links, f, 0, 0, NULL, NULL };
 
-	if (len >= 5 && memmem(buf, MIN(len, (gsize)1024), "%PDF-", 5) != NULL) {
+	if (len >= strlen(DOCUMENT_PDF_MARK) &&
+	    memmem(buf, MIN(len, (gsize)DOCUMENT_PDF_MARK_WITHIN), DOCUMENT_PDF_MARK, strlen(DOCUMENT_PDF_MARK)) != NULL) {
 		d.refs = g_array_new(FALSE, FALSE, sizeof(guint));
 		d.objstms = g_ptr_array_new_with_free_func(objstm_free);
 		pdf_links(&d, buf, len);

@@ -124,12 +124,15 @@ out:
 	return out ? out : g_strdup("application/octet-stream");
 }
 
+/* Bytes at the start of a part looked at for binary content. */
+#define FILETYPE_BINARY_SCAN 8192
+
 /* filetype_looks_binary - NUL or many control bytes near the start: a
  * file, not text (whatever the part's label says) */
 gboolean filetype_looks_binary(const void *buf, size_t len)
 {
 	const guchar *p = buf;
-	gsize n = MIN(len, 8192), ctl = 0;
+	gsize n = MIN(len, FILETYPE_BINARY_SCAN), ctl = 0;
 
 	for (gsize i = 0; i < n; i++) {
 		if (p[i] == 0)

@@ -55,6 +55,9 @@
 #define HTML_MAX_IMAGES 2000
 #define HTML_MAX_HIDDEN (1024 * 1024)
 #define HTML_COLOR_UNKNOWN (-2)  /* a background image: nothing can be compared */
+#define HTML_COLOR_PAGE 0xffffff /* behind undeclared backgrounds */
+#define HTML_MAX_PARSE_ERRORS 50 /* parse errors gumbo records (none are read) */
+#define HTML_URL_CHUNK 1024      /* GStringChunk block for resolved URLs */
 
 typedef struct {
 	Facts *f;
@@ -552,7 +555,7 @@ static GumboOutput *parse_bounded(Arena *a, const char *html, gsize len)
 	opts.allocator = arena_alloc;
 	opts.deallocator = arena_free;
 	opts.userdata = a;
-	opts.max_errors = 50;
+	opts.max_errors = HTML_MAX_PARSE_ERRORS;
 	if (setjmp(a->escape) != 0) {
 		arena_release(a);
 		return NULL;
@@ -560,38 +563,82 @@ static GumboOutput *parse_bounded(Arena *a, const char *html, gsize len)
 	return gumbo_parse_with_options(&opts, html, len);
 }
 
-/* html_extract - see the file comment */
-void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline, UrlsSink *links,
-                  Facts *f, GString *text)
+/* text_node - a text child of node: a <style> sheet's URLs, hidden text or visible text */
+static void text_node(Html *h, const GumboNode *node, const GumboNode *kid, const Frame *fr,
+                      GArray *stack)
 {
-	Arena *arena = g_new(Arena, 1);
-	GumboOutput *out = NULL;
-	GArray *stack = g_array_new(FALSE, TRUE, sizeof(Frame));
-	Html h = { f, links, text, FALSE, 0, FALSE, NULL, g_string_chunk_new(1024), NULL };
-	GString *sheets = g_string_new(NULL);
-	guint nodes = 0;
-	gsize cut;
-	Frame root = { 0 };
+	if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_STYLE)
+		css_urls(h, kid->v.text.text, anchor_of((Frame *)stack->data, stack->len));
+	else if (!fr->quiet && fr->hidden)
+		hidden_add(h, kid->v.text.text);
+	else if (!fr->quiet)
+		text_add(h, kid->v.text.text);
+}
 
-	/* white behind undeclared backgrounds; an undeclared text colour is never
-	 * compared (colours from <style> sheets are not applied) */
-	root.fg = CSS_COLOR_NONE;
-	root.bg = 0xffffff;
-	arena_init(arena, deadline);
-	cut = html_prescan(html, len, max_nodes, f, sheets, NULL);
-	if (sheets->len > 0)
-		h.css = css_parse(sheets, f);
-	g_string_free(sheets, TRUE);
-	out = parse_bounded(arena, html, cut);
-	if (out == NULL) {
-		facts_add_anomaly(f, "timeout", "html");
-		goto out;
+/* element_open - an element child: its links and images, its style, the
+ * line break it makes; its frame is pushed on the stack */
+static void element_open(Html *h, GumboNode *kid, GArray *stack)
+{
+	GumboElement *el = &kid->v.element;
+	const Frame *fr;
+	Frame nf = { 0 };
+
+	element_enter(h, el, (Frame *)stack->data, stack->len);
+	fr = &g_array_index(stack, Frame, stack->len - 1);
+	nf.node = kid;
+	element_style(el, &nf, fr, h->css);
+	nf.quiet = fr->quiet || el->tag == GUMBO_TAG_SCRIPT || el->tag == GUMBO_TAG_STYLE ||
+	           el->tag == GUMBO_TAG_TITLE || el->tag == GUMBO_TAG_HEAD;
+	if (el->tag == GUMBO_TAG_A) {
+		const char *v = attr(el, "href");
+		nf.href = (v && *v && v[0] != '#') ? rel(h, v) : NULL;
 	}
-	if (out->root == NULL)
-		goto out;
+	if (!nf.quiet && nf.hidden) {
+		if (el->tag == GUMBO_TAG_BR || is_block(el->tag))
+			hidden_break(h);
+	} else if (!nf.quiet) {
+		if (el->tag == GUMBO_TAG_BR) {
+			g_string_append_c(h->text, '\n');
+			h->space = FALSE;
+		} else if (is_block(el->tag)) {
+			text_break(h);
+		} else if (el->tag == GUMBO_TAG_TD || el->tag == GUMBO_TAG_TH) {
+			h->space = TRUE;
+		}
+	}
+	if (el->tag == GUMBO_TAG_PRE)
+		h->pre++;
+	nf.text_start = h->text->len;
+	g_array_append_val(stack, nf);
+}
 
-	root.node = out->root;
-	g_array_append_val(stack, root);
+/* element_close - all children done: the anchor's link with its text as
+ * label, the line break a block makes */
+static void element_close(Html *h, const Frame *fr)
+{
+	const GumboElement *el = &fr->node->v.element;
+
+	if (fr->href != NULL) {
+		char *label = g_strndup(h->text->str + fr->text_start, h->text->len - fr->text_start);
+		urls_add(h->links, fr->href, fr->href, "href", g_strstrip(label));
+		g_free(label);
+	}
+	if (el->tag == GUMBO_TAG_PRE && h->pre > 0)
+		h->pre--;
+	if (!fr->quiet && fr->hidden && is_block(el->tag))
+		hidden_break(h);
+	else if (!fr->quiet && is_block(el->tag))
+		text_break(h);
+}
+
+/* walk - the tree from root, depth first without recursion, at most
+ * max_nodes nodes ("limit:html-nodes") */
+static void walk(Html *h, const Frame *root, guint max_nodes)
+{
+	GArray *stack = g_array_new(FALSE, TRUE, sizeof(Frame));
+	guint nodes = 0;
+
+	g_array_append_val(stack, *root);
 	while (stack->len > 0) {
 		Frame *fr = &g_array_index(stack, Frame, stack->len - 1);
 		GumboNode *node = fr->node;
@@ -606,83 +653,58 @@ void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline,
 		                                         : &node->v.element.children;
 		if (fr->next < kids->length && node->type != GUMBO_NODE_TEMPLATE) {
 			GumboNode *kid = kids->data[fr->next++];
-			gboolean quiet = fr->quiet;
-			Frame nf = { 0 };
-
 			if (++nodes > max_nodes) {
-				facts_add_anomaly(f, "limit", "html-nodes");
+				facts_add_anomaly(h->f, "limit", "html-nodes");
 				break;
 			}
-			switch (kid->type) {
-			case GUMBO_NODE_TEXT:
-			case GUMBO_NODE_WHITESPACE:
-			case GUMBO_NODE_CDATA:
-				if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_STYLE)
-					css_urls(&h, kid->v.text.text,
-					         anchor_of((Frame *)stack->data, stack->len));
-				else if (!quiet && fr->hidden)
-					hidden_add(&h, kid->v.text.text);
-				else if (!quiet)
-					text_add(&h, kid->v.text.text);
-				continue;
-			case GUMBO_NODE_ELEMENT: {
-				GumboElement *el = &kid->v.element;
-				element_enter(&h, el, (Frame *)stack->data, stack->len);
-				fr = &g_array_index(stack, Frame, stack->len - 1);
-				nf.node = kid;
-				element_style(el, &nf, fr, h.css);
-				nf.quiet = quiet || el->tag == GUMBO_TAG_SCRIPT || el->tag == GUMBO_TAG_STYLE ||
-				           el->tag == GUMBO_TAG_TITLE || el->tag == GUMBO_TAG_HEAD;
-				if (el->tag == GUMBO_TAG_A) {
-					const char *v = attr(el, "href");
-					nf.href = (v && *v && v[0] != '#') ? rel(&h, v) : NULL;
-				}
-				if (!nf.quiet && nf.hidden) {
-					if (el->tag == GUMBO_TAG_BR || is_block(el->tag))
-						hidden_break(&h);
-				} else if (!nf.quiet) {
-					if (el->tag == GUMBO_TAG_BR) {
-						g_string_append_c(text, '\n');
-						h.space = FALSE;
-					} else if (is_block(el->tag)) {
-						text_break(&h);
-					} else if (el->tag == GUMBO_TAG_TD || el->tag == GUMBO_TAG_TH) {
-						h.space = TRUE;
-					}
-				}
-				if (el->tag == GUMBO_TAG_PRE)
-					h.pre++;
-				nf.text_start = text->len;
-				g_array_append_val(stack, nf);
-				continue;
-			}
-			default:
-				continue;   /* comments, templates: not shown */
-			}
+			if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_WHITESPACE ||
+			    kid->type == GUMBO_NODE_CDATA)
+				text_node(h, node, kid, fr, stack);
+			else if (kid->type == GUMBO_NODE_ELEMENT)
+				element_open(h, kid, stack);
+			/* comments, templates: not shown */
+			continue;
 		}
-		/* all children done: leave the element */
-		if (node->type == GUMBO_NODE_ELEMENT) {
-			GumboElement *el = &node->v.element;
-			if (fr->href != NULL) {
-				char *label = g_strndup(text->str + fr->text_start, text->len - fr->text_start);
-				urls_add(links, fr->href, fr->href, "href", g_strstrip(label));
-				g_free(label);
-			}
-			if (el->tag == GUMBO_TAG_PRE && h.pre > 0)
-				h.pre--;
-			if (!fr->quiet && fr->hidden && is_block(el->tag))
-				hidden_break(&h);
-			else if (!fr->quiet && is_block(el->tag))
-				text_break(&h);
-		}
+		if (node->type == GUMBO_NODE_ELEMENT)
+			element_close(h, fr);
 		g_array_set_size(stack, stack->len - 1);
+	}
+	g_array_free(stack, TRUE);
+}
+
+/* html_extract - see the file comment */
+void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline, UrlsSink *links,
+                  Facts *f, GString *text)
+{
+	Arena *arena = g_new(Arena, 1);
+	GumboOutput *out = NULL;
+	Html h = { f, links, text, FALSE, 0, FALSE, NULL, g_string_chunk_new(HTML_URL_CHUNK), NULL };
+	GString *sheets = g_string_new(NULL);
+	gsize cut;
+	Frame root = { 0 };
+
+	/* white behind undeclared backgrounds; an undeclared text colour is never
+	 * compared (colours from <style> sheets are not applied) */
+	root.fg = CSS_COLOR_NONE;
+	root.bg = HTML_COLOR_PAGE;
+	arena_init(arena, deadline);
+	cut = html_prescan(html, len, max_nodes, f, sheets, NULL);
+	if (sheets->len > 0)
+		h.css = css_parse(sheets, f);
+	g_string_free(sheets, TRUE);
+	out = parse_bounded(arena, html, cut);
+	if (out == NULL) {
+		facts_add_anomaly(f, "timeout", "html");
+		goto out;
+	}
+	if (out->root != NULL) {
+		root.node = out->root;
+		walk(&h, &root, max_nodes);
 	}
 out:
 	arena_release(arena);
 	g_free(arena);
-	g_array_free(stack, TRUE);
 	g_string_chunk_free(h.urls);
 	g_free(h.base);
 	css_free(h.css);
 }
-

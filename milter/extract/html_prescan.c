@@ -152,7 +152,65 @@ static gsize tag_end(const char *s, gsize n, gsize p, gboolean *self_closing)
 /* Longest tag name looked up; a longer one is no element gumbo knows. */
 enum { TAG_NAME_MAX = 16 };
 
-/* prescan - where to cut the document so gumbo stays within depth and node
+/* all_space - s[from..to) is HTML white space only */
+static gboolean all_space(const char *s, gsize from, gsize to)
+{
+	for (gsize p = from; p < to; p++)
+		if (!html_tags_space(s[p]))
+			return FALSE;
+	return TRUE;
+}
+
+/* skip_declaration - past "<!…>" or "<?…>" at s[i]: a comment, CDATA in
+ * SVG / MathML content, a bogus comment or the doctype */
+static gsize skip_declaration(const HtmlTree *sim, const char *s, gsize n, gsize i)
+{
+	const char *e;
+
+	if (i + 3 < n && memcmp(s + i, "<!--", 4) == 0)
+		return skip_comment(s, n, i);
+	if (sim->st[sim->n - 1].foreign && i + 9 <= n && memcmp(s + i, "<![CDATA[", 9) == 0) {
+		e = g_strstr_len(s + i + 9, n - i - 9, "]]>");
+		return e ? (gsize)(e - s) + 3 : n;
+	}
+	e = memchr(s + i + 1, '>', n - i - 1);
+	return e ? (gsize)(e - s) + 1 : n;
+}
+
+/* read_tag - the tag whose name starts at s[j]: t filled; returns where it
+ * ends (its ">"), n when it does not */
+static gsize read_tag(const char *s, gsize n, gsize j, HtmlTag *t)
+{
+	char lower[TAG_NAME_MAX + 1];
+	gsize k, gt;
+
+	for (k = j; k < n && !html_tags_space(s[k]) && s[k] != '/' && s[k] != '>'; k++)
+		if (k - j < TAG_NAME_MAX)
+			lower[k - j] = g_ascii_tolower(s[k]);
+	gt = tag_end(s, n, k, &t->self_closing);
+	if (gt >= n)
+		return gt;
+	t->tag = k - j <= TAG_NAME_MAX ? gumbo_tagn_enum(lower, k - j) : GUMBO_TAG_UNKNOWN;
+	t->name = s + j;
+	t->nlen = k - j;
+	t->attrs = s + k;
+	t->alen = gt - k;
+	return gt;
+}
+
+/* style_sheet - the content of the <style> starting at s[i], appended to
+ * sheets within HTML_MAX_CSS_BYTES */
+static void style_sheet(GString *sheets, const char *s, gsize n, gsize i)
+{
+	gsize p = skip_text(s, n, i, "style");
+
+	if (sheets->len < HTML_MAX_CSS_BYTES) {
+		g_string_append_len(sheets, s + i, MIN(p - i, HTML_MAX_CSS_BYTES - sheets->len));
+		g_string_append_c(sheets, '\n');
+	}
+}
+
+/* html_prescan - where to cut the document so gumbo stays within depth and node
  * bounds (the estimated depth of gumbo's tree to *peak, SIM_MAX + 1 when
  * the document is cut for depth or unsafe markup); the content of each <style> is appended to sheets
  * (bounded).  Tags, comments and text are read as the HTML5 tokenizer
@@ -168,16 +226,13 @@ gsize html_prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *s
 	html_tree_push(sim, GUMBO_TAG_BODY, FALSE, NULL, 0);
 	while (i < n) {
 		const char *lt = memchr(s + i, '<', n - i);
-		gsize j, k, gt, text_from = i;
-		gboolean close = FALSE, blank = TRUE;
-		char lower[TAG_NAME_MAX + 1];
+		gsize j, gt, text_from = i, text_end = lt ? (gsize)(lt - s) : n;
+		gboolean close = FALSE;
 		HtmlTag t = { 0 };
 		int state;
 
-		for (gsize p = i; p < (lt ? (gsize)(lt - s) : n) && blank; p++)
-			blank = html_tags_space(s[p]);
-		if ((lt ? (gsize)(lt - s) : n) > i) {
-			html_tags_text(sim, blank);
+		if (text_end > i) {
+			html_tags_text(sim, all_space(s, i, text_end));
 			if (sim->over) {
 				cut = text_from;
 				break;
@@ -189,18 +244,7 @@ gsize html_prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *s
 		if (i + 1 >= n)
 			break;
 		if (s[i + 1] == '!' || s[i + 1] == '?') {
-			const char *e;
-			if (i + 3 < n && memcmp(s + i, "<!--", 4) == 0) {
-				i = skip_comment(s, n, i);
-				continue;
-			}
-			if (sim->st[sim->n - 1].foreign && i + 9 <= n && memcmp(s + i, "<![CDATA[", 9) == 0) {
-				e = g_strstr_len(s + i + 9, n - i - 9, "]]>");
-				i = e ? (gsize)(e - s) + 3 : n;
-				continue;
-			}
-			e = memchr(s + i + 1, '>', n - i - 1);   /* a bogus comment, or the doctype */
-			i = e ? (gsize)(e - s) + 1 : n;
+			i = skip_declaration(sim, s, n, i);
 			continue;
 		}
 		j = i + 1;
@@ -223,10 +267,7 @@ gsize html_prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *s
 			html_tags_text(sim, FALSE);
 			continue;
 		}
-		for (k = j; k < n && !html_tags_space(s[k]) && s[k] != '/' && s[k] != '>'; k++)
-			if (k - j < TAG_NAME_MAX)
-				lower[k - j] = g_ascii_tolower(s[k]);
-		gt = tag_end(s, n, k, &t.self_closing);
+		gt = read_tag(s, n, j, &t);
 		if (gt >= n)
 			break;
 		if (++tags > max_nodes) {
@@ -234,11 +275,6 @@ gsize html_prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *s
 			cut = i;
 			break;
 		}
-		t.tag = k - j <= TAG_NAME_MAX ? gumbo_tagn_enum(lower, k - j) : GUMBO_TAG_UNKNOWN;
-		t.name = s + j;
-		t.nlen = k - j;
-		t.attrs = s + k;
-		t.alen = gt - k;
 		if (close) {
 			html_tags_end(sim, &t);
 			state = TOK_DATA;
@@ -252,19 +288,11 @@ gsize html_prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *s
 		i = gt + 1;
 		if (close)
 			continue;
-		if (t.tag == GUMBO_TAG_STYLE) {
-			gsize p = skip_text(s, n, i, "style");
-			if (sheets->len < HTML_MAX_CSS_BYTES) {
-				g_string_append_len(sheets, s + i, MIN(p - i, HTML_MAX_CSS_BYTES - sheets->len));
-				g_string_append_c(sheets, '\n');
-			}
-		}
+		if (t.tag == GUMBO_TAG_STYLE)
+			style_sheet(sheets, s, n, i);
 		if (state == TOK_PLAINTEXT) {
-			gboolean blank = TRUE;
-			for (gsize p = i; p < n && blank; p++)
-				blank = html_tags_space(s[p]);
 			if (i < n)
-				html_tags_text(sim, blank);
+				html_tags_text(sim, all_space(s, i, n));
 			if (sim->over)
 				cut = i;
 			break;

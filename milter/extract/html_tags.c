@@ -161,7 +161,9 @@ static gboolean sim_has_template(const HtmlTree *s)
 	return FALSE;
 }
 
-/* sim_body_start - a start tag "in body" */
+/* sim_body_start - a start tag "in body".  One switch over the tags in the
+ * order the spec's "in body" insertion mode lists them: kept whole so that
+ * it reads case by case against the spec and gumbo's parser.c. */
 static int sim_body_start(HtmlTree *s, const HtmlTag *t)
 {
 	guint16 tag = t->tag;
@@ -433,8 +435,10 @@ static gboolean sim_table_section_in_scope(const HtmlTree *s)
 	       html_tree_in_scope(s, GUMBO_TAG_TFOOT, SCOPE_TABLE) >= 0;
 }
 
-/* sim_end - an end tag; ctx decides the insertion mode as the tree builder's
- * "reset the insertion mode" would */
+/* html_tags_end - an end tag; ctx decides the insertion mode as the tree
+ * builder's "reset the insertion mode" would.  One switch per insertion
+ * mode, case by case as the spec lists the end tags: kept whole so that it
+ * reads against the spec and gumbo's parser.c. */
 void html_tags_end(HtmlTree *s, const HtmlTag *t)
 {
 	guint16 tag = t->tag;
@@ -633,7 +637,10 @@ static int sim_table_start(HtmlTree *s, const HtmlTag *t)
 	}
 }
 
-/* sim_start - a start tag; returns the TOK_* state the tokenizer goes on in */
+/* html_tags_start - a start tag; returns the TOK_* state the tokenizer goes
+ * on in.  The dispatch by insertion mode and namespace (foreign content
+ * first, as the tree dispatcher does), one switch per mode: kept whole so
+ * that it reads against the spec and gumbo's parser.c. */
 int html_tags_start(HtmlTree *s, const HtmlTag *t)
 {
 	guint16 tag = t->tag;
@@ -803,7 +810,7 @@ int html_tags_start(HtmlTree *s, const HtmlTag *t)
 	}
 }
 
-/* sim_text - character data: reopens formatting elements where the tree
+/* html_tags_text - character data: reopens formatting elements where the tree
  * builder inserts text into the body (tables keep whitespace to themselves) */
 void html_tags_text(HtmlTree *s, gboolean blank)
 {

@@ -78,7 +78,7 @@ const guint16 html_tree_props[GUMBO_TAG_LAST + 1] = {
 /* Start tags that end SVG / MathML content (<font> too, with color, face or size). */
 
 
-/* sim_push - open an element as a child of the current node (foster
+/* html_tree_push - open an element as a child of the current node (foster
  * parenting puts it higher, which the depth bounds); returns its index,
  * or -1 beyond SIM_MAX */
 int html_tree_push(HtmlTree *s, guint16 tag, guint8 foreign, const char *name, guint32 nlen)
@@ -104,7 +104,7 @@ int html_tree_push(HtmlTree *s, guint16 tag, guint8 foreign, const char *name, g
 	return (int)s->n++;
 }
 
-/* sim_drop - close the elements from index k up; what was under them is
+/* html_tree_drop - close the elements from index k up; what was under them is
  * under the element below */
 void html_tree_drop(HtmlTree *s, guint k)
 {
@@ -117,7 +117,7 @@ void html_tree_drop(HtmlTree *s, guint k)
 	s->n = MIN(s->n, k);
 }
 
-/* sim_reset - "reset the insertion mode appropriately" as gumbo does it:
+/* html_tree_reset - "reset the insertion mode appropriately" as gumbo does it:
  * the nearest element whose tag sets a mode, whatever its namespace */
 void html_tree_reset(HtmlTree *s)
 {
@@ -148,7 +148,7 @@ void html_tree_fmt_remove(HtmlTree *s, guint k)
 	s->nfmt--;
 }
 
-/* sim_remove - take the element at index k off the stack (the elements
+/* html_tree_remove - take the element at index k off the stack (the elements
  * above it keep their context: only table parts and select set one, and
  * the tree builder never removes those from the middle) */
 void html_tree_remove(HtmlTree *s, guint k)
@@ -165,7 +165,7 @@ void html_tree_pop_to(HtmlTree *s, guint k)
 		html_tree_drop(s, k);
 }
 
-/* sim_fmt_add - a formatting element (or a marker, id 0) to the list, after
+/* html_tree_fmt_add - a formatting element (or a marker, id 0) to the list, after
  * dropping the earliest of SIM_NOAH identical ones */
 void html_tree_fmt_add(HtmlTree *s, guint16 tag, guint32 id, const char *attrs, guint32 alen)
 {
@@ -193,7 +193,7 @@ void html_tree_fmt_clear_to_marker(HtmlTree *s)
 		;
 }
 
-/* sim_reconstruct - reopen the formatting elements after the last marker
+/* html_tree_reconstruct - reopen the formatting elements after the last marker
  * that are no longer open */
 void html_tree_reconstruct(HtmlTree *s)
 {
@@ -214,7 +214,7 @@ void html_tree_reconstruct(HtmlTree *s)
 }
 
 
-/* sim_in_scope - index of the topmost HTML element tag in the given scope, or -1 */
+/* html_tree_in_scope - index of the topmost HTML element tag in the given scope, or -1 */
 int html_tree_in_scope(const HtmlTree *s, guint16 tag, int scope)
 {
 	for (guint k = s->n; k-- > 0;) {
@@ -248,7 +248,7 @@ void html_tree_implied_end_tags(HtmlTree *s, guint16 except)
 		html_tree_drop(s, s->n - 1);
 }
 
-/* sim_close - generate implied end tags, then pop up to the topmost HTML tag */
+/* html_tree_close - generate implied end tags, then pop up to the topmost HTML tag */
 void html_tree_close(HtmlTree *s, guint16 tag)
 {
 	html_tree_implied_end_tags(s, tag);
@@ -265,7 +265,7 @@ void html_tree_close_p(HtmlTree *s)
 		html_tree_close(s, GUMBO_TAG_P);
 }
 
-/* sim_adoption - the adoption agency algorithm as gumbo runs it for an end
+/* html_tree_adoption - the adoption agency algorithm as gumbo runs it for an end
  * tag of a formatting element */
 void html_tree_adoption(HtmlTree *s, guint16 subject)
 {

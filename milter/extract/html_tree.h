@@ -98,11 +98,12 @@ typedef struct {
 /* Scopes of "has an element in ... scope": the extra boundaries. */
 enum { SCOPE_PLAIN, SCOPE_LIST, SCOPE_BUTTON, SCOPE_TABLE, SCOPE_SELECT };
 
+/* html_tree_tp - the TP_* bits of an element (none for SVG / MathML ones) */
 static inline guint html_tree_tp(const HtmlTreeEl *e)
 {
 	return e->foreign ? 0 : html_tree_props[e->tag];
 }
-/* sim_special - gumbo's "special" elements, by namespace */
+/* html_tree_special - gumbo's "special" elements, by namespace */
 static inline gboolean html_tree_special(const HtmlTreeEl *e)
 {
 	guint p = html_tree_props[e->tag];
@@ -110,7 +111,7 @@ static inline gboolean html_tree_special(const HtmlTreeEl *e)
 	return e->foreign == SIM_MATHML ? (p & TP_MATHML_SCOPE) != 0 :
 	       e->foreign == SIM_SVG ? (p & TP_SVG_SPECIAL) != 0 : (p & TP_SPECIAL) != 0;
 }
-/* sim_reach - an element at tree depth d exists */
+/* html_tree_reach - an element at tree depth d exists */
 static inline void html_tree_reach(HtmlTree *s, guint d)
 {
 	if (d > SIM_MAX)
@@ -118,12 +119,12 @@ static inline void html_tree_reach(HtmlTree *s, guint d)
 	else
 		s->peak = MAX(s->peak, d);
 }
-/* sim_touch - elements inserted and closed at once, extra deep under the current node */
+/* html_tree_touch - elements inserted and closed at once, extra deep under the current node */
 static inline void html_tree_touch(HtmlTree *s, guint extra)
 {
 	html_tree_reach(s, (s->n > 0 ? s->st[s->n - 1].dom : 0) + extra);
 }
-/* sim_ctx - the insertion mode, as the TP_CONTEXT tag standing for it */
+/* html_tree_ctx - the insertion mode, as the TP_CONTEXT tag standing for it */
 static inline guint16 html_tree_ctx(const HtmlTree *s)
 {
 	return s->mode ? s->mode : s->st[s->n - 1].ctx;

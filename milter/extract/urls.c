@@ -556,17 +556,18 @@ static gboolean title_case(const char *w, gsize n)
 	return TRUE;
 }
 
-/* try_host - a scheme-less "www.x.y", "host.tld/path" or bare "name.tld" at
- * s[i] (see the file comment); the end of the link or i.  *skip: where the
- * next candidate may start; *userinfo: the link is "www.x:pw@host", which
- * needs a scheme to be read as the browser reads it. */
-static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *userinfo)
+/* A candidate host in text: s[i..he) with its labels. */
+typedef struct {
+	gsize i, he;         /* the host, trailing dots and dashes dropped */
+	gsize tb, rb;        /* where the last label starts, and the one before */
+	guint nl;            /* labels */
+	gboolean has_path, has_port, www;
+} HostCand;
+
+/* host_run - the end of the run of host characters from s[j] */
+static gsize host_run(const char *s, gsize n, gsize j)
 {
-	gsize j = i, he, len, end = i, tb = i, rb = i, k;
-	char *host = NULL, *norm = NULL;
-	char tld[64];
-	gboolean has_path, has_port, www, ip = FALSE, ascii = TRUE, digits = TRUE, alpha = TRUE;
-	guint nl = 1;
+	gsize len;
 
 	while (j < n) {
 		guchar ch = s[j];
@@ -580,98 +581,136 @@ static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *us
 			j += len;
 		}
 	}
-	*skip = j > i ? j : i + 1;
-	he = j;
-	while (he > i && (s[he - 1] == '.' || s[he - 1] == '-'))
-		he--;
-	if (he == i || memchr(s + i, '.', he - i) == NULL)
-		goto out;
-	if (j < n && s[j] == '@')
-		goto out;   /* the local part of an e-mail address */
-	/* labels: none empty, none starting or ending with "-"; tb the last, rb the one before */
-	for (k = i; k <= he; k++) {
-		if (k < he && s[k] != '.')
+	return j;
+}
+
+/* host_labels - labels of c: none empty, none starting or ending with "-";
+ * sets tb, rb and nl */
+static gboolean host_labels(const char *s, HostCand *c)
+{
+	c->tb = c->rb = c->i;
+	c->nl = 1;
+	for (gsize k = c->i; k <= c->he; k++) {
+		if (k < c->he && s[k] != '.')
 			continue;
-		if (k == tb || s[tb] == '-' || s[k - 1] == '-')
-			goto out;
-		if (k < he) {
-			rb = tb;
-			tb = k + 1;
-			nl++;
+		if (k == c->tb || s[c->tb] == '-' || s[k - 1] == '-')
+			return FALSE;
+		if (k < c->he) {
+			c->rb = c->tb;
+			c->tb = k + 1;
+			c->nl++;
 		}
 	}
-	for (k = tb; k < he; k++) {
+	return TRUE;
+}
+
+/* www_userinfo - "www.x.com:pw@evil.example": browsers go to the host after "@" */
+static gboolean www_userinfo(const char *s, gsize n, const HostCand *c)
+{
+	gsize k;
+
+	if (!(c->www && c->he + 1 < n && s[c->he] == ':' && !c->has_port))
+		return FALSE;
+	for (k = c->he + 1; k < n && (guchar)s[k] > ' ' && !strchr("/?#@<>\"'", s[k]); k++)
+		;
+	return k < n && s[k] == '@' && k + 1 < n && g_ascii_isalnum(s[k + 1]);
+}
+
+/* name_ok - a host name under a public suffix (ICANN only for a bare
+ * name), with a registrable domain that has no "_", and for a bare name
+ * none of the readings the file comment lists */
+static gboolean name_ok(const char *s, gsize n, const HostCand *c, gboolean ascii)
+{
+	gboolean bare = !c->has_path && !c->has_port && !c->www, ok;
+	int type = bare ? PSL_TYPE_ICANN : PSL_TYPE_ANY;
+	gsize i = c->i, he = c->he, tb = c->tb;
+	const char *reg;
+	char tld[64], *host, *norm;
+
+	if (he - tb >= sizeof tld)
+		return FALSE;
+	if (ascii) {
+		for (gsize k = tb; k < he; k++)
+			tld[k - tb] = g_ascii_tolower(s[k]);
+		tld[he - tb] = '\0';
+		ok = url_normalise_suffix_known(tld, type);
+	} else {
+		char *low = g_utf8_strdown(s + tb, he - tb), *pt = NULL;
+		tld[0] = '\0';
+		ok = idn2_to_ascii_8z(low, &pt, IDN2_NONTRANSITIONAL) == IDN2_OK &&
+		     url_normalise_suffix_known(pt, type);
+		idn2_free(pt);
+		g_free(low);
+	}
+	if (!ok)
+		return FALSE;
+	/* a bare name: not a file name, not "you.Best" typed without a space, not
+	 * a quantity ("3.am", "12.in") or an initial ("I.am") before a short tld */
+	if (bare && (in_list(file_ext_tlds, tld) || title_case(s + tb, he - tb) ||
+	             (he < n && s[he] == '(') ||          /* "install.run()": code */
+	             (c->nl == 2 && (strspn(s + i, "0123456789") == tb - 1 - i ||
+	                             (tb - 1 - i == 1 && he - tb == 2) ||
+	                             sentence_end(s + i, tb - 1 - i)))))
+		return FALSE;
+	host = g_strndup(s + i, he - i);
+	norm = url_normalise_host(host);
+	ok = (reg = url_normalise_domain(norm)) != NULL && strchr(reg, '_') == NULL;
+	g_free(host);
+	g_free(norm);
+	return ok;
+}
+
+/* try_host - a scheme-less "www.x.y", "host.tld/path" or bare "name.tld" at
+ * s[i] (see the file comment); the end of the link or i.  *skip: where the
+ * next candidate may start; *userinfo: the link is "www.x:pw@host", which
+ * needs a scheme to be read as the browser reads it. */
+static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *userinfo)
+{
+	HostCand c = { .i = i };
+	gsize j = host_run(s, n, i), end;
+	gboolean ascii = TRUE, digits = TRUE, alpha = TRUE;
+
+	*skip = j > i ? j : i + 1;
+	c.he = j;
+	while (c.he > i && (s[c.he - 1] == '.' || s[c.he - 1] == '-'))
+		c.he--;
+	if (c.he == i || memchr(s + i, '.', c.he - i) == NULL)
+		return i;
+	if (j < n && s[j] == '@')
+		return i;   /* the local part of an e-mail address */
+	if (!host_labels(s, &c))
+		return i;
+	for (gsize k = c.tb; k < c.he; k++) {
 		ascii = ascii && (guchar)s[k] < 0x80;
 		digits = digits && g_ascii_isdigit(s[k]);
 		alpha = alpha && g_ascii_isalpha(s[k]);
 	}
-	has_path = he < n && s[he] == '/';
-	has_port = he + 1 < n && s[he] == ':' && g_ascii_isdigit(s[he + 1]);
-	www = g_ascii_strncasecmp(s + i, "www", 3) == 0 &&
-	      (s[i + 3] == '.' || (g_ascii_isdigit(s[i + 3]) && s[i + 4] == '.'));
-	if (www && he + 1 < n && s[he] == ':' && !has_port) {
-		/* "www.x.com:pw@evil.example": browsers go to the host after "@" */
-		for (k = he + 1; k < n && (guchar)s[k] > ' ' && !strchr("/?#@<>\"'", s[k]); k++)
-			;
-		if (k < n && s[k] == '@' && k + 1 < n && g_ascii_isalnum(s[k + 1])) {
-			*userinfo = TRUE;
-			end = *skip = url_end(s, n, i, he);
-			goto out;
-		}
+	c.has_path = c.he < n && s[c.he] == '/';
+	c.has_port = c.he + 1 < n && s[c.he] == ':' && g_ascii_isdigit(s[c.he + 1]);
+	c.www = g_ascii_strncasecmp(s + i, "www", 3) == 0 &&
+	        (s[i + 3] == '.' || (g_ascii_isdigit(s[i + 3]) && s[i + 4] == '.'));
+	if (www_userinfo(s, n, &c)) {
+		*userinfo = TRUE;
+		return *skip = url_end(s, n, i, c.he);
 	}
-	if (www && nl >= 3 && alpha && he - tb >= 2) {
+	if (c.www && c.nl >= 3 && alpha && c.he - c.tb >= 2) {
 		/* "www.name.tld" is a host whatever the list says of tld: readers link it */
-		if (memchr(s + rb, '_', he - rb) != NULL)
-			goto out;
+		if (memchr(s + c.rb, '_', c.he - c.rb) != NULL)
+			return i;
 	} else if (digits) {
 		struct in_addr a;
-		host = g_strndup(s + i, he - i);
-		ip = nl == 4 && inet_pton(AF_INET, host, &a) == 1;
-		if (!ip || !(has_path || has_port))
-			goto out;
-	} else {
-		gboolean bare = !has_path && !has_port && !www, ok;
-		int type = bare ? PSL_TYPE_ICANN : PSL_TYPE_ANY;
-		const char *reg;
-
-		if (he - tb >= sizeof tld)
-			goto out;
-		if (ascii) {
-			for (k = tb; k < he; k++)
-				tld[k - tb] = g_ascii_tolower(s[k]);
-			tld[he - tb] = '\0';
-			ok = url_normalise_suffix_known(tld, type);
-		} else {
-			char *low = g_utf8_strdown(s + tb, he - tb), *pt = NULL;
-			tld[0] = '\0';
-			ok = idn2_to_ascii_8z(low, &pt, IDN2_NONTRANSITIONAL) == IDN2_OK &&
-			     url_normalise_suffix_known(pt, type);
-			idn2_free(pt);
-			g_free(low);
-		}
-		if (!ok)
-			goto out;
-		/* a bare name: not a file name, not "you.Best" typed without a space, not
-		 * a quantity ("3.am", "12.in") or an initial ("I.am") before a short tld */
-		if (bare && (in_list(file_ext_tlds, tld) || title_case(s + tb, he - tb) ||
-		             (he < n && s[he] == '(') ||          /* "install.run()": code */
-		             (nl == 2 && (strspn(s + i, "0123456789") == tb - 1 - i ||
-		                          (tb - 1 - i == 1 && he - tb == 2) ||
-		                          sentence_end(s + i, tb - 1 - i)))))
-			goto out;
-		host = g_strndup(s + i, he - i);
-		norm = url_normalise_host(host);
-		if ((reg = url_normalise_domain(norm)) == NULL ||
-		    strchr(reg, '_') != NULL)
-			goto out;
+		char *host = g_strndup(s + i, c.he - i);
+		gboolean ip = c.nl == 4 && inet_pton(AF_INET, host, &a) == 1;
+		g_free(host);
+		if (!ip || !(c.has_path || c.has_port))
+			return i;
+	} else if (!name_ok(s, n, &c, ascii)) {
+		return i;
 	}
-	end = (has_path || has_port) ? url_end(s, n, i, he) : he;
-	if (end < he)
-		end = he;
+	end = (c.has_path || c.has_port) ? url_end(s, n, i, c.he) : c.he;
+	if (end < c.he)
+		end = c.he;
 	*skip = end;
-out:
-	g_free(host);
-	g_free(norm);
 	return end;
 }
 

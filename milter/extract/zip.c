@@ -148,6 +148,23 @@ static gboolean eocd(const guint8 *buf, gsize len, guint64 *cd, guint64 *cdsize,
 	return FALSE;
 }
 
+/* member_add - one member as its central directory entry or local header
+ * describes it (name: nlen bytes as stored; data: offset or G_MAXSIZE) */
+static ZipMember *member_add(Zip *z, const guint8 *name, guint16 nlen, guint16 flags, guint16 method,
+                             guint64 usize, guint64 csize, gsize data)
+{
+	ZipMember *m = g_new0(ZipMember, 1);
+
+	m->name = unpack_name(name, nlen, (flags & ZIP_FLAG_UTF8) != 0);
+	m->size = usize;
+	m->csize = csize;
+	m->method = method;
+	m->encrypted = (flags & ZIP_FLAG_ENCRYPTED) != 0;
+	m->data = data;
+	g_ptr_array_add(z->members, m);
+	return m;
+}
+
 /* from_central - list members from the central directory */
 static gboolean from_central(Zip *z)
 {
@@ -158,7 +175,6 @@ static gboolean from_central(Zip *z)
 		return FALSE;
 	off = cd;
 	for (guint64 n = 0; n < count; n++) {
-		ZipMember *m;
 		guint16 flags, nlen, xlen, clen;
 		guint64 usize, csize, lho;
 		if (!bytes_have(z->len, off, ZIP_CENTRAL_SIZE) || bytes_le32(b + off) != ZIP_CENTRAL_SIG)
@@ -169,7 +185,7 @@ static gboolean from_central(Zip *z)
 		}
 		flags = bytes_le16(b + off + 8);
 		nlen = bytes_le16(b + off + 28);
-		xlen = bytes_le16(b + off + ZIP_LOCAL_SIZE);
+		xlen = bytes_le16(b + off + 30);
 		clen = bytes_le16(b + off + 32);
 		if (!bytes_have(z->len, off + ZIP_CENTRAL_SIZE, (guint64)nlen + xlen))
 			break;
@@ -177,14 +193,8 @@ static gboolean from_central(Zip *z)
 		usize = bytes_le32(b + off + 24);
 		lho = bytes_le32(b + off + 42);
 		zip64_sizes(b + off + ZIP_CENTRAL_SIZE + nlen, xlen, &usize, &csize, &lho);
-		m = g_new0(ZipMember, 1);
-		m->name = unpack_name(b + off + ZIP_CENTRAL_SIZE, nlen, (flags & ZIP_FLAG_UTF8) != 0);
-		m->size = usize;
-		m->csize = csize;
-		m->method = bytes_le16(b + off + 10);
-		m->encrypted = (flags & ZIP_FLAG_ENCRYPTED) != 0;
-		m->data = local_data(b, z->len, lho + shift);
-		g_ptr_array_add(z->members, m);
+		member_add(z, b + off + ZIP_CENTRAL_SIZE, nlen, flags, bytes_le16(b + off + 10), usize, csize,
+		           local_data(b, z->len, lho + shift));
 		off += ZIP_CENTRAL_SIZE + (guint64)nlen + xlen + clen;
 	}
 	return z->members->len > 0 || count == 0;
@@ -207,14 +217,8 @@ static void from_local(Zip *z)
 		if (!bytes_have(z->len, off + ZIP_LOCAL_SIZE, (guint64)nlen + xlen))
 			break;
 		zip64_sizes(b + off + ZIP_LOCAL_SIZE + nlen, xlen, &usize, &csize, &lho);
-		m = g_new0(ZipMember, 1);
-		m->name = unpack_name(b + off + ZIP_LOCAL_SIZE, nlen, (flags & ZIP_FLAG_UTF8) != 0);
-		m->size = usize;
-		m->csize = csize;
-		m->method = bytes_le16(b + off + 8);
-		m->encrypted = (flags & ZIP_FLAG_ENCRYPTED) != 0;
-		m->data = off + ZIP_LOCAL_SIZE + nlen + xlen;
-		g_ptr_array_add(z->members, m);
+		m = member_add(z, b + off + ZIP_LOCAL_SIZE, nlen, flags, bytes_le16(b + off + 8), usize, csize,
+		               off + ZIP_LOCAL_SIZE + nlen + xlen);
 		/* sizes after the data (flag bit 3) leave no way to find the next header */
 		if ((flags & ZIP_FLAG_DESCRIPTOR) && csize == 0)
 			break;
