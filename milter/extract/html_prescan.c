@@ -7,8 +7,8 @@
  * document as the HTML5 tokenizer does (comments, attribute quoting,
  * rawtext, RCDATA and script text) and hands every tag to a model of the
  * tree builder that never expects a shallower tree than gumbo builds:
- * html_tags.c (insertion modes, implied end tags, "any other end tag", SVG
- * and MathML content) on html_tree.c (the stack of open elements, the list
+ * html_tags.c and html_endtag.c (insertion modes, implied end tags, "any
+ * other end tag", SVG and MathML content) on html_tree.c (the stack of open elements, the list
  * of active formatting elements, scopes, the adoption agency).
  *
  * In:  the document (UTF-8), the tag bound.
@@ -18,6 +18,7 @@
  */
 #include <string.h>
 #include <gumbo.h>
+#include "extract/html_endtag.h"
 #include "extract/html_prescan.h"
 #include "extract/html_tags.h"
 
@@ -276,7 +277,7 @@ gsize html_prescan(const char *s, gsize n, guint max_nodes, Facts *f, GString *s
 			break;
 		}
 		if (close) {
-			html_tags_end(sim, &t);
+			html_endtag(sim, &t);
 			state = TOK_DATA;
 		} else {
 			state = html_tags_start(sim, &t);

@@ -1,7 +1,8 @@
 /*
- * html_tags.c - what the HTML5 tree builder does with each start tag, end
- * tag and run of text, by insertion mode (body, tables, select, template,
- * SVG and MathML content), on the model of its stack (html_tree.c).
+ * html_tags.c - what the HTML5 tree builder does with each start tag and
+ * run of text, by insertion mode (body, tables, select, template, SVG and
+ * MathML content), on the model of its stack (html_tree.c); end tags are
+ * html_endtag.c's.
  *
  * In:  one tag as the tokenizer read it (HtmlTag), or a run of text.
  * Out: the HtmlTree changed as gumbo's would be; for a start tag, what the
@@ -131,36 +132,6 @@ static void sim_push_fmt(HtmlTree *s, const HtmlTag *t)
 		html_tree_fmt_add(s, t->tag, s->st[at].id, t->attrs, t->alen);
 }
 
-static void sim_pop_until(HtmlTree *s, guint16 tag)
-{
-	for (guint k = s->n; k-- > SIM_ROOTS;)
-		if (!s->st[k].foreign && s->st[k].tag == tag) {
-			html_tree_drop(s, k);
-			return;
-		}
-}
-
-/* sim_clear_to - pop up to an HTML element in the TP set given by tags */
-static void sim_clear_to(HtmlTree *s, guint16 a, guint16 b, guint16 c)
-{
-	s->mode = 0;     /* a switch to a named mode follows */
-	while (s->n > SIM_ROOTS) {
-		const HtmlTreeEl *e = &s->st[s->n - 1];
-		if (!e->foreign && (e->tag == a || e->tag == b || e->tag == c || e->tag == GUMBO_TAG_TEMPLATE ||
-		                    e->tag == GUMBO_TAG_HTML))
-			return;
-		html_tree_drop(s, s->n - 1);
-	}
-}
-
-static gboolean sim_has_template(const HtmlTree *s)
-{
-	for (guint k = s->n; k-- > 0;)
-		if (!s->st[k].foreign && s->st[k].tag == GUMBO_TAG_TEMPLATE)
-			return TRUE;
-	return FALSE;
-}
-
 /* sim_body_start - a start tag "in body".  One switch over the tags in the
  * order the spec's "in body" insertion mode lists them: kept whole so that
  * it reads case by case against the spec and gumbo's parser.c. */
@@ -271,14 +242,14 @@ static int sim_body_start(HtmlTree *s, const HtmlTag *t)
 		return TOK_DATA;
 	case GUMBO_TAG_ISINDEX: case GUMBO_TAG_FORM:
 		/* a second form is ignored while the form element pointer is set */
-		if (s->form && !sim_has_template(s))
+		if (s->form && !html_tree_has_template(s))
 			return TOK_DATA;
 		html_tree_close_p(s);
 		if (tag == GUMBO_TAG_FORM) {
-			if (!sim_has_template(s))
+			if (!html_tree_has_template(s))
 				s->form = TRUE;
 			html_tree_push(s, tag, SIM_HTML, NULL, 0);
-		} else if (!sim_has_template(s)) {
+		} else if (!html_tree_has_template(s)) {
 			html_tree_touch(s, SIM_ISINDEX_EXTRA);   /* its form is closed at once */
 		} else if (html_tree_push(s, GUMBO_TAG_FORM, SIM_HTML, NULL, 0) >= 0) {
 			html_tree_touch(s, SIM_ISINDEX_EXTRA - 1);   /* in a template the form stays open */
@@ -322,277 +293,6 @@ static int sim_body_start(HtmlTree *s, const HtmlTag *t)
 	}
 }
 
-/* sim_template_end - </template>, the same in every insertion mode */
-static void sim_template_end(HtmlTree *s)
-{
-	for (guint k = s->n; k-- > SIM_ROOTS;)
-		if (!s->st[k].foreign && s->st[k].tag == GUMBO_TAG_TEMPLATE) {
-			html_tree_drop(s, k);
-			html_tree_fmt_clear_to_marker(s);
-			html_tree_reset(s);
-			return;
-		}
-}
-
-/* sim_body_end - an end tag "in body" */
-static void sim_body_end(HtmlTree *s, guint16 tag)
-{
-	guint p = html_tree_props[tag];
-	int k;
-
-	if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
-		return;
-	if (p & TP_BLOCK_END) {
-		if (html_tree_in_scope(s, tag, SCOPE_PLAIN) >= 0)
-			html_tree_close(s, tag);
-		return;
-	}
-	if (p & TP_FORMATTING) {
-		html_tree_adoption(s, tag);
-		return;
-	}
-	if (p & TP_HEADING) {
-		static const guint16 h[] = { GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4,
-		                             GUMBO_TAG_H5, GUMBO_TAG_H6 };
-		gboolean any = FALSE;
-		for (guint i = 0; i < G_N_ELEMENTS(h); i++)
-			any = any || html_tree_in_scope(s, h[i], SCOPE_PLAIN) >= 0;
-		if (!any)
-			return;
-		html_tree_implied_end_tags(s, GUMBO_TAG_LAST);
-		for (guint j = s->n; j-- > SIM_ROOTS;)
-			if (html_tree_tp(&s->st[j]) & TP_HEADING) {
-				html_tree_drop(s, j);
-				break;
-			}
-		return;
-	}
-	switch (tag) {
-	case GUMBO_TAG_FORM:
-		if (!sim_has_template(s))
-			s->form = FALSE;
-		if ((k = html_tree_in_scope(s, GUMBO_TAG_FORM, SCOPE_PLAIN)) >= SIM_ROOTS) {
-			html_tree_implied_end_tags(s, GUMBO_TAG_LAST);
-			if ((k = html_tree_stack_index(s, s->st[k].id)) >= SIM_ROOTS)
-				html_tree_remove(s, k);
-		}
-		return;
-	case GUMBO_TAG_P:
-		if (html_tree_in_scope(s, GUMBO_TAG_P, SCOPE_BUTTON) < 0)
-			html_tree_touch(s, 1);
-		else
-			html_tree_close(s, GUMBO_TAG_P);
-		return;
-	case GUMBO_TAG_LI:
-		if (html_tree_in_scope(s, GUMBO_TAG_LI, SCOPE_LIST) >= 0)
-			html_tree_close(s, GUMBO_TAG_LI);
-		return;
-	case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-		if (html_tree_in_scope(s, tag, SCOPE_PLAIN) >= 0)
-			html_tree_close(s, tag);
-		return;
-	case GUMBO_TAG_APPLET: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
-		if (html_tree_in_scope(s, tag, SCOPE_TABLE) >= 0) {
-			html_tree_close(s, tag);
-			html_tree_fmt_clear_to_marker(s);
-		}
-		return;
-	case GUMBO_TAG_BR:
-		html_tree_reconstruct(s);
-		html_tree_touch(s, 1);
-		return;
-	default:
-		break;
-	}
-	/* any other end tag: the nearest element of that name, unless a special one comes first */
-	for (guint j = s->n; j-- > 0;) {
-		const HtmlTreeEl *e = &s->st[j];
-		if (!e->foreign && e->tag == tag) {
-			html_tree_implied_end_tags(s, tag);
-			html_tree_pop_to(s, j);
-			return;
-		}
-		if (html_tree_special(e))
-			return;
-	}
-}
-
-static void sim_close_cell(HtmlTree *s)
-{
-	s->mode = 0;
-	html_tree_implied_end_tags(s, GUMBO_TAG_LAST);
-	for (guint k = s->n; k-- > SIM_ROOTS;)
-		if (!s->st[k].foreign && (s->st[k].tag == GUMBO_TAG_TD || s->st[k].tag == GUMBO_TAG_TH)) {
-			html_tree_drop(s, k);
-			break;
-		}
-	html_tree_fmt_clear_to_marker(s);
-}
-
-static gboolean sim_table_section_in_scope(const HtmlTree *s)
-{
-	return html_tree_in_scope(s, GUMBO_TAG_TBODY, SCOPE_TABLE) >= 0 || html_tree_in_scope(s, GUMBO_TAG_THEAD, SCOPE_TABLE) >= 0 ||
-	       html_tree_in_scope(s, GUMBO_TAG_TFOOT, SCOPE_TABLE) >= 0;
-}
-
-/* html_tags_end - an end tag; ctx decides the insertion mode as the tree
- * builder's "reset the insertion mode" would.  One switch per insertion
- * mode, case by case as the spec lists the end tags: kept whole so that it
- * reads against the spec and gumbo's parser.c. */
-void html_tags_end(HtmlTree *s, const HtmlTag *t)
-{
-	guint16 tag = t->tag;
-	const HtmlTreeEl *top = &s->st[s->n - 1];
-	int k;
-
-	if (top->foreign) {
-		for (guint j = s->n; j-- > 0 && s->st[j].foreign;)
-			if (s->st[j].nlen == t->nlen && g_ascii_strncasecmp(s->st[j].name, t->name, t->nlen) == 0) {
-				html_tree_pop_to(s, j);
-				return;
-			}
-	}
-	if (tag == GUMBO_TAG_TEMPLATE) {
-		sim_template_end(s);
-		return;
-	}
-	switch (html_tree_ctx(s)) {
-	case GUMBO_TAG_TEMPLATE:
-		/* a template whose mode is not decided yet: only the end tags of
-		 * the head elements in it count */
-		if (html_tree_top_is(s, tag))
-			html_tree_pop_to(s, s->n - 1);
-		return;
-	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-		switch (tag) {
-		case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-			if (html_tree_in_scope(s, tag, SCOPE_TABLE) >= 0) {
-				html_tree_implied_end_tags(s, GUMBO_TAG_LAST);
-				sim_pop_until(s, tag);
-				html_tree_fmt_clear_to_marker(s);
-			}
-			return;
-		case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_COL: case GUMBO_TAG_COLGROUP:
-		case GUMBO_TAG_HTML:
-			return;
-		case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_THEAD:
-		case GUMBO_TAG_TR:
-			if (html_tree_in_scope(s, tag, SCOPE_TABLE) >= 0) {
-				sim_close_cell(s);
-				html_tags_end(s, t);
-			}
-			return;
-		default:
-			sim_body_end(s, tag);
-			return;
-		}
-	case GUMBO_TAG_CAPTION:
-		if (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_TABLE) {
-			if (html_tree_in_scope(s, GUMBO_TAG_CAPTION, SCOPE_TABLE) >= 0) {
-				html_tree_implied_end_tags(s, GUMBO_TAG_LAST);
-				sim_pop_until(s, GUMBO_TAG_CAPTION);
-				html_tree_fmt_clear_to_marker(s);
-				s->mode = 0;
-				if (tag == GUMBO_TAG_TABLE)
-					html_tags_end(s, t);
-			}
-			return;
-		}
-		if ((html_tree_props[tag] & TP_TABLE_PART) || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
-			return;
-		sim_body_end(s, tag);
-		return;
-	case GUMBO_TAG_SELECT: {
-		gboolean in_table = (k = html_tree_in_scope(s, GUMBO_TAG_SELECT, SCOPE_SELECT)) > 0 &&
-		                    s->st[k - 1].ctx != GUMBO_TAG_BODY && s->st[k - 1].ctx != GUMBO_TAG_HTML;
-		if (tag == GUMBO_TAG_OPTGROUP) {
-			if (html_tree_top_is(s, GUMBO_TAG_OPTION) && s->n > 1 && !s->st[s->n - 2].foreign &&
-			    s->st[s->n - 2].tag == GUMBO_TAG_OPTGROUP)
-				html_tree_pop_to(s, s->n - 1);
-			if (html_tree_top_is(s, GUMBO_TAG_OPTGROUP))
-				html_tree_pop_to(s, s->n - 1);
-		} else if (tag == GUMBO_TAG_OPTION) {
-			if (html_tree_top_is(s, GUMBO_TAG_OPTION))
-				html_tree_pop_to(s, s->n - 1);
-		} else if (tag == GUMBO_TAG_SELECT) {
-			if (k >= SIM_ROOTS) {
-				html_tree_pop_to(s, k);
-				html_tree_reset(s);
-			}
-		} else if (in_table && (tag == GUMBO_TAG_TABLE || ((html_tree_props[tag] & TP_TABLE_PART) &&
-		                                                  tag != GUMBO_TAG_COL && tag != GUMBO_TAG_COLGROUP))) {
-			if (html_tree_in_scope(s, tag, SCOPE_TABLE) >= 0) {
-				sim_pop_until(s, GUMBO_TAG_SELECT);
-				html_tree_reset(s);
-				html_tags_end(s, t);
-			}
-		} else if (tag == GUMBO_TAG_SCRIPT && html_tree_top_is(s, GUMBO_TAG_SCRIPT)) {
-			html_tree_pop_to(s, s->n - 1);
-		}
-		return;
-	}
-	case GUMBO_TAG_COLGROUP:
-		if (tag == GUMBO_TAG_COL)
-			return;
-		if (html_tree_top_is(s, GUMBO_TAG_COLGROUP)) {
-			html_tree_pop_to(s, s->n - 1);
-			if (tag != GUMBO_TAG_COLGROUP)
-				html_tags_end(s, t);
-		}
-		return;
-	case GUMBO_TAG_TR:
-		if (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_TBODY ||
-		    tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_THEAD) {
-			if (html_tree_in_scope(s, GUMBO_TAG_TR, SCOPE_TABLE) >= 0 &&
-			    (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TABLE || html_tree_in_scope(s, tag, SCOPE_TABLE) >= 0)) {
-				sim_clear_to(s, GUMBO_TAG_TR, GUMBO_TAG_TR, GUMBO_TAG_TR);
-				html_tree_pop_to(s, s->n - 1);
-				if (tag != GUMBO_TAG_TR)
-					html_tags_end(s, t);
-			}
-			return;
-		}
-		if ((html_tree_props[tag] & TP_TABLE_PART) || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
-			return;
-		goto in_table;
-	case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-		if (tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT) {
-			if (html_tree_in_scope(s, tag, SCOPE_TABLE) >= 0) {
-				sim_clear_to(s, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT);
-				html_tree_pop_to(s, s->n - 1);
-			}
-			return;
-		}
-		if (tag == GUMBO_TAG_TABLE) {
-			if (sim_table_section_in_scope(s)) {
-				sim_clear_to(s, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT);
-				html_tree_pop_to(s, s->n - 1);
-				html_tags_end(s, t);
-			}
-			return;
-		}
-		if ((html_tree_props[tag] & TP_TABLE_PART) || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
-			return;
-		goto in_table;
-	case GUMBO_TAG_TABLE:
-	in_table:
-		if (tag == GUMBO_TAG_TABLE) {
-			if ((k = html_tree_in_scope(s, GUMBO_TAG_TABLE, SCOPE_TABLE)) >= 0) {
-				html_tree_pop_to(s, k);
-				html_tree_reset(s);
-			}
-			return;
-		}
-		if ((html_tree_props[tag] & TP_TABLE_PART) || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML)
-			return;
-		sim_body_end(s, tag);
-		return;
-	default:
-		sim_body_end(s, tag);
-		return;
-	}
-}
-
 /* sim_table_start - a start tag "in table" (also what table bodies and
  * rows pass on) */
 static int sim_table_start(HtmlTree *s, const HtmlTag *t)
@@ -601,20 +301,20 @@ static int sim_table_start(HtmlTree *s, const HtmlTag *t)
 
 	switch (t->tag) {
 	case GUMBO_TAG_CAPTION:
-		sim_clear_to(s, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE);
+		html_tree_clear_to(s, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE);
 		html_tree_fmt_add(s, t->tag, 0, NULL, 0);
 		html_tree_push(s, t->tag, FALSE, NULL, 0);
 		return TOK_DATA;
 	case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_THEAD:
-		sim_clear_to(s, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE);
+		html_tree_clear_to(s, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE);
 		html_tree_push(s, t->tag, FALSE, NULL, 0);
 		return TOK_DATA;
 	case GUMBO_TAG_COL:
-		sim_clear_to(s, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE);
+		html_tree_clear_to(s, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE);
 		html_tree_push(s, GUMBO_TAG_COLGROUP, FALSE, NULL, 0);
 		return html_tags_start(s, t);
 	case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR:
-		sim_clear_to(s, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE);
+		html_tree_clear_to(s, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE, GUMBO_TAG_TABLE);
 		html_tree_push(s, GUMBO_TAG_TBODY, FALSE, NULL, 0);
 		return html_tags_start(s, t);
 	case GUMBO_TAG_TABLE:
@@ -627,7 +327,7 @@ static int sim_table_start(HtmlTree *s, const HtmlTag *t)
 		html_tree_push(s, t->tag, FALSE, NULL, 0);
 		return sim_text_state(t->tag);
 	case GUMBO_TAG_FORM:
-		if (s->form || sim_has_template(s))
+		if (s->form || html_tree_has_template(s))
 			return TOK_DATA;
 		s->form = TRUE;
 		html_tree_touch(s, 1);
@@ -703,7 +403,7 @@ int html_tags_start(HtmlTree *s, const HtmlTag *t)
 		if (html_tree_props[tag] & TP_TABLE_PART) {
 			if (html_tree_in_scope(s, GUMBO_TAG_TD, SCOPE_TABLE) < 0 && html_tree_in_scope(s, GUMBO_TAG_TH, SCOPE_TABLE) < 0)
 				return TOK_DATA;
-			sim_close_cell(s);
+			html_tree_close_cell(s);
 			return html_tags_start(s, t);
 		}
 		return sim_body_start(s, t);
@@ -712,7 +412,7 @@ int html_tags_start(HtmlTree *s, const HtmlTag *t)
 			if (html_tree_in_scope(s, GUMBO_TAG_CAPTION, SCOPE_TABLE) < 0)
 				return TOK_DATA;
 			html_tree_implied_end_tags(s, GUMBO_TAG_LAST);
-			sim_pop_until(s, GUMBO_TAG_CAPTION);
+			html_tree_pop_until(s, GUMBO_TAG_CAPTION);
 			html_tree_fmt_clear_to_marker(s);
 			s->mode = 0;
 			return html_tags_start(s, t);
@@ -752,7 +452,7 @@ int html_tags_start(HtmlTree *s, const HtmlTag *t)
 		default:
 			if (in_table && (tag == GUMBO_TAG_TABLE || ((html_tree_props[tag] & TP_TABLE_PART) &&
 			                                           tag != GUMBO_TAG_COL && tag != GUMBO_TAG_COLGROUP))) {
-				sim_pop_until(s, GUMBO_TAG_SELECT);
+				html_tree_pop_until(s, GUMBO_TAG_SELECT);
 				html_tree_reset(s);
 				return html_tags_start(s, t);
 			}
@@ -771,7 +471,7 @@ int html_tags_start(HtmlTree *s, const HtmlTag *t)
 	case GUMBO_TAG_TR:
 		if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
 			int at;
-			sim_clear_to(s, GUMBO_TAG_TR, GUMBO_TAG_TR, GUMBO_TAG_TR);
+			html_tree_clear_to(s, GUMBO_TAG_TR, GUMBO_TAG_TR, GUMBO_TAG_TR);
 			at = html_tree_push(s, tag, FALSE, NULL, 0);
 			if (at >= 0)
 				html_tree_fmt_add(s, tag, 0, NULL, 0);
@@ -780,14 +480,14 @@ int html_tags_start(HtmlTree *s, const HtmlTag *t)
 		if (html_tree_props[tag] & TP_TABLE_PART) {
 			if (html_tree_in_scope(s, GUMBO_TAG_TR, SCOPE_TABLE) < 0)
 				return TOK_DATA;
-			sim_clear_to(s, GUMBO_TAG_TR, GUMBO_TAG_TR, GUMBO_TAG_TR);
+			html_tree_clear_to(s, GUMBO_TAG_TR, GUMBO_TAG_TR, GUMBO_TAG_TR);
 			html_tree_pop_to(s, s->n - 1);
 			return html_tags_start(s, t);
 		}
 		return sim_table_start(s, t);
 	case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
 		if (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
-			sim_clear_to(s, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT);
+			html_tree_clear_to(s, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT);
 			if (tag == GUMBO_TAG_TR) {
 				html_tree_push(s, tag, FALSE, NULL, 0);
 				return TOK_DATA;
@@ -796,9 +496,9 @@ int html_tags_start(HtmlTree *s, const HtmlTag *t)
 			return html_tags_start(s, t);
 		}
 		if (html_tree_props[tag] & TP_TABLE_PART) {
-			if (!sim_table_section_in_scope(s))
+			if (!html_tree_table_section_in_scope(s))
 				return TOK_DATA;
-			sim_clear_to(s, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT);
+			html_tree_clear_to(s, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT);
 			html_tree_pop_to(s, s->n - 1);
 			return html_tags_start(s, t);
 		}

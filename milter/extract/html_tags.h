@@ -31,8 +31,6 @@ static inline gboolean html_tags_space(char c)
 /* html_tags_start - a start tag; returns the TOK_* state the tokenizer
  * reads on in, or -1 for markup the model does not follow */
 int html_tags_start(HtmlTree *s, const HtmlTag *t);
-/* html_tags_end - an end tag */
-void html_tags_end(HtmlTree *s, const HtmlTag *t);
 /* html_tags_text - character data (blank: white space only) */
 void html_tags_text(HtmlTree *s, gboolean blank);
 

@@ -362,3 +362,55 @@ void html_tree_adoption(HtmlTree *s, guint16 subject)
 		s->st[fb + 1].dom = s->st[fb].dom + 1;
 	}
 }
+
+/* html_tree_pop_until - close the topmost HTML element tag and all above it (html and body stay) */
+void html_tree_pop_until(HtmlTree *s, guint16 tag)
+{
+	for (guint k = s->n; k-- > SIM_ROOTS;)
+		if (!s->st[k].foreign && s->st[k].tag == tag) {
+			html_tree_drop(s, k);
+			return;
+		}
+}
+
+/* html_tree_clear_to - pop up to an HTML element in the TP set given by tags */
+void html_tree_clear_to(HtmlTree *s, guint16 a, guint16 b, guint16 c)
+{
+	s->mode = 0;     /* a switch to a named mode follows */
+	while (s->n > SIM_ROOTS) {
+		const HtmlTreeEl *e = &s->st[s->n - 1];
+		if (!e->foreign && (e->tag == a || e->tag == b || e->tag == c || e->tag == GUMBO_TAG_TEMPLATE ||
+		                    e->tag == GUMBO_TAG_HTML))
+			return;
+		html_tree_drop(s, s->n - 1);
+	}
+}
+
+/* html_tree_has_template - a <template> is open */
+gboolean html_tree_has_template(const HtmlTree *s)
+{
+	for (guint k = s->n; k-- > 0;)
+		if (!s->st[k].foreign && s->st[k].tag == GUMBO_TAG_TEMPLATE)
+			return TRUE;
+	return FALSE;
+}
+
+/* html_tree_close_cell - "close the cell": implied end tags, then up to the td or th */
+void html_tree_close_cell(HtmlTree *s)
+{
+	s->mode = 0;
+	html_tree_implied_end_tags(s, GUMBO_TAG_LAST);
+	for (guint k = s->n; k-- > SIM_ROOTS;)
+		if (!s->st[k].foreign && (s->st[k].tag == GUMBO_TAG_TD || s->st[k].tag == GUMBO_TAG_TH)) {
+			html_tree_drop(s, k);
+			break;
+		}
+	html_tree_fmt_clear_to_marker(s);
+}
+
+/* html_tree_table_section_in_scope - a tbody, thead or tfoot in table scope */
+gboolean html_tree_table_section_in_scope(const HtmlTree *s)
+{
+	return html_tree_in_scope(s, GUMBO_TAG_TBODY, SCOPE_TABLE) >= 0 || html_tree_in_scope(s, GUMBO_TAG_THEAD, SCOPE_TABLE) >= 0 ||
+	       html_tree_in_scope(s, GUMBO_TAG_TFOOT, SCOPE_TABLE) >= 0;
+}

@@ -1,7 +1,7 @@
 /*
  * html_tree.h - a model of the HTML5 tree builder's stack of open elements
  * and list of active formatting elements (see html_tree.c), shared by the
- * tag handling (html_tags.c) and the pre-scan (html_prescan.c).
+ * tag handling (html_tags.c, html_endtag.c) and the pre-scan (html_prescan.c).
  */
 #ifndef AMZ_HTML_TREE_H
 #define AMZ_HTML_TREE_H
@@ -155,5 +155,10 @@ void html_tree_implied_end_tags(HtmlTree *s, guint16 except);
 void html_tree_close(HtmlTree *s, guint16 tag);
 void html_tree_close_p(HtmlTree *s);
 void html_tree_adoption(HtmlTree *s, guint16 subject);
+void html_tree_pop_until(HtmlTree *s, guint16 tag);
+void html_tree_clear_to(HtmlTree *s, guint16 a, guint16 b, guint16 c);
+gboolean html_tree_has_template(const HtmlTree *s);
+void html_tree_close_cell(HtmlTree *s);
+gboolean html_tree_table_section_in_scope(const HtmlTree *s);
 
 #endif
