@@ -9,8 +9,10 @@
  */
 #include <string.h>
 #include "extract/base64.h"
+#include "extract/charset.h"
 #include "extract/dump.h"
 #include "extract/extract.h"
+#include "extract/fold.h"
 #include "extract/redirect.h"
 #include "testfiles.h"
 
@@ -1213,6 +1215,52 @@ static void test_redirect_targets(void)
 	g_string_free(many, TRUE);
 }
 
+/* test_charset_fold - decoded bytes to UTF-8 (declared, undeclared,
+ * unknown and wide charsets, NUL and CR) and the folds applied to text */
+static void test_charset_fold(void)
+{
+	static const struct {
+		const char *in;
+		gsize len;
+		const char *charset, *want;
+	} conv[] = {
+		{ "caf\xc3\xa9", 5, NULL, "caf\xc3\xa9" },                  /* undeclared, valid UTF-8 */
+		{ "caf\xe9", 4, NULL, "caf\xc3\xa9" },                       /* undeclared, not UTF-8: windows-1252 */
+		{ "caf\xe9", 4, "iso-8859-1", "caf\xc3\xa9" },
+		{ "caf\xe9", 4, "utf-8", "caf\xef\xbf\xbd" },                /* declared UTF-8, invalid byte */
+		{ "\x80", 1, "x-unknown-charset", "\xe2\x82\xac" },         /* unknown: windows-1252 */
+		{ "a\0b\r\nc\rd", 8, NULL, "a b\nc\nd" },                  /* NUL -> space, CRLF and CR -> LF */
+		{ "a\0b\0", 4, "utf-16le", "ab" },                            /* NUL is part of a wide character */
+		{ "", 0, "", "" },
+	};
+	static const struct {
+		const char *in, *want;
+	} folds[] = {
+		{ "plain ascii", "plain ascii" },
+		{ "\xef\xbd\x83\xef\xbd\x8f\xef\xbd\x95\xef\xbd\x90\xef\xbd\x8f\xef\xbd\x8e", "coupon" },   /* full width */
+		{ "pay\xe2\x80\x8bpal", "paypal" },                        /* zero-width space */
+		{ "\xef\xac\x81le", "file" },                                /* ligature */
+		{ "e\xcc\x81", "\xc3\xa9" },                                  /* composed */
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(conv); i++) {
+		g_autofree char *got = charset_to_utf8((const guint8 *)conv[i].in, conv[i].len, conv[i].charset);
+		g_assert_cmpstr(got, ==, conv[i].want);
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(folds); i++) {
+		g_autofree char *got = fold_text(folds[i].in, strlen(folds[i].in));
+		g_assert_cmpstr(got, ==, folds[i].want);
+	}
+	{
+		g_autofree char *a = fold_flowed("see https://x.example/a \nb and\n-- \nsig", FALSE);
+		g_autofree char *b = fold_flowed("one- \ntwo", TRUE);
+		g_assert_cmpstr(a, ==, "see https://x.example/a b and\n-- \nsig");
+		g_assert_cmpstr(b, ==, "one-two");
+	}
+	g_assert_cmpuint(charset_cut("ab\xc3\xa9", 4, 3), ==, 2);   /* never inside a character */
+	g_assert_cmpuint(charset_cut("ab\xc3\xa9", 4, 9), ==, 4);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -1233,6 +1281,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/base64-html", test_base64_html);
 	g_test_add_func("/extract/base64-step", test_base64_step);
 	g_test_add_func("/extract/base64-lines", test_base64_lines);
+	g_test_add_func("/extract/charset-fold", test_charset_fold);
 	g_test_add_func("/extract/redirect-targets", test_redirect_targets);
 	g_test_add_func("/extract/charset", test_charset);
 	g_test_add_func("/extract/html", test_html);
