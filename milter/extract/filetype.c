@@ -6,7 +6,7 @@
  *      frees it.  Never NULL: "application/octet-stream" when nothing is known.
  *
  * A libmagic handle is not safe for concurrent use and each one holds its own
- * copy of the compiled database (~8 MB), so threads share a small pool: a
+ * copy of the compiled database (megabytes), so threads share a small pool: a
  * handle is taken under a mutex, used without it, and given back.  The pool
  * grows on demand up to max_handles; beyond that, callers wait.
  *

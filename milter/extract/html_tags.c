@@ -337,9 +337,60 @@ static int sim_table_start(HtmlTree *s, const HtmlTag *t)
 	}
 }
 
+/* foreign_start - a start tag in SVG / MathML content: HTML tags end it
+ * (and are read again), others nest */
+static int foreign_start(HtmlTree *s, const HtmlTag *t)
+{
+	guint16 tag = t->tag;
+
+	if (breakout[tag] || (tag == GUMBO_TAG_FONT && (attr_has(t, "color") || attr_has(t, "face") ||
+	                                                attr_has(t, "size")))) {
+		do
+			html_tree_drop(s, s->n - 1);
+		while (s->st[s->n - 1].foreign && s->st[s->n - 1].ip != SIM_IP_MATHML_TEXT &&
+		       s->st[s->n - 1].ip != SIM_IP_HTML);
+		return html_tags_start(s, t);
+	}
+	sim_push_foreign(s, t, s->st[s->n - 1].foreign);
+	return TOK_DATA;
+}
+
+/* template_start - a start tag "in template": the first one that is not
+ * for the head decides the mode its content is read in (the template's ctx) */
+static int template_start(HtmlTree *s, const HtmlTag *t)
+{
+	guint16 tag = t->tag;
+
+	switch (tag) {
+	case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_LINK:
+	case GUMBO_TAG_META: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+	case GUMBO_TAG_TITLE:
+		return sim_body_start(s, t);
+	default:
+		break;
+	}
+	for (guint j = s->n; j-- > 0;)
+		if (!s->st[j].foreign && s->st[j].tag == GUMBO_TAG_TEMPLATE) {
+			guint16 mode = GUMBO_TAG_BODY;
+			if (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_COLGROUP || tag == GUMBO_TAG_TBODY ||
+			    tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_THEAD)
+				mode = GUMBO_TAG_TABLE;
+			else if (tag == GUMBO_TAG_COL)
+				mode = GUMBO_TAG_COLGROUP;
+			else if (tag == GUMBO_TAG_TR)
+				mode = GUMBO_TAG_TBODY;
+			else if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)
+				mode = GUMBO_TAG_TR;
+			for (guint k = j; k < s->n; k++)
+				s->st[k].ctx = mode;
+			return html_tags_start(s, t);
+		}
+	return sim_body_start(s, t);
+}
+
 /* html_tags_start - a start tag; returns the TOK_* state the tokenizer goes
- * on in.  The dispatch by insertion mode and namespace (foreign content
- * first, as the tree dispatcher does), one switch per mode: kept whole so
+ * on in.  The dispatch by namespace (foreign content first, as the tree
+ * dispatcher does) and by insertion mode, one case per mode: kept whole so
  * that it reads against the spec and gumbo's parser.c. */
 int html_tags_start(HtmlTree *s, const HtmlTag *t)
 {
@@ -352,19 +403,8 @@ int html_tags_start(HtmlTree *s, const HtmlTag *t)
 	top = &s->st[s->n - 1];
 	if (top->foreign && !((top->ip == SIM_IP_MATHML_TEXT && tag != GUMBO_TAG_MGLYPH &&
 	                       tag != GUMBO_TAG_MALIGNMARK) ||
-	                      (top->ip == SIM_IP_ANNOTATION && tag == GUMBO_TAG_SVG) || top->ip == SIM_IP_HTML)) {
-		/* SVG / MathML content: HTML tags end it, others nest */
-		if (breakout[tag] || (tag == GUMBO_TAG_FONT && (attr_has(t, "color") || attr_has(t, "face") ||
-		                                                attr_has(t, "size")))) {
-			do
-				html_tree_drop(s, s->n - 1);
-			while (s->st[s->n - 1].foreign && s->st[s->n - 1].ip != SIM_IP_MATHML_TEXT &&
-			       s->st[s->n - 1].ip != SIM_IP_HTML);
-			return html_tags_start(s, t);
-		}
-		sim_push_foreign(s, t, top->foreign);
-		return TOK_DATA;
-	}
+	                      (top->ip == SIM_IP_ANNOTATION && tag == GUMBO_TAG_SVG) || top->ip == SIM_IP_HTML))
+		return foreign_start(s, t);
 	if (tag == GUMBO_TAG_TEMPLATE) {
 		html_tree_push(s, tag, FALSE, NULL, 0);
 		html_tree_fmt_add(s, tag, 0, NULL, 0);
@@ -372,33 +412,7 @@ int html_tags_start(HtmlTree *s, const HtmlTag *t)
 	}
 	switch (html_tree_ctx(s)) {
 	case GUMBO_TAG_TEMPLATE:
-		/* the first start tag in a template that is not for the head
-		 * decides the mode its content is read in (the template's ctx) */
-		switch (tag) {
-		case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_LINK:
-		case GUMBO_TAG_META: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-		case GUMBO_TAG_TITLE:
-			return sim_body_start(s, t);
-		default:
-			break;
-		}
-		for (guint j = s->n; j-- > 0;)
-			if (!s->st[j].foreign && s->st[j].tag == GUMBO_TAG_TEMPLATE) {
-				guint16 mode = GUMBO_TAG_BODY;
-				if (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_COLGROUP || tag == GUMBO_TAG_TBODY ||
-				    tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_THEAD)
-					mode = GUMBO_TAG_TABLE;
-				else if (tag == GUMBO_TAG_COL)
-					mode = GUMBO_TAG_COLGROUP;
-				else if (tag == GUMBO_TAG_TR)
-					mode = GUMBO_TAG_TBODY;
-				else if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)
-					mode = GUMBO_TAG_TR;
-				for (guint k = j; k < s->n; k++)
-					s->st[k].ctx = mode;
-				return html_tags_start(s, t);
-			}
-		return sim_body_start(s, t);
+		return template_start(s, t);
 	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
 		if (html_tree_props[tag] & TP_TABLE_PART) {
 			if (html_tree_in_scope(s, GUMBO_TAG_TD, SCOPE_TABLE) < 0 && html_tree_in_scope(s, GUMBO_TAG_TH, SCOPE_TABLE) < 0)

@@ -882,7 +882,7 @@ static void test_rels_reader(void)
 		/* entities and character references decoded */
 		{ "<Relationships>" EXT("https://d.example/?a=1&amp;b=&#x32;&#51;") "</Relationships>",
 		  "https://d.example/?a=1&b=23" },
-		/* any white space after the element name (the old scanner wanted one space) */
+		/* any white space after the element name */
 		{ "<Relationships><Relationship\n\tTarget=\"https://e.example/\" TargetMode=\"External\"/></Relationships>",
 		  "https://e.example/" },
 		/* a declaration and a comment; a Relationship inside a comment is not one */

@@ -266,7 +266,7 @@ static void collect_decl(const char *name, const char *val, gpointer data)
 /* test_css_declarations - the one splitter of style attributes and rule
  * blocks: names and values trimmed, entries without a colon skipped, the
  * value keeps what follows its first colon, and past 255 declarations the
- * last one holds the rest of the list (as before the splitting was shared) */
+ * last one holds the rest of the list */
 static void test_css_declarations(void)
 {
 	static const struct {
