@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <json-glib/json-glib.h>
+#include "extract/dump.h"
 #include "extract/extract.h"
 #include "engine/pipeline.h"
 #include "engine/reply.h"
@@ -253,7 +254,7 @@ static void check_one(Check *ck, const char *file)
 		return;
 	if (ck->facts) {
 		g_autoptr(GString) out = g_string_new(NULL);
-		extract_facts_dump(f, out);
+		dump_facts(f, out);
 		printf("== %s\n%s\n", file, out->str);
 	}
 	if (ck->json)

@@ -4,8 +4,9 @@
  * In:  the decoded bytes of one attachment.
  * Out: FactLink entries through the message's UrlsSink: source "pdf" for
  *      URI actions in a PDF, "docx" for external hyperlink relationships of
- *      an OOXML file (Word, Excel, PowerPoint: every "*.rels" member,
- *      Target="…" with TargetMode="External"); "limit:document-…" anomalies.
+ *      an OOXML file (Word, Excel, PowerPoint: every "*.rels" member, read
+ *      with GMarkup: Target="…" with TargetMode="External");
+ *      "limit:document-…" anomalies.
  *
  * PDF.  "/URI (string)" and "/URI <hex>" are looked for in the file as it is
  * and inside every FlateDecode stream (object streams hide the annotations
@@ -22,16 +23,18 @@
  * ("limit:document-streams"), DOCUMENT_MAX_INFLATE bytes inflated per
  * document ("limit:document-inflate"), DOCUMENT_MAX_REFS indirect URIs
  * looked up ("limit:document-refs"), DOCUMENT_MAX_OBJSTM object-number
- * pairs read per object stream; each URI at most URLS_MAX_LEN.  No work
+ * pairs read per object stream; each URI at most URL_MAX_LEN.  No work
  * beyond the scan when no "/URI" names an indirect object.
  */
 #define _GNU_SOURCE      /* memmem */
 #include <string.h>
 #include <zlib.h>
-#include "extract/archive.h"
 #include "extract/document.h"
+#include "extract/zip.h"
 
 #define DOCUMENT_RELS_BYTES (1024 * 1024)
+#define DOCUMENT_PDF_MARK "%PDF-"
+#define DOCUMENT_PDF_MARK_WITHIN 1024      /* where a PDF's header may start */
 #define DOCUMENT_DICT_LOOKBACK 2048
 #define DOCUMENT_MAX_REFS 64
 #define DOCUMENT_MAX_OBJSTM 10000
@@ -63,7 +66,7 @@ static GString *pdf_string(const guint8 *p, const guint8 *e, const guint8 **end)
 	GString *s = g_string_new(NULL);
 	int depth = 1;
 
-	for (p++; p < e && s->len < URLS_MAX_LEN; p++) {
+	for (p++; p < e && s->len < URL_MAX_LEN; p++) {
 		guint8 c = *p;
 		if (c == '\\' && p + 1 < e) {
 			c = *++p;
@@ -106,7 +109,7 @@ static GString *pdf_hex(const guint8 *p, const guint8 *e, const guint8 **end)
 	GString *s = g_string_new(NULL);
 	int hi = -1;
 
-	for (p++; p < e && *p != '>' && s->len < URLS_MAX_LEN; p++) {
+	for (p++; p < e && *p != '>' && s->len < URL_MAX_LEN; p++) {
 		int v = g_ascii_xdigit_value(*p);
 		if (v < 0)
 			continue;
@@ -351,7 +354,7 @@ static void pdf_links(Doc *d, const guint8 *b, gsize n)
 			facts_add_anomaly(d->f, "limit", "document-inflate");
 			break;
 		}
-		out = archive_inflate(data, stop - data, DOCUMENT_MAX_INFLATE - d->inflated, FALSE);
+		out = zip_inflate(data, stop - data, DOCUMENT_MAX_INFLATE - d->inflated, FALSE);
 		if (out == NULL)
 			continue;
 		d->inflated += out->len;
@@ -379,98 +382,62 @@ static void pdf_links(Doc *d, const guint8 *b, gsize n)
 		pdf_resolve(d, b, n);
 }
 
-/* xml_unescape - the five XML entities and numeric references; transfer full */
-static char *xml_unescape(const char *s, gsize n)
+/* rels_element - one element of a relationships part: a Relationship with
+ * TargetMode="External" (in any case) gives its Target as a link, cut at
+ * URL_MAX_LEN bytes.  The first of a repeated attribute name counts. */
+static void rels_element(GMarkupParseContext *ctx, const gchar *element, const gchar **names,
+                         const gchar **values, gpointer data, GError **err)
 {
-	GString *out = g_string_sized_new(n);
+	Doc *d = data;
+	const char *target = NULL, *mode = NULL;
 
-	for (gsize i = 0; i < n; i++) {
-		const char *semi;
-		if (s[i] != '&' || (semi = memchr(s + i, ';', MIN(n - i, (gsize)12))) == NULL) {
-			g_string_append_c(out, s[i]);
-			continue;
-		}
-		{
-			g_autofree char *ent = g_strndup(s + i + 1, semi - s - i - 1);
-			gunichar c = 0;
-			if (strcmp(ent, "amp") == 0) c = '&';
-			else if (strcmp(ent, "lt") == 0) c = '<';
-			else if (strcmp(ent, "gt") == 0) c = '>';
-			else if (strcmp(ent, "quot") == 0) c = '"';
-			else if (strcmp(ent, "apos") == 0) c = '\'';
-			else if (ent[0] == '#')
-				c = (ent[1] == 'x' || ent[1] == 'X') ? (gunichar)g_ascii_strtoull(ent + 2, NULL, 16)
-				                                     : (gunichar)g_ascii_strtoull(ent + 1, NULL, 10);
-			if (c == 0 || !g_unichar_validate(c)) {
-				g_string_append_c(out, s[i]);
-				continue;
-			}
-			g_string_append_unichar(out, c);
-			i = semi - s;
-		}
+	(void)ctx;
+	(void)err;
+	if (strcmp(element, "Relationship") != 0)
+		return;
+	for (int i = 0; names[i] != NULL; i++) {
+		if (target == NULL && strcmp(names[i], "Target") == 0)
+			target = values[i];
+		else if (mode == NULL && strcmp(names[i], "TargetMode") == 0)
+			mode = values[i];
 	}
-	return g_string_free(out, FALSE);
+	if (target != NULL && mode != NULL && g_ascii_strcasecmp(mode, "External") == 0) {
+		g_autofree char *t = g_strndup(target, URL_MAX_LEN);
+		urls_add(d->links, t, t, "docx", NULL);
+	}
 }
 
-/* xml_attr - the value of attribute name in one element's text; transfer full, NULL if absent */
-static char *xml_attr(const char *el, gsize n, const char *name)
+/* document_rels - see document.h.  GMarkup reads the part as XML: entities
+ * decoded, comments and CDATA skipped; at the first error (malformed or
+ * cut XML, invalid UTF-8) it stops, keeping what it read before.  A UTF-8
+ * byte order mark, which GMarkup takes for text before the root, is
+ * skipped (Office reads parts with one). */
+void document_rels(UrlsSink *links, Facts *f, const char *x, gsize n)
 {
-	gsize nl = strlen(name);
+	static const GMarkupParser parser = { rels_element, NULL, NULL, NULL, NULL };
+	static const char bom[] = "\xef\xbb\xbf";
+	Doc d = { .links = links, .f = f };
+	GMarkupParseContext *ctx = g_markup_parse_context_new(&parser, 0, &d, NULL);
 
-	for (gsize i = 0; i + nl + 2 <= n; i++) {
-		const char *v, *q;
-		if (memcmp(el + i, name, nl) != 0 || (i > 0 && !g_ascii_isspace(el[i - 1])))
-			continue;
-		v = el + i + nl;
-		while (v < el + n && g_ascii_isspace(*v))
-			v++;
-		if (v >= el + n || *v != '=')
-			continue;
-		v++;
-		while (v < el + n && g_ascii_isspace(*v))
-			v++;
-		if (v >= el + n || (*v != '"' && *v != '\''))
-			continue;
-		q = memchr(v + 1, *v, el + n - v - 1);
-		if (q == NULL)
-			return NULL;
-		return xml_unescape(v + 1, MIN((gsize)(q - v - 1), (gsize)URLS_MAX_LEN));
+	if (n >= sizeof bom - 1 && memcmp(x, bom, sizeof bom - 1) == 0) {
+		x += sizeof bom - 1;
+		n -= sizeof bom - 1;
 	}
-	return NULL;
-}
 
-/* rels_links - external targets of one relationships part */
-static void rels_links(Doc *d, const char *x, gsize n)
-{
-	const char *p = x, *e = x + n;
-
-	while (p < e) {
-		const char *el = g_strstr_len(p, e - p, "<Relationship "), *gt;
-		char *target, *mode;
-		if (el == NULL)
-			break;
-		gt = memchr(el, '>', e - el);
-		if (gt == NULL)
-			break;
-		target = xml_attr(el, gt - el, "Target");
-		mode = xml_attr(el, gt - el, "TargetMode");
-		if (target != NULL && mode != NULL && g_ascii_strcasecmp(mode, "External") == 0)
-			urls_add(d->links, target, target, "docx", NULL);
-		g_free(target);
-		g_free(mode);
-		p = gt + 1;
-	}
+	if (g_markup_parse_context_parse(ctx, x, (gssize)n, NULL))
+		g_markup_parse_context_end_parse(ctx, NULL);
+	g_markup_parse_context_free(ctx);
 }
 
 /* ooxml_links - every "*.rels" member of an Office Open XML package */
 static void ooxml_links(Doc *d, const guint8 *b, gsize n)
 {
-	ArchiveZip *z = archive_zip_open(b, n);
+	Zip *z = zip_open(b, n);
 
-	if (archive_zip_find(z, "[Content_Types].xml") == NULL)
+	if (zip_find(z, "[Content_Types].xml") == NULL)
 		goto out;
 	for (guint i = 0; i < z->members->len; i++) {
-		const ArchiveMember *m = z->members->pdata[i];
+		const ZipMember *m = z->members->pdata[i];
 		GByteArray *x;
 		if (!g_str_has_suffix(m->name, ".rels"))
 			continue;
@@ -478,14 +445,14 @@ static void ooxml_links(Doc *d, const guint8 *b, gsize n)
 			facts_add_anomaly(d->f, "limit", "document-streams");
 			break;
 		}
-		x = archive_zip_read(z, m, DOCUMENT_RELS_BYTES);
+		x = zip_read(z, m, DOCUMENT_RELS_BYTES);
 		if (x == NULL)
 			continue;
-		rels_links(d, (const char *)x->data, x->len);
+		document_rels(d->links, d->f, (const char *)x->data, x->len);
 		g_byte_array_unref(x);
 	}
 out:
-	archive_zip_free(z);
+	zip_free(z);
 }
 
 /* document_links - links inside a PDF or OOXML attachment; anything else is left alone */
@@ -493,13 +460,14 @@ void document_links(UrlsSink *links, Facts *f, const guint8 *buf, gsize len)
 {
 	Doc d = { links, f, 0, 0, NULL, NULL };
 
-	if (len >= 5 && memmem(buf, MIN(len, (gsize)1024), "%PDF-", 5) != NULL) {
+	if (len >= strlen(DOCUMENT_PDF_MARK) &&
+	    memmem(buf, MIN(len, (gsize)DOCUMENT_PDF_MARK_WITHIN), DOCUMENT_PDF_MARK, strlen(DOCUMENT_PDF_MARK)) != NULL) {
 		d.refs = g_array_new(FALSE, FALSE, sizeof(guint));
 		d.objstms = g_ptr_array_new_with_free_func(objstm_free);
 		pdf_links(&d, buf, len);
 		g_array_free(d.refs, TRUE);
 		g_ptr_array_unref(d.objstms);
-	} else if (archive_is_zip(buf, len)) {
+	} else if (zip_is(buf, len)) {
 		ooxml_links(&d, buf, len);
 	}
 }

@@ -9,27 +9,28 @@
  * Choices made here:
  *  - Body text is every text/plain and text/html leaf, except those with
  *    "Content-Disposition: attachment" and a file name, which are
- *    attachments.  Content is decoded first (base64, quoted-printable,
- *    uuencode via GMime filters), then converted to UTF-8 from the declared
- *    charset (undeclared: UTF-8 if valid, else windows-1252; invalid bytes ->
- *    U+FFFD, NUL -> space, CRLF -> LF), then format=flowed lines are joined,
+ *    attachments.  Content is decoded first (base64 by base64.c;
+ *    quoted-printable, uuencode via GMime filters), then converted to UTF-8
+ *    from the declared charset (charset.c: undeclared: UTF-8 if valid, else
+ *    windows-1252; invalid bytes -> U+FFFD, NUL -> space, CRLF -> LF), then
+ *    format=flowed lines are joined and the text folded (fold.c),
  *    and only then are links searched, so nothing split by an encoding hides.
  *    Parts are separated by "\n\n" in Facts.text; the subject is not in it.
  *  - Every other leaf (images, application and other text types, inline or
  *    not) is a FactAttachment: decoded size, declared type and the type
  *    libmagic finds in the first FILETYPE_SNIFF_BYTES (text/plain, without
  *    libmagic, for a *.txt or unnamed text/plain part whose bytes are text).
- *  - What an attachment holds is listed too (archive.c: ZIP and TNEF
- *    members, at depth + 1 with `container` set; document.c: links inside
- *    PDF and OOXML files).  For that, an attachment whose first bytes say
- *    ZIP, PDF, TNEF or OLE is read whole (up to max_part_bytes).
+ *  - What an attachment holds is listed too (unpack.c: ZIP, RAR, 7z and
+ *    TNEF members, at depth + 1 with `container` set; document.c: links
+ *    inside PDF and OOXML files).  For that, an attachment whose first bytes
+ *    say ZIP, RAR, 7z, PDF, TNEF or OLE is read whole (up to max_part_bytes).
  *    Members are not counted in attachment_bytes: their container's size
  *    already is.
  *  - uuencoded and yEnc blocks inside a text/plain part are decoded into
  *    attachments (uuencode.c; declared type "application/octet-stream",
  *    depth of the part + 1) and left out of Facts.text.
  *  - Every leaf's transfer encoding is checked for what decoders read
- *    differently (check_encoding: "mime:nonstandard-encoding",
+ *    differently (anomaly.c: "mime:nonstandard-encoding",
  *    "mime:bad-base64", "mime:bad-qp", "mime:encoded-message",
  *    "mime:boundary-on-leaf", "mime:headers-in-body",
  *    "mime:ambiguous-filename"): tricks that hide
@@ -37,7 +38,7 @@
  *  - After the walk, every attachment whose name, declared type and
  *    content disagree gets `mismatch` and an
  *    "attachment:type-mismatch:<name>" anomaly; .docm/.xlsm/.pptm names
- *    get `macros` (as do files archive.c finds VBA in).
+ *    get `macros` (as do files unpack.c finds VBA in).
  *  - message/rfc822 parts are walked: their text counts as text and their
  *    leaves as attachments (a forwarded message is shown to the buyer, and
  *    wrapping a message must not hide it).  The rfc822 part itself is also
@@ -60,14 +61,16 @@
  * the libmagic pool); extract_stream() keeps all its state per call.
  */
 #define _GNU_SOURCE      /* memmem */
-#include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
-#include "extract/archive.h"
+#include "extract/anomaly.h"
+#include "extract/unpack.h"
+#include "extract/base64.h"
+#include "extract/charset.h"
 #include "extract/document.h"
 #include "extract/extract.h"
 #include "extract/filetype.h"
+#include "extract/fold.h"
 #include "extract/html.h"
 #include "extract/mime.h"
 #include "extract/urls.h"
@@ -77,7 +80,6 @@
 #define EXTRACT_MAGIC_HANDLES 4
 #define EXTRACT_READ_CHUNK (64 * 1024)
 #define HOLDS_MORE_BYTES   1024          /* where a container shows what it is */
-#define EXTRACT_DUMP_TEXT_BYTES (8 * 1024)
 
 typedef struct {
 	Facts *f;
@@ -106,88 +108,7 @@ void extract_init(void)
 	g_once(&once, init_once, NULL);
 }
 
-/* utf8_cut - longest prefix of s no longer than max bytes that ends on a character */
-static gsize utf8_cut(const char *s, gsize len, gsize max)
-{
-	if (len <= max)
-		return len;
-	while (max > 0 && ((guchar)s[max] & 0xc0) == 0x80)
-		max--;
-	return max;
-}
-
 static gboolean holds_more(const guint8 *b, gsize n);
-
-/* Per position in a quartet, each byte's six bits already shifted into
- * place; B64_NOT (a bit no data character sets) for any other byte. */
-#define B64_NOT 0x01000000u
-static guint32 b64_shifted[4][256];
-
-static gpointer b64_tables(gpointer unused)
-{
-	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-	(void)unused;
-	for (guint k = 0; k < 4; k++)
-		for (guint b = 0; b < 256; b++)
-			b64_shifted[k][b] = B64_NOT;
-	for (guint i = 0; i < 64; i++)
-		for (guint k = 0; k < 4; k++)
-			b64_shifted[k][(guchar)alphabet[i]] = (guint32)i << (18 - 6 * k);
-	return NULL;
-}
-
-/*
- * extract_base64_step - GMime's base64 decoding step, byte for byte, with
- * the common case done four characters at a time: at a quartet boundary,
- * runs of whole quartets and the line ends between them are decoded here;
- * anything else (padding, stray characters, a quartet broken across a line
- * end) goes to g_mime_encoding_base64_decode_step, up to where its state
- * is at a quartet boundary again.  Its decoder reads one character at a
- * time and a state carries over, so the two agree wherever the input is
- * cut.  GMime's own loop costs ~15 instructions per encoded byte, this ~6: it is
- * most of the work on an attachment.  state and save as GMime's (0 to start).
- */
-gsize extract_base64_step(const guchar *in, gsize len, guchar *out, int *state, guint32 *save)
-{
-	static GOnce once = G_ONCE_INIT;
-	const guchar *p = in, *end = in + len;
-	guchar *o = out;
-
-	g_once(&once, b64_tables, NULL);
-	while (p < end && *state != -1) {   /* -1: GMime saw the end ("=") */
-		if (*state == 0) {
-			while (p < end) {
-				if (end - p >= 4) {
-					guint32 v = b64_shifted[0][p[0]] | b64_shifted[1][p[1]] |
-					            b64_shifted[2][p[2]] | b64_shifted[3][p[3]];
-					if (!(v & B64_NOT)) {
-						o[0] = (guchar)(v >> 16);
-						o[1] = (guchar)(v >> 8);
-						o[2] = (guchar)v;
-						o += 3;
-						p += 4;
-						continue;
-					}
-				}
-				if (*p == '\n' || *p == '\r')     /* skipped by GMime too */
-					p++;
-				else
-					break;
-			}
-			if (p == end)
-				break;
-		}
-		/* GMime's step, to the end of this line (or of the input) */
-		{
-			const guchar *nl = memchr(p, '\n', (gsize)(end - p));
-			const guchar *stop = nl ? nl + 1 : end;
-			o += g_mime_encoding_base64_decode_step(p, (gsize)(stop - p), o, state, save);
-			p = stop;
-		}
-	}
-	return (gsize)(o - out);
-}
 
 /* read_part - decode a leaf's content; keep up to `keep` bytes, count all
  * of them (*total; crossing the part bound is a "limit:part-bytes").  With
@@ -224,7 +145,7 @@ static GByteArray *read_part(Ctx *c, GMimePart *part, guint64 keep, gboolean gro
 		if (in != NULL) {
 			n = g_mime_stream_read(raw, in, EXTRACT_READ_CHUNK);
 			if (n > 0)
-				n = (ssize_t)extract_base64_step((const guchar *)in, (gsize)n, (guchar *)buf,
+				n = (ssize_t)base64_step((const guchar *)in, (gsize)n, (guchar *)buf,
 				                                 &b64_state, &b64_save);
 			else
 				n = -1;
@@ -262,197 +183,6 @@ out:
 	return out;
 }
 
-static gboolean is_utf8_name(const char *cs)
-{
-	return g_ascii_strcasecmp(cs, "utf-8") == 0 || g_ascii_strcasecmp(cs, "utf8") == 0 ||
-	       g_ascii_strcasecmp(cs, "us-ascii") == 0 || g_ascii_strcasecmp(cs, "ascii") == 0;
-}
-
-/* convert - iconv with U+FFFD for every byte the charset does not define; NULL if unknown */
-static GString *convert(const char *buf, gsize len, const char *charset)
-{
-	iconv_t cd = g_mime_iconv_open("UTF-8", charset);
-	GString *out;
-	char *in = (char *)buf, tmp[4096];
-	size_t inleft = len;
-
-	if (cd == (iconv_t)-1)
-		return NULL;
-	out = g_string_sized_new(len + 16);
-	while (inleft > 0) {
-		char *o = tmp;
-		size_t oleft = sizeof tmp;
-		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-		g_string_append_len(out, tmp, o - tmp);
-		if (r == (size_t)-1) {
-			if (errno == E2BIG)
-				continue;
-			g_string_append(out, "\xef\xbf\xbd");
-			if (errno != EILSEQ)
-				break;          /* incomplete sequence at the end, or worse */
-			in++;
-			inleft--;
-			iconv(cd, NULL, NULL, NULL, NULL);
-		}
-	}
-	{
-		char *o = tmp;
-		size_t oleft = sizeof tmp;
-		iconv(cd, NULL, NULL, &o, &oleft);
-		g_string_append_len(out, tmp, o - tmp);
-	}
-	g_mime_iconv_close(cd);
-	return out;
-}
-
-/* wide_charset - UTF-16/32 and UCS-2/4, where NUL bytes are part of characters */
-static gboolean wide_charset(const char *cs)
-{
-	return cs != NULL && (strstr(cs, "16") || strstr(cs, "32") || g_ascii_strncasecmp(cs, "ucs", 3) == 0);
-}
-
-/* to_utf8 - decoded bytes in `charset` -> valid UTF-8 text with LF line ends; transfer full */
-static char *to_utf8(const guint8 *buf, gsize len, const char *charset)
-{
-	GString *in = g_string_new_len((const char *)buf, len), *s = NULL;
-	gsize w = 0;
-
-	if (charset != NULL && *charset == '\0')
-		charset = NULL;
-	/* NUL would end the string for every C consumer: embedded ones become spaces */
-	if (!wide_charset(charset))
-		for (char *z = memchr(in->str, '\0', in->len); z != NULL;
-		     z = memchr(z + 1, '\0', in->len - (gsize)(z + 1 - in->str)))
-			*z = ' ';
-	if (g_utf8_validate(in->str, in->len, NULL) && (charset == NULL || is_utf8_name(charset)))
-		s = g_steal_pointer(&in);
-	else if (charset != NULL && !is_utf8_name(charset))
-		s = convert(in->str, in->len, charset);
-	if (s == NULL && charset != NULL && is_utf8_name(charset) &&
-	    g_ascii_strncasecmp(charset, "utf", 3) == 0)
-		s = g_steal_pointer(&in);
-	if (s == NULL)
-		s = convert(in->str, in->len, "windows-1252");
-	if (s == NULL)
-		s = g_steal_pointer(&in);
-	if (in != NULL)
-		g_string_free(in, TRUE);
-
-	/* LF line ends, no NUL (a wide charset's): in place, the text only shrinks */
-	if (memchr(s->str, '\r', s->len) != NULL || memchr(s->str, '\0', s->len) != NULL) {
-		for (gsize i = 0; i < s->len; i++) {
-			char ch = s->str[i];
-			if (ch == '\r') {
-				if (i + 1 < s->len && s->str[i + 1] == '\n')
-					continue;
-				ch = '\n';
-			} else if (ch == '\0') {
-				ch = ' ';
-			}
-			s->str[w++] = ch;
-		}
-		g_string_truncate(s, w);
-	}
-	if (g_utf8_validate(s->str, (gssize)s->len, NULL))
-		return g_string_free(s, FALSE);
-	{
-		char *valid = g_utf8_make_valid(s->str, (gssize)s->len);
-		g_string_free(s, TRUE);
-		return valid;
-	}
-}
-
-/* unflow - join RFC 3676 soft line breaks so a link split by them is whole */
-static char *unflow(const char *t, gboolean delsp)
-{
-	GString *out = g_string_sized_new(strlen(t));
-	char **lines = g_strsplit(t, "\n", -1);
-
-	for (int i = 0; lines[i]; i++) {
-		char *l = lines[i];
-		gsize n;
-		if (strcmp(l, "-- ") == 0) {
-			g_string_append(out, l);
-			g_string_append_c(out, '\n');
-			continue;
-		}
-		if (l[0] == ' ')
-			l++;        /* space-stuffing */
-		n = strlen(l);
-		if (n > 0 && l[n - 1] == ' ' && lines[i + 1] != NULL) {
-			g_string_append_len(out, l, delsp ? n - 1 : n);
-		} else {
-			g_string_append(out, l);
-			if (lines[i + 1] != NULL)
-				g_string_append_c(out, '\n');
-		}
-	}
-	g_strfreev(lines);
-	return g_string_free(out, FALSE);
-}
-
-/* normalize_nfkc - g_utf8_normalize() slice by slice.  It composes by
- * shifting the rest of its buffer once per composed pair, which is quadratic
- * on long decomposed (NFD) text.  A slice ends before an ASCII character:
- * none is ever the second of a composed pair, so the result is the same.
- * NULL on invalid UTF-8, like g_utf8_normalize(). */
-static char *normalize_nfkc(const char *s, gsize len)
-{
-	GString *out = g_string_sized_new(len + len / 4);
-	const char *p = s, *end = s + len;
-
-	while (p < end) {
-		const char *q = p + MIN((gsize)(end - p), 4096);
-		const char *far = q + MIN((gsize)(end - q), 65536);
-		char *n;
-		while (q < far && (guchar)*q >= 0x80)
-			q++;
-		while (q < end && ((guchar)*q & 0xc0) == 0x80)   /* never inside a character */
-			q++;
-		n = g_utf8_normalize(p, q - p, G_NORMALIZE_NFKC);
-		if (n == NULL) {
-			g_string_free(out, TRUE);
-			return NULL;
-		}
-		g_string_append(out, n);
-		g_free(n);
-		p = q;
-	}
-	return g_string_free(out, FALSE);
-}
-
-/*
- * fold_text - what a reader sees, in one form: NFKC (full-width letters and
- * digits, ligatures and compatibility forms become their plain letters, so
- * "ｃｏｕｐｏｎ" reads "coupon") and no invisible format characters
- * (zero-width spaces and joiners, soft hyphens, bidi controls) that split
- * words for the eye but not for a pattern.  ASCII passes unchanged.
- * Transfer full.
- */
-static char *fold_text(const char *s, gsize len)
-{
-	gboolean ascii = TRUE;
-	char *nfkc;
-	GString *out;
-
-	for (gsize i = 0; i < len && ascii; i++)
-		ascii = (guchar)s[i] < 0x80;
-	if (ascii)
-		return g_strndup(s, len);
-	nfkc = normalize_nfkc(s, len);
-	if (nfkc == NULL)
-		return g_strndup(s, len);
-	out = g_string_sized_new(strlen(nfkc));
-	for (const char *p = nfkc; *p; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char(p);
-		if (g_unichar_type(ch) == G_UNICODE_FORMAT)
-			continue;
-		g_string_append_unichar(out, ch);
-	}
-	g_free(nfkc);
-	return g_string_free(out, FALSE);
-}
-
 /* append_bounded - add one part's worth to text or html, "\n\n" between parts */
 static void append_bounded(Ctx *c, GString *dst, gboolean *full, const char *what,
                            const char *s, gsize len)
@@ -471,7 +201,7 @@ static void append_bounded(Ctx *c, GString *dst, gboolean *full, const char *wha
 	if (sep)
 		g_string_append(dst, "\n\n");
 	if (len > room) {
-		g_string_append_len(dst, s, utf8_cut(s, len, room));
+		g_string_append_len(dst, s, charset_cut(s, len, room));
 		facts_add_anomaly(c->f, "limit", what);
 		*full = TRUE;
 		return;
@@ -549,9 +279,9 @@ static void drop_controls(GByteArray *raw)
 	g_byte_array_set_size(raw, k);
 }
 
-/* body_text - a text/plain or text/html leaf: text, html, links, images */
 static void attachment(Ctx *c, GMimeObject *obj, int depth, int msg_depth);
 
+/* body_text - a text/plain or text/html leaf: text, html, links, images */
 static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int msg_depth)
 {
 	GMimeContentType *ct = g_mime_object_get_content_type(obj);
@@ -575,7 +305,7 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int
 	}
 	if (!is_html)
 		inline_files(c, &raw, depth, msg_depth);
-	utf = to_utf8(raw->data, raw->len, charset);
+	utf = charset_to_utf8(raw->data, raw->len, charset);
 	gsize ulen = strlen(utf);
 	/* a large part is held in one form at a time where possible */
 	g_clear_pointer(&raw, g_byte_array_unref);
@@ -584,7 +314,7 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int
 		const char *format = ct ? g_mime_content_type_get_parameter(ct, "format") : NULL;
 		if (format != NULL && g_ascii_strcasecmp(format, "flowed") == 0) {
 			const char *delsp = g_mime_content_type_get_parameter(ct, "delsp");
-			char *u = unflow(utf, delsp && g_ascii_strcasecmp(delsp, "yes") == 0);
+			char *u = fold_flowed(utf, delsp && g_ascii_strcasecmp(delsp, "yes") == 0);
 			g_free(utf);
 			utf = u;
 			ulen = strlen(utf);
@@ -601,7 +331,7 @@ static void body_text(Ctx *c, GMimeObject *obj, gboolean is_html, int depth, int
 		gsize hlen = ulen;
 		append_bounded(c, c->f->html, &c->html_full, "html", utf, ulen);
 		if (hlen > c->lim->max_text_bytes) {
-			hlen = utf8_cut(utf, ulen, c->lim->max_text_bytes);
+			hlen = charset_cut(utf, ulen, c->lim->max_text_bytes);
 			facts_add_anomaly(c->f, "limit", "html-bytes");
 		}
 		html_extract(utf, hlen, c->lim->max_html_nodes, c->lim->deadline, c->links, c->f, vis);
@@ -623,7 +353,7 @@ static char *clean_name(const char *name)
 
 	if (name == NULL)
 		return g_strdup("");
-	v = g_utf8_make_valid(name, utf8_cut(name, strlen(name), EXTRACT_MAX_NAME_BYTES));
+	v = g_utf8_make_valid(name, charset_cut(name, strlen(name), EXTRACT_MAX_NAME_BYTES));
 	for (p = v; *p; p++)
 		if ((guchar)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
@@ -643,7 +373,7 @@ static gboolean holds_more(const guint8 *b, gsize n)
 	static const guint8 ole[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
 	static const guint8 tnef[] = { 0x78, 0x9f, 0x3e, 0x22 };
 
-	return archive_is_container(b, n) || (n >= 8 && memcmp(b, ole, 8) == 0) ||
+	return unpack_is_container(b, n) || (n >= 8 && memcmp(b, ole, 8) == 0) ||
 	       (n >= 4 && memcmp(b, tnef, 4) == 0) ||
 	       (n >= 5 && memmem(b, MIN(n, (gsize)HOLDS_MORE_BYTES), "%PDF-", 5) != NULL);
 }
@@ -653,7 +383,7 @@ static void inspect(Ctx *c, FactAttachment *a, const guint8 *buf, gsize len)
 {
 	if (!holds_more(buf, len))
 		return;
-	archive_members(c->f, a, buf, len);
+	unpack_members(c->f, a, buf, len);
 	document_links(c->links, c->f, buf, len);
 }
 
@@ -685,8 +415,8 @@ static void judge_types(Facts *f)
 
 /* plain_text_file - a part every mail client shows as text: declared
  * text/plain, named *.txt (or not named), and text bytes.  It cannot carry
- * a file, so libmagic is not asked which kind of text it is (it spends
- * ~0.5 ms failing its binary signatures on any text). */
+ * a file, so libmagic is not asked which kind of text it is (it tries all
+ * its binary signatures on any text before it answers). */
 static gboolean plain_text_file(const char *declared, const char *name, const GByteArray *head)
 {
 	const char *dot = name ? strrchr(name, '.') : NULL;
@@ -744,253 +474,6 @@ static void message_part(Ctx *c, GMimeObject *obj, int depth, int msg_depth)
 	g_free(declared);
 }
 
-/* headers_in_body - MIME header lines where content should be: a part whose
- * headers a blank line cut off, or a multipart body some reader parses and
- * GMime does not (the first lines, or any line after a "--" delimiter line) */
-static gboolean headers_in_body(const char *b, gsize n)
-{
-	static const char *const names[] = {
-		"content-type", "content-transfer-encoding", "content-disposition", NULL
-	};
-	gboolean after_dash = FALSE;
-	guint line = 0;
-
-	for (gsize i = 0; i < n; line++) {
-		const char *nl = memchr(b + i, '\n', n - i);
-		gsize len = (nl ? (gsize)(nl - b) : n) - i;
-		if (line < 8 || after_dash) {
-			for (int k = 0; names[k]; k++) {
-				gsize kl = strlen(names[k]);
-				if (len > kl && g_ascii_strncasecmp(b + i, names[k], kl) == 0 &&
-				    (b[i + kl] == ':' || b[i + kl] == ' '))
-					return TRUE;
-			}
-		}
-		after_dash = len > 2 && b[i] == '-' && b[i + 1] == '-';
-		i += len + 1;
-	}
-	return FALSE;
-}
-
-/* ambiguous_name - a file name parameter readers decode differently: an unquoted
- * value with comment, quote or backslash characters, or RFC 2231 sections that
- * are not 0, 1, 2… in order */
-static gboolean ambiguous_name(const char *v)
-{
-	int next[2] = { 0, 0 };         /* next section expected for name, filename */
-	const char *p = v;
-
-	while (p != NULL && *p) {
-		const char *eq, *end;
-		gboolean quoted = FALSE;
-		g_autofree char *key = NULL;
-		int which;
-		while (*p == ';' || g_ascii_isspace(*p))
-			p++;
-		eq = strchr(p, '=');
-		if (eq == NULL)
-			break;
-		for (const char *k = eq; k > p; k--)
-			if (k[-1] == ';') {
-				p = k;
-				break;
-			}
-		key = g_ascii_strdown(p, eq - p);
-		g_strstrip(key);
-		end = eq + 1;
-		while (g_ascii_isspace(*end))
-			end++;
-		which = g_str_has_prefix(key, "filename") ? 1 : g_str_has_prefix(key, "name") ? 0 : -1;
-		if (*end == '"') {
-			quoted = TRUE;
-			for (end++; *end && *end != '"'; end++)
-				if (*end == '\\' && end[1])
-					end++;
-			if (*end == '"')
-				end++;
-			while (g_ascii_isspace(*end))
-				end++;
-			if (which >= 0 && *end && *end != ';')
-				return TRUE;    /* text after the closing quote */
-		} else if (which >= 0 && *end == '\'') {
-			return TRUE;        /* single quotes: part of the name for some readers only */
-		}
-		end += strcspn(end, ";");
-		if (which >= 0) {
-			/* UTF-16 without a byte order mark: big or little endian, by reader */
-			g_autofree char *val = g_ascii_strdown(eq + 1, end - eq - 1);
-			if (strstr(val, "utf-16") != NULL)
-				return TRUE;
-			const char *rest = key + (which ? 8 : 4);
-			if (!quoted && (memchr(eq + 1, '(', end - eq - 1) || memchr(eq + 1, '"', end - eq - 1) || memchr(eq + 1, '\\', end - eq - 1) ||
-			                memchr(eq + 1, ')', end - eq - 1)))
-				return TRUE;
-			if (rest[0] == '*' && g_ascii_isdigit(rest[1])) {
-				int n = atoi(rest + 1);
-				if (n != next[which])
-					return TRUE;
-				next[which] = n + 1;
-			}
-		}
-		p = end;
-	}
-	return FALSE;
-}
-
-/* raw_header - a header's value as written (GMime rewrites Content-* values it parsed) */
-static const char *raw_header(GMimeObject *obj, const char *name)
-{
-	GMimeHeaderList *l = g_mime_object_get_header_list(obj);
-	GMimeHeader *h = l ? g_mime_header_list_get_header(l, name) : NULL;
-
-	return h ? g_mime_header_get_raw_value(h) : NULL;
-}
-
-/* hex_upper - a hex digit as RFC 2045 writes them (decoders differ on lower case) */
-static gboolean hex_upper(char ch)
-{
-	return g_ascii_isdigit(ch) || (ch >= 'A' && ch <= 'F');
-}
-
-/* Base64 as decoders that work per line see it: a line that does not end
- * on a quantum, or data after padding or after a blank line, is split
- * differently by them.  The state carries across reads. */
-typedef struct {
-	gboolean padded, blank;
-	guint linelen, prevlen;
-} B64State;
-
-enum { B64_DATA = 1, B64_PAD, B64_SPACE, B64_OTHER };
-
-/* b64_class - what one byte is in a base64 body (a table: this runs over
- * every encoded byte of every part) */
-static const guint8 *b64_class(void)
-{
-	static guint8 t[256];
-	static gsize once;
-
-	if (g_once_init_enter(&once)) {
-		for (int i = 0; i < 256; i++)
-			t[i] = g_ascii_isalnum(i) || i == '+' || i == '/' ? B64_DATA
-			     : i == '=' ? B64_PAD : g_ascii_isspace(i) ? B64_SPACE : B64_OTHER;
-		g_once_init_leave(&once, 1);
-	}
-	return t;
-}
-
-/* b64_lines - FALSE when buf breaks the rules above */
-static gboolean b64_lines(const guchar *buf, gsize n, B64State *st)
-{
-	const guint8 *cls = b64_class();
-	const guchar *p = buf, *end = buf + n;
-
-	while (p < end) {
-		const guchar *nl = memchr(p, '\n', (gsize)(end - p));
-		const guchar *le = nl ? nl : end;
-		while (p < le) {
-			const guchar *run = p;
-			/* four at a time: the classes OR to B64_DATA only when all are data */
-			while (le - p >= 4 && (cls[p[0]] | cls[p[1]] | cls[p[2]] | cls[p[3]]) == B64_DATA)
-				p += 4;
-			while (p < le && cls[*p] == B64_DATA)
-				p++;
-			if (p > run) {
-				if (st->padded || st->blank)
-					return FALSE;
-				st->linelen += (guint)(p - run);
-			}
-			if (p == le)
-				break;
-			if (cls[*p] == B64_PAD) {
-				st->padded = TRUE;
-				st->linelen++;
-			} else if (cls[*p] == B64_OTHER) {
-				return FALSE;
-			}
-			p++;
-		}
-		if (nl == NULL)
-			break;
-		if (st->linelen == 0 && st->prevlen > 0)
-			st->blank = TRUE;
-		else if (st->linelen > 0 && st->prevlen % 4 != 0)
-			return FALSE;
-		if (st->linelen > 0)
-			st->prevlen = st->linelen;
-		st->linelen = 0;
-		p = nl + 1;
-	}
-	return TRUE;
-}
-
-/* qp_escapes - FALSE when an "=" is neither a soft break nor two upper-case
- * hex digits; judged only where both next bytes are in buf */
-static gboolean qp_escapes(const char *buf, gsize n)
-{
-	const char *p = buf, *end = buf + n;
-
-	while ((p = memchr(p, '=', (gsize)(end - p))) != NULL) {
-		if (p + 2 < end && !(hex_upper(p[1]) && hex_upper(p[2])) &&
-		    p[1] != '\n' && !(p[1] == '\r' && p[2] == '\n'))
-			return FALSE;
-		p++;
-	}
-	return TRUE;
-}
-
-/* check_encoding - transfer encodings decoders disagree on: unknown names, base64
- * with foreign characters or data after the padding, quoted-printable "=" not
- * followed by two hex digits or a line end; and header lines inside content */
-static void check_encoding(Ctx *c, GMimeObject *obj)
-{
-	const char *cte = g_mime_object_get_header(obj, "Content-Transfer-Encoding");
-	GMimeContentType *ct = g_mime_object_get_content_type(obj);
-	GMimeDataWrapper *dw = GMIME_IS_PART(obj) ? g_mime_part_get_content(GMIME_PART(obj)) : NULL;
-	GMimeContentEncoding enc = dw ? g_mime_data_wrapper_get_encoding(dw) : GMIME_CONTENT_ENCODING_DEFAULT;
-	GMimeStream *raw = dw ? g_mime_data_wrapper_get_stream(dw) : NULL;
-	gboolean bad64 = FALSE, badqp = FALSE, first = TRUE;
-	B64State st = { 0 };
-	guint64 total = 0;
-	char buf[8192];
-	ssize_t n;
-
-	if (cte != NULL) {
-		g_autofree char *v = g_strstrip(g_ascii_strdown(cte, -1));
-		if (strcmp(v, "7bit") != 0 && strcmp(v, "8bit") != 0 && strcmp(v, "binary") != 0 &&
-		    strcmp(v, "base64") != 0 && strcmp(v, "quoted-printable") != 0)
-			facts_add_anomaly(c->f, "mime", "nonstandard-encoding");
-		if (ct && g_ascii_strcasecmp(g_mime_content_type_get_media_type(ct), "message") == 0 &&
-		    (strcmp(v, "base64") == 0 || strcmp(v, "quoted-printable") == 0))
-			facts_add_anomaly(c->f, "mime", "encoded-message");
-	}
-	if (ambiguous_name(raw_header(obj, "Content-Type")) ||
-	    ambiguous_name(raw_header(obj, "Content-Disposition")))
-		facts_add_anomaly(c->f, "mime", "ambiguous-filename");
-	if (ct && g_mime_content_type_get_parameter(ct, "boundary") != NULL && !GMIME_IS_MULTIPART(obj))
-		facts_add_anomaly(c->f, "mime", "boundary-on-leaf");
-	if (raw == NULL)
-		return;
-	g_mime_stream_reset(raw);
-	while ((n = g_mime_stream_read(raw, buf, sizeof buf)) > 0 && total < c->lim->max_part_bytes) {
-		if (first && headers_in_body(buf, (gsize)n))
-			facts_add_anomaly(c->f, "mime", "headers-in-body");
-		first = FALSE;
-		if (enc == GMIME_CONTENT_ENCODING_BASE64 && !bad64)
-			bad64 = !b64_lines((const guchar *)buf, (gsize)n, &st);
-		else if (enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE && !badqp)
-			badqp = !qp_escapes(buf, (gsize)n);
-		else
-			break;          /* judged, or nothing to judge past the first chunk */
-		total += n;
-	}
-	if (enc == GMIME_CONTENT_ENCODING_BASE64 && st.linelen > 0 && st.prevlen % 4 != 0)
-		bad64 = TRUE;       /* the last line follows one that broke a quantum */
-	if (bad64)
-		facts_add_anomaly(c->f, "mime", "bad-base64");
-	if (badqp)
-		facts_add_anomaly(c->f, "mime", "bad-qp");
-}
-
 /* on_part - sort a leaf into body text or attachment */
 static void on_part(GMimeObject *obj, int depth, int msg_depth, gpointer data)
 {
@@ -1003,7 +486,7 @@ static void on_part(GMimeObject *obj, int depth, int msg_depth, gpointer data)
 		facts_add_anomaly(c->f, "timeout", "parts");
 		return;
 	}
-	check_encoding(c, obj);
+	anomaly_check_part(c->f, c->lim->max_part_bytes, obj);
 	if (GMIME_IS_MESSAGE_PART(obj)) {
 		message_part(c, obj, depth, msg_depth);
 		return;
@@ -1021,7 +504,7 @@ static void on_part(GMimeObject *obj, int depth, int msg_depth, gpointer data)
 static void on_preamble(const char *text, int depth, gpointer data)
 {
 	Ctx *c = data;
-	g_autofree char *raw = to_utf8((const guint8 *)text, strlen(text), NULL);
+	g_autofree char *raw = charset_to_utf8((const guint8 *)text, strlen(text), NULL);
 	char *utf = fold_text(raw, strlen(raw));
 	gsize len = strlen(utf);
 
@@ -1070,7 +553,7 @@ static void headers(Ctx *c, GMimeMessage *msg)
 		vlen = strlen(value);
 		if (vlen > c->lim->max_header_bytes)
 			facts_add_anomaly(c->f, "limit", "header-size");
-		v = g_utf8_make_valid(value, utf8_cut(value, vlen, c->lim->max_header_bytes));
+		v = g_utf8_make_valid(value, charset_cut(value, vlen, c->lim->max_header_bytes));
 		facts_add_header(c->f, name, v);
 		if (name && (g_ascii_strcasecmp(name, "In-Reply-To") == 0 ||
 		             g_ascii_strcasecmp(name, "References") == 0) && *g_strstrip(v))
@@ -1079,7 +562,7 @@ static void headers(Ctx *c, GMimeMessage *msg)
 	}
 	if (subject != NULL) {
 		g_free(c->f->subject);
-		g_autofree char *valid = g_utf8_make_valid(subject, utf8_cut(subject, strlen(subject),
+		g_autofree char *valid = g_utf8_make_valid(subject, charset_cut(subject, strlen(subject),
 		                                                    c->lim->max_header_bytes));
 		c->f->subject = fold_text(valid, strlen(valid));
 	}
@@ -1124,122 +607,3 @@ out:
 	return ok;
 }
 
-/* dump_str - one value, control characters made visible */
-static void dump_str(GString *out, const char *s)
-{
-	for (const char *p = s ? s : ""; *p; p++) {
-		if ((guchar)*p < 0x20 && *p != '\n')
-			g_string_append_printf(out, "\\x%02x", (guchar)*p);
-		else
-			g_string_append_c(out, *p);
-	}
-}
-
-/* extract_facts_dump - see extract.h */
-/* dump_block - n bytes of text as "  | " lines, control bytes escaped */
-static void dump_block(GString *out, const char *s, gsize n)
-{
-	for (gsize i = 0; i < n; i++) {
-		if (s[i] == '\n')
-			g_string_append(out, "\n  | ");
-		else if ((guchar)s[i] < 0x20)
-			g_string_append_printf(out, "\\x%02x", (guchar)s[i]);
-		else
-			g_string_append_c(out, s[i]);
-	}
-	g_string_append_c(out, '\n');
-}
-
-void extract_facts_dump(const Facts *f, GString *out)
-{
-	gsize tl = utf8_cut(f->text->str, f->text->len, EXTRACT_DUMP_TEXT_BYTES);
-
-	g_string_append_printf(out, "message_bytes: %" G_GUINT64_FORMAT "\n", f->message_bytes);
-	g_string_append_printf(out, "headers: %u\n", f->headers->len);
-	for (guint i = 0; i < f->headers->len; i++) {
-		const FactHeader *h = f->headers->pdata[i];
-		g_string_append(out, "  ");
-		dump_str(out, h->name);
-		g_string_append(out, ": ");
-		dump_str(out, h->value);
-		g_string_append_c(out, '\n');
-	}
-	g_string_append(out, "subject: ");
-	dump_str(out, f->subject);
-	g_string_append_printf(out, "\nreply: %s\n", f->reply ? "yes" : "no");
-	g_string_append_printf(out, "text: %" G_GSIZE_FORMAT " bytes%s\n", f->text->len,
-	                       tl < f->text->len ? " (first part shown)" : "");
-	if (tl > 0) {
-		g_string_append(out, "  | ");
-		dump_block(out, f->text->str, tl);
-	}
-	g_string_append_printf(out, "html: %" G_GSIZE_FORMAT " bytes\n", f->html->len);
-	if (f->hidden_text->len > 0) {
-		gsize hl = utf8_cut(f->hidden_text->str, f->hidden_text->len, EXTRACT_DUMP_TEXT_BYTES);
-		g_string_append_printf(out, "hidden_text: %" G_GSIZE_FORMAT " bytes\n  | ",
-		                       f->hidden_text->len);
-		dump_block(out, f->hidden_text->str, hl);
-	}
-	g_string_append_printf(out, "parts: %u\n", f->parts);
-	g_string_append_printf(out, "links: %u\n", f->links->len);
-	for (guint i = 0; i < f->links->len; i++) {
-		const FactLink *l = f->links->pdata[i];
-		g_string_append_printf(out, "  [%s] ", l->source);
-		dump_str(out, l->url);
-		g_string_append(out, "  scheme=");
-		dump_str(out, l->scheme);
-		g_string_append(out, " host=");
-		dump_str(out, l->host);
-		g_string_append(out, " domain=");
-		dump_str(out, l->domain);
-		if (strcmp(l->raw, l->url) != 0) {
-			g_string_append(out, " raw=");
-			dump_str(out, l->raw);
-		}
-		if (l->label != NULL) {
-			g_string_append(out, " label=\"");
-			dump_str(out, l->label);
-			g_string_append_c(out, '"');
-		}
-		g_string_append_c(out, '\n');
-	}
-	g_string_append_printf(out, "images: %u\n", f->images->len);
-	for (guint i = 0; i < f->images->len; i++) {
-		const FactImage *im = f->images->pdata[i];
-		g_string_append(out, "  ");
-		dump_str(out, im->src);
-		g_string_append_printf(out, "  scheme=%s host=%s size=%dx%d%s", im->scheme, im->host,
-		                       im->width, im->height, im->remote ? " remote" : "");
-		if (im->linked) {
-			g_string_append(out, " linked=");
-			dump_str(out, im->link_url);
-			g_string_append(out, " link_host=");
-			dump_str(out, im->link_host);
-		}
-		g_string_append_c(out, '\n');
-	}
-	g_string_append_printf(out, "attachments: %u (%" G_GUINT64_FORMAT " bytes counted)\n",
-	                        f->attachments->len, f->attachment_bytes);
-	for (guint i = 0; i < f->attachments->len; i++) {
-		const FactAttachment *a = f->attachments->pdata[i];
-		g_string_append(out, "  \"");
-		dump_str(out, a->name);
-		g_string_append_printf(out, "\" ext=%s declared=%s magic=%s size=%" G_GUINT64_FORMAT
-		                       " %s depth=%d", a->ext, a->declared, a->magic, a->size,
-		                       a->is_inline ? "inline" : "attachment", a->depth);
-		if (a->container && a->container[0]) {
-			g_string_append(out, " container=\"");
-			dump_str(out, a->container);
-			g_string_append_c(out, '"');
-		}
-		g_string_append_printf(out, "%s%s%s\n", a->encrypted ? " encrypted" : "",
-		                       a->mismatch ? " mismatch" : "", a->macros ? " macros" : "");
-	}
-	g_string_append_printf(out, "anomalies: %u\n", f->anomalies->len);
-	for (guint i = 0; i < f->anomalies->len; i++) {
-		g_string_append(out, "  ");
-		dump_str(out, f->anomalies->pdata[i]);
-		g_string_append_c(out, '\n');
-	}
-	facts_dump_display(f, out);
-}

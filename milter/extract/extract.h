@@ -31,12 +31,4 @@ void extract_init(void);
  */
 gboolean extract_stream(GMimeStream *stream, const ExtractLimits *lim, Facts *f, GError **err);
 
-/* extract_base64_step - g_mime_encoding_base64_decode_step's output, faster
- * (see extract.c); out needs room for len * 3 / 4 + 3 bytes */
-gsize extract_base64_step(const guchar *in, gsize len, guchar *out, int *state, guint32 *save);
-
-/* extract_facts_dump - human-readable listing of every fact in f, appended to out
- * (for the checker and for tests). */
-void extract_facts_dump(const Facts *f, GString *out);
-
 #endif

@@ -6,7 +6,7 @@
  *      frees it.  Never NULL: "application/octet-stream" when nothing is known.
  *
  * A libmagic handle is not safe for concurrent use and each one holds its own
- * copy of the compiled database (~8 MB), so threads share a small pool: a
+ * copy of the compiled database (megabytes), so threads share a small pool: a
  * handle is taken under a mutex, used without it, and given back.  The pool
  * grows on demand up to max_handles; beyond that, callers wait.
  *
@@ -124,12 +124,15 @@ out:
 	return out ? out : g_strdup("application/octet-stream");
 }
 
+/* Bytes at the start of a part looked at for binary content. */
+#define FILETYPE_BINARY_SCAN 8192
+
 /* filetype_looks_binary - NUL or many control bytes near the start: a
  * file, not text (whatever the part's label says) */
 gboolean filetype_looks_binary(const void *buf, size_t len)
 {
 	const guchar *p = buf;
-	gsize n = MIN(len, 8192), ctl = 0;
+	gsize n = MIN(len, FILETYPE_BINARY_SCAN), ctl = 0;
 
 	for (gsize i = 0; i < n; i++) {
 		if (p[i] == 0)

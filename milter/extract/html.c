@@ -22,18 +22,18 @@
  * colour is (nearly) that of its background — background from bgcolor or
  * CSS, white when none is declared, unknown under a background image.
  *
- * Style sheets.  <style> content (found by the pre-scan, so nothing is done
- * for a document without one) gives rules with simple selectors — element,
- * .class, #id, element.class, element#id, and comma lists of them — whose
- * declarations hide (display, visibility, opacity, font-size, mso-hide as
- * above).  They apply to matching elements in sheet order, a later rule or
+ * Style sheets (css.c).  <style> content (found by the pre-scan, so nothing
+ * is done for a document without one) gives rules with simple selectors —
+ * element, .class, #id, element.class, element#id, and comma lists of them —
+ * whose declarations hide (display, visibility, opacity, font-size, mso-hide
+ * as above).  They apply to matching elements in sheet order, a later rule or
  * the element's own style attribute setting the same property overriding
  * them.  Other selectors, @-rules and their blocks (@media: what shows on
  * one screen only) and colours from sheets are left out.  Bounds:
  * HTML_MAX_CSS_BYTES of sheets, HTML_MAX_CSS_RULES selectors
  * ("limit:css-rules").
  *
- * <base href> makes every relative URL after it absolute (urls_resolve).
+ * <base href> makes every relative URL after it absolute (url_normalise_resolve).
  *
  * Bounds.  gumbo has no nesting limit, its cost grows with the nesting
  * depth times the number of tags, and some markup aborts it: html_prescan.c
@@ -48,34 +48,16 @@
 #include <stddef.h>
 #include <string.h>
 #include <gumbo.h>
+#include "extract/css.h"
 #include "extract/html.h"
 #include "extract/html_prescan.h"
 
 #define HTML_MAX_IMAGES 2000
-#define HTML_PX_MAX 100000
 #define HTML_MAX_HIDDEN (1024 * 1024)
-#define HTML_COLOR_NONE (-1)     /* not declared: inherit */
 #define HTML_COLOR_UNKNOWN (-2)  /* a background image: nothing can be compared */
-
-#define CSS_DISPLAY 0x01
-#define CSS_VISIBILITY 0x02
-#define CSS_OPACITY 0x04
-#define CSS_FONT_SIZE 0x08
-#define CSS_MSO_HIDE 0x10
-
-/* One simple selector of a style sheet rule that sets a hiding property. */
-typedef struct {
-	char *tag;           /* lower-case element name, or NULL */
-	char *cls;           /* class, or NULL */
-	char *id;            /* id, or NULL */
-	guint hide;          /* CSS_* properties the rule sets to a hiding value */
-	guint set;           /* CSS_* properties the rule sets at all */
-} CssRule;
-
-typedef struct {
-	GArray *rules;       /* CssRule, in sheet order */
-	GHashTable *index;   /* "t:tag", ".class", "#id" -> GArray of guint rule numbers */
-} Css;
+#define HTML_COLOR_PAGE 0xffffff /* behind undeclared backgrounds */
+#define HTML_MAX_PARSE_ERRORS 50 /* parse errors gumbo records (none are read) */
+#define HTML_URL_CHUNK 1024      /* GStringChunk block for resolved URLs */
 
 typedef struct {
 	Facts *f;
@@ -192,399 +174,45 @@ static char *tag_name(GumboElement *el)
 	return g_ascii_strdown(piece.data ? piece.data : "", piece.data ? (gssize)piece.length : 0);
 }
 
-/* px - a length in pixels: "1", "1px", " 2 " -> n; "50%", "auto", "" -> -1 */
-static int px(const char *v, gsize n)
-{
-	gsize i = 0;
-	long val = 0;
-	gboolean any = FALSE;
+typedef struct {
+	Frame *nf;
+	guint set;                  /* CSS_* properties the attribute sets */
+	gboolean zero_height, overflow_hidden;
+} StyleDecls;
 
-	while (i < n && g_ascii_isspace(v[i]))
-		i++;
-	while (i < n && g_ascii_isdigit(v[i])) {
-		if (val < HTML_PX_MAX)
-			val = val * 10 + (v[i] - '0');
-		any = TRUE;
-		i++;
+/* style_decl - one declaration of an element's style attribute */
+static void style_decl(const char *name, const char *val, gpointer data)
+{
+	StyleDecls *d = data;
+	Frame *nf = d->nf;
+	gint32 c;
+
+	if (css_decl_hides(name, val, &d->set))
+		nf->hidden = TRUE;
+	else if ((g_ascii_strcasecmp(name, "height") == 0 || g_ascii_strcasecmp(name, "max-height") == 0) &&
+	         css_px(val, strlen(val)) == 0)
+		d->zero_height = TRUE;
+	else if (g_ascii_strcasecmp(name, "overflow") == 0 && g_ascii_strncasecmp(val, "hidden", 6) == 0)
+		d->overflow_hidden = TRUE;
+	else if (g_ascii_strcasecmp(name, "color") == 0 && (c = css_color(val)) >= 0)
+		nf->fg = c;
+	else if (g_ascii_strcasecmp(name, "background-color") == 0 && (c = css_color(val)) >= 0)
+		nf->bg = c;
+	else if (g_ascii_strcasecmp(name, "background") == 0 || g_ascii_strcasecmp(name, "background-image") == 0) {
+		if (strstr(val, "url(") != NULL || strstr(val, "gradient") != NULL)
+			nf->bg = HTML_COLOR_UNKNOWN;
+		else if ((c = css_color(val)) >= 0)
+			nf->bg = c;
 	}
-	if (i < n && v[i] == '.')
-		for (i++; i < n && g_ascii_isdigit(v[i]); i++)
-			any = TRUE;
-	if (!any)
-		return -1;
-	while (i < n && g_ascii_isspace(v[i]))
-		i++;
-	if (i < n && (v[i] == '%' || g_ascii_strncasecmp(v + i, "em", 2) == 0 ||
-	              g_ascii_strncasecmp(v + i, "rem", 3) == 0 || v[i] == 'v'))
-		return -1;
-	return (int)MIN(val, HTML_PX_MAX);
 }
 
-/* style_size - width/height/visibility declared in a style attribute */
-static void style_size(const char *style, int *w, int *hgt)
+/* sheet_hidden - the CSS_* properties the sheets hide el with */
+static guint sheet_hidden(const Css *css, GumboElement *el)
 {
-	char **decls = g_strsplit(style, ";", 256);
-	gboolean hidden = FALSE;
+	char *name = tag_name(el);
+	guint mask = css_hidden(css, name, attr(el, "id"), attr(el, "class"));
 
-	for (int i = 0; decls[i]; i++) {
-		char *colon = strchr(decls[i], ':'), *name, *val;
-		if (colon == NULL)
-			continue;
-		*colon = '\0';
-		name = g_strstrip(decls[i]);
-		val = g_strstrip(colon + 1);
-		if (g_ascii_strcasecmp(name, "width") == 0 && px(val, strlen(val)) >= 0)
-			*w = px(val, strlen(val));
-		else if (g_ascii_strcasecmp(name, "height") == 0 && px(val, strlen(val)) >= 0)
-			*hgt = px(val, strlen(val));
-		else if ((g_ascii_strcasecmp(name, "display") == 0 && g_ascii_strncasecmp(val, "none", 4) == 0) ||
-		         (g_ascii_strcasecmp(name, "visibility") == 0 && g_ascii_strncasecmp(val, "hidden", 6) == 0))
-			hidden = TRUE;
-	}
-	if (hidden)
-		*w = *hgt = 0;
-	g_strfreev(decls);
-}
-
-static const struct {
-	const char *name;
-	gint32 rgb;
-} color_names[] = {
-	{ "white", 0xffffff }, { "black", 0x000000 }, { "red", 0xff0000 }, { "green", 0x008000 },
-	{ "blue", 0x0000ff }, { "yellow", 0xffff00 }, { "gray", 0x808080 }, { "grey", 0x808080 },
-	{ "silver", 0xc0c0c0 }, { "whitesmoke", 0xf5f5f5 }, { "snow", 0xfffafa },
-	{ "ivory", 0xfffff0 }, { "navy", 0x000080 }, { "orange", 0xffa500 },
-	{ "lightgray", 0xd3d3d3 }, { "lightgrey", 0xd3d3d3 }, { "gainsboro", 0xdcdcdc },
-};
-
-/* color - a CSS / HTML colour value -> 0xRRGGBB; HTML_COLOR_NONE when not understood
- * or transparent */
-static gint32 color(const char *v)
-{
-	char buf[64];
-	gsize n = 0;
-
-	while (g_ascii_isspace(*v))
-		v++;
-	while (v[n] && n < sizeof buf - 1 && v[n] != ';' && v[n] != '!')
-		buf[n] = g_ascii_tolower(v[n]), n++;
-	buf[n] = '\0';
-	g_strstrip(buf);
-	if (buf[0] == '#' || (strlen(buf) == 6 && strspn(buf, "0123456789abcdef") == 6)) {
-		const char *h = buf[0] == '#' ? buf + 1 : buf;
-		gsize hl = strspn(h, "0123456789abcdef");
-		if (hl == 3 || hl == 4)
-			return g_ascii_xdigit_value(h[0]) * 0x110000 + g_ascii_xdigit_value(h[1]) * 0x1100 +
-			       g_ascii_xdigit_value(h[2]) * 0x11;
-		if (hl == 6 || hl == 8)
-			return g_ascii_xdigit_value(h[0]) << 20 | g_ascii_xdigit_value(h[1]) << 16 |
-			       g_ascii_xdigit_value(h[2]) << 12 | g_ascii_xdigit_value(h[3]) << 8 |
-			       g_ascii_xdigit_value(h[4]) << 4 | g_ascii_xdigit_value(h[5]);
-		return HTML_COLOR_NONE;
-	}
-	if (g_str_has_prefix(buf, "rgb")) {
-		const char *p = strchr(buf, '(');
-		int c[3];
-		if (p == NULL)
-			return HTML_COLOR_NONE;
-		p++;
-		for (int i = 0; i < 3; i++) {
-			char *e;
-			double d = g_ascii_strtod(p, &e);
-			if (e == p)
-				return HTML_COLOR_NONE;
-			if (*e == '%')
-				d = d * 255 / 100, e++;
-			c[i] = (int)CLAMP(d, 0, 255);
-			p = e;
-			while (*p == ' ' || *p == ',')
-				p++;
-		}
-		return c[0] << 16 | c[1] << 8 | c[2];
-	}
-	for (gsize i = 0; i < G_N_ELEMENTS(color_names); i++)
-		if (strcmp(buf, color_names[i].name) == 0)
-			return color_names[i].rgb;
-	return HTML_COLOR_NONE;
-}
-
-/* same_color - too close for the eye to tell apart */
-static gboolean same_color(gint32 a, gint32 b)
-{
-	if (a < 0 || b < 0)
-		return FALSE;
-	return ABS(((a >> 16) & 0xff) - ((b >> 16) & 0xff)) <= 12 &&
-	       ABS(((a >> 8) & 0xff) - ((b >> 8) & 0xff)) <= 12 && ABS((a & 0xff) - (b & 0xff)) <= 12;
-}
-
-/* tiny_font - a font-size value too small to read */
-static gboolean tiny_font(const char *v)
-{
-	char *e;
-	double d;
-
-	while (g_ascii_isspace(*v))
-		v++;
-	d = g_ascii_strtod(v, &e);
-	if (e == v)
-		return FALSE;
-	while (g_ascii_isspace(*e))
-		e++;
-	if (*e == '%')
-		return d < 10;
-	if (g_ascii_strncasecmp(e, "em", 2) == 0 || g_ascii_strncasecmp(e, "rem", 3) == 0)
-		return d < 0.1;
-	return d <= 1;      /* px, pt, or no unit */
-}
-
-/* decl_hides - the CSS_* property a declaration sets (to *set), and returns it when the value hides */
-static guint decl_hides(const char *name, const char *val, guint *set)
-{
-	guint bit = 0;
-	gboolean hides = FALSE;
-
-	if (g_ascii_strcasecmp(name, "display") == 0)
-		bit = CSS_DISPLAY, hides = g_ascii_strncasecmp(val, "none", 4) == 0;
-	else if (g_ascii_strcasecmp(name, "visibility") == 0)
-		bit = CSS_VISIBILITY, hides = g_ascii_strncasecmp(val, "hidden", 6) == 0;
-	else if (g_ascii_strcasecmp(name, "mso-hide") == 0)
-		bit = CSS_MSO_HIDE, hides = g_ascii_strncasecmp(val, "all", 3) == 0;
-	else if (g_ascii_strcasecmp(name, "opacity") == 0)
-		bit = CSS_OPACITY, hides = g_ascii_isdigit(val[0]) && g_ascii_strtod(val, NULL) <= 0.05;
-	else if (g_ascii_strcasecmp(name, "font-size") == 0)
-		bit = CSS_FONT_SIZE, hides = tiny_font(val);
-	*set |= bit;
-	return hides ? bit : 0;
-}
-
-static void css_free(Css *c)
-{
-	if (c == NULL)
-		return;
-	for (guint i = 0; i < c->rules->len; i++) {
-		CssRule *r = &g_array_index(c->rules, CssRule, i);
-		g_free(r->tag);
-		g_free(r->cls);
-		g_free(r->id);
-	}
-	g_array_free(c->rules, TRUE);
-	g_hash_table_destroy(c->index);
-	g_free(c);
-}
-
-static void index_free(gpointer p)
-{
-	g_array_free(p, TRUE);
-}
-
-/* css_name - [A-Za-z0-9_-] and non-ASCII from s; the length */
-static gsize css_name(const char *s)
-{
-	gsize k = 0;
-
-	while (g_ascii_isalnum(s[k]) || s[k] == '-' || s[k] == '_' || (guchar)s[k] >= 0x80)
-		k++;
-	return k;
-}
-
-/* css_selector - one simple selector as a rule; FALSE for any other kind */
-static gboolean css_selector(char *sel, CssRule *r)
-{
-	gsize k = css_name(sel);
-	char *rest = sel + k;
-
-	memset(r, 0, sizeof *r);
-	if (k > 0)
-		r->tag = g_ascii_strdown(sel, (gssize)k);
-	if (*rest == '.' || *rest == '#') {
-		gsize m = css_name(rest + 1);
-		if (m == 0 || rest[1 + m] != '\0') {
-			g_free(r->tag);
-			return FALSE;
-		}
-		if (*rest == '.')
-			r->cls = g_strndup(rest + 1, m);
-		else
-			r->id = g_strndup(rest + 1, m);
-	} else if (*rest != '\0' || k == 0) {
-		g_free(r->tag);
-		return FALSE;
-	}
-	return TRUE;
-}
-
-/* css_add - one rule, indexed by its class, id or element */
-static void css_add(Css *c, CssRule *r)
-{
-	char *key = r->cls ? g_strconcat(".", r->cls, NULL)
-	          : r->id ? g_strconcat("#", r->id, NULL) : g_strconcat("t:", r->tag, NULL);
-	GArray *list = g_hash_table_lookup(c->index, key);
-	guint n = c->rules->len;
-
-	if (list == NULL) {
-		list = g_array_new(FALSE, FALSE, sizeof(guint));
-		g_hash_table_insert(c->index, key, list);
-	} else {
-		g_free(key);
-	}
-	g_array_append_val(list, n);
-	g_array_append_val(c->rules, *r);
-}
-
-/* css_skip_block - past the block that opens at s[i] == '{' (nesting counted) */
-static gsize css_skip_block(const char *s, gsize n, gsize i)
-{
-	int depth = 0;
-
-	for (; i < n; i++) {
-		if (s[i] == '{')
-			depth++;
-		else if (s[i] == '}' && --depth <= 0)
-			return i + 1;
-	}
-	return n;
-}
-
-/* css_parse - the rules of the sheets that set a hiding property; NULL when none */
-static Css *css_parse(GString *sheets, Facts *f)
-{
-	Css *c = g_new0(Css, 1);
-	char *s = sheets->str;
-	gsize n = sheets->len, i = 0;
-	guint selectors = 0;
-
-	c->rules = g_array_new(FALSE, FALSE, sizeof(CssRule));
-	c->index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, index_free);
-	/* comments out */
-	for (char *p = s; (p = strstr(p, "/*")) != NULL;) {
-		char *e = strstr(p + 2, "*/");
-		e = e ? e + 2 : s + n;
-		memset(p, ' ', e - p);
-		p = e;
-	}
-	while (i < n) {
-		gsize open, close;
-		char *decls, **parts, **sels;
-		guint hide = 0, set = 0;
-		while (i < n && (g_ascii_isspace(s[i]) || s[i] == '}' || s[i] == ';'))
-			i++;
-		if (i >= n)
-			break;
-		if (s[i] == '@' || (i + 4 <= n && (strncmp(s + i, "<!--", 4) == 0 || strncmp(s + i, "-->", 3) == 0))) {
-			if (s[i] != '@') {   /* HTML comment markers around a sheet */
-				i += s[i] == '<' ? 4 : 3;
-				continue;
-			}
-			while (i < n && s[i] != '{' && s[i] != ';')
-				i++;
-			i = i < n && s[i] == '{' ? css_skip_block(s, n, i) : i + 1;
-			continue;
-		}
-		open = i;
-		while (open < n && s[open] != '{')
-			open++;
-		if (open >= n)
-			break;
-		close = open;
-		while (close < n && s[close] != '}')
-			close++;
-		decls = g_strndup(s + open + 1, close - open - 1);
-		parts = g_strsplit(decls, ";", 256);
-		for (int k = 0; parts[k]; k++) {
-			char *colon = strchr(parts[k], ':');
-			if (colon == NULL)
-				continue;
-			*colon = '\0';
-			hide |= decl_hides(g_strstrip(parts[k]), g_strstrip(colon + 1), &set);
-		}
-		g_strfreev(parts);
-		g_free(decls);
-		if (set != 0) {
-			char *list = g_strndup(s + i, open - i);
-			sels = g_strsplit(list, ",", 0);
-			for (int k = 0; sels[k]; k++) {
-				CssRule r;
-				if (++selectors > HTML_MAX_CSS_RULES) {
-					facts_add_anomaly(f, "limit", "css-rules");
-					break;
-				}
-				if (!css_selector(g_strstrip(sels[k]), &r))
-					continue;
-				r.hide = hide;
-				r.set = set;
-				css_add(c, &r);
-			}
-			g_strfreev(sels);
-			g_free(list);
-			if (selectors > HTML_MAX_CSS_RULES)
-				break;
-		}
-		i = close + 1;
-	}
-	if (c->rules->len == 0) {
-		css_free(c);
-		return NULL;
-	}
-	return c;
-}
-
-static gint cmp_uint(gconstpointer a, gconstpointer b)
-{
-	guint x = *(const guint *)a, y = *(const guint *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* css_match - the rules matching el, in sheet order, into hits */
-static void css_match(const Css *c, GumboElement *el, GArray *hits)
-{
-	const char *id = attr(el, "id"), *cls = attr(el, "class");
-	char *name = tag_name(el), *key = g_strconcat("t:", name, NULL);
-	GArray *list;
-
-	g_array_set_size(hits, 0);
-	if ((list = g_hash_table_lookup(c->index, key)) != NULL)
-		g_array_append_vals(hits, list->data, list->len);
-	g_free(key);
-	if (id != NULL && *id) {
-		key = g_strconcat("#", id, NULL);
-		if ((list = g_hash_table_lookup(c->index, key)) != NULL)
-			g_array_append_vals(hits, list->data, list->len);
-		g_free(key);
-	}
-	if (cls != NULL && *cls) {
-		char **names = g_strsplit_set(cls, " \t\n\r\f", 64);
-		for (int k = 0; names[k]; k++) {
-			if (!*names[k])
-				continue;
-			key = g_strconcat(".", names[k], NULL);
-			if ((list = g_hash_table_lookup(c->index, key)) != NULL)
-				g_array_append_vals(hits, list->data, list->len);
-			g_free(key);
-		}
-		g_strfreev(names);
-	}
-	/* a rule with both element and class/id matches only that element */
-	for (guint k = hits->len; k-- > 0;) {
-		const CssRule *r = &g_array_index(c->rules, CssRule, g_array_index(hits, guint, k));
-		if (r->tag != NULL && strcmp(r->tag, name) != 0)
-			g_array_remove_index(hits, k);
-	}
-	g_array_sort(hits, cmp_uint);
 	g_free(name);
-}
-
-/* css_hidden - the CSS_* properties the sheets hide el with */
-static guint css_hidden(const Css *c, GumboElement *el)
-{
-	GArray *hits = g_array_new(FALSE, FALSE, sizeof(guint));
-	guint mask = 0;
-
-	css_match(c, el, hits);
-	for (guint k = 0; k < hits->len; k++) {
-		const CssRule *r = &g_array_index(c->rules, CssRule, g_array_index(hits, guint, k));
-		mask = (mask & ~r->set) | r->hide;
-	}
-	g_array_free(hits, TRUE);
 	return mask;
 }
 
@@ -592,54 +220,27 @@ static guint css_hidden(const Css *c, GumboElement *el)
 static void element_style(GumboElement *el, Frame *nf, const Frame *parent, const Css *css)
 {
 	const char *v, *style = attr(el, "style");
-	gboolean zero_height = FALSE, overflow_hidden = FALSE;
-	guint sheet = css ? css_hidden(css, el) : 0, inline_set = 0;
+	guint sheet = css ? sheet_hidden(css, el) : 0;
+	StyleDecls d = { nf, 0, FALSE, FALSE };
 	gint32 c;
 
 	nf->hidden = parent->hidden || gumbo_get_attribute(&el->attributes, "hidden") != NULL;
 	nf->fg = parent->fg;
 	nf->bg = parent->bg;
-	if ((v = attr(el, "bgcolor")) != NULL && (c = color(v)) >= 0)
+	if ((v = attr(el, "bgcolor")) != NULL && (c = css_color(v)) >= 0)
 		nf->bg = c;
 	if ((v = attr(el, "background")) != NULL && *v)
 		nf->bg = HTML_COLOR_UNKNOWN;
-	if (el->tag == GUMBO_TAG_FONT && (v = attr(el, "color")) != NULL && (c = color(v)) >= 0)
+	if (el->tag == GUMBO_TAG_FONT && (v = attr(el, "color")) != NULL && (c = css_color(v)) >= 0)
 		nf->fg = c;
-	if (style != NULL) {
-		char **decls = g_strsplit(style, ";", 256);
-		for (int i = 0; decls[i]; i++) {
-			char *colon = strchr(decls[i], ':'), *name, *val;
-			if (colon == NULL)
-				continue;
-			*colon = '\0';
-			name = g_ascii_strdown(g_strstrip(decls[i]), -1);
-			val = g_strstrip(colon + 1);
-			if (decl_hides(name, val, &inline_set))
-				nf->hidden = TRUE;
-			else if ((strcmp(name, "height") == 0 || strcmp(name, "max-height") == 0) && px(val, strlen(val)) == 0)
-				zero_height = TRUE;
-			else if (strcmp(name, "overflow") == 0 && g_ascii_strncasecmp(val, "hidden", 6) == 0)
-				overflow_hidden = TRUE;
-			else if (strcmp(name, "color") == 0 && (c = color(val)) >= 0)
-				nf->fg = c;
-			else if (strcmp(name, "background-color") == 0 && (c = color(val)) >= 0)
-				nf->bg = c;
-			else if (strcmp(name, "background") == 0 || strcmp(name, "background-image") == 0) {
-				if (strstr(val, "url(") != NULL || strstr(val, "gradient") != NULL)
-					nf->bg = HTML_COLOR_UNKNOWN;
-				else if ((c = color(val)) >= 0)
-					nf->bg = c;
-			}
-			g_free(name);
-		}
-		g_strfreev(decls);
-	}
+	if (style != NULL)
+		css_declarations(style, strlen(style), style_decl, &d);
 	/* the style attribute wins over the sheets for the properties it sets */
-	if (sheet & ~inline_set)
+	if (sheet & ~d.set)
 		nf->hidden = TRUE;
-	if (zero_height && overflow_hidden)
+	if (d.zero_height && d.overflow_hidden)
 		nf->hidden = TRUE;
-	if (same_color(nf->fg, nf->bg))
+	if (css_same_color(nf->fg, nf->bg))
 		nf->hidden = TRUE;
 }
 
@@ -651,7 +252,7 @@ static const char *rel(Html *h, const char *v)
 
 	if (h->base == NULL || v == NULL)
 		return v;
-	abs = urls_resolve(h->base, v);
+	abs = url_normalise_resolve(h->base, v);
 	if (abs == NULL)
 		return v;
 	kept = g_string_chunk_insert(h->urls, abs);
@@ -681,16 +282,16 @@ static void add_image(Html *h, const char *src, int w, int hgt, const char *href
 		facts_add_anomaly(h->f, "limit", "images");
 		return;
 	}
-	urls_parse(src, &p);
+	url_normalise(src, &p);
 	remote = p.host[0] != '\0' && (p.scheme[0] == '\0' || strcmp(p.scheme, "http") == 0 ||
 	                               strcmp(p.scheme, "https") == 0);
 	if (href != NULL)
-		urls_parse(href, &a);
+		url_normalise(href, &a);
 	facts_add_image(h->f, p.url, p.scheme, p.host, w, hgt, remote, href ? a.url : NULL,
 	                href ? a.host : NULL);
-	urls_parts_clear(&p);
+	url_normalise_clear(&p);
 	if (href != NULL)
-		urls_parts_clear(&a);
+		url_normalise_clear(&a);
 }
 
 /* add_fetched - a URL the client would fetch: a link when it names a host */
@@ -701,10 +302,10 @@ static void add_fetched(Html *h, const char *url, const char *source)
 	if (url == NULL || *url == '\0')
 		return;
 	url = rel(h, url);
-	urls_parse(url, &p);
+	url_normalise(url, &p);
 	if (p.host[0] != '\0')
 		urls_add(h->links, url, url, source, NULL);
-	urls_parts_clear(&p);
+	url_normalise_clear(&p);
 }
 
 /* css_urls - url(...) in a style sheet or style attribute: links, and images when remote */
@@ -726,15 +327,15 @@ static void css_urls(Html *h, const char *css, const char *href)
 			q = *p++;
 		e = q ? strchr(p, q) : strchr(p, ')');
 		len = e ? (gsize)(e - p) : strlen(p);
-		url = g_strndup(p, MIN(len, (gsize)URLS_MAX_LEN));
+		url = g_strndup(p, MIN(len, (gsize)URL_MAX_LEN));
 		g_strstrip(url);
 		add_fetched(h, url, "css");
 		{
 			UrlParts u;
-			urls_parse(url, &u);
+			url_normalise(url, &u);
 			if (u.host[0] != '\0')
 				add_image(h, url, -1, -1, href);
-			urls_parts_clear(&u);
+			url_normalise_clear(&u);
 		}
 		g_free(url);
 		p += len;
@@ -760,7 +361,7 @@ static void srcset_urls(Html *h, const char *v, char **first)
 		n = p - s;
 		while (n > 0 && s[n - 1] == ',')
 			n--;
-		url = g_strndup(s, MIN(n, (gsize)URLS_MAX_LEN));
+		url = g_strndup(s, MIN(n, (gsize)URL_MAX_LEN));
 		add_fetched(h, url, "srcset");
 		if (first && *first == NULL)
 			*first = url;
@@ -805,7 +406,7 @@ static void refresh_url(Html *h, const char *content)
 	} else {
 		n = strlen(u);
 	}
-	url = g_strndup(u, MIN(n, (gsize)URLS_MAX_LEN));
+	url = g_strndup(u, MIN(n, (gsize)URL_MAX_LEN));
 	g_strstrip(url);
 	if (*url)
 		urls_add(h->links, rel(h, url), url, "refresh", NULL);
@@ -826,10 +427,10 @@ static void element_enter(Html *h, GumboElement *el, Frame *stack, guint depth)
 
 	if (el->tag == GUMBO_TAG_BASE && h->base == NULL && (v = attr(el, "href")) != NULL) {
 		UrlParts b;
-		urls_parse(v, &b);
+		url_normalise(v, &b);
 		if (b.host[0] != '\0' && b.scheme[0] != '\0')
 			h->base = g_strdup(v);
-		urls_parts_clear(&b);
+		url_normalise_clear(&b);
 	}
 	if ((v = attr(el, "href")) != NULL && *v && el->tag != GUMBO_TAG_A && el->tag != GUMBO_TAG_BASE) {
 		if (el->tag == GUMBO_TAG_AREA)
@@ -846,11 +447,11 @@ static void element_enter(Html *h, GumboElement *el, Frame *stack, guint depth)
 	if (imagelike) {
 		int w = -1, hgt = -1;
 		if ((v = attr(el, "width")) != NULL)
-			w = px(v, strlen(v));
+			w = css_px(v, strlen(v));
 		if ((v = attr(el, "height")) != NULL)
-			hgt = px(v, strlen(v));
+			hgt = css_px(v, strlen(v));
 		if (style != NULL)
-			style_size(style, &w, &hgt);
+			css_size(style, &w, &hgt);
 		add_image(h, src && *src ? src : first_srcset, w, hgt, href);
 	}
 	if ((v = attr(el, "background")) != NULL && *v) {
@@ -954,7 +555,7 @@ static GumboOutput *parse_bounded(Arena *a, const char *html, gsize len)
 	opts.allocator = arena_alloc;
 	opts.deallocator = arena_free;
 	opts.userdata = a;
-	opts.max_errors = 50;
+	opts.max_errors = HTML_MAX_PARSE_ERRORS;
 	if (setjmp(a->escape) != 0) {
 		arena_release(a);
 		return NULL;
@@ -962,38 +563,82 @@ static GumboOutput *parse_bounded(Arena *a, const char *html, gsize len)
 	return gumbo_parse_with_options(&opts, html, len);
 }
 
-/* html_extract - see the file comment */
-void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline, UrlsSink *links,
-                  Facts *f, GString *text)
+/* text_node - a text child of node: a <style> sheet's URLs, hidden text or visible text */
+static void text_node(Html *h, const GumboNode *node, const GumboNode *kid, const Frame *fr,
+                      GArray *stack)
 {
-	Arena *arena = g_new(Arena, 1);
-	GumboOutput *out = NULL;
-	GArray *stack = g_array_new(FALSE, TRUE, sizeof(Frame));
-	Html h = { f, links, text, FALSE, 0, FALSE, NULL, g_string_chunk_new(1024), NULL };
-	GString *sheets = g_string_new(NULL);
-	guint nodes = 0;
-	gsize cut;
-	Frame root = { 0 };
+	if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_STYLE)
+		css_urls(h, kid->v.text.text, anchor_of((Frame *)stack->data, stack->len));
+	else if (!fr->quiet && fr->hidden)
+		hidden_add(h, kid->v.text.text);
+	else if (!fr->quiet)
+		text_add(h, kid->v.text.text);
+}
 
-	/* white behind undeclared backgrounds; an undeclared text colour is never
-	 * compared (colours from <style> sheets are not applied) */
-	root.fg = HTML_COLOR_NONE;
-	root.bg = 0xffffff;
-	arena_init(arena, deadline);
-	cut = html_prescan(html, len, max_nodes, f, sheets, NULL);
-	if (sheets->len > 0)
-		h.css = css_parse(sheets, f);
-	g_string_free(sheets, TRUE);
-	out = parse_bounded(arena, html, cut);
-	if (out == NULL) {
-		facts_add_anomaly(f, "timeout", "html");
-		goto out;
+/* element_open - an element child: its links and images, its style, the
+ * line break it makes; its frame is pushed on the stack */
+static void element_open(Html *h, GumboNode *kid, GArray *stack)
+{
+	GumboElement *el = &kid->v.element;
+	const Frame *fr;
+	Frame nf = { 0 };
+
+	element_enter(h, el, (Frame *)stack->data, stack->len);
+	fr = &g_array_index(stack, Frame, stack->len - 1);
+	nf.node = kid;
+	element_style(el, &nf, fr, h->css);
+	nf.quiet = fr->quiet || el->tag == GUMBO_TAG_SCRIPT || el->tag == GUMBO_TAG_STYLE ||
+	           el->tag == GUMBO_TAG_TITLE || el->tag == GUMBO_TAG_HEAD;
+	if (el->tag == GUMBO_TAG_A) {
+		const char *v = attr(el, "href");
+		nf.href = (v && *v && v[0] != '#') ? rel(h, v) : NULL;
 	}
-	if (out->root == NULL)
-		goto out;
+	if (!nf.quiet && nf.hidden) {
+		if (el->tag == GUMBO_TAG_BR || is_block(el->tag))
+			hidden_break(h);
+	} else if (!nf.quiet) {
+		if (el->tag == GUMBO_TAG_BR) {
+			g_string_append_c(h->text, '\n');
+			h->space = FALSE;
+		} else if (is_block(el->tag)) {
+			text_break(h);
+		} else if (el->tag == GUMBO_TAG_TD || el->tag == GUMBO_TAG_TH) {
+			h->space = TRUE;
+		}
+	}
+	if (el->tag == GUMBO_TAG_PRE)
+		h->pre++;
+	nf.text_start = h->text->len;
+	g_array_append_val(stack, nf);
+}
 
-	root.node = out->root;
-	g_array_append_val(stack, root);
+/* element_close - all children done: the anchor's link with its text as
+ * label, the line break a block makes */
+static void element_close(Html *h, const Frame *fr)
+{
+	const GumboElement *el = &fr->node->v.element;
+
+	if (fr->href != NULL) {
+		char *label = g_strndup(h->text->str + fr->text_start, h->text->len - fr->text_start);
+		urls_add(h->links, fr->href, fr->href, "href", g_strstrip(label));
+		g_free(label);
+	}
+	if (el->tag == GUMBO_TAG_PRE && h->pre > 0)
+		h->pre--;
+	if (!fr->quiet && fr->hidden && is_block(el->tag))
+		hidden_break(h);
+	else if (!fr->quiet && is_block(el->tag))
+		text_break(h);
+}
+
+/* walk - the tree from root, depth first without recursion, at most
+ * max_nodes nodes ("limit:html-nodes") */
+static void walk(Html *h, const Frame *root, guint max_nodes)
+{
+	GArray *stack = g_array_new(FALSE, TRUE, sizeof(Frame));
+	guint nodes = 0;
+
+	g_array_append_val(stack, *root);
 	while (stack->len > 0) {
 		Frame *fr = &g_array_index(stack, Frame, stack->len - 1);
 		GumboNode *node = fr->node;
@@ -1008,81 +653,57 @@ void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline,
 		                                         : &node->v.element.children;
 		if (fr->next < kids->length && node->type != GUMBO_NODE_TEMPLATE) {
 			GumboNode *kid = kids->data[fr->next++];
-			gboolean quiet = fr->quiet;
-			Frame nf = { 0 };
-
 			if (++nodes > max_nodes) {
-				facts_add_anomaly(f, "limit", "html-nodes");
+				facts_add_anomaly(h->f, "limit", "html-nodes");
 				break;
 			}
-			switch (kid->type) {
-			case GUMBO_NODE_TEXT:
-			case GUMBO_NODE_WHITESPACE:
-			case GUMBO_NODE_CDATA:
-				if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_STYLE)
-					css_urls(&h, kid->v.text.text,
-					         anchor_of((Frame *)stack->data, stack->len));
-				else if (!quiet && fr->hidden)
-					hidden_add(&h, kid->v.text.text);
-				else if (!quiet)
-					text_add(&h, kid->v.text.text);
-				continue;
-			case GUMBO_NODE_ELEMENT: {
-				GumboElement *el = &kid->v.element;
-				element_enter(&h, el, (Frame *)stack->data, stack->len);
-				fr = &g_array_index(stack, Frame, stack->len - 1);
-				nf.node = kid;
-				element_style(el, &nf, fr, h.css);
-				nf.quiet = quiet || el->tag == GUMBO_TAG_SCRIPT || el->tag == GUMBO_TAG_STYLE ||
-				           el->tag == GUMBO_TAG_TITLE || el->tag == GUMBO_TAG_HEAD;
-				if (el->tag == GUMBO_TAG_A) {
-					const char *v = attr(el, "href");
-					nf.href = (v && *v && v[0] != '#') ? rel(&h, v) : NULL;
-				}
-				if (!nf.quiet && nf.hidden) {
-					if (el->tag == GUMBO_TAG_BR || is_block(el->tag))
-						hidden_break(&h);
-				} else if (!nf.quiet) {
-					if (el->tag == GUMBO_TAG_BR) {
-						g_string_append_c(text, '\n');
-						h.space = FALSE;
-					} else if (is_block(el->tag)) {
-						text_break(&h);
-					} else if (el->tag == GUMBO_TAG_TD || el->tag == GUMBO_TAG_TH) {
-						h.space = TRUE;
-					}
-				}
-				if (el->tag == GUMBO_TAG_PRE)
-					h.pre++;
-				nf.text_start = text->len;
-				g_array_append_val(stack, nf);
-				continue;
-			}
-			default:
-				continue;   /* comments, templates: not shown */
-			}
+			if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_WHITESPACE ||
+			    kid->type == GUMBO_NODE_CDATA)
+				text_node(h, node, kid, fr, stack);
+			else if (kid->type == GUMBO_NODE_ELEMENT)
+				element_open(h, kid, stack);
+			/* comments, templates: not shown */
+			continue;
 		}
-		/* all children done: leave the element */
-		if (node->type == GUMBO_NODE_ELEMENT) {
-			GumboElement *el = &node->v.element;
-			if (fr->href != NULL) {
-				char *label = g_strndup(text->str + fr->text_start, text->len - fr->text_start);
-				urls_add(links, fr->href, fr->href, "href", g_strstrip(label));
-				g_free(label);
-			}
-			if (el->tag == GUMBO_TAG_PRE && h.pre > 0)
-				h.pre--;
-			if (!fr->quiet && fr->hidden && is_block(el->tag))
-				hidden_break(&h);
-			else if (!fr->quiet && is_block(el->tag))
-				text_break(&h);
-		}
+		if (node->type == GUMBO_NODE_ELEMENT)
+			element_close(h, fr);
 		g_array_set_size(stack, stack->len - 1);
+	}
+	g_array_free(stack, TRUE);
+}
+
+/* html_extract - see the file comment */
+void html_extract(const char *html, gsize len, guint max_nodes, gint64 deadline, UrlsSink *links,
+                  Facts *f, GString *text)
+{
+	Arena *arena = g_new(Arena, 1);
+	GumboOutput *out = NULL;
+	Html h = { f, links, text, FALSE, 0, FALSE, NULL, g_string_chunk_new(HTML_URL_CHUNK), NULL };
+	GString *sheets = g_string_new(NULL);
+	gsize cut;
+	Frame root = { 0 };
+
+	/* white behind undeclared backgrounds; an undeclared text colour is never
+	 * compared (colours from <style> sheets are not applied) */
+	root.fg = CSS_COLOR_NONE;
+	root.bg = HTML_COLOR_PAGE;
+	arena_init(arena, deadline);
+	cut = html_prescan(html, len, max_nodes, f, sheets, NULL);
+	if (sheets->len > 0)
+		h.css = css_parse(sheets, f);
+	g_string_free(sheets, TRUE);
+	out = parse_bounded(arena, html, cut);
+	if (out == NULL) {
+		facts_add_anomaly(f, "timeout", "html");
+		goto out;
+	}
+	if (out->root != NULL) {
+		root.node = out->root;
+		walk(&h, &root, max_nodes);
 	}
 out:
 	arena_release(arena);
 	g_free(arena);
-	g_array_free(stack, TRUE);
 	g_string_chunk_free(h.urls);
 	g_free(h.base);
 	css_free(h.css);

@@ -27,40 +27,25 @@
  * written, obfuscation included.
  *
  * Normalising (every link, HTML ones included) follows what a browser would
- * open: tabs and newlines dropped, "https:\\x" and "https:/x" read as
- * "https://x", backslashes in the authority read as slashes, userinfo dropped
- * (https://amazon.com@evil.example/ -> host evil.example), host
- * percent-decoded, lower-cased, IDN -> punycode (libidn2, UTS#46), trailing
- * dots dropped, integer / hex / short IPv4 forms turned into dotted quads.
- * The registrable domain comes from libpsl, else the host.  Parsing and
- * re-serialising uses libcurl's URL API (no network); a URL it refuses is
- * taken apart by hand.
+ * open (url_normalise.c).
  *
  * Redirectors.  A link whose query carries another http(s) URL in a
- * parameter (url, u, q, target, redirect, … : google.com/url?q=,
- * l.facebook.com/l.php?u=, *.safelinks.protection.outlook.com/?url=,
- * amazon's /gp/r.html?U=, and any other site doing the same) adds that URL
- * too, with source "redirect", so host rules see where the click ends;
- * Proofpoint urldefense v2 ("u=https-3A__x") and v3 ("/v3/__URL__;") are
- * decoded.  Unwrapping goes URLS_MAX_UNWRAP levels deep.  Shorteners that
- * carry nothing in the URL (t.co, bit.ly) stay as they are.
+ * parameter (redirect.c) adds that URL too, with source "redirect", so host
+ * rules see where the click ends.  Unwrapping goes URLS_MAX_UNWRAP levels
+ * deep.
  *
  * For people (amzmilter-check --facts) a link also carries its display form:
  * the URL and host with IDN labels back in Unicode (idn2_to_unicode_8z8z);
  * rules and lists see only the ASCII form.
- *
- * Relative links (urls_resolve) are made absolute against a base URL,
- * as a browser does for <base href>.
  *
  * Thread safety: the PSL context is loaded once by urls_init(); everything
  * else lives in the sink, which belongs to one message.
  */
 #include <arpa/inet.h>
 #include <string.h>
+#include "extract/redirect.h"
 #include "extract/urls.h"       /* glib before idn2.h, which defines G_GNUC_DEPRECATED otherwise */
-#include <curl/curl.h>
 #include <idn2.h>
-#include <libpsl.h>
 
 /* Text is scanned a line at a time; a longer line is cut into pieces this long. */
 #define URLS_SEGMENT_MAX (64 * 1024)
@@ -77,7 +62,6 @@ struct UrlsSink {
 	gboolean full;
 };
 
-static const psl_ctx_t *urls_psl;
 
 /* File extensions that are also ICANN TLDs (checked against libpsl): a bare
  * "readme.md", "manual.zip" or "logo.ai" names a file, so under these a bare
@@ -106,16 +90,13 @@ static const char *const dot_stopwords[] = {
 	"black", "white", "small", "big", "little", "polka", "no", NULL
 };
 
-/* urls_init - load the public suffix list: the newer of libpsl's built-in and the system file */
+/* urls_init - see urls.h */
 void urls_init(void)
 {
-	if (urls_psl != NULL)
-		return;
-	urls_psl = psl_latest(NULL);
-	if (urls_psl == NULL)
-		urls_psl = psl_builtin();
+	url_normalise_init();
 }
 
+/* in_list - s is one of the NULL-terminated list, compared without case */
 static gboolean in_list(const char *const *list, const char *s)
 {
 	for (; *list; list++)
@@ -124,324 +105,7 @@ static gboolean in_list(const char *const *list, const char *s)
 	return FALSE;
 }
 
-/* urls_host_is_ip - dotted quad or IPv6 literal (as produced by host_normalise) */
-gboolean urls_host_is_ip(const char *host)
-{
-	struct in6_addr a6;
-	struct in_addr a4;
-
-	return inet_pton(AF_INET, host, &a4) == 1 || inet_pton(AF_INET6, host, &a6) == 1;
-}
-
-/* suffix_known - s is a suffix in the given sections of the list, not one made up by "*" */
-static gboolean suffix_known(const char *s, int type)
-{
-	return urls_psl != NULL && psl_is_public_suffix2(urls_psl, s, type | PSL_TYPE_NO_STAR_RULE);
-}
-
-static void replace_all(GString *s, const char *from, const char *to)
-{
-	char *p;
-	gsize flen = strlen(from), pos = 0;
-
-	while ((p = strstr(s->str + pos, from)) != NULL) {
-		pos = p - s->str;
-		g_string_erase(s, pos, flen);
-		g_string_insert(s, pos, to);
-		pos += strlen(to);
-	}
-}
-
-/* host_normalise - the host a browser would connect to, as lower-case ASCII; transfer full */
-static char *host_normalise(const char *in)
-{
-	GString *s = g_string_new(NULL);
-	char *dec, *low = NULL, *out = NULL;
-	struct in_addr a4;
-	gboolean ascii = TRUE, numeric = TRUE, digit = FALSE;
-
-	dec = g_uri_unescape_string(in, NULL);
-	g_string_assign(s, dec && g_utf8_validate(dec, -1, NULL) ? dec : in);
-	g_free(dec);
-	if (!g_utf8_validate(s->str, s->len, NULL)) {
-		char *v = g_utf8_make_valid(s->str, s->len);
-		g_string_assign(s, v);
-		g_free(v);
-	}
-	/* IDNA maps these full stops to '.', so browsers do too. */
-	replace_all(s, "\xe3\x80\x82", ".");
-	replace_all(s, "\xef\xbc\x8e", ".");
-	replace_all(s, "\xef\xbd\xa1", ".");
-	g_strstrip(s->str);
-	g_string_set_size(s, strlen(s->str));
-	if (s->len >= 2 && s->str[0] == '[' && s->str[s->len - 1] == ']') {
-		g_string_erase(s, s->len - 1, 1);
-		g_string_erase(s, 0, 1);
-	}
-	while (s->len > 0 && s->str[s->len - 1] == '.')
-		g_string_truncate(s, s->len - 1);
-	while (s->len > 0 && s->str[0] == '.')
-		g_string_erase(s, 0, 1);
-	if (s->len == 0)
-		goto out;
-
-	low = g_utf8_strdown(s->str, s->len);
-	for (const char *p = low; *p; p++) {
-		if ((guchar)*p >= 0x80)
-			ascii = FALSE;
-		if (g_ascii_isdigit(*p))
-			digit = TRUE;
-		else if (!(g_ascii_isxdigit(*p) || *p == 'x' || *p == '.'))
-			numeric = FALSE;
-	}
-	if (!ascii) {
-		char *puny = NULL;
-		if (idn2_to_ascii_8z(low, &puny, IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT) == IDN2_OK ||
-		    idn2_to_ascii_8z(low, &puny, IDN2_TRANSITIONAL | IDN2_NFC_INPUT) == IDN2_OK) {
-			out = g_ascii_strdown(puny, -1);
-			idn2_free(puny);
-			goto out;
-		}
-		idn2_free(puny);
-	}
-	/* inet_aton() reads the forms browsers accept: 3232235777, 0x7f.1, 127.1 */
-	if (ascii && numeric && digit && inet_aton(low, &a4)) {
-		char buf[INET_ADDRSTRLEN];
-		out = g_strdup(inet_ntop(AF_INET, &a4, buf, sizeof buf));
-		goto out;
-	}
-	out = low;
-	low = NULL;
-out:
-	g_free(low);
-	g_string_free(s, TRUE);
-	return out ? out : g_strdup("");
-}
-
-static gboolean scheme_is_special(const char *scheme)
-{
-	return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
-	       strcmp(scheme, "ftp") == 0 || strcmp(scheme, "ws") == 0 || strcmp(scheme, "wss") == 0;
-}
-
-/* parse_by_hand - authority split without libcurl, for URLs it refuses */
-static void parse_by_hand(const char *url, UrlParts *out)
-{
-	const char *sep = strstr(url, "//");
-	const char *auth, *aend, *at, *hp, *colon;
-	char *hostport, *host;
-
-	if (sep == NULL) {
-		out->url = g_strdup(url);
-		out->host = g_strdup("");
-		return;
-	}
-	auth = sep + 2;
-	aend = auth + strcspn(auth, "/?#");
-	at = g_strrstr_len(auth, aend - auth, "@");
-	hp = at ? at + 1 : auth;
-	hostport = g_strndup(hp, aend - hp);
-	if (hostport[0] == '[') {
-		char *rb = strchr(hostport, ']');
-		if (rb)
-			rb[1] = '\0';
-	} else if ((colon = strrchr(hostport, ':')) != NULL) {
-		hostport[colon - hostport] = '\0';
-	}
-	host = host_normalise(hostport);
-	out->host = host;
-	out->url = g_strdup_printf("%.*s%s%s%s%s", (int)(auth - url), url,
-	                           strchr(host, ':') ? "[" : "", host,
-	                           strchr(host, ':') ? "]" : "", aend);
-	g_free(hostport);
-}
-
-/* parse_hierarchical - scheme://authority/... through libcurl; fills url and host */
-static void parse_hierarchical(const char *url, UrlParts *out)
-{
-	CURLU *u = curl_url();
-	char *h = NULL, *full = NULL;
-
-	if (u == NULL || curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME |
-	                              CURLU_URLENCODE | CURLU_ALLOW_SPACE) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_HOST, &h, CURLU_URLDECODE) != CURLUE_OK) {
-		parse_by_hand(url, out);
-		goto out;
-	}
-	out->host = host_normalise(h);
-	curl_url_set(u, CURLUPART_USER, NULL, 0);
-	curl_url_set(u, CURLUPART_PASSWORD, NULL, 0);
-	if (out->host[0]) {
-		char *hv = strchr(out->host, ':') ? g_strdup_printf("[%s]", out->host)
-		                                  : g_strdup(out->host);
-		curl_url_set(u, CURLUPART_HOST, hv, 0);
-		g_free(hv);
-	}
-	if (curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK)
-		out->url = g_strdup(full);
-	else
-		out->url = g_strdup(url);
-out:
-	curl_free(h);
-	curl_free(full);
-	curl_url_cleanup(u);
-}
-
-/* looks_like_host - first path segment of a scheme-less URL names a host */
-static gboolean looks_like_host(const char *s)
-{
-	gsize n = strcspn(s, "/?#\\:");
-	char *seg = g_strndup(s, n), *low, *dot;
-	gboolean yes = FALSE;
-
-	while (n > 0 && seg[n - 1] == '.')
-		seg[--n] = '\0';
-	low = g_ascii_strdown(seg, -1);
-	dot = strrchr(low, '.');
-	if (dot == NULL || dot == low)
-		goto out;
-	if (g_str_has_prefix(low, "www.")) {
-		yes = TRUE;
-		goto out;
-	}
-	{
-		struct in_addr a;
-		if (inet_pton(AF_INET, low, &a) == 1) {
-			yes = TRUE;
-			goto out;
-		}
-	}
-	yes = suffix_known(dot + 1, PSL_TYPE_ANY);
-out:
-	g_free(low);
-	g_free(seg);
-	return yes;
-}
-
-/* urls_parse - take one URL apart and normalise it (see the file comment) */
-void urls_parse(const char *in, UrlParts *out)
-{
-	GString *s = g_string_new(NULL);
-	const char *p, *rest;
-	char *scheme = NULL;
-
-	memset(out, 0, sizeof *out);
-	for (p = in; *p; p++)
-		if (*p != '\t' && *p != '\r' && *p != '\n')
-			g_string_append_c(s, *p);
-	while (s->len > 0 && (guchar)s->str[s->len - 1] <= ' ')
-		g_string_truncate(s, s->len - 1);
-	while (s->len > 0 && (guchar)s->str[0] <= ' ')
-		g_string_erase(s, 0, 1);
-	if (s->len > URLS_MAX_LEN) {
-		const char *end = s->str + URLS_MAX_LEN;
-		while (end > s->str && ((guchar)*end & 0xc0) == 0x80)
-			end--;
-		g_string_truncate(s, end - s->str);
-		out->truncated = TRUE;
-	}
-	if (!g_utf8_validate(s->str, s->len, NULL)) {
-		char *v = g_utf8_make_valid(s->str, s->len);
-		g_string_assign(s, v);
-		g_free(v);
-	}
-
-	/* A scheme, unless it is really "host:port". */
-	for (p = s->str; g_ascii_isalnum(*p) || *p == '+' || *p == '-' || *p == '.'; p++)
-		;
-	if (*p == ':' && p > s->str && g_ascii_isalpha(s->str[0])) {
-		const char *q = p + 1;
-		while (g_ascii_isdigit(*q))
-			q++;
-		if (!(q > p + 1 && (*q == '\0' || *q == '/')))
-			scheme = g_ascii_strdown(s->str, p - s->str);
-	}
-
-	if (scheme != NULL) {
-		rest = p + 1;
-		out->scheme = g_strdup(scheme);
-		if (scheme_is_special(scheme)) {
-			/* Browsers open "https:/x", "https:\\x" and "https:x" as https://x/ */
-			GString *u = g_string_new(scheme);
-			gsize alen;
-			while (*rest == '/' || *rest == '\\')
-				rest++;
-			g_string_append(u, "://");
-			alen = strcspn(rest, "?#");
-			for (gsize i = 0; rest[i]; i++)
-				g_string_append_c(u, (i < alen && rest[i] == '\\') ? '/' : rest[i]);
-			parse_hierarchical(u->str, out);
-			g_string_free(u, TRUE);
-		} else if (strcmp(scheme, "mailto") == 0) {
-			char *addr = g_strndup(rest, strcspn(rest, "?"));
-			char *dec = g_uri_unescape_string(addr, NULL);
-			const char *a = dec ? dec : addr;
-			const char *at = strrchr(a, '@');
-			out->host = host_normalise(at ? at + 1 : "");
-			out->url = g_strdup_printf("mailto:%.*s%s%s", at ? (int)(at - a) : (int)strlen(a),
-			                           a, at ? "@" : "", out->host);
-			g_free(dec);
-			g_free(addr);
-		} else if (strcmp(scheme, "data") == 0) {
-			char *type = g_ascii_strdown(rest, strcspn(rest, ";,"));
-			out->url = g_strdup_printf("data:%s", type);
-			g_free(type);
-		} else if (g_str_has_prefix(rest, "//")) {
-			parse_hierarchical(s->str, out);
-		} else {
-			out->url = g_strdup_printf("%s:%s", scheme, rest);
-		}
-	} else if (s->str[0] == '/' || s->str[0] == '\\') {
-		if ((s->str[1] == '/' || s->str[1] == '\\')) {
-			/* protocol-relative: //host/path */
-			char *u = g_strconcat("http://", s->str + 2, NULL);
-			for (char *b = u; *b && *b != '?' && *b != '#'; b++)
-				if (*b == '\\')
-					*b = '/';
-			parse_hierarchical(u, out);
-			if (g_str_has_prefix(out->url, "http:")) {
-				char *t = g_strdup(out->url + 5);
-				g_free(out->url);
-				out->url = t;
-			}
-			g_free(u);
-		}
-	} else if (looks_like_host(s->str)) {
-		char *u = g_strconcat("http://", s->str, NULL);
-		parse_hierarchical(u, out);
-		if (g_str_has_prefix(out->url, "http://")) {
-			char *t = g_strdup(out->url + 7);
-			g_free(out->url);
-			out->url = t;
-		}
-		g_free(u);
-	}
-
-	if (out->url == NULL)
-		out->url = g_strdup(s->str);
-	if (out->scheme == NULL)
-		out->scheme = g_strdup("");
-	if (out->host == NULL)
-		out->host = g_strdup("");
-	if (out->host[0] == '\0' || urls_host_is_ip(out->host) || urls_psl == NULL) {
-		out->domain = g_strdup(out->host);
-	} else {
-		const char *reg = psl_registrable_domain(urls_psl, out->host);
-		out->domain = g_strdup(reg ? reg : out->host);
-	}
-	g_free(scheme);
-	g_string_free(s, TRUE);
-}
-
-void urls_parts_clear(UrlParts *p)
-{
-	g_free(p->url);
-	g_free(p->scheme);
-	g_free(p->host);
-	g_free(p->domain);
-	memset(p, 0, sizeof *p);
-}
-
+/* urls_sink_new - see urls.h */
 UrlsSink *urls_sink_new(Facts *f, guint max_links)
 {
 	UrlsSink *s = g_new0(UrlsSink, 1);
@@ -452,6 +116,7 @@ UrlsSink *urls_sink_new(Facts *f, guint max_links)
 	return s;
 }
 
+/* urls_sink_free - see urls.h */
 void urls_sink_free(UrlsSink *s)
 {
 	if (s == NULL)
@@ -483,129 +148,19 @@ static char *clean_label(const char *label)
 	return g_string_free(out, FALSE);
 }
 
-/* Query parameters that redirectors put their target in (compared without case). */
-static const char *const redirect_params[] = {
-	"url", "u", "q", "target", "redirect", "redirect_url", "redirect_uri", "redir",
-	"dest", "destination", "goto", "link", "location", "to", "out", "r", NULL
-};
-
-/* http_value - a parameter value that is an http(s) URL, decoded once or twice; transfer full */
-static char *http_value(const char *v, gsize n)
-{
-	char *enc = g_strndup(v, n), *dec = NULL;
-
-	for (char *c = enc; *c; c++)
-		if (*c == '+')
-			*c = ' ';
-	for (int round = 0; round < 2; round++) {
-		char *d = g_uri_unescape_string(enc, NULL);
-		if (d == NULL)
-			break;
-		g_free(dec);
-		dec = d;
-		if (g_ascii_strncasecmp(dec, "http://", 7) == 0 || g_ascii_strncasecmp(dec, "https://", 8) == 0) {
-			g_free(enc);
-			return g_strstrip(dec);
-		}
-		g_free(enc);
-		enc = g_strdup(dec);
-	}
-	g_free(enc);
-	g_free(dec);
-	return NULL;
-}
-
-/* urldefense - the target of a Proofpoint URL Defense link; transfer full, or NULL */
-static char *urldefense(const char *url)
-{
-	const char *v3 = strstr(url, "/v3/__"), *u;
-	GString *out;
-
-	if (v3 != NULL) {
-		const char *e = strstr(v3 + 6, "__;");
-		return g_strndup(v3 + 6, e ? (gsize)(e - v3 - 6) : strcspn(v3 + 6, "#"));
-	}
-	u = strstr(url, "?u=");
-	if (u == NULL)
-		u = strstr(url, "&u=");
-	if (u == NULL)
-		return NULL;
-	out = g_string_new(NULL);
-	for (u += 3; *u && *u != '&' && *u != '#'; u++) {
-		if (*u == '-' && g_ascii_isxdigit(u[1]) && g_ascii_isxdigit(u[2])) {
-			g_string_append_c(out, (char)(g_ascii_xdigit_value(u[1]) << 4 | g_ascii_xdigit_value(u[2])));
-			u += 2;
-		} else {
-			g_string_append_c(out, *u == '_' ? '/' : *u);
-		}
-	}
-	return g_string_free(out, FALSE);
-}
-
-/* unwrap - add the URLs a redirector link carries (see the file comment) */
+/* unwrap - add the URLs a redirector link carries, URLS_MAX_UNWRAP levels deep */
 static void unwrap(UrlsSink *s, const UrlParts *p, const char *raw, const char *label)
 {
-	const char *q = strchr(p->url, '?');
-	GPtrArray *targets = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *targets;
 
 	if (s->unwrapping >= URLS_MAX_UNWRAP)
-		goto out;
-	if (g_str_has_suffix(p->host, "urldefense.com") || g_str_has_suffix(p->host, "urldefense.proofpoint.com")) {
-		char *t = urldefense(p->url);
-		if (t != NULL && (g_ascii_strncasecmp(t, "http://", 7) == 0 ||
-		                  g_ascii_strncasecmp(t, "https://", 8) == 0))
-			g_ptr_array_add(targets, t);
-		else
-			g_free(t);
-	} else if (q != NULL) {
-		gsize qlen = strcspn(q + 1, "#");
-		g_autofree char *query = g_strndup(q + 1, qlen);
-		char **pairs = g_strsplit_set(query, "&;", 64);
-		for (int i = 0; pairs[i]; i++) {
-			char *eq = strchr(pairs[i], '='), *t;
-			gboolean known = FALSE;
-			if (eq == NULL)
-				continue;
-			*eq = '\0';
-			for (int k = 0; redirect_params[k] && !known; k++)
-				known = g_ascii_strcasecmp(pairs[i], redirect_params[k]) == 0;
-			if (known && (t = http_value(eq + 1, strlen(eq + 1))) != NULL)
-				g_ptr_array_add(targets, t);
-		}
-		g_strfreev(pairs);
-	}
+		return;
+	targets = redirect_targets(p);
 	s->unwrapping++;
 	for (guint i = 0; i < targets->len; i++)
 		urls_add(s, targets->pdata[i], raw, "redirect", label);
 	s->unwrapping--;
-out:
 	g_ptr_array_unref(targets);
-}
-
-/* urls_resolve - rel made absolute against base, as a browser would; transfer full, NULL
- * when rel is not relative or base cannot serve */
-char *urls_resolve(const char *base, const char *rel)
-{
-	UrlParts p;
-	CURLU *u;
-	char *full = NULL, *out = NULL;
-	gboolean relative;
-
-	if (base == NULL || rel == NULL || *rel == '\0' || *rel == '#')
-		return NULL;
-	urls_parse(rel, &p);
-	relative = p.scheme[0] == '\0' && p.host[0] == '\0';
-	urls_parts_clear(&p);
-	if (!relative || (u = curl_url()) == NULL)
-		return NULL;
-	if (curl_url_set(u, CURLUPART_URL, base, CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE) == CURLUE_OK &&
-	    curl_url_set(u, CURLUPART_URL, rel, CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE |
-	                 CURLU_ALLOW_SPACE) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK)
-		out = g_strdup(full);
-	curl_free(full);
-	curl_url_cleanup(u);
-	return out;
 }
 
 /* link_display - a host with IDN labels ("xn--…") in Unicode, for people to
@@ -642,7 +197,7 @@ void urls_add(UrlsSink *s, const char *in, const char *raw, const char *source,
 
 	if (s->full || in == NULL)
 		return;
-	urls_parse(in, &p);
+	url_normalise(in, &p);
 	if (p.url[0] == '\0')
 		goto out;
 	lab = label ? clean_label(label) : NULL;
@@ -657,7 +212,7 @@ void urls_add(UrlsSink *s, const char *in, const char *raw, const char *source,
 	if (p.truncated)
 		facts_add_anomaly(s->f, "limit", "url-length");
 	raw = raw ? raw : in;
-	rawv = g_utf8_make_valid(raw, MIN(strlen(raw), (gsize)URLS_MAX_LEN));
+	rawv = g_utf8_make_valid(raw, MIN(strlen(raw), (gsize)URL_MAX_LEN));
 	link_display(facts_add_link(s->f, p.url, rawv, p.scheme, p.host, p.domain, lab, source));
 	g_hash_table_add(s->seen, key);
 	key = NULL;
@@ -667,7 +222,7 @@ out:
 	g_free(key);
 	g_free(lab);
 	g_free(rawv);
-	urls_parts_clear(&p);
+	url_normalise_clear(&p);
 }
 
 /* Text after undoing obfuscations, with the offset in the original of each
@@ -903,7 +458,7 @@ static gsize url_end(const char *s, gsize n, gsize start, gsize from)
 	gsize j = from, len;
 	int paren = 0, bracket = 0;
 
-	while (j < n && j - start < URLS_MAX_LEN) {
+	while (j < n && j - start < URL_MAX_LEN) {
 		gunichar c = char_at(s, n, j, &len);
 		if (url_stop(c))
 			break;
@@ -1001,17 +556,18 @@ static gboolean title_case(const char *w, gsize n)
 	return TRUE;
 }
 
-/* try_host - a scheme-less "www.x.y", "host.tld/path" or bare "name.tld" at
- * s[i] (see the file comment); the end of the link or i.  *skip: where the
- * next candidate may start; *userinfo: the link is "www.x:pw@host", which
- * needs a scheme to be read as the browser reads it. */
-static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *userinfo)
+/* A candidate host in text: s[i..he) with its labels. */
+typedef struct {
+	gsize i, he;         /* the host, trailing dots and dashes dropped */
+	gsize tb, rb;        /* where the last label starts, and the one before */
+	guint nl;            /* labels */
+	gboolean has_path, has_port, www;
+} HostCand;
+
+/* host_run - the end of the run of host characters from s[j] */
+static gsize host_run(const char *s, gsize n, gsize j)
 {
-	gsize j = i, he, len, end = i, tb = i, rb = i, k;
-	char *host = NULL, *norm = NULL;
-	char tld[64];
-	gboolean has_path, has_port, www, ip = FALSE, ascii = TRUE, digits = TRUE, alpha = TRUE;
-	guint nl = 1;
+	gsize len;
 
 	while (j < n) {
 		guchar ch = s[j];
@@ -1025,98 +581,136 @@ static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *us
 			j += len;
 		}
 	}
-	*skip = j > i ? j : i + 1;
-	he = j;
-	while (he > i && (s[he - 1] == '.' || s[he - 1] == '-'))
-		he--;
-	if (he == i || memchr(s + i, '.', he - i) == NULL)
-		goto out;
-	if (j < n && s[j] == '@')
-		goto out;   /* the local part of an e-mail address */
-	/* labels: none empty, none starting or ending with "-"; tb the last, rb the one before */
-	for (k = i; k <= he; k++) {
-		if (k < he && s[k] != '.')
+	return j;
+}
+
+/* host_labels - labels of c: none empty, none starting or ending with "-";
+ * sets tb, rb and nl */
+static gboolean host_labels(const char *s, HostCand *c)
+{
+	c->tb = c->rb = c->i;
+	c->nl = 1;
+	for (gsize k = c->i; k <= c->he; k++) {
+		if (k < c->he && s[k] != '.')
 			continue;
-		if (k == tb || s[tb] == '-' || s[k - 1] == '-')
-			goto out;
-		if (k < he) {
-			rb = tb;
-			tb = k + 1;
-			nl++;
+		if (k == c->tb || s[c->tb] == '-' || s[k - 1] == '-')
+			return FALSE;
+		if (k < c->he) {
+			c->rb = c->tb;
+			c->tb = k + 1;
+			c->nl++;
 		}
 	}
-	for (k = tb; k < he; k++) {
+	return TRUE;
+}
+
+/* www_userinfo - "www.x.com:pw@evil.example": browsers go to the host after "@" */
+static gboolean www_userinfo(const char *s, gsize n, const HostCand *c)
+{
+	gsize k;
+
+	if (!(c->www && c->he + 1 < n && s[c->he] == ':' && !c->has_port))
+		return FALSE;
+	for (k = c->he + 1; k < n && (guchar)s[k] > ' ' && !strchr("/?#@<>\"'", s[k]); k++)
+		;
+	return k < n && s[k] == '@' && k + 1 < n && g_ascii_isalnum(s[k + 1]);
+}
+
+/* name_ok - a host name under a public suffix (ICANN only for a bare
+ * name), with a registrable domain that has no "_", and for a bare name
+ * none of the readings the file comment lists */
+static gboolean name_ok(const char *s, gsize n, const HostCand *c, gboolean ascii)
+{
+	gboolean bare = !c->has_path && !c->has_port && !c->www, ok;
+	int type = bare ? PSL_TYPE_ICANN : PSL_TYPE_ANY;
+	gsize i = c->i, he = c->he, tb = c->tb;
+	const char *reg;
+	char tld[64], *host, *norm;
+
+	if (he - tb >= sizeof tld)
+		return FALSE;
+	if (ascii) {
+		for (gsize k = tb; k < he; k++)
+			tld[k - tb] = g_ascii_tolower(s[k]);
+		tld[he - tb] = '\0';
+		ok = url_normalise_suffix_known(tld, type);
+	} else {
+		char *low = g_utf8_strdown(s + tb, he - tb), *pt = NULL;
+		tld[0] = '\0';
+		ok = idn2_to_ascii_8z(low, &pt, IDN2_NONTRANSITIONAL) == IDN2_OK &&
+		     url_normalise_suffix_known(pt, type);
+		idn2_free(pt);
+		g_free(low);
+	}
+	if (!ok)
+		return FALSE;
+	/* a bare name: not a file name, not "you.Best" typed without a space, not
+	 * a quantity ("3.am", "12.in") or an initial ("I.am") before a short tld */
+	if (bare && (in_list(file_ext_tlds, tld) || title_case(s + tb, he - tb) ||
+	             (he < n && s[he] == '(') ||          /* "install.run()": code */
+	             (c->nl == 2 && (strspn(s + i, "0123456789") == tb - 1 - i ||
+	                             (tb - 1 - i == 1 && he - tb == 2) ||
+	                             sentence_end(s + i, tb - 1 - i)))))
+		return FALSE;
+	host = g_strndup(s + i, he - i);
+	norm = url_normalise_host(host);
+	ok = (reg = url_normalise_domain(norm)) != NULL && strchr(reg, '_') == NULL;
+	g_free(host);
+	g_free(norm);
+	return ok;
+}
+
+/* try_host - a scheme-less "www.x.y", "host.tld/path" or bare "name.tld" at
+ * s[i] (see the file comment); the end of the link or i.  *skip: where the
+ * next candidate may start; *userinfo: the link is "www.x:pw@host", which
+ * needs a scheme to be read as the browser reads it. */
+static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *userinfo)
+{
+	HostCand c = { .i = i };
+	gsize j = host_run(s, n, i), end;
+	gboolean ascii = TRUE, digits = TRUE, alpha = TRUE;
+
+	*skip = j > i ? j : i + 1;
+	c.he = j;
+	while (c.he > i && (s[c.he - 1] == '.' || s[c.he - 1] == '-'))
+		c.he--;
+	if (c.he == i || memchr(s + i, '.', c.he - i) == NULL)
+		return i;
+	if (j < n && s[j] == '@')
+		return i;   /* the local part of an e-mail address */
+	if (!host_labels(s, &c))
+		return i;
+	for (gsize k = c.tb; k < c.he; k++) {
 		ascii = ascii && (guchar)s[k] < 0x80;
 		digits = digits && g_ascii_isdigit(s[k]);
 		alpha = alpha && g_ascii_isalpha(s[k]);
 	}
-	has_path = he < n && s[he] == '/';
-	has_port = he + 1 < n && s[he] == ':' && g_ascii_isdigit(s[he + 1]);
-	www = g_ascii_strncasecmp(s + i, "www", 3) == 0 &&
-	      (s[i + 3] == '.' || (g_ascii_isdigit(s[i + 3]) && s[i + 4] == '.'));
-	if (www && he + 1 < n && s[he] == ':' && !has_port) {
-		/* "www.x.com:pw@evil.example": browsers go to the host after "@" */
-		for (k = he + 1; k < n && (guchar)s[k] > ' ' && !strchr("/?#@<>\"'", s[k]); k++)
-			;
-		if (k < n && s[k] == '@' && k + 1 < n && g_ascii_isalnum(s[k + 1])) {
-			*userinfo = TRUE;
-			end = *skip = url_end(s, n, i, he);
-			goto out;
-		}
+	c.has_path = c.he < n && s[c.he] == '/';
+	c.has_port = c.he + 1 < n && s[c.he] == ':' && g_ascii_isdigit(s[c.he + 1]);
+	c.www = g_ascii_strncasecmp(s + i, "www", 3) == 0 &&
+	        (s[i + 3] == '.' || (g_ascii_isdigit(s[i + 3]) && s[i + 4] == '.'));
+	if (www_userinfo(s, n, &c)) {
+		*userinfo = TRUE;
+		return *skip = url_end(s, n, i, c.he);
 	}
-	if (www && nl >= 3 && alpha && he - tb >= 2) {
+	if (c.www && c.nl >= 3 && alpha && c.he - c.tb >= 2) {
 		/* "www.name.tld" is a host whatever the list says of tld: readers link it */
-		if (memchr(s + rb, '_', he - rb) != NULL)
-			goto out;
+		if (memchr(s + c.rb, '_', c.he - c.rb) != NULL)
+			return i;
 	} else if (digits) {
 		struct in_addr a;
-		host = g_strndup(s + i, he - i);
-		ip = nl == 4 && inet_pton(AF_INET, host, &a) == 1;
-		if (!ip || !(has_path || has_port))
-			goto out;
-	} else {
-		gboolean bare = !has_path && !has_port && !www, ok;
-		int type = bare ? PSL_TYPE_ICANN : PSL_TYPE_ANY;
-		const char *reg;
-
-		if (he - tb >= sizeof tld)
-			goto out;
-		if (ascii) {
-			for (k = tb; k < he; k++)
-				tld[k - tb] = g_ascii_tolower(s[k]);
-			tld[he - tb] = '\0';
-			ok = suffix_known(tld, type);
-		} else {
-			char *low = g_utf8_strdown(s + tb, he - tb), *pt = NULL;
-			tld[0] = '\0';
-			ok = idn2_to_ascii_8z(low, &pt, IDN2_NONTRANSITIONAL) == IDN2_OK &&
-			     suffix_known(pt, type);
-			idn2_free(pt);
-			g_free(low);
-		}
-		if (!ok)
-			goto out;
-		/* a bare name: not a file name, not "you.Best" typed without a space, not
-		 * a quantity ("3.am", "12.in") or an initial ("I.am") before a short tld */
-		if (bare && (in_list(file_ext_tlds, tld) || title_case(s + tb, he - tb) ||
-		             (he < n && s[he] == '(') ||          /* "install.run()": code */
-		             (nl == 2 && (strspn(s + i, "0123456789") == tb - 1 - i ||
-		                          (tb - 1 - i == 1 && he - tb == 2) ||
-		                          sentence_end(s + i, tb - 1 - i)))))
-			goto out;
-		host = g_strndup(s + i, he - i);
-		norm = host_normalise(host);
-		if (urls_psl == NULL || (reg = psl_registrable_domain(urls_psl, norm)) == NULL ||
-		    strchr(reg, '_') != NULL)
-			goto out;
+		char *host = g_strndup(s + i, c.he - i);
+		gboolean ip = c.nl == 4 && inet_pton(AF_INET, host, &a) == 1;
+		g_free(host);
+		if (!ip || !(c.has_path || c.has_port))
+			return i;
+	} else if (!name_ok(s, n, &c, ascii)) {
+		return i;
 	}
-	end = (has_path || has_port) ? url_end(s, n, i, he) : he;
-	if (end < he)
-		end = he;
+	end = (c.has_path || c.has_port) ? url_end(s, n, i, c.he) : c.he;
+	if (end < c.he)
+		end = c.he;
 	*skip = end;
-out:
-	g_free(host);
-	g_free(norm);
 	return end;
 }
 
@@ -1183,7 +777,7 @@ void urls_find(UrlsSink *s, const char *text, gsize len, const char *source)
 		if (e - i > URLS_SEGMENT_MAX) {
 			/* cut a long line at a space, so a URL is not cut in two */
 			gsize hard = i + URLS_SEGMENT_MAX, back = hard;
-			while (back > hard - 2 * URLS_MAX_LEN && text[back] != ' ' && text[back] != '\t')
+			while (back > hard - 2 * URL_MAX_LEN && text[back] != ' ' && text[back] != '\t')
 				back--;
 			e = (text[back] == ' ' || text[back] == '\t') ? back + 1 : hard;
 			while (e > i && ((guchar)text[e] & 0xc0) == 0x80)
@@ -1195,3 +789,4 @@ void urls_find(UrlsSink *s, const char *text, gsize len, const char *source)
 	g_string_free(c.s, TRUE);
 	g_free(c.map);
 }
+

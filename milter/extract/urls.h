@@ -1,37 +1,28 @@
 /*
- * urls.h - finding links in text and normalising every link (see urls.c).
+ * urls.h - finding links in text, and the sink every link goes to (see urls.c).
  */
 #ifndef AMZ_URLS_H
 #define AMZ_URLS_H
 
 #include <glib.h>
 #include "core/facts.h"
-
-/* Longest URL kept; longer ones are cut here (and flagged "limit:url-length"). */
-#define URLS_MAX_LEN 4096
-
-/* One URL taken apart and normalised; every field allocated, "" when absent. */
-typedef struct {
-	char *url;      /* normalised form (scheme-less stays scheme-less) */
-	char *scheme;   /* lower-case, "" for scheme-less and relative forms */
-	char *host;     /* lower-case ASCII (punycode), no trailing dot, IPs as dotted quads */
-	char *domain;   /* registrable domain, else host */
-	gboolean truncated; /* the input was longer than URLS_MAX_LEN */
-} UrlParts;
+#include "extract/url_normalise.h"
 
 /* Where found links go: the facts, the link bound, and duplicates suppressed. */
 typedef struct UrlsSink UrlsSink;
 
+/* urls_init - once per process: the public suffix list (url_normalise_init) */
 void urls_init(void);
-void urls_parse(const char *in, UrlParts *out);
-void urls_parts_clear(UrlParts *p);
-gboolean urls_host_is_ip(const char *host);
-char *urls_resolve(const char *base, const char *rel);
 
+/* urls_sink_new - an empty sink adding to f, at most max_links links; transfer full */
 UrlsSink *urls_sink_new(Facts *f, guint max_links);
+/* urls_sink_free - the sink (not the facts); NULL is fine */
 void urls_sink_free(UrlsSink *s);
+/* urls_add - normalise `in` and add it as a link, with the URLs it
+ * redirects to; raw is as written (NULL: in), label the anchor text or NULL */
 void urls_add(UrlsSink *s, const char *in, const char *raw, const char *source,
               const char *label);
+/* urls_find - every link written in a block of decoded UTF-8 text */
 void urls_find(UrlsSink *s, const char *text, gsize len, const char *source);
 
 #endif

@@ -17,6 +17,24 @@
 #include "extract/uuencode.h"
 
 #define UUENCODE_MAX_NAME 1024
+#define UU_BEGIN "begin "
+#define UU_BEGIN_BASE64 "begin-base64 "
+#define YENC_BEGIN "=ybegin "
+#define YENC_NAME " name="
+
+/* uuencode: each character is 32 + six bits (32 to 96, "`" for 0); a
+ * line starts with its byte count; four characters carry three bytes.
+ * yEnc: each byte is written plus 42, an "=" escape adds 64 more. */
+enum {
+	UU_FIRST = 32,
+	UU_LAST = 96,
+	UU_MASK = 63,
+	UU_QUAD = 4,
+	UU_TRIPLE = 3,
+	YENC_OFFSET = 42,
+	YENC_ESCAPE_OFFSET = 64,
+	MODE_DIGITS = 3,            /* "644"; a fourth octal digit may follow */
+};
 
 typedef struct {
 	const guint8 *p, *e;
@@ -63,23 +81,23 @@ static gboolean uu_line(const guint8 *s, gsize n, GByteArray *out)
 {
 	gsize want, i;
 
-	if (n == 0 || s[0] < 32 || s[0] > 96)
+	if (n == 0 || s[0] < UU_FIRST || s[0] > UU_LAST)
 		return FALSE;
-	want = (s[0] - 32) & 63;
-	if (n - 1 < (want + 2) / 3 * 4 - 2)
+	want = (s[0] - UU_FIRST) & UU_MASK;
+	if (n - 1 < (want + 2) / UU_TRIPLE * UU_QUAD - 2)
 		return FALSE;
 	for (i = 1; i < n; i++)
-		if (s[i] < 32 || s[i] > 96)
+		if (s[i] < UU_FIRST || s[i] > UU_LAST)
 			return FALSE;
-	for (i = 1; want > 0; i += 4) {
-		guint8 c[4], o[3];
-		for (int k = 0; k < 4; k++)
-			c[k] = i + k < n ? (s[i + k] - 32) & 63 : 0;
+	for (i = 1; want > 0; i += UU_QUAD) {
+		guint8 c[UU_QUAD], o[UU_TRIPLE];
+		for (int k = 0; k < UU_QUAD; k++)
+			c[k] = i + k < n ? (s[i + k] - UU_FIRST) & UU_MASK : 0;
 		o[0] = c[0] << 2 | c[1] >> 4;
 		o[1] = c[1] << 4 | c[2] >> 2;
 		o[2] = c[2] << 6 | c[3];
-		g_byte_array_append(out, o, (guint)MIN(want, (gsize)3));
-		want -= MIN(want, (gsize)3);
+		g_byte_array_append(out, o, (guint)MIN(want, (gsize)UU_TRIPLE));
+		want -= MIN(want, (gsize)UU_TRIPLE);
 	}
 	return TRUE;
 }
@@ -90,20 +108,20 @@ static char *begin_name(const guint8 *s, gsize n, gboolean *b64)
 	gsize i;
 
 	*b64 = FALSE;
-	if (n > 13 && memcmp(s, "begin-base64 ", 13) == 0) {
+	if (n > strlen(UU_BEGIN_BASE64) && memcmp(s, UU_BEGIN_BASE64, strlen(UU_BEGIN_BASE64)) == 0) {
 		*b64 = TRUE;
-		i = 13;
-	} else if (n > 6 && memcmp(s, "begin ", 6) == 0) {
-		i = 6;
+		i = strlen(UU_BEGIN_BASE64);
+	} else if (n > strlen(UU_BEGIN) && memcmp(s, UU_BEGIN, strlen(UU_BEGIN)) == 0) {
+		i = strlen(UU_BEGIN);
 	} else {
 		return NULL;
 	}
-	if (i + 4 > n)
+	if (i + MODE_DIGITS + 1 > n)
 		return NULL;
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < MODE_DIGITS; k++)
 		if (s[i + k] < '0' || s[i + k] > '7')
 			return NULL;
-	i += 3;
+	i += MODE_DIGITS;
 	if (i < n && s[i] >= '0' && s[i] <= '7')
 		i++;
 	if (i >= n || s[i] != ' ')
@@ -119,12 +137,12 @@ static char *ybegin_name(const guint8 *s, gsize n)
 {
 	const char *nm;
 
-	if (n < 8 || memcmp(s, "=ybegin ", 8) != 0)
+	if (n < strlen(YENC_BEGIN) || memcmp(s, YENC_BEGIN, strlen(YENC_BEGIN)) != 0)
 		return NULL;
-	nm = g_strstr_len((const char *)s, n, " name=");
+	nm = g_strstr_len((const char *)s, n, YENC_NAME);
 	if (nm == NULL)
 		return g_strdup("");
-	nm += 6;
+	nm += strlen(YENC_NAME);
 	return g_strndup(nm, MIN((gsize)((const char *)s + n - nm), (gsize)UUENCODE_MAX_NAME));
 }
 
@@ -134,8 +152,8 @@ static void yenc_line(const guint8 *s, gsize n, GByteArray *out)
 	for (gsize i = 0; i < n; i++) {
 		guint8 c = s[i];
 		if (c == '=' && i + 1 < n)
-			c = s[++i] - 64;
-		c -= 42;
+			c = s[++i] - YENC_ESCAPE_OFFSET;
+		c -= YENC_OFFSET;
 		g_byte_array_append(out, &c, 1);
 	}
 }

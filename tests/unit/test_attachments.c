@@ -11,7 +11,10 @@
 #define _GNU_SOURCE      /* memmem */
 #include <string.h>
 #include <zlib.h>
-#include "extract/archive.h"
+#include "extract/unpack.h"
+#include "extract/zip.h"
+#include "extract/document.h"
+#include "extract/dump.h"
 #include "extract/extract.h"
 #include "extract/filetype.h"
 #include "rules/internal.h"
@@ -118,7 +121,7 @@ static Facts *run(const char *msg)
 	g_object_unref(s);
 	if (g_test_verbose()) {
 		GString *d = g_string_new(NULL);
-		extract_facts_dump(f, d);
+		dump_facts(f, d);
 		g_test_message("%s", d->str);
 		g_string_free(d, TRUE);
 	}
@@ -169,20 +172,10 @@ static void mz_init(void)
 	memcpy(mz + 0x40, "PE\0\0", 4);
 }
 
-/*
- * libarchive writes the 7z archives below.  Its archive.h is shadowed by
- * milter/extract/archive.h on this include path, so the few writer calls are
- * declared here (libarchive 3 ABI).
- */
+/* libarchive writes the 7z archives below. */
 #include <locale.h>
+#include <archive.h>
 #include <archive_entry.h>
-struct archive *archive_write_new(void);
-int archive_write_set_format_7zip(struct archive *);
-int archive_write_open_memory(struct archive *, void *, size_t, size_t *);
-int archive_write_header(struct archive *, struct archive_entry *);
-ssize_t archive_write_data(struct archive *, const void *, size_t);
-int archive_write_close(struct archive *);
-int archive_write_free(struct archive *);
 
 typedef struct {
 	const char *name;   /* ends in "/": a directory */
@@ -348,14 +341,14 @@ static GByteArray *rar5_build(const Member *m, guint n, gboolean solid)
 	return out;
 }
 
-/* listed - archive_members() on buf as one attachment "pack"; the facts */
+/* listed - unpack_members() on buf as one attachment "pack"; the facts */
 static Facts *listed(const GByteArray *buf)
 {
 	Facts *f = facts_new();
 	FactAttachment *p = facts_add_attachment(f, "pack", "application/octet-stream",
 	                                         "application/octet-stream", buf->len, FALSE, 1);
 
-	archive_members(f, p, buf->data, buf->len);
+	unpack_members(f, p, buf->data, buf->len);
 	return f;
 }
 
@@ -451,23 +444,23 @@ static void test_zip_damaged(void)
 {
 	Entry e[] = { { "a.exe", (const char *)mz, sizeof mz, 0, 0 }, { "b.txt", "bbbb", 4, 0, 0 } };
 	GByteArray *z = zip_build(e, 2);
-	ArchiveZip *az;
+	Zip *az;
 
 	/* cut before the central directory: members found from the local headers */
 	g_byte_array_set_size(z, 30 + 5 + sizeof mz + 30 + 5 + 4);
-	az = archive_zip_open(z->data, z->len);
+	az = zip_open(z->data, z->len);
 	g_assert_true(az->damaged);
 	g_assert_cmpuint(az->members->len, ==, 2);
-	g_assert_cmpstr(((ArchiveMember *)az->members->pdata[0])->name, ==, "a.exe");
-	archive_zip_free(az);
+	g_assert_cmpstr(((ZipMember *)az->members->pdata[0])->name, ==, "a.exe");
+	zip_free(az);
 
 	/* garbage, a lone signature, a truncated header: nothing, no crash */
-	az = archive_zip_open((const guint8 *)"PK\3\4", 4);
+	az = zip_open((const guint8 *)"PK\3\4", 4);
 	g_assert_cmpuint(az->members->len, ==, 0);
-	archive_zip_free(az);
-	az = archive_zip_open((const guint8 *)"PK\5\6\0\0\0\0\377\377\377\377\377\377\377\377\377\377\377\377\0\0", 22);
+	zip_free(az);
+	az = zip_open((const guint8 *)"PK\5\6\0\0\0\0\377\377\377\377\377\377\377\377\377\377\377\377\0\0", 22);
 	g_assert_cmpuint(az->members->len, ==, 0);
-	archive_zip_free(az);
+	zip_free(az);
 	g_byte_array_unref(z);
 }
 
@@ -652,16 +645,16 @@ static void test_7z_members(void)
 	g_free(msg);
 	g_byte_array_unref(z);
 
-	/* more members than ARCHIVE_MAX_MEMBERS: the first ones, and the limit */
-	lots = g_new0(Member, ARCHIVE_MAX_MEMBERS + 5);
-	for (guint i = 0; i < ARCHIVE_MAX_MEMBERS + 5; i++)
+	/* more members than UNPACK_MAX_MEMBERS: the first ones, and the limit */
+	lots = g_new0(Member, UNPACK_MAX_MEMBERS + 5);
+	for (guint i = 0; i < UNPACK_MAX_MEMBERS + 5; i++)
 		lots[i] = (Member){ g_strdup_printf("f%04u.txt", i), "x", 1, FALSE };
-	many = sevenzip_build(lots, ARCHIVE_MAX_MEMBERS + 5);
+	many = sevenzip_build(lots, UNPACK_MAX_MEMBERS + 5);
 	f = listed(many);
-	g_assert_cmpuint(f->attachments->len, ==, 1 + ARCHIVE_MAX_MEMBERS);
+	g_assert_cmpuint(f->attachments->len, ==, 1 + UNPACK_MAX_MEMBERS);
 	g_assert_true(anomaly(f, "limit:archive-members"));
 	facts_free(f);
-	for (guint i = 0; i < ARCHIVE_MAX_MEMBERS + 5; i++)
+	for (guint i = 0; i < UNPACK_MAX_MEMBERS + 5; i++)
 		g_free((char *)lots[i].name);
 	g_free(lots);
 	g_byte_array_unref(many);
@@ -851,6 +844,86 @@ static void test_pdf_indirect(void)
 	g_free(head);
 	g_byte_array_unref(pdf);
 	g_byte_array_unref(zs);
+}
+
+/* rels_targets - the raw links document_rels finds in one part, "|"-separated */
+static char *rels_targets(const char *xml, gsize n)
+{
+	Facts *f = facts_new();
+	UrlsSink *s = urls_sink_new(f, 100);
+	GString *out = g_string_new(NULL);
+
+	document_rels(s, f, xml, n);
+	for (guint i = 0; i < f->links->len; i++) {
+		const FactLink *l = f->links->pdata[i];
+		if (strcmp(l->source, "docx") == 0)
+			g_string_append_printf(out, "%s%s", out->len ? "|" : "", l->raw);
+	}
+	urls_sink_free(s);
+	facts_free(f);
+	return g_string_free(out, FALSE);
+}
+
+/* test_rels_reader - a relationships part read as XML (GMarkup): what it
+ * finds, and where it stops */
+static void test_rels_reader(void)
+{
+#define EXT(t) "<Relationship Id=\"r\" Target=\"" t "\" TargetMode=\"External\"/>"
+	static const struct {
+		const char *xml, *want;
+	} cases[] = {
+		{ "<Relationships>" EXT("https://a.example/") "</Relationships>", "https://a.example/" },
+		/* internal targets, and no TargetMode, are not links */
+		{ "<Relationships><Relationship Target=\"styles.xml\"/>"
+		  "<Relationship Target=\"https://b.example/\" TargetMode=\"Internal\"/></Relationships>", "" },
+		/* TargetMode in any case, attributes in any order, single quotes */
+		{ "<Relationships><Relationship TargetMode='external' Target='https://c.example/'/></Relationships>",
+		  "https://c.example/" },
+		/* entities and character references decoded */
+		{ "<Relationships>" EXT("https://d.example/?a=1&amp;b=&#x32;&#51;") "</Relationships>",
+		  "https://d.example/?a=1&b=23" },
+		/* any white space after the element name */
+		{ "<Relationships><Relationship\n\tTarget=\"https://e.example/\" TargetMode=\"External\"/></Relationships>",
+		  "https://e.example/" },
+		/* a declaration and a comment; a Relationship inside a comment is not one */
+		{ "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<!-- " EXT("https://f.example/")
+		  " --><Relationships>" EXT("https://g.example/") "</Relationships>", "https://g.example/" },
+		/* qualified names are other elements */
+		{ "<Relationships><r:Relationship Target=\"https://h.example/\" TargetMode=\"External\"/></Relationships>", "" },
+		/* two relationships, both read, in order */
+		{ "<Relationships>" EXT("https://i.example/") EXT("https://j.example/") "</Relationships>",
+		  "https://i.example/|https://j.example/" },
+		/* malformed XML: what came before the error is kept, nothing after */
+		{ "<Relationships>" EXT("https://k.example/") "<x a=1/>" EXT("https://l.example/") "</Relationships>",
+		  "https://k.example/" },
+		/* an undefined entity is an error: its element is not read */
+		{ "<Relationships>" EXT("https://m.example/&nbsp;") EXT("https://n.example/") "</Relationships>", "" },
+		/* a part cut in the middle (DOCUMENT_RELS_BYTES): the whole elements before the cut */
+		{ "<Relationships>" EXT("https://o.example/") "<Relationship Target=\"https://p.ex", "https://o.example/" },
+		/* a byte order mark before the declaration */
+		{ "\xef\xbb\xbf<?xml version=\"1.0\"?><Relationships>" EXT("https://r.example/") "</Relationships>",
+		  "https://r.example/" },
+		{ "", "" },
+	};
+	GString *big = g_string_new("<Relationships><Relationship TargetMode=\"External\" Target=\"https://q.example/");
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree char *got = rels_targets(cases[i].xml, strlen(cases[i].xml));
+		if (strcmp(got, cases[i].want) != 0)
+			g_test_message("case %u: got \"%s\"", i, got);
+		g_assert_cmpstr(got, ==, cases[i].want);
+	}
+	/* a target is cut at URL_MAX_LEN bytes */
+	while (big->len < URL_MAX_LEN + 100)
+		g_string_append_c(big, 'x');
+	g_string_append(big, "\"/></Relationships>");
+	{
+		g_autofree char *got = rels_targets(big->str, big->len);
+		g_assert_cmpuint(strlen(got), ==, URL_MAX_LEN);
+		g_assert_true(g_str_has_prefix(got, "https://q.example/xxx"));
+	}
+	g_string_free(big, TRUE);
+#undef EXT
 }
 
 static void test_docx_links(void)
@@ -1170,6 +1243,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/attachments/pdf-links", test_pdf_links);
 	g_test_add_func("/attachments/pdf-indirect", test_pdf_indirect);
 	g_test_add_func("/attachments/docx-links", test_docx_links);
+	g_test_add_func("/attachments/rels-reader", test_rels_reader);
 	g_test_add_func("/attachments/mismatch", test_mismatch);
 	g_test_add_func("/attachments/plain-text", test_plain_text);
 	g_test_add_func("/attachments/hidden-html", test_hidden_html);

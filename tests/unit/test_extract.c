@@ -8,7 +8,12 @@
  * file under it is run through extraction as a no-crash test.
  */
 #include <string.h>
+#include "extract/base64.h"
+#include "extract/charset.h"
+#include "extract/dump.h"
 #include "extract/extract.h"
+#include "extract/fold.h"
+#include "extract/redirect.h"
 #include "testfiles.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -103,7 +108,7 @@ static const char *header_value(const Facts *f, const char *name)
 static void note_facts(const Facts *f)
 {
 	GString *d = g_string_new(NULL);
-	extract_facts_dump(f, d);
+	dump_facts(f, d);
 	g_test_message("%s", d->str);
 	g_string_free(d, TRUE);
 }
@@ -948,7 +953,7 @@ static void test_dump(void)
 	Facts *f = run(m);
 	GString *d = g_string_new(NULL);
 
-	extract_facts_dump(f, d);
+	dump_facts(f, d);
 	g_assert_nonnull(strstr(d->str, "links: "));
 	g_assert_nonnull(strstr(d->str, "[href] https://track.example.net/c?u=1"));
 	g_assert_nonnull(strstr(d->str, "anomalies: "));
@@ -1036,7 +1041,7 @@ static int cmp_gsize(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* b64_both - in decoded by GMime in one step and by extract_base64_step cut
+/* b64_both - in decoded by GMime in one step and by base64_step cut
  * at the given places; the two outputs and end states must agree */
 static void b64_both(const guchar *in, gsize len, const gsize *cuts, guint ncuts)
 {
@@ -1047,7 +1052,7 @@ static void b64_both(const guchar *in, gsize len, const gsize *cuts, guint ncuts
 
 	for (guint i = 0; i <= ncuts; i++) {
 		gsize to = i < ncuts ? MAX(cuts[i], from) : len;
-		gn += extract_base64_step(in + from, to - from, got + gn, &gs, &gv);
+		gn += base64_step(in + from, to - from, got + gn, &gs, &gv);
 		from = to;
 	}
 	g_assert_cmpuint(gn, ==, wn);
@@ -1114,6 +1119,148 @@ static void test_base64_step(void)
 	g_rand_free(r);
 }
 
+/* test_base64_lines - bodies that per-line decoders split differently from
+ * GMime are told from clean ones, cut anywhere */
+static void test_base64_lines(void)
+{
+	static const struct {
+		const char *body;
+		gboolean ok;
+	} cases[] = {
+		{ "QUJD\nREVG\n", TRUE },
+		{ "QUJDREVG\r\nR0hJ\r\n", TRUE },
+		{ "QUJDRA==\n", TRUE },
+		{ "QUJD\nRA==\n\n\n", TRUE },           /* blank lines after the end */
+		{ "QUJD RA==\n", TRUE },                  /* white space inside a line */
+		{ "QUJDRA\nREVG\n", FALSE },             /* a line not on a quantum, then data */
+		{ "QUJDRA==\nREVG\n", FALSE },           /* data after padding */
+		{ "QUJD\n\nREVG\n", FALSE },             /* data after a blank line */
+		{ "QUJD*REVG\n", FALSE },                 /* a character outside the alphabet */
+		{ "QUJD\x80\n", FALSE },
+		{ "QUJDR\nQQ", FALSE },                   /* the last line after a broken quantum */
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		gsize n = strlen(cases[i].body);
+		for (gsize cut = 0; cut <= n; cut++) {
+			Base64Lines st = { 0 };
+			gboolean ok = base64_lines((const guchar *)cases[i].body, cut, &st) &&
+			              base64_lines((const guchar *)cases[i].body + cut, n - cut, &st) &&
+			              base64_lines_end(&st);
+			if (ok != cases[i].ok)
+				g_test_message("case %u cut at %" G_GSIZE_FORMAT, i, cut);
+			g_assert_cmpint(ok, ==, cases[i].ok);
+		}
+	}
+}
+
+/* test_redirect_targets - what a redirector link carries, and what the
+ * query reader tolerates: '+' as a space, a target encoded once or twice
+ * (not three times), a malformed %-escape losing its own value only, pairs
+ * without '=' and empty pairs skipped, ';' as a separator, every duplicate
+ * in order, keys in any case, the fragment left out, the 64th pair holding
+ * the rest of the query; Proofpoint URL Defense v2 and v3 */
+static void test_redirect_targets(void)
+{
+	static const struct {
+		const char *url, *want;
+	} cases[] = {
+		{ "https://www.google.com/url?q=https://evil.example/x&sa=D", "https://evil.example/x" },
+		{ "https://r.example/?u=https://a.example/x+y", "https://a.example/x y" },
+		{ "https://r.example/?url=https%3A%2F%2Fb.example%2F", "https://b.example/" },
+		{ "https://r.example/?url=https%253A%252F%252Fc.example%252F", "https://c.example/" },
+		{ "https://r.example/?url=https%25253A%25252F%25252Fc.example", "" },
+		{ "https://r.example/?url=https://d.example/%zz", "" },
+		{ "https://r.example/?x=%zz&url=https://e.example/", "https://e.example/" },
+		{ "https://r.example/?&&flag&url=https://f.example/", "https://f.example/" },
+		{ "https://r.example/?u=https://g1.example/&u=https://g2.example/&U=http://g3.example/",
+		  "https://g1.example/|https://g2.example/|http://g3.example/" },
+		{ "https://r.example/?a=1;url=https://h.example/", "https://h.example/" },
+		{ "https://www.amazon.com/gp/r.html?C=x&U=https%3A%2F%2Fi.example%2F", "https://i.example/" },
+		{ "https://r.example/?url=https://j.example/#frag&u=https://j2.example/", "https://j.example/" },
+		{ "https://r.example/?url=ftp://k.example/&to=javascript:alert(1)", "" },
+		{ "https://r.example/?next=https://l.example/", "" },
+		{ "https://r.example/?url=https://n.example/%00", "" },
+		{ "https://r.example/?url=%20https://q.example/", "" },
+		{ "https://r.example/path/https://s.example/", "" },
+		{ "https://urldefense.proofpoint.com/v2/url?u=https-3A__o.example_a&d=x", "https://o.example/a" },
+		{ "https://urldefense.com/v3/__https://p.example/a__;!!x", "https://p.example/a" },
+		{ "https://urldefense.com/v3/__ftp://p2.example/a__;!!x", "" },
+	};
+	GString *many = g_string_new("https://r.example/?");
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases) + 1; i++) {
+		GString *got = g_string_new(NULL);
+		const char *url = cases[G_N_ELEMENTS(cases) > i ? i : 0].url;
+		UrlParts p;
+		GPtrArray *t;
+		if (i == G_N_ELEMENTS(cases)) {
+			for (int k = 0; k < 63; k++)
+				g_string_append_printf(many, "p%d=%d&", k, k);
+			g_string_append(many, "url=https://m.example/&z=1");
+			url = many->str;
+		}
+		url_normalise(url, &p);
+		t = redirect_targets(&p);
+		for (guint k = 0; k < t->len; k++)
+			g_string_append_printf(got, "%s%s", k ? "|" : "", (char *)t->pdata[k]);
+		if (i == G_N_ELEMENTS(cases))
+			g_assert_cmpstr(got->str, ==, "https://m.example/&z=1");
+		else
+			g_assert_cmpstr(got->str, ==, cases[i].want);
+		g_ptr_array_unref(t);
+		url_normalise_clear(&p);
+		g_string_free(got, TRUE);
+	}
+	g_string_free(many, TRUE);
+}
+
+/* test_charset_fold - decoded bytes to UTF-8 (declared, undeclared,
+ * unknown and wide charsets, NUL and CR) and the folds applied to text */
+static void test_charset_fold(void)
+{
+	static const struct {
+		const char *in;
+		gsize len;
+		const char *charset, *want;
+	} conv[] = {
+		{ "caf\xc3\xa9", 5, NULL, "caf\xc3\xa9" },                  /* undeclared, valid UTF-8 */
+		{ "caf\xe9", 4, NULL, "caf\xc3\xa9" },                       /* undeclared, not UTF-8: windows-1252 */
+		{ "caf\xe9", 4, "iso-8859-1", "caf\xc3\xa9" },
+		{ "caf\xe9", 4, "utf-8", "caf\xef\xbf\xbd" },                /* declared UTF-8, invalid byte */
+		{ "\x80", 1, "x-unknown-charset", "\xe2\x82\xac" },         /* unknown: windows-1252 */
+		{ "a\0b\r\nc\rd", 8, NULL, "a b\nc\nd" },                  /* NUL -> space, CRLF and CR -> LF */
+		{ "a\0b\0", 4, "utf-16le", "ab" },                            /* NUL is part of a wide character */
+		{ "", 0, "", "" },
+	};
+	static const struct {
+		const char *in, *want;
+	} folds[] = {
+		{ "plain ascii", "plain ascii" },
+		{ "\xef\xbd\x83\xef\xbd\x8f\xef\xbd\x95\xef\xbd\x90\xef\xbd\x8f\xef\xbd\x8e", "coupon" },   /* full width */
+		{ "pay\xe2\x80\x8bpal", "paypal" },                        /* zero-width space */
+		{ "\xef\xac\x81le", "file" },                                /* ligature */
+		{ "e\xcc\x81", "\xc3\xa9" },                                  /* composed */
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(conv); i++) {
+		g_autofree char *got = charset_to_utf8((const guint8 *)conv[i].in, conv[i].len, conv[i].charset);
+		g_assert_cmpstr(got, ==, conv[i].want);
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(folds); i++) {
+		g_autofree char *got = fold_text(folds[i].in, strlen(folds[i].in));
+		g_assert_cmpstr(got, ==, folds[i].want);
+	}
+	{
+		g_autofree char *a = fold_flowed("see https://x.example/a \nb and\n-- \nsig", FALSE);
+		g_autofree char *b = fold_flowed("one- \ntwo", TRUE);
+		g_assert_cmpstr(a, ==, "see https://x.example/a b and\n-- \nsig");
+		g_assert_cmpstr(b, ==, "one-two");
+	}
+	g_assert_cmpuint(charset_cut("ab\xc3\xa9", 4, 3), ==, 2);   /* never inside a character */
+	g_assert_cmpuint(charset_cut("ab\xc3\xa9", 4, 9), ==, 4);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -1133,6 +1280,9 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/limit-headers", test_limit_headers);
 	g_test_add_func("/extract/base64-html", test_base64_html);
 	g_test_add_func("/extract/base64-step", test_base64_step);
+	g_test_add_func("/extract/base64-lines", test_base64_lines);
+	g_test_add_func("/extract/charset-fold", test_charset_fold);
+	g_test_add_func("/extract/redirect-targets", test_redirect_targets);
 	g_test_add_func("/extract/charset", test_charset);
 	g_test_add_func("/extract/html", test_html);
 	g_test_add_func("/extract/html-nesting-bound", test_html_nesting_bound);

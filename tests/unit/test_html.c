@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include <gumbo.h>
+#include "extract/css.h"
 #include "extract/html.h"
 #include "extract/html_prescan.h"
 
@@ -256,6 +257,116 @@ static void test_unsafe_markup(void)
 	g_string_free(t, TRUE);
 }
 
+/* collect_decl - "name=value;" for each declaration css_declarations hands over */
+static void collect_decl(const char *name, const char *val, gpointer data)
+{
+	g_string_append_printf(data, "%s=%s;", name, val);
+}
+
+/* test_css_declarations - the one splitter of style attributes and rule
+ * blocks: names and values trimmed, entries without a colon skipped, the
+ * value keeps what follows its first colon, and past 255 declarations the
+ * last one holds the rest of the list */
+static void test_css_declarations(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "", "" },
+		{ "color:red", "color=red;" },
+		{ " Display : none ; ;width:10px ", "Display=none;width=10px;" },
+		{ "junk; height:0", "height=0;" },
+		{ "background:url(http://x/a.png)", "background=url(http://x/a.png);" },
+		{ "a:b:c", "a=b:c;" },
+	};
+	GString *got = g_string_new(NULL), *many = g_string_new(NULL);
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_string_truncate(got, 0);
+		css_declarations(cases[i].in, strlen(cases[i].in), collect_decl, got);
+		g_assert_cmpstr(got->str, ==, cases[i].want);
+	}
+	for (int i = 0; i < 300; i++)
+		g_string_append_printf(many, "p%d:%d;", i, i);
+	g_string_truncate(got, 0);
+	css_declarations(many->str, many->len, collect_decl, got);
+	g_assert_nonnull(strstr(got->str, "p254=254;p255=255;p256:256;"));
+	g_assert_null(strstr(got->str, "p256=256;"));
+	g_string_free(got, TRUE);
+	g_string_free(many, TRUE);
+}
+
+/* test_css_values - colours, lengths and the declarations that hide */
+static void test_css_values(void)
+{
+	static const struct {
+		const char *v;
+		gint32 rgb;
+	} colors[] = {
+		{ "#fff", 0xffffff }, { "#FfFfFf", 0xffffff }, { "ffffff", 0xffffff }, { "#12345678", 0x123456 },
+		{ "rgb(255, 0, 0)", 0xff0000 }, { "rgb(100%,0%,0%)", 0xff0000 }, { "White !important", 0xffffff },
+		{ "grey", 0x808080 }, { "transparent", CSS_COLOR_NONE }, { "#12", CSS_COLOR_NONE }, { "", CSS_COLOR_NONE },
+	};
+	static const struct {
+		const char *name, *val;
+		guint set, hides;
+	} decls[] = {
+		{ "display", "none", CSS_DISPLAY, CSS_DISPLAY }, { "DISPLAY", "block", CSS_DISPLAY, 0 },
+		{ "visibility", "hidden", CSS_VISIBILITY, CSS_VISIBILITY }, { "opacity", "0.01", CSS_OPACITY, CSS_OPACITY },
+		{ "opacity", "0.5", CSS_OPACITY, 0 }, { "font-size", "1px", CSS_FONT_SIZE, CSS_FONT_SIZE },
+		{ "font-size", "5%", CSS_FONT_SIZE, CSS_FONT_SIZE }, { "font-size", "0.05em", CSS_FONT_SIZE, CSS_FONT_SIZE },
+		{ "font-size", "12px", CSS_FONT_SIZE, 0 }, { "mso-hide", "all", CSS_MSO_HIDE, CSS_MSO_HIDE },
+		{ "color", "red", 0, 0 },
+	};
+	int w = -1, h = -1;
+
+	for (guint i = 0; i < G_N_ELEMENTS(colors); i++)
+		g_assert_cmpint(css_color(colors[i].v), ==, colors[i].rgb);
+	g_assert_true(css_same_color(0xffffff, 0xf4f4f4));
+	g_assert_false(css_same_color(0xffffff, 0xf0f0f0));
+	g_assert_false(css_same_color(CSS_COLOR_NONE, CSS_COLOR_NONE));
+	g_assert_cmpint(css_px(" 12px", 5), ==, 12);
+	g_assert_cmpint(css_px("50%", 3), ==, -1);
+	g_assert_cmpint(css_px("auto", 4), ==, -1);
+	for (guint i = 0; i < G_N_ELEMENTS(decls); i++) {
+		guint set = 0;
+		g_assert_cmpuint(css_decl_hides(decls[i].name, decls[i].val, &set), ==, decls[i].hides);
+		g_assert_cmpuint(set, ==, decls[i].set);
+	}
+	css_size("width: 120px; height:40", &w, &h);
+	g_assert_cmpint(w, ==, 120);
+	g_assert_cmpint(h, ==, 40);
+	css_size("width:120px; display:none", &w, &h);
+	g_assert_cmpint(w, ==, 0);
+	g_assert_cmpint(h, ==, 0);
+}
+
+/* test_css_sheet - simple rules hide by element, class and id; a later
+ * rule that sets the property again wins; other selectors are left out */
+static void test_css_sheet(void)
+{
+	GString *sheet = g_string_new("/* x */ <!-- .hide{display:none} p.x{font-size:0} #k{visibility:hidden}\n"
+	                              "@media screen { .m{display:none} } div .deep{display:none}\n"
+	                              ".late{display:none} .late{display:block} b, i {opacity:0} -->");
+	Facts *f = facts_new();
+	Css *c = css_parse(sheet, f);
+
+	g_assert_nonnull(c);
+	g_assert_cmpuint(css_hidden(c, "div", NULL, "a hide"), ==, CSS_DISPLAY);
+	g_assert_cmpuint(css_hidden(c, "p", NULL, "x"), ==, CSS_FONT_SIZE);
+	g_assert_cmpuint(css_hidden(c, "span", NULL, "x"), ==, 0);     /* p.x only */
+	g_assert_cmpuint(css_hidden(c, "span", "k", NULL), ==, CSS_VISIBILITY);
+	g_assert_cmpuint(css_hidden(c, "span", NULL, "m"), ==, 0);     /* inside @media */
+	g_assert_cmpuint(css_hidden(c, "span", NULL, "deep"), ==, 0);  /* descendant selector */
+	g_assert_cmpuint(css_hidden(c, "span", NULL, "late"), ==, 0);  /* set again, to show */
+	g_assert_cmpuint(css_hidden(c, "i", NULL, NULL), ==, CSS_OPACITY);
+	css_free(c);
+	g_string_assign(sheet, "p { color: red }");
+	g_assert_null(css_parse(sheet, f));
+	facts_free(f);
+	g_string_free(sheet, TRUE);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -265,5 +376,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/html/adversarial-bound", test_adversarial_bound);
 	g_test_add_func("/html/deadline", test_deadline);
 	g_test_add_func("/html/unsafe-markup", test_unsafe_markup);
+	g_test_add_func("/html/css-declarations", test_css_declarations);
+	g_test_add_func("/html/css-values", test_css_values);
+	g_test_add_func("/html/css-sheet", test_css_sheet);
 	return g_test_run();
 }
