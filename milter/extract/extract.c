@@ -89,8 +89,6 @@ typedef struct {
 	gboolean html_full;
 } Ctx;
 
-G_DEFINE_QUARK(amz-extract-error-quark, extract_error)
-
 static gpointer init_once(gpointer unused)
 {
 	(void)unused;

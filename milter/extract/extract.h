@@ -15,8 +15,6 @@
 #include "core/limits.h"
 
 
-#define EXTRACT_ERROR (extract_error_quark())
-GQuark extract_error_quark(void);
 
 /* extract_init - once per process, before any thread uses extraction:
  * g_mime_init(), the public suffix list, the libmagic handle pool. */

@@ -41,6 +41,8 @@
 #include <string.h>
 #include "extract/mime.h"
 
+G_DEFINE_QUARK(amz-mime-error-quark, mime_error)
+
 /* The parse budget (part_scan). */
 #define PARSE_SLACK 2              /* lines counted per object the walk may visit ... */
 #define PARSE_SLACK_LINES 64       /* ... and beyond that: a text part quoting delimiters or
@@ -532,7 +534,7 @@ GMimeMessage *mime_parse(GMimeStream *stream, const ExtractLimits *lim, Facts *f
 	msg = parse_once(cat, f, cut >= 0);
 out:
 	if (msg == NULL)
-		g_set_error(err, EXTRACT_ERROR, 1, "no parsable message in the input");
+		g_set_error(err, MIME_ERROR, 1, "no parsable message in the input");
 	else if (cut >= 0)
 		facts_add_anomaly(f, "limit", "parts");
 	if (bounded != NULL)

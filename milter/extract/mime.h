@@ -6,7 +6,11 @@
 
 #include <gmime/gmime.h>
 #include "core/facts.h"
-#include "extract/extract.h"
+#include "core/limits.h"
+
+/* The error of a message with nothing GMime can parse. */
+#define MIME_ERROR (mime_error_quark())
+GQuark mime_error_quark(void);
 
 /*
  * Called for each leaf (GMimePart) and each message/rfc822 part (before its

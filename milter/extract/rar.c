@@ -18,7 +18,7 @@
 #include <zlib.h>
 #include "extract/bytes.h"
 #include "extract/rar.h"
-#include "extract/unpack.h"
+#include "extract/member.h"
 
 #define RAR5_SIGNATURE "Rar!\x1a\x07\x01\x00"
 #define RAR4_SIGNATURE "Rar!\x1a\x07\x00"
@@ -131,7 +131,7 @@ static void rar5_members(Facts *f, FactAttachment *parent, const guint8 *b, gsiz
 			if (p > end || !vint(b, end, &p, &comp) || !vint(b, end, &p, &host) ||
 			    !vint(b, end, &p, &nlen) || nlen > end - p)
 				break;
-			if (!unpack_header_member(f, parent, &n, (fflags & RAR5_FILE_DIR) ? NULL : unpack_name(b + p, (gsize)nlen, TRUE),
+			if (!member_from_header(f, parent, &n, (fflags & RAR5_FILE_DIR) ? NULL : member_name(b + p, (gsize)nlen, TRUE),
 			                   (fflags & RAR5_FILE_UNKNOWN_SIZE) ? 0 : usize, enc))
 				return;
 		}
@@ -155,12 +155,12 @@ static char *rar4_name(const guint8 *p, gsize n, gboolean unicode)
 	char *u, *v;
 
 	if (z == NULL)
-		return unpack_name(p, n, unicode);
+		return member_name(p, n, unicode);
 	alen = z - p;
 	enc = z + 1;
 	elen = n - alen - 1;
 	if (elen == 0)
-		return unpack_name(p, alen, FALSE);
+		return member_name(p, alen, FALSE);
 	while (e < elen && d < G_N_ELEMENTS(out)) {
 		if (bits == 0) {
 			flags = enc[e++];
@@ -204,8 +204,8 @@ static char *rar4_name(const guint8 *p, gsize n, gboolean unicode)
 done:
 	u = g_utf16_to_utf8(out, (glong)d, NULL, NULL, NULL);
 	if (u == NULL)
-		return unpack_name(p, alen, FALSE);
-	v = unpack_name((const guint8 *)u, strlen(u), TRUE);
+		return member_name(p, alen, FALSE);
+	v = member_name((const guint8 *)u, strlen(u), TRUE);
 	g_free(u);
 	return v;
 }
@@ -257,7 +257,7 @@ static void rar4_members(Facts *f, FactAttachment *parent, const guint8 *b, gsiz
 			}
 			if (p + nlen > off + hsize)
 				break;
-			if (!unpack_header_member(f, parent, &n, (flags & RAR4_FILE_DIR_MASK) == RAR4_FILE_DIR_MASK ? NULL   /* a directory */
+			if (!member_from_header(f, parent, &n, (flags & RAR4_FILE_DIR_MASK) == RAR4_FILE_DIR_MASK ? NULL   /* a directory */
 			                                  : rar4_name(b + p, nlen, (flags & RAR4_FILE_UNICODE) != 0),
 			                   usize, enc))
 				return;

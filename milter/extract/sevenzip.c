@@ -18,7 +18,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include "extract/sevenzip.h"
-#include "extract/unpack.h"
+#include "extract/member.h"
 
 #define SEVENZIP_SIGNATURE "7z\xbc\xaf\x27\x1c"
 
@@ -80,8 +80,8 @@ void sevenzip_members(Facts *f, FactAttachment *parent, const guint8 *buf, gsize
 			const char *p = archive_entry_pathname_utf8(e);
 			if (p == NULL)
 				p = archive_entry_pathname(e);
-			name = unpack_name((const guint8 *)(p ? p : ""), p ? strlen(p) : 0, TRUE);
-			unpack_add_member(f, parent, name, NULL,
+			name = member_name((const guint8 *)(p ? p : ""), p ? strlen(p) : 0, TRUE);
+			member_add(f, parent, name, NULL,
 			           archive_entry_size_is_set(e) ? (guint64)MAX(archive_entry_size(e), 0) : 0,
 			           archive_entry_is_encrypted(e) != 0);
 			g_free(name);

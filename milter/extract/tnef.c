@@ -13,7 +13,7 @@
 #include "extract/bytes.h"
 #include "extract/filetype.h"
 #include "extract/tnef.h"
-#include "extract/unpack.h"
+#include "extract/member.h"
 
 #define TNEF_SIGNATURE 0x223e9f78u
 
@@ -44,7 +44,7 @@ static void member(Facts *f, FactAttachment *parent, guint *n, const char *name,
 	if ((*n)++ >= UNPACK_MAX_MEMBERS)
 		return;
 	magic = data ? filetype_detect(data, dlen) : NULL;
-	unpack_add_member(f, parent, name ? name : "", magic, dlen, FALSE);
+	member_add(f, parent, name ? name : "", magic, dlen, FALSE);
 	g_free(magic);
 }
 
@@ -76,7 +76,7 @@ void tnef_members(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len
 			open = TRUE;
 		} else if (id == TNEF_ATT_TITLE) {
 			g_free(name);
-			name = unpack_name(p, strnlen((const char *)p, alen), FALSE);
+			name = member_name(p, strnlen((const char *)p, alen), FALSE);
 		} else if (id == TNEF_ATT_DATA) {
 			data = p;
 			dlen = alen;

@@ -8,9 +8,14 @@
  *      container's `encrypted` and `macros` flags, and "archive:…" /
  *      "limit:archive-…" anomalies.  Nothing is written to disk.
  *
- * One file per format: zip.c (also the nested listing), rar.c (RAR4, RAR5),
- * sevenzip.c (7z, with libarchive), tnef.c (winmail.dat).  An OLE
- * (.doc/.xls) file with a _VBA_PROJECT stream has macros.
+ * One reader per format: zip.c (its listing is here: a ZIP member's type
+ * comes from its content, the stored bytes or the first
+ * FILETYPE_SNIFF_BYTES inflated, encrypted members and other methods typed
+ * by name; archives inside listed too, UNPACK_MAX_NESTING deep; an OOXML
+ * file with a vbaProject.bin member has macros), rar.c (RAR4, RAR5),
+ * sevenzip.c (7z, with libarchive), tnef.c (winmail.dat); what they share
+ * is member.c.  An OLE (.doc/.xls) file with a _VBA_PROJECT stream has
+ * macros.
  *
  * Bounds: UNPACK_MAX_MEMBERS per archive ("limit:archive-members"), names
  * cut at UNPACK_MAX_NAME, UNPACK_MAX_INFLATE bytes inflated per attachment
@@ -21,61 +26,78 @@
 #define _GNU_SOURCE      /* memmem */
 #include <string.h>
 #include "extract/filetype.h"
+#include "extract/member.h"
 #include "extract/rar.h"
 #include "extract/sevenzip.h"
 #include "extract/tnef.h"
 #include "extract/unpack.h"
 #include "extract/zip.h"
 
-/* unpack_name - see unpack.h */
-char *unpack_name(const guint8 *p, gsize n, gboolean utf8)
-{
-	char *s = NULL, *v;
+/* A ZIP member of this name is an OOXML document's macro project. */
+#define ZIP_VBA_MEMBER "vbaProject.bin"
 
-	n = MIN(n, (gsize)UNPACK_MAX_NAME);
-	if (utf8 || g_utf8_validate((const char *)p, n, NULL))
-		v = g_utf8_make_valid((const char *)p, n);
-	else if ((s = g_convert((const char *)p, n, "UTF-8", "CP437", NULL, NULL, NULL)) != NULL)
-		v = s, s = NULL;
-	else
-		v = g_utf8_make_valid((const char *)p, n);
-	g_free(s);
-	for (char *c = v; *c; c++)
-		if ((guchar)*c < 0x20 || *c == 0x7f)
-			*c = ' ';
-	return v;
-}
+static void unpack_members_at(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level);
 
-/* unpack_add_member - see unpack.h */
-FactAttachment *unpack_add_member(Facts *f, const FactAttachment *parent, const char *name,
-                                  const char *magic, guint64 size, gboolean encrypted)
+/* text_member - a member named as text (*.txt; *.xml and *.rels, the parts
+ * of an OOXML document) whose bytes are text: it cannot carry a file, so
+ * libmagic is not asked which kind of text it is (as for a top-level
+ * text/plain part, extract.c:plain_text_file). */
+static gboolean text_member(const char *name, const GByteArray *head)
 {
 	const char *dot = strrchr(name, '.');
-	g_autofree char *ext = dot ? g_ascii_strdown(dot + 1, -1) : NULL;
-	const char *declared = filetype_from_ext(ext);
-	FactAttachment *a = facts_add_attachment(f, name, declared, magic ? magic : declared, size,
-	                                         FALSE, parent->depth + 1);
-	g_free(a->container);
-	a->container = g_strdup(parent->name);
-	a->encrypted = encrypted;
-	return a;
+
+	if (dot == NULL || strchr(dot, '/') != NULL ||
+	    (g_ascii_strcasecmp(dot, ".txt") != 0 && g_ascii_strcasecmp(dot, ".xml") != 0 &&
+	     g_ascii_strcasecmp(dot, ".rels") != 0))
+		return FALSE;
+	return head->len > 0 && filetype_is_plain_text(head->data, head->len);
 }
 
-/* unpack_header_member - see unpack.h */
-gboolean unpack_header_member(Facts *f, FactAttachment *parent, guint *n, char *name,
-                              guint64 size, gboolean enc)
+/* zip_listing - every member of the ZIP in buf as a FactAttachment inside
+ * parent, archives inside listed too while level < UNPACK_MAX_NESTING */
+static void zip_listing(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level)
 {
-	if ((*n)++ >= UNPACK_MAX_MEMBERS) {
+	Zip *z = zip_open(buf, len);
+
+	if (z->damaged)
+		facts_add_anomaly(f, "archive", "zip-damaged");
+	if (z->truncated)
 		facts_add_anomaly(f, "limit", "archive-members");
-		g_free(name);
-		return FALSE;
+	for (guint i = 0; i < z->members->len; i++) {
+		const ZipMember *m = z->members->pdata[i];
+		gsize nl = strlen(m->name);
+		GByteArray *head = NULL;
+		char *magic = NULL;
+		FactAttachment *a;
+		if (nl > 0 && m->name[nl - 1] == '/')
+			continue;   /* a directory */
+		if (nl >= strlen(ZIP_VBA_MEMBER) &&
+		    g_ascii_strcasecmp(m->name + nl - strlen(ZIP_VBA_MEMBER), ZIP_VBA_MEMBER) == 0)
+			parent->macros = TRUE;
+		if (m->encrypted)
+			parent->encrypted = TRUE;
+		if (!m->encrypted && z->inflated < UNPACK_MAX_INFLATE)
+			head = zip_read(z, m, FILETYPE_SNIFF_BYTES);
+		else if (!m->encrypted)
+			facts_add_anomaly(f, "limit", "archive-inflate");
+		if (head != NULL)
+			magic = text_member(m->name, head) ? g_strdup("text/plain")
+			                                   : filetype_detect(head->data, head->len);
+		a = member_add(f, parent, m->name, magic, m->size, m->encrypted);
+		/* an archive inside: read it whole (within the budget) and list it too */
+		if (head != NULL && level + 1 < UNPACK_MAX_NESTING &&
+		    unpack_is_container(head->data, head->len)) {
+			GByteArray *all = zip_read(z, m, UNPACK_MAX_INFLATE);
+			if (all != NULL) {
+				unpack_members_at(f, a, all->data, all->len, level + 1);
+				g_byte_array_unref(all);
+			}
+		}
+		g_free(magic);
+		if (head != NULL)
+			g_byte_array_unref(head);
 	}
-	if (enc)
-		parent->encrypted = TRUE;
-	if (name != NULL)
-		unpack_add_member(f, parent, name, NULL, size, enc);
-	g_free(name);
-	return TRUE;
+	zip_free(z);
 }
 
 /* unpack_is_container - see unpack.h */
@@ -95,11 +117,11 @@ static gboolean ole_has_macros(const guint8 *buf, gsize len)
 	       memmem(buf, len, vba, sizeof vba - 1) != NULL;
 }
 
-/* unpack_members_at - see unpack.h */
-void unpack_members_at(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level)
+/* unpack_members_at - unpack_members for a container nested level deep */
+static void unpack_members_at(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level)
 {
 	if (zip_is(buf, len) || g_str_has_prefix(parent->magic, "application/zip"))
-		zip_members(f, parent, buf, len, level);
+		zip_listing(f, parent, buf, len, level);
 	else if (rar_is(buf, len) != RAR_NONE)
 		rar_members(f, parent, buf, len);
 	else if (sevenzip_is(buf, len))

@@ -1,23 +1,17 @@
 /*
  * zip.c - the ZIP reader: members listed from the central directory, their
- * content read back (stored or inflated), and the listing of a ZIP
- * attachment's members as facts.
+ * content read back (stored or inflated).  The listing of a ZIP
+ * attachment's members as facts is unpack.c's.
  *
  * In:  the bytes of one ZIP (an attachment, a member of another archive, an
  *      OOXML document); the buffer is not copied and must outlive the Zip.
  * Out: zip_open: a Zip (transfer full, zip_free) whose members name, size,
  *      method, encryption and data offset; zip_read: a member's first bytes
- *      (transfer full); zip_members: one FactAttachment per member, and
- *      "archive:zip-damaged" / "limit:archive-…" anomalies.
+ *      (transfer full).
  *
  * Members are listed from the central directory (ZIP64 included), found from
  * the end-of-central-directory record; without one (a cut or damaged
- * archive) the local headers are walked from the start instead.  A member's
- * type comes from its content: the stored bytes, or the first
- * FILETYPE_SNIFF_BYTES inflated (raw deflate) for deflated ones; encrypted
- * members and other methods are typed by name.  ZIPs inside ZIPs are listed
- * too, UNPACK_MAX_NESTING deep.  An OOXML file with a vbaProject.bin member
- * has macros.
+ * archive) the local headers are walked from the start instead.
  *
  * ZIP stays with this reader rather than libarchive: the central directory
  * is what unzip and mail clients show, and reading it here also gives the
@@ -28,7 +22,7 @@
 #include <zlib.h>
 #include "extract/bytes.h"
 #include "extract/filetype.h"
-#include "extract/unpack.h"
+#include "extract/member.h"
 #include "extract/zip.h"
 
 /* Record signatures. */
@@ -64,7 +58,6 @@ enum {
 #define ZIP_16_UNSET 0xffffu
 #define ZIP_INFLATE_CHUNK 16384
 #define ZIP_INFLATE_FIRST 65536       /* bytes reserved before inflating */
-#define ZIP_VBA_MEMBER "vbaProject.bin"
 
 /* member_free - one ZipMember */
 static void member_free(gpointer p)
@@ -148,14 +141,14 @@ static gboolean eocd(const guint8 *buf, gsize len, guint64 *cd, guint64 *cdsize,
 	return FALSE;
 }
 
-/* member_add - one member as its central directory entry or local header
+/* entry_add - one member as its central directory entry or local header
  * describes it (name: nlen bytes as stored; data: offset or G_MAXSIZE) */
-static ZipMember *member_add(Zip *z, const guint8 *name, guint16 nlen, guint16 flags, guint16 method,
+static ZipMember *entry_add(Zip *z, const guint8 *name, guint16 nlen, guint16 flags, guint16 method,
                              guint64 usize, guint64 csize, gsize data)
 {
 	ZipMember *m = g_new0(ZipMember, 1);
 
-	m->name = unpack_name(name, nlen, (flags & ZIP_FLAG_UTF8) != 0);
+	m->name = member_name(name, nlen, (flags & ZIP_FLAG_UTF8) != 0);
 	m->size = usize;
 	m->csize = csize;
 	m->method = method;
@@ -193,7 +186,7 @@ static gboolean from_central(Zip *z)
 		usize = bytes_le32(b + off + 24);
 		lho = bytes_le32(b + off + 42);
 		zip64_sizes(b + off + ZIP_CENTRAL_SIZE + nlen, xlen, &usize, &csize, &lho);
-		member_add(z, b + off + ZIP_CENTRAL_SIZE, nlen, flags, bytes_le16(b + off + 10), usize, csize,
+		entry_add(z, b + off + ZIP_CENTRAL_SIZE, nlen, flags, bytes_le16(b + off + 10), usize, csize,
 		           local_data(b, z->len, lho + shift));
 		off += ZIP_CENTRAL_SIZE + (guint64)nlen + xlen + clen;
 	}
@@ -217,7 +210,7 @@ static void from_local(Zip *z)
 		if (!bytes_have(z->len, off + ZIP_LOCAL_SIZE, (guint64)nlen + xlen))
 			break;
 		zip64_sizes(b + off + ZIP_LOCAL_SIZE + nlen, xlen, &usize, &csize, &lho);
-		m = member_add(z, b + off + ZIP_LOCAL_SIZE, nlen, flags, bytes_le16(b + off + 8), usize, csize,
+		m = entry_add(z, b + off + ZIP_LOCAL_SIZE, nlen, flags, bytes_le16(b + off + 8), usize, csize,
 		               off + ZIP_LOCAL_SIZE + nlen + xlen);
 		/* sizes after the data (flag bit 3) leave no way to find the next header */
 		if ((flags & ZIP_FLAG_DESCRIPTOR) && csize == 0)
@@ -330,65 +323,3 @@ GByteArray *zip_read(Zip *z, const ZipMember *m, gsize max)
 	z->inflated += out->len;
 	return out;
 }
-
-/* text_member - a member named as text (*.txt; *.xml and *.rels, the parts
- * of an OOXML document) whose bytes are text: it cannot carry a file, so
- * libmagic is not asked which kind of text it is (as for a top-level
- * text/plain part, extract.c:plain_text_file). */
-static gboolean text_member(const char *name, const GByteArray *head)
-{
-	const char *dot = strrchr(name, '.');
-
-	if (dot == NULL || strchr(dot, '/') != NULL ||
-	    (g_ascii_strcasecmp(dot, ".txt") != 0 && g_ascii_strcasecmp(dot, ".xml") != 0 &&
-	     g_ascii_strcasecmp(dot, ".rels") != 0))
-		return FALSE;
-	return head->len > 0 && filetype_is_plain_text(head->data, head->len);
-}
-
-/* zip_members - see zip.h */
-void zip_members(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level)
-{
-	Zip *z = zip_open(buf, len);
-
-	if (z->damaged)
-		facts_add_anomaly(f, "archive", "zip-damaged");
-	if (z->truncated)
-		facts_add_anomaly(f, "limit", "archive-members");
-	for (guint i = 0; i < z->members->len; i++) {
-		const ZipMember *m = z->members->pdata[i];
-		gsize nl = strlen(m->name);
-		GByteArray *head = NULL;
-		char *magic = NULL;
-		FactAttachment *a;
-		if (nl > 0 && m->name[nl - 1] == '/')
-			continue;   /* a directory */
-		if (nl >= strlen(ZIP_VBA_MEMBER) &&
-		    g_ascii_strcasecmp(m->name + nl - strlen(ZIP_VBA_MEMBER), ZIP_VBA_MEMBER) == 0)
-			parent->macros = TRUE;
-		if (m->encrypted)
-			parent->encrypted = TRUE;
-		if (!m->encrypted && z->inflated < UNPACK_MAX_INFLATE)
-			head = zip_read(z, m, FILETYPE_SNIFF_BYTES);
-		else if (!m->encrypted)
-			facts_add_anomaly(f, "limit", "archive-inflate");
-		if (head != NULL)
-			magic = text_member(m->name, head) ? g_strdup("text/plain")
-			                                   : filetype_detect(head->data, head->len);
-		a = unpack_add_member(f, parent, m->name, magic, m->size, m->encrypted);
-		/* an archive inside: read it whole (within the budget) and list it too */
-		if (head != NULL && level + 1 < UNPACK_MAX_NESTING &&
-		    unpack_is_container(head->data, head->len)) {
-			GByteArray *all = zip_read(z, m, UNPACK_MAX_INFLATE);
-			if (all != NULL) {
-				unpack_members_at(f, a, all->data, all->len, level + 1);
-				g_byte_array_unref(all);
-			}
-		}
-		g_free(magic);
-		if (head != NULL)
-			g_byte_array_unref(head);
-	}
-	zip_free(z);
-}
-

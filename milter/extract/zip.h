@@ -44,8 +44,4 @@ GByteArray *zip_read(Zip *z, const ZipMember *m, gsize max);
  * bytes out; damaged data keeps what came out; NULL only when zlib cannot
  * start; transfer full */
 GByteArray *zip_inflate(const guint8 *in, gsize n, gsize max, gboolean raw);
-/* zip_members - every member of the ZIP in buf as a FactAttachment inside
- * parent, archives inside listed too while level < UNPACK_MAX_NESTING */
-void zip_members(Facts *f, FactAttachment *parent, const guint8 *buf, gsize len, int level);
-
 #endif
