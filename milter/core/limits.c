@@ -1,7 +1,10 @@
 /*
- * limits.c - the default bounds on the work done for one message.
+ * limits.c - the default bounds on the work done for one message, and the
+ * lookup in a word list.
  */
+#include <string.h>
 #include "core/limits.h"
+#include "util/text.h"
 
 void limits_default(ExtractLimits *lim)
 {
@@ -14,4 +17,16 @@ void limits_default(ExtractLimits *lim)
 	lim->max_headers = 1000;
 	lim->max_header_bytes = 16 * 1024;
 	lim->deadline = 0;
+	lim->words = NULL;
+}
+
+gboolean limits_word(const GHashTable *set, const char *w, gsize n)
+{
+	g_autofree char *word = NULL, *folded = NULL;
+
+	if (set == NULL || n == 0)
+		return FALSE;
+	word = g_strndup(w, n);
+	folded = text_casefold(word);
+	return g_hash_table_contains((GHashTable *)set, folded);
 }

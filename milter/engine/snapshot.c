@@ -11,6 +11,27 @@ static GMutex lock;
 static Snapshot *current;
 static guint generation;
 
+/* The named lists of the rule files that link finding reads (limits.h). */
+static const struct {
+	const char *name;
+	gsize offset;              /* in LinkWords */
+} link_lists[] = {
+	{ "link_file_extensions", G_STRUCT_OFFSET(LinkWords, file_extensions) },
+	{ "link_sentence_end_words", G_STRUCT_OFFSET(LinkWords, sentence_end) },
+	{ "link_dot_stopwords", G_STRUCT_OFFSET(LinkWords, dot_stopwords) },
+	{ "redirect_params", G_STRUCT_OFFSET(LinkWords, redirect_params) },
+};
+
+/* link_words - w from the ruleset's lists; a list the rules do not define
+ * is empty (every bare "name.tld" is then read as a link: the stricter
+ * reading) */
+static void link_words(const Ruleset *rs, LinkWords *w)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(link_lists); i++)
+		G_STRUCT_MEMBER(const GHashTable *, w, link_lists[i].offset) =
+			rules_list_words(rs, link_lists[i].name);
+}
+
 Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GError **err)
 {
 	Conf *c = conf_load(conf_path, err);
@@ -31,6 +52,8 @@ Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GErr
 		return NULL;
 	}
 	s = g_new0(Snapshot, 1);
+	link_words(rs, &s->words);
+	c->limits.words = &s->words;
 	s->refs = 1;
 	s->conf = c;
 	s->rules = rs;

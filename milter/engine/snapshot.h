@@ -26,6 +26,7 @@ typedef struct {
 	gint refs;               /* changed only under the snapshot lock */
 	Conf *conf;
 	Ruleset *rules;
+	LinkWords words;         /* lists of rules for link finding; conf->limits.words points here */
 	guint generation;        /* 1 for the first load, +1 per reload */
 	char *conf_path;         /* the sources, for a reload */
 	char *socket_override;

@@ -591,7 +591,7 @@ gboolean extract_stream(GMimeStream *stream, const ExtractLimits *lim, Facts *f,
 		goto out;
 	c.f = f;
 	c.lim = lim;
-	c.links = urls_sink_new(f, lim->max_links);
+	c.links = urls_sink_new(f, lim->max_links, lim->words);
 	headers(&c, msg);
 	mime_walk(msg, lim, f, &visitor, &c);
 	judge_types(f);

@@ -30,12 +30,6 @@ static gboolean is_http(const char *s)
 	       g_ascii_strncasecmp(s, REDIRECT_HTTPS, strlen(REDIRECT_HTTPS)) == 0;
 }
 
-/* Query parameters that redirectors put their target in (compared without case). */
-static const char *const redirect_params[] = {
-	"url", "u", "q", "target", "redirect", "redirect_url", "redirect_uri", "redir",
-	"dest", "destination", "goto", "link", "location", "to", "out", "r", NULL
-};
-
 /* http_value - a parameter value that is an http(s) URL, decoded once or twice; transfer full */
 static char *http_value(const char *v, gsize n)
 {
@@ -95,7 +89,7 @@ static char *urldefense(const char *url)
  * pair without "=" ("?&url=…") or with a malformed %-escape, and a hash
  * table keeps one value of a repeated key, so a target could hide behind
  * any of them.  Values are decoded by g_uri_unescape_string (http_value). */
-static void query_targets(const char *q, GPtrArray *targets)
+static void query_targets(const char *q, const GHashTable *params, GPtrArray *targets)
 {
 	gsize qlen = strcspn(q, "#");
 	g_autofree char *query = g_strndup(q, qlen);
@@ -103,20 +97,18 @@ static void query_targets(const char *q, GPtrArray *targets)
 
 	for (int i = 0; pairs[i]; i++) {
 		char *eq = strchr(pairs[i], '='), *t;
-		gboolean known = FALSE;
 		if (eq == NULL)
 			continue;
 		*eq = '\0';
-		for (int k = 0; redirect_params[k] && !known; k++)
-			known = g_ascii_strcasecmp(pairs[i], redirect_params[k]) == 0;
-		if (known && (t = http_value(eq + 1, strlen(eq + 1))) != NULL)
+		if (limits_word(params, pairs[i], strlen(pairs[i])) &&
+		    (t = http_value(eq + 1, strlen(eq + 1))) != NULL)
 			g_ptr_array_add(targets, t);
 	}
 	g_strfreev(pairs);
 }
 
 /* redirect_targets - see redirect.h */
-GPtrArray *redirect_targets(const UrlParts *p)
+GPtrArray *redirect_targets(const UrlParts *p, const GHashTable *params)
 {
 	const char *q = strchr(p->url, '?');
 	GPtrArray *targets = g_ptr_array_new_with_free_func(g_free);
@@ -128,7 +120,7 @@ GPtrArray *redirect_targets(const UrlParts *p)
 		else
 			g_free(t);
 	} else if (q != NULL) {
-		query_targets(q + 1, targets);
+		query_targets(q + 1, params, targets);
 	}
 	return targets;
 }

@@ -12,7 +12,7 @@
  * private section, no "*" default rule).  A bare "name.tld" without path,
  * port or "www." is a link when libpsl has tld in its ICANN section and the
  * name has a registrable domain, unless a reader sees something else there:
- * a file name ("readme.md": tld in file_ext_tlds), two words glued by a dot
+ * a file name ("readme.md": tld in the list link_file_extensions), two words glued by a dot
  * ("Thanks.Best regards": a capitalised word after the dot starts a
  * sentence; "you.best": a word that ends sentences before it), a method
  * call ("install.run()"), a quantity or an initial ("3.am", "I.am": a number, or one
@@ -56,6 +56,7 @@
 struct UrlsSink {
 	Facts *f;
 	guint max_links;
+	const LinkWords *words; /* NULL: every list empty */
 	guint unwrapping;   /* redirector levels being unwrapped now */
 	GHashTable *seen;   /* "source\x1furl\x1flabel" of links already added */
 	GHashTable *tried;  /* candidates already found in text, so repeats cost nothing */
@@ -63,54 +64,19 @@ struct UrlsSink {
 };
 
 
-/* File extensions that are also ICANN TLDs (checked against libpsl): a bare
- * "readme.md", "manual.zip" or "logo.ai" names a file, so under these a bare
- * name is a link only with a scheme, "www." or a path.  Extensions whose TLD
- * is the likelier reading in a message to a buyer stay out: .pl (an Amazon
- * marketplace), .in, .cc, .app, .ml, .mk name shops more often than files. */
-static const char *const file_ext_tlds[] = {
-	"ai", "md", "mobi", "mov", "pm", "ps", "py", "rs", "sh", "so", "zip", NULL
-};
-
-/* Words that end a sentence in a message to a buyer: a bare "you.best",
- * "order.today" or "done.love" is a missing space after a full stop, not a
- * shop (a shop's name with a scheme, "www." or a path is still a link). */
-static const char *const sentence_end_words[] = {
-	"you", "it", "me", "us", "them", "him", "her", "order", "orders", "item", "items",
-	"done", "again", "day", "days", "time", "soon", "today", "now", "here", "there",
-	"this", "that", "thanks", "thank", "please", "regards", "all", "ok", "okay", "well",
-	"too", "also", "yes", "no", "help", "purchase", "service", "product", "package",
-	"sie", "ihnen", "uns", "dank", "bestellung", "vous", "merci", "commande", "usted",
-	"gracias", "pedido", "grazie", "ordine", NULL
-};
-
-/* Words after which " dot " is prose, not an obfuscated host ("the dot com era"). */
-static const char *const dot_stopwords[] = {
-	"the", "a", "an", "one", "this", "that", "each", "every", "red", "green", "blue",
-	"black", "white", "small", "big", "little", "polka", "no", NULL
-};
-
 /* urls_init - see urls.h */
 void urls_init(void)
 {
 	url_normalise_init();
 }
 
-/* in_list - s is one of the NULL-terminated list, compared without case */
-static gboolean in_list(const char *const *list, const char *s)
-{
-	for (; *list; list++)
-		if (g_ascii_strcasecmp(*list, s) == 0)
-			return TRUE;
-	return FALSE;
-}
-
 /* urls_sink_new - see urls.h */
-UrlsSink *urls_sink_new(Facts *f, guint max_links)
+UrlsSink *urls_sink_new(Facts *f, guint max_links, const LinkWords *words)
 {
 	UrlsSink *s = g_new0(UrlsSink, 1);
 	s->f = f;
 	s->max_links = max_links;
+	s->words = words;
 	s->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	s->tried = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	return s;
@@ -155,7 +121,7 @@ static void unwrap(UrlsSink *s, const UrlParts *p, const char *raw, const char *
 
 	if (s->unwrapping >= URLS_MAX_UNWRAP)
 		return;
-	targets = redirect_targets(p);
+	targets = redirect_targets(p, s->words ? s->words->redirect_params : NULL);
 	s->unwrapping++;
 	for (guint i = 0; i < targets->len; i++)
 		urls_add(s, targets->pdata[i], raw, "redirect", label);
@@ -231,6 +197,7 @@ typedef struct {
 	GString *s;
 	guint32 *map;  /* one entry per byte of s */
 	gsize cap;     /* entries map has room for */
+	const GHashTable *dot_stopwords;   /* LinkWords.dot_stopwords */
 } Clean;
 
 static inline void clean_put(Clean *c, const char *b, gsize n, guint32 orig)
@@ -260,15 +227,10 @@ static gboolean last_is_alnum(const Clean *c)
 static gboolean prev_word_is_stopword(const Clean *c)
 {
 	gsize e = c->s->len, b = e;
-	char word[16];
 
 	while (b > 0 && g_ascii_isalnum(c->s->str[b - 1]))
 		b--;
-	if (e - b == 0 || e - b >= sizeof word)
-		return FALSE;
-	memcpy(word, c->s->str + b, e - b);
-	word[e - b] = '\0';
-	return in_list(dot_stopwords, word);
+	return limits_word(c->dot_stopwords, c->s->str + b, e - b);
 }
 
 /* bracket_dot - "[.]", "( dot )", "{.}", "[:]" at t[i]; the replacement char, end in *end */
@@ -534,15 +496,9 @@ static gsize try_scheme(const char *s, gsize n, gsize i)
 }
 
 /* sentence_end - the label s[0..n) is a word that ends sentences */
-static gboolean sentence_end(const char *s, gsize n)
+static gboolean sentence_end(const LinkWords *w, const char *s, gsize n)
 {
-	char w[16];
-
-	if (n == 0 || n >= sizeof w)
-		return FALSE;
-	memcpy(w, s, n);
-	w[n] = '\0';
-	return in_list(sentence_end_words, w);
+	return w != NULL && limits_word(w->sentence_end, s, n);
 }
 
 /* title_case - "Best", "Next": a capitalised word, as after a full stop */
@@ -619,7 +575,8 @@ static gboolean www_userinfo(const char *s, gsize n, const HostCand *c)
 /* name_ok - a host name under a public suffix (ICANN only for a bare
  * name), with a registrable domain that has no "_", and for a bare name
  * none of the readings the file comment lists */
-static gboolean name_ok(const char *s, gsize n, const HostCand *c, gboolean ascii)
+static gboolean name_ok(const LinkWords *w, const char *s, gsize n, const HostCand *c,
+                        gboolean ascii)
 {
 	gboolean bare = !c->has_path && !c->has_port && !c->www, ok;
 	int type = bare ? PSL_TYPE_ICANN : PSL_TYPE_ANY;
@@ -646,11 +603,12 @@ static gboolean name_ok(const char *s, gsize n, const HostCand *c, gboolean asci
 		return FALSE;
 	/* a bare name: not a file name, not "you.Best" typed without a space, not
 	 * a quantity ("3.am", "12.in") or an initial ("I.am") before a short tld */
-	if (bare && (in_list(file_ext_tlds, tld) || title_case(s + tb, he - tb) ||
+	if (bare && ((w != NULL && limits_word(w->file_extensions, tld, strlen(tld))) ||
+	             title_case(s + tb, he - tb) ||
 	             (he < n && s[he] == '(') ||          /* "install.run()": code */
 	             (c->nl == 2 && (strspn(s + i, "0123456789") == tb - 1 - i ||
 	                             (tb - 1 - i == 1 && he - tb == 2) ||
-	                             sentence_end(s + i, tb - 1 - i)))))
+	                             sentence_end(w, s + i, tb - 1 - i)))))
 		return FALSE;
 	host = g_strndup(s + i, he - i);
 	norm = url_normalise_host(host);
@@ -664,7 +622,8 @@ static gboolean name_ok(const char *s, gsize n, const HostCand *c, gboolean asci
  * s[i] (see the file comment); the end of the link or i.  *skip: where the
  * next candidate may start; *userinfo: the link is "www.x:pw@host", which
  * needs a scheme to be read as the browser reads it. */
-static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *userinfo)
+static gsize try_host(const LinkWords *w, const char *s, gsize n, gsize i, gsize *skip,
+                      gboolean *userinfo)
 {
 	HostCand c = { .i = i };
 	gsize j = host_run(s, n, i), end;
@@ -704,7 +663,7 @@ static gsize try_host(const char *s, gsize n, gsize i, gsize *skip, gboolean *us
 		g_free(host);
 		if (!ip || !(c.has_path || c.has_port))
 			return i;
-	} else if (!name_ok(s, n, &c, ascii)) {
+	} else if (!name_ok(w, s, n, &c, ascii)) {
 		return i;
 	}
 	end = (c.has_path || c.has_port) ? url_end(s, n, i, c.he) : c.he;
@@ -734,7 +693,7 @@ static void find_segment(UrlsSink *sink, Clean *c, const char *t, gsize n, const
 		}
 		e = try_scheme(c->s->str, m, i);
 		if (e == i)
-			e = try_host(c->s->str, m, i, &skip, &userinfo);
+			e = try_host(sink->words, c->s->str, m, i, &skip, &userinfo);
 		if (e > i) {
 			guint32 rb = c->map[i];
 			guint32 re = e < m ? c->map[e] : n;
@@ -768,7 +727,8 @@ static void find_segment(UrlsSink *sink, Clean *c, const char *t, gsize n, const
 void urls_find(UrlsSink *s, const char *text, gsize len, const char *source)
 {
 	gsize cap = MIN(len, URLS_SEGMENT_MAX) + 16;
-	Clean c = { g_string_sized_new(cap), g_new(guint32, cap), cap };
+	Clean c = { g_string_sized_new(cap), g_new(guint32, cap), cap,
+	            s->words ? s->words->dot_stopwords : NULL };
 	gsize i = 0;
 
 	while (i < len && !s->full) {

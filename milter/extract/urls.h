@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include "core/facts.h"
+#include "core/limits.h"
 #include "extract/url_normalise.h"
 
 /* Where found links go: the facts, the link bound, and duplicates suppressed. */
@@ -14,8 +15,9 @@ typedef struct UrlsSink UrlsSink;
 /* urls_init - once per process: the public suffix list (url_normalise_init) */
 void urls_init(void);
 
-/* urls_sink_new - an empty sink adding to f, at most max_links links; transfer full */
-UrlsSink *urls_sink_new(Facts *f, guint max_links);
+/* urls_sink_new - an empty sink adding to f, at most max_links links,
+ * finding links with the word lists words (NULL: empty); transfer full */
+UrlsSink *urls_sink_new(Facts *f, guint max_links, const LinkWords *words);
 /* urls_sink_free - the sink (not the facts); NULL is fine */
 void urls_sink_free(UrlsSink *s);
 /* urls_add - normalise `in` and add it as a link, with the URLs it

@@ -180,3 +180,11 @@ gboolean rules_list_match(const List *l, ListMatch how, const char *value)
 	g_free(v);
 	return hit;
 }
+
+/* rules_list_words - see rules.h */
+const GHashTable *rules_list_words(const Ruleset *rs, const char *name)
+{
+	const List *l = g_hash_table_lookup(rs->lists, name);
+
+	return l ? l->exact : NULL;
+}

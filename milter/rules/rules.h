@@ -71,6 +71,12 @@ typedef struct {
 /* rules_info - rule i (0-based, load order, disabled ones included); FALSE past the end. */
 gboolean rules_info(const Ruleset *rs, guint i, RuleInfo *out);
 
+/* rules_list_words - the case-folded entries of the named list NAME, as a
+ * set (entry -> entry), owned by the ruleset; NULL when no list has that
+ * name.  For stages before the rules that read word lists the rule files
+ * define (link finding: core/limits.h, LinkWords). */
+const GHashTable *rules_list_words(const Ruleset *rs, const char *name);
+
 /* rules_eval - every enabled rule against facts; caller frees the verdict. */
 Verdict *rules_eval(const Ruleset *rs, const Facts *f);
 

@@ -18,6 +18,7 @@
 #include "extract/extract.h"
 #include "extract/filetype.h"
 #include "rules/internal.h"
+#include "linkwords.h"
 
 /* ---- builders ------------------------------------------------------------ */
 
@@ -115,9 +116,11 @@ static Facts *run(const char *msg)
 {
 	GMimeStream *s = g_mime_stream_mem_new_with_buffer(msg, strlen(msg));
 	Facts *f = facts_new();
+	ExtractLimits lim;
 
 	f->message_bytes = strlen(msg);
-	g_assert_true(extract_stream(s, NULL, f, NULL));
+	test_limits(&lim);
+	g_assert_true(extract_stream(s, &lim, f, NULL));
 	g_object_unref(s);
 	if (g_test_verbose()) {
 		GString *d = g_string_new(NULL);
@@ -850,7 +853,7 @@ static void test_pdf_indirect(void)
 static char *rels_targets(const char *xml, gsize n)
 {
 	Facts *f = facts_new();
-	UrlsSink *s = urls_sink_new(f, 100);
+	UrlsSink *s = urls_sink_new(f, 100, test_link_words());
 	GString *out = g_string_new(NULL);
 
 	document_rels(s, f, xml, n);

@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 #include "extract/extract.h"
 #include "testfiles.h"
+#include "linkwords.h"
 
 /* Agreement required on messages both parsers accept (percent). */
 #define CROSS_MIN_AGREEMENT 98.0
@@ -49,13 +50,15 @@ static Facts *extract_file(const char *path, gboolean *ok)
 	gsize len = 0;
 	GMimeStream *s;
 	Facts *f;
+	ExtractLimits lim;
 
 	if (!g_file_get_contents(path, &buf, &len, NULL))
 		return NULL;
+	test_limits(&lim);
 	s = g_mime_stream_mem_new_with_buffer(buf, len);
 	f = facts_new();
 	f->message_bytes = len;
-	*ok = extract_stream(s, NULL, f, NULL);
+	*ok = extract_stream(s, &lim, f, NULL);
 	g_object_unref(s);
 	g_free(buf);
 	return f;
@@ -680,9 +683,11 @@ static void sa_table(const char *path, gboolean html, Tally *t)
 {
 	char *data = NULL;
 	char **lines;
+	ExtractLimits lim;
 
 	if (!g_file_get_contents(path, &data, NULL, NULL))
 		return;
+	test_limits(&lim);
 	lines = g_strsplit(data, "\n", -1);
 	for (int i = 0; lines[i]; i++) {
 		char **cols, *tab;
@@ -711,7 +716,7 @@ static void sa_table(const char *path, gboolean html, Tally *t)
 		           : g_strdup_printf("Subject: t\n\n%s\n", str);
 		s = g_mime_stream_mem_new_with_buffer(msg, strlen(msg));
 		f = facts_new();
-		extract_stream(s, NULL, f, NULL);
+		extract_stream(s, &lim, f, NULL);
 		g_object_unref(s);
 		why = g_string_new(NULL);
 		for (int c = 0; cols[c]; c++) {

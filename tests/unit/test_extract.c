@@ -15,6 +15,7 @@
 #include "extract/fold.h"
 #include "extract/redirect.h"
 #include "testfiles.h"
+#include "linkwords.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -38,8 +39,12 @@ static Facts *run_lim(const char *msg, gsize len, const ExtractLimits *lim, gboo
 
 static Facts *run(const char *msg)
 {
+	ExtractLimits lim;
 	gboolean ok;
-	Facts *f = run_lim(msg, strlen(msg), NULL, &ok);
+	Facts *f;
+
+	test_limits(&lim);
+	f = run_lim(msg, strlen(msg), &lim, &ok);
 	g_assert_true(ok);
 	return f;
 }
@@ -251,6 +256,54 @@ static const DisplayCase display_cases[] = {
 	{ "http://xn--zz.com/", "xn--zz.com", "xn--zz.com", "http://xn--zz.com/" },
 };
 
+/* The word lists of link finding are data (rules/lists, through the rule
+ * files' named lists), not code: what the lists hold decides what a bare
+ * "name.tld" is, and which query parameter a redirector's target is in. */
+static void test_link_words_are_data(void)
+{
+	static const char msg[] = "Subject: t\n\nOrder done.today. The file manual.zip is attached.\n";
+	g_autoptr(GHashTable) done_only = g_hash_table_new(g_str_hash, g_str_equal);
+	g_autoptr(GHashTable) next_only = g_hash_table_new(g_str_hash, g_str_equal);
+	LinkWords mine = { 0 };
+	ExtractLimits lim;
+	UrlParts p;
+	GPtrArray *t;
+	Facts *f;
+
+	/* the shipped lists: a sentence end and a file name, no link */
+	test_limits(&lim);
+	f = run_lim(msg, strlen(msg), &lim, NULL);
+	g_assert_null(link_by_host(f, "text", "done.today"));
+	g_assert_null(link_by_host(f, "text", "manual.zip"));
+	facts_free(f);
+	/* empty lists: both are read as links */
+	lim.words = NULL;
+	f = run_lim(msg, strlen(msg), &lim, NULL);
+	g_assert_nonnull(link_by_host(f, "text", "done.today"));
+	g_assert_nonnull(link_by_host(f, "text", "manual.zip"));
+	facts_free(f);
+	/* a list of one's own: only what it names */
+	g_hash_table_add(done_only, "done");
+	mine.sentence_end = done_only;
+	lim.words = &mine;
+	f = run_lim(msg, strlen(msg), &lim, NULL);
+	g_assert_null(link_by_host(f, "text", "done.today"));
+	g_assert_nonnull(link_by_host(f, "text", "manual.zip"));
+	facts_free(f);
+	/* redirect parameters: the shipped "url", or only "next" */
+	url_normalise("https://r.example/go?next=https%3A%2F%2Fshop.example%2F&url=https%3A%2F%2Fother.example%2F", &p);
+	t = redirect_targets(&p, test_link_words()->redirect_params);
+	g_assert_cmpuint(t->len, ==, 1);
+	g_assert_cmpstr(t->pdata[0], ==, "https://other.example/");
+	g_ptr_array_unref(t);
+	g_hash_table_add(next_only, "next");
+	t = redirect_targets(&p, next_only);
+	g_assert_cmpuint(t->len, ==, 1);
+	g_assert_cmpstr(t->pdata[0], ==, "https://shop.example/");
+	g_ptr_array_unref(t);
+	url_normalise_clear(&p);
+}
+
 static void test_link_display(void)
 {
 	for (gsize i = 0; i < G_N_ELEMENTS(display_cases); i++) {
@@ -392,7 +445,7 @@ static void test_part_size_past_bound(void)
 	for (gsize i = 0, n = strlen(b64); i < n; i += 76)
 		g_string_append_printf(m, "%.76s\n", b64 + i);
 	g_string_append(m, "--b--\n");
-	limits_default(&lim);
+	test_limits(&lim);
 	lim.max_part_bytes = 4096;
 	{
 		g_autoptr(Facts) f = run_lim(m->str, m->len, &lim, &ok);
@@ -412,7 +465,7 @@ static void test_limit_headers(void)
 	GString *m = g_string_new("From: a@b.example\nSubject: x\n");
 	gboolean ok;
 
-	limits_default(&lim);
+	test_limits(&lim);
 	lim.max_headers = 20;
 	lim.max_header_bytes = 300;
 	for (int i = 0; i < 30; i++)
@@ -828,7 +881,7 @@ static void test_limit_depth(void)
 	g_string_append(m, "Content-Type: text/plain\n\ndeepest text\n");
 	for (int i = n - 1; i >= 0; i--)
 		g_string_append_printf(m, "--b%d--\n", i);
-	limits_default(&lim);
+	test_limits(&lim);
 	lim.max_depth = 3;
 	f = run_lim(m->str, m->len, &lim, &ok);
 	g_assert_true(ok);
@@ -836,7 +889,7 @@ static void test_limit_depth(void)
 	g_assert_null(strstr(f->text->str, "deepest"));
 	facts_free(f);
 
-	limits_default(&lim);
+	test_limits(&lim);
 	f = run_lim(m->str, m->len, &lim, &ok);
 	g_assert_false(has_anomaly(f, "limit:depth"));
 	g_assert_nonnull(strstr(f->text->str, "deepest"));
@@ -856,7 +909,7 @@ static void test_limit_parts(void)
 		g_string_append_printf(m, "--p\nContent-Type: application/octet-stream; name=\"f%d.bin\"\n\n"
 		                       "data %d\n", i, i);
 	g_string_append(m, "--p--\n");
-	limits_default(&lim);
+	test_limits(&lim);
 	lim.max_parts = 5;
 	f = run_lim(m->str, m->len, &lim, &ok);
 	g_assert_true(has_anomaly(f, "limit:parts"));
@@ -873,7 +926,7 @@ static void test_limit_links_text(void)
 	Facts *f;
 	gboolean ok;
 
-	limits_default(&lim);
+	test_limits(&lim);
 	lim.max_links = 2;
 	lim.max_text_bytes = 30;
 	f = run_lim(m, strlen(m), &lim, &ok);
@@ -1201,7 +1254,7 @@ static void test_redirect_targets(void)
 			url = many->str;
 		}
 		url_normalise(url, &p);
-		t = redirect_targets(&p);
+		t = redirect_targets(&p, test_link_words()->redirect_params);
 		for (guint k = 0; k < t->len; k++)
 			g_string_append_printf(got, "%s%s", k ? "|" : "", (char *)t->pdata[k]);
 		if (i == G_N_ELEMENTS(cases))
@@ -1283,6 +1336,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/extract/base64-lines", test_base64_lines);
 	g_test_add_func("/extract/charset-fold", test_charset_fold);
 	g_test_add_func("/extract/redirect-targets", test_redirect_targets);
+	g_test_add_func("/extract/link-words-are-data", test_link_words_are_data);
 	g_test_add_func("/extract/charset", test_charset);
 	g_test_add_func("/extract/html", test_html);
 	g_test_add_func("/extract/html-nesting-bound", test_html_nesting_bound);

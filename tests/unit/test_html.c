@@ -13,6 +13,7 @@
 #include "extract/css.h"
 #include "extract/html.h"
 #include "extract/html_prescan.h"
+#include "linkwords.h"
 
 /* Elements the estimate may be above gumbo for ordinary HTML. */
 enum { SLACK_ORDINARY = 2 };
@@ -173,7 +174,7 @@ static void test_random_estimate(void)
 static Facts *extract(const char *html, gsize len, gint64 deadline, GString *text)
 {
 	Facts *f = facts_new();
-	UrlsSink *links = urls_sink_new(f, 2000);
+	UrlsSink *links = urls_sink_new(f, 2000, test_link_words());
 
 	html_extract(html, len, MAX_NODES, deadline, links, f, text);
 	urls_sink_free(links);
