@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/t-transport.sh - how the daemon reads its MTA connections
-# (milter/daemon/mtasock.c), seen from outside with strace:
+# (milter/daemon/wraps.c), seen from outside with strace:
 #  - a message whose commands arrive in one burst (headers, a header longer
 #    than the read buffer, 64 KB body chunks, end of message: what an MTA
 #    that awaits no replies writes) is read in far fewer read(2) calls than

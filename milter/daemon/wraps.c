@@ -46,27 +46,27 @@
 #include "core/log.h"
 #include "daemon/wraps.h"
 
-#define MTASOCK_MAX_FD 65536   /* higher descriptors are read unbuffered */
-#define MTASOCK_BUF    16384   /* a message's header commands fit at once */
+#define WRAPS_MAX_FD 65536   /* higher descriptors are read unbuffered */
+#define WRAPS_BUF    16384   /* a message's header commands fit at once */
 #define ACCEPT_BACKOFF_MS 100    /* wait after accept finds no descriptor or memory */
 #define ACCEPT_LOG_EVERY_S 10    /* at most one log line per this many seconds */
 
 typedef struct {
 	gsize off, len;             /* unread bytes: data[off .. off+len) */
-	unsigned char data[MTASOCK_BUF];
+	unsigned char data[WRAPS_BUF];
 } ReadBuf;
 
-static ReadBuf *slots[MTASOCK_MAX_FD];
+static ReadBuf *slots[WRAPS_MAX_FD];
 
 static ReadBuf *slot(int fd)
 {
-	if (fd < 0 || fd >= MTASOCK_MAX_FD)
+	if (fd < 0 || fd >= WRAPS_MAX_FD)
 		return NULL;
 	return g_atomic_pointer_get(&slots[fd]);
 }
 
-/* mtasock_buffered - bytes read from FD's connection not yet handed out */
-static gsize mtasock_buffered(int fd)
+/* buffered - bytes read from FD's connection not yet handed out */
+static gsize buffered(int fd)
 {
 	ReadBuf *b = slot(fd);
 	return b ? b->len : 0;
@@ -148,7 +148,7 @@ int __wrap_accept(int fd, struct sockaddr *addr, socklen_t *len)
 		return c;
 	}
 	(void)setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-	if (c < MTASOCK_MAX_FD) {
+	if (c < WRAPS_MAX_FD) {
 		ReadBuf *b = g_malloc(sizeof *b);
 		b->off = b->len = 0;
 		g_free(g_atomic_pointer_exchange(&slots[c], b));   /* NULL unless leaked */
@@ -198,7 +198,7 @@ int __wrap_poll(struct pollfd *fds, nfds_t n, int timeout)
 
 	for (nfds_t i = 0; i < n; i++) {
 		fds[i].revents = 0;
-		if ((fds[i].events & POLLIN) && mtasock_buffered(fds[i].fd) > 0) {
+		if ((fds[i].events & POLLIN) && buffered(fds[i].fd) > 0) {
 			fds[i].revents = POLLIN;
 			ready++;
 		}
@@ -212,7 +212,7 @@ int __wrap_poll(struct pollfd *fds, nfds_t n, int timeout)
 
 int __wrap_close(int fd)
 {
-	if (fd >= 0 && fd < MTASOCK_MAX_FD)
+	if (fd >= 0 && fd < WRAPS_MAX_FD)
 		g_free(g_atomic_pointer_exchange(&slots[fd], NULL));
 	return __real_close(fd);
 }

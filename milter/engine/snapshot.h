@@ -8,13 +8,13 @@
  *
  * The only other state shared between threads, none of it changed by a
  * reload: process-wide tables built once and then read-only (the public
- * suffix list in extract/urls.c, decoding tables in extract/extract.c, the
- * C locale in extract/archive.c, the marketplace table in rules/target.c);
- * the pool of libmagic handles (extract/filetype.c, under its own lock);
- * the evaluator's per-thread working state (rules/eval.c, GPrivate); the
- * log's stderr switch (core/log.c, set before any thread starts); and,
- * with the link wraps, the read buffer of each MTA connection
- * (daemon/wraps.c).
+ * suffix list in extract/url_normalise.c, the decoding table in
+ * extract/base64.c, the UTF-8 locale in extract/sevenzip.c, the target
+ * names in rules/target.c); the pool of libmagic handles
+ * (extract/filetype.c, under its own lock); the evaluator's per-thread
+ * working state (rules/eval.c, GPrivate); the log's stderr switch
+ * (core/log.c, set before any thread starts); and, with the link wraps,
+ * the read buffer of each MTA connection (daemon/wraps.c).
  */
 #ifndef AMZ_SNAPSHOT_H
 #define AMZ_SNAPSHOT_H
