@@ -9,27 +9,15 @@
  */
 #include <string.h>
 #include "rules/internal.h"
+#include "util/text.h"
 
-/* clean_append - valid UTF-8, no control characters (replies are single lines),
- * at most max bytes, cut on a character boundary with an ellipsis */
-static void clean_append(GString *out, const char *s, gsize max)
+/* append_line - s as one line of valid UTF-8 (replies are single lines),
+ * at most max bytes */
+static void append_line(GString *out, const char *s, gsize max)
 {
-	char *v = g_utf8_make_valid(s, -1);
-	gsize len = strlen(v);
+	g_autofree char *line = text_line(s, max, TEXT_LINE_UTF8);
 
-	for (char *p = v; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	if (len > max) {
-		gsize cut = max > 3 ? max - 3 : 0;
-		while (cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
-			cut--;
-		g_string_append_len(out, v, cut);
-		g_string_append(out, "\xe2\x80\xa6");
-	} else {
-		g_string_append(out, v);
-	}
-	g_free(v);
+	g_string_append(out, line);
 }
 
 /* human_size - n bytes as a sender reads them */
@@ -93,11 +81,11 @@ char *rules_render_message(const Rule *r, const Facts *f, const Fire *fi)
 			g_string_append(msg, sg->lit);
 		} else {
 			char *v = placeholder_value(r, f, fi, sg->ph);
-			clean_append(msg, v, RULES_VALUE_MAX);
+			append_line(msg, v, RULES_VALUE_MAX);
 			g_free(v);
 		}
 	}
-	clean_append(out, msg->str, RULES_MESSAGE_MAX);
+	append_line(out, msg->str, RULES_MESSAGE_MAX);
 	g_string_free(msg, TRUE);
 	return g_string_free(out, FALSE);
 }
@@ -152,7 +140,7 @@ char *rules_render_evidence(const Facts *f, const Fire *fi)
 			g_string_assign(raw, fi->value->str);
 		break;
 	}
-	clean_append(out, raw->str, RULES_EVIDENCE_MAX);
+	append_line(out, raw->str, RULES_EVIDENCE_MAX);
 	g_string_free(raw, TRUE);
 	return g_string_free(out, FALSE);
 }
