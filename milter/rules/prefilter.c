@@ -562,23 +562,32 @@ static LitSet *alternation(Lx *x)
 	return all;
 }
 
-/* rules_lits_extract - folded literals one of which every match of the
- * pattern contains (duplicates removed); NULL when there is no such set */
-GPtrArray *rules_lits_extract(const char *pattern, guint32 flags)
+/* whole_pattern - the set alternation() finds for the whole pattern; NULL
+ * for an extended-syntax pattern, an unbalanced ")" or an error */
+static LitSet *whole_pattern(Lx *x, const char *pattern, guint32 flags)
 {
-	Lx x = { 0 };
 	LitSet *s;
 	PwTok t;
 
 	if (flags & PCRE2_EXTENDED)
 		return NULL;
-	pcre_walk_init(&x.w, pattern, strlen(pattern));
-	s = alternation(&x);
-	pcre_walk_peek(&x.w, &t);
-	if (x.bad || t.kind != PW_END) {         /* an unbalanced ")" or an error */
+	pcre_walk_init(&x->w, pattern, strlen(pattern));
+	s = alternation(x);
+	pcre_walk_peek(&x->w, &t);
+	if (x->bad || t.kind != PW_END) {
 		set_free(s);
 		return NULL;
 	}
+	return s;
+}
+
+/* rules_lits_extract - folded literals one of which every match of the
+ * pattern contains (duplicates removed); NULL when there is no such set */
+GPtrArray *rules_lits_extract(const char *pattern, guint32 flags)
+{
+	Lx x = { 0 };
+	LitSet *s = whole_pattern(&x, pattern, flags);
+
 	if (s != NULL) {
 		/* one literal containing another: the shorter is enough */
 		GPtrArray *keep = set_new();
@@ -609,18 +618,10 @@ GPtrArray *rules_lits_extract(const char *pattern, guint32 flags)
 GPtrArray *rules_prefix_extract(const char *pattern, guint32 flags)
 {
 	Lx x = { .prefix = TRUE };
-	LitSet *s, *keep;
-	PwTok t;
+	LitSet *s = whole_pattern(&x, pattern, flags), *keep;
 
-	if (flags & PCRE2_EXTENDED)
+	if (s == NULL)
 		return NULL;
-	pcre_walk_init(&x.w, pattern, strlen(pattern));
-	s = alternation(&x);
-	pcre_walk_peek(&x.w, &t);
-	if (s == NULL || x.bad || t.kind != PW_END) {
-		set_free(s);
-		return NULL;
-	}
 	/* a literal that starts with another is covered by it */
 	keep = set_new();
 	for (guint i = 0; i < s->len && keep != NULL; i++) {
