@@ -7,6 +7,9 @@
 #   make digests    regenerate the behaviour digests and pinned log lines the tests compare
 #   make install    PREFIX=/usr/local DESTDIR=  (config to $(SYSCONFDIR)/amzmilter)
 #   make clean
+#
+#   MILTER_WRAPS=0|1  drive libmilter plainly or through link wraps (default:
+#                     the wraps only with the libmilter they were written for)
 
 PREFIX     ?= /usr/local
 SYSCONFDIR ?= /etc
