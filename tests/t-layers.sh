@@ -71,12 +71,14 @@ PY
 # need each other are one module, or one of them owns too much).
 if [ -d "$BUILD/obj" ]; then
 python3 - "$BUILD" <<'PY'
-import collections, glob, subprocess, sys
+import collections, glob, os, subprocess, sys
 RANK = {"util": 0, "core": 1, "extract": 2, "rules": 2, "engine": 3, "daemon": 4, "check": 4}
 build = sys.argv[1]
 defs, undefs = {}, {}
 for o in sorted(glob.glob(build + "/obj/*/*.o")):
     name = o[len(build) + 5:-2]
+    if not os.path.exists("milter/%s.c" % name):
+        continue    # left from a file since moved or removed
     d, u = set(), set()
     for line in subprocess.run(["nm", o], capture_output=True, text=True).stdout.splitlines():
         f = line.split()
