@@ -5,6 +5,7 @@
 #   make test       deps + build + every test; ends with "N passed, M failed"
 #   make run        deps + build + the milter behind a private Postfix on 127.0.0.1
 #   make digests    regenerate the behaviour digests and pinned log lines the tests compare
+#   make measure    violations blocked / compliant held on tests/fresh-2, per family and language
 #   make install    PREFIX=/usr/local DESTDIR=  (config to $(SYSCONFDIR)/amzmilter)
 #   make clean
 #
@@ -75,7 +76,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
   clang libclang-rt-14-dev strace time
 
-.PHONY: all deps test run install clean check-config unit fuzz soak bench digests
+.PHONY: all deps test run install clean check-config unit fuzz soak bench digests measure
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check
 
 $(BUILD)/obj/%.o: milter/%.c $(HEADERS)
@@ -144,6 +145,11 @@ soak: deps
 	$(MAKE) all
 	BUILD=$(BUILD) SOAK_MESSAGES=$(SOAK_MESSAGES) tests/soak/run
 
+# How the shipped rules do on the messages written apart from them, per
+# family and language (tests/fresh-2; not a pass/fail suite).
+measure: all
+	python3 tests/measure.py $(BUILD)/amzmilter-check conf/amzmilter.conf tests/fresh-2
+
 bench: deps
 	$(MAKE) all $(BUILD)/plain/amzmilter
 	BUILD=$(BUILD) tests/bench/run
@@ -155,6 +161,7 @@ DIGEST = python3 tests/digests/digest.py $(BUILD)/amzmilter-check conf/amzmilter
 digests: all
 	$(DIGEST) tests/corpus/messages .eml > tests/digests/corpus.sha256
 	$(DIGEST) tests/fresh/messages .eml > tests/digests/fresh.sha256
+	$(DIGEST) tests/fresh-2/messages .eml > tests/digests/fresh-2.sha256
 	$(DIGEST) tests/golden .eml > tests/digests/golden.sha256
 	if [ -d ../shared/corpus ]; then $(DIGEST) ../shared/corpus > tests/digests/shared.sha256; fi
 	BUILD=$(BUILD) AMZ_DIGESTS_WRITE=1 bash tests/t-golden.sh > /dev/null
