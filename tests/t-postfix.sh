@@ -68,23 +68,6 @@ reply_to() {
 		on { print }'
 }
 
-# msgid FILE - the Message-ID value of a message file
-msgid() {
-	sed -n 's/^Message-ID: *//p' "$1" | head -1
-}
-
-# delivered FILE - wait for FILE's message in the sink; print the sink file
-delivered() {
-	local id i f
-	id=$(msgid "$1")
-	for i in $(seq 100); do
-		f=$(grep -lF -- "$id" "$T/sink"/*.eml 2>/dev/null | head -1)
-		[ -n "$f" ] && { echo "$f"; return 0; }
-		sleep 0.1
-	done
-	return 1
-}
-
 # body_of FILE - the body (after the first empty line), LF line ends
 body_of() {
 	tr -d '\r' <"$1" | sed '1,/^$/d'
@@ -106,7 +89,7 @@ f=$(mkmsg "$RELAY" "Your order 302-1234567-1234567" "Unfortunately the delivery 
 send "$f" "$RELAY"
 is "$RC" 0 "compliant: swaks exit 0"
 like "$OUT" '<- +250 2\.0\.0 Ok: queued' "compliant: 250 after DATA"
-d=$(delivered "$f")
+d=$(sink_delivered "$f")
 ok "compliant: reached the sink" test -n "$d"
 ok "compliant: sink envelope recipient is the relay address" grep -qx "rcpt $RELAY" "${d%.eml}.env"
 
@@ -115,7 +98,7 @@ f=$(mkmsg "$OTHER" "Special offer" "Visit http://www.fabrikam-shop.example/offer
 No order id here.")
 send "$f" "$OTHER"
 is "$RC" 0 "non-relay: swaks exit 0"
-d=$(delivered "$f")
+d=$(sink_delivered "$f")
 ok "non-relay: reached the sink" test -n "$d"
 if [ -n "$d" ]; then
 	ok "non-relay: no X-Amzmilter header added" bash -c "! grep -qi '^X-Amzmilter' '$d'"
@@ -132,7 +115,7 @@ send "$f" "$RELAY" "$OTHER"
 like "$(reply_to "RCPT TO:<$OTHER>")" '^<\*\* +452 4\.5\.3 ' "mixed: second recipient gets 452 4.5.3"
 like "$(reply_to "RCPT TO:<$RELAY>")" '^<- +250 ' "mixed: first recipient gets 250"
 like "$OUT" '<- +250 2\.0\.0 Ok: queued' "mixed: the relay recipient's message is accepted"
-d=$(delivered "$f")
+d=$(sink_delivered "$f")
 ok "mixed: delivered" test -n "$d"
 [ -n "$d" ] && is "$(grep -c '^rcpt ' "${d%.eml}.env")" 1 "mixed: delivered to one recipient only"
 f=$(mkmsg "$OTHER" "Hello" "Plain mail to a partner.")
@@ -152,7 +135,7 @@ like "$(pf_queue)" '^[0-9A-F]+!' "quarantine: postqueue -p marks it held (!)"
 f=$(mkmsg "$RELAY" "Order 302-1234567-1234567" "Return here: http://www.amazon.com/gp/css/returns")
 send "$f" "$RELAY"
 is "$RC" 0 "tag: accepted"
-d=$(delivered "$f")
+d=$(sink_delivered "$f")
 ok "tag: delivered" test -n "$d"
 if [ -n "$d" ]; then
 	ok "tag: X-Amzmilter-Verdict added" grep -qi '^X-Amzmilter-Verdict:' "$d"
@@ -163,7 +146,7 @@ fi
 f=$(mkmsg "$RELAY" "Order 302-1234567-1234567" "Unfortunately the delivery of order 302-1234567-1234567 is delayed by two days." \
 	'X-Amzmilter-Verdict: forged-accept\nX-Amzmilter-Rules: FORGED_RULE\n')
 send "$f" "$RELAY"
-d=$(delivered "$f")
+d=$(sink_delivered "$f")
 ok "forged: delivered" test -n "$d"
 if [ -n "$d" ]; then
 	ok "forged: X-Amzmilter-Verdict value removed" bash -c "! grep -q 'forged-accept' '$d'"

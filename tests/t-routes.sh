@@ -38,18 +38,6 @@ mkmsg() {
 	echo "$f"
 }
 
-# sent FILE - the sink file holding FILE's message (waits up to 10 s)
-sent() {
-	local id i s
-	id=$(sed -n 's/^Message-ID: *//p' "$1")
-	for i in $(seq 100); do
-		s=$(grep -lF -- "$id" "$T/sink"/*.eml 2>/dev/null | head -1)
-		[ -n "$s" ] && { echo "$s"; return 0; }
-		sleep 0.1
-	done
-	return 1
-}
-
 # relay_rcpt ENV-FILE - the sink's envelope recipient is the relay address
 # once mapped as IDNA maps a domain for lookup (NFKC, case folded,
 # ideographic full stops as ".")
@@ -94,7 +82,7 @@ for form in "${forms[@]}"; do
 		"Unfortunately the delivery of order 302-1234567-1234567 is delayed by two days.")
 	out=$(python3 "$TOP/tests/mta/smtp_raw.py" "$SMTP_PORT" "$FROM" "$form" "$good")
 	if printf '%s\n' "$out" | grep -q '^DATA 250'; then
-		s=$(sent "$good")
+		s=$(sink_delivered "$good")
 		ok "<$label>: compliant message delivered to the relay address" \
 			relay_rcpt "${s%.eml}.env"
 		ok "<$label>: compliant message carries the verdict header" \

@@ -250,6 +250,19 @@ sink_wait() {
 	return 1
 }
 
+# sink_delivered FILE - wait up to 10 s for the message of FILE (found by
+# its Message-ID) in the sink; print the sink file
+sink_delivered() {
+	local id i f
+	id=$(sed -n 's/^Message-ID: *//p' "$1" | head -1)
+	for i in $(seq 100); do
+		f=$(grep -lF -- "$id" "$SINK_DIR"/*.eml 2>/dev/null | head -1)
+		[ -n "$f" ] && { echo "$f"; return 0; }
+		sleep 0.1
+	done
+	return 1
+}
+
 # sink_find PATTERN - the newest stored message whose content matches PATTERN
 sink_find() {
 	local f
