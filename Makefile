@@ -21,10 +21,10 @@ DESTDIR    ?=
 VERSION    := 0.1.0
 
 CC       ?= cc
-PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib libarchive
+PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib libarchive icu-uc icu-i18n
 # Recursive (=) so pkg-config runs only when a build needs it, after `make deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer
 # How the daemon drives libmilter (milter/daemon/wraps.h).  With
 # MILTER_WRAPS=1 libmilter is linked statically and -Wl,--wrap hands five of
 # its calls to milter/daemon/wraps.c: SIGHUP taken from its signal thread
@@ -74,7 +74,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libglib2.0-dev libmagic-dev libmagic-mgc libgumbo-dev libpsl-dev publicsuffix libidn2-dev \
   libcurl4-openssl-dev libjson-glib-dev zlib1g-dev libarchive-dev postfix swaks miltertest python3 iproute2 \
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
-  clang libclang-rt-14-dev strace time
+  clang libclang-rt-14-dev strace time libicu-dev libstemmer-dev
 
 .PHONY: all deps test run install clean check-config unit fuzz soak bench digests measure
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check

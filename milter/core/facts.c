@@ -87,6 +87,7 @@ void facts_free(Facts *f)
 	g_ptr_array_unref(f->attachments);
 	g_ptr_array_unref(f->anomalies);
 	g_string_free(f->hidden_text, TRUE);
+	text_analysis_free(f->analysis);
 	g_free(f);
 }
 

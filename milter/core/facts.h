@@ -14,6 +14,7 @@
 #define AMZ_FACTS_H
 
 #include <glib.h>
+#include "core/analysis.h"
 
 /* One link the buyer could follow or that the mail client would fetch. */
 typedef struct {
@@ -89,6 +90,8 @@ typedef struct {
 	guint64 message_bytes;   /* raw size of the message as received */
 	guint64 attachment_bytes;/* sum of FactAttachment.size over non-inline-image parts */
 	gboolean reply;          /* In-Reply-To/References present, or [commMgrTok:…] */
+	TextAnalysis *analysis;  /* words, sentences and languages of the subject and the
+	                          * text (extract/sentences.c); NULL: not analysed */
 } Facts;
 
 Facts *facts_new(void);

@@ -63,7 +63,7 @@ static void check_placeholders(RulesBuild *b, Rule *r)
 			break;
 		case PH_MATCH:
 			if (!any_regex(r))
-				why = "it has no =~ test in a match line";
+				why = "it has no =~ or has test in a match line";
 			break;
 		case PH_VALUE:
 		case PH_COUNT:
@@ -199,6 +199,19 @@ static void build_prefilter(RulesBuild *b)
 	}
 }
 
+/* lang_markets - for each lexicon language XX, the list markets_XX: the
+ * marketplaces whose mail its lexicon applies to, whatever the detector says */
+static void lang_markets(Ruleset *rs)
+{
+	rs->lang_markets = g_ptr_array_new();
+	for (guint i = 0; i < rs->lex->langs->len; i++) {
+		const LexLang *l = rs->lex->langs->pdata[i];
+		char *name = g_strconcat("markets_", l->code, NULL);
+		g_ptr_array_add(rs->lang_markets, g_hash_table_lookup(rs->lists, name));
+		g_free(name);
+	}
+}
+
 /* rules_compile - checks that need every file loaded; counts enabled rules;
  * builds the prefilter */
 void rules_compile(RulesBuild *b)
@@ -210,5 +223,6 @@ void rules_compile(RulesBuild *b)
 		if (r->enabled)
 			b->rs->n_enabled++;
 	}
+	lang_markets(b->rs);
 	build_prefilter(b);
 }

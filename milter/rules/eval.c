@@ -58,6 +58,8 @@ typedef struct {
 	GString *match;         /* text matched by the last =~ found true */
 	GString *fire_value, *fire_match;  /* storage for each rule's Fire */
 	GString *fold;          /* the folded value being scanned */
+	LexScratch *lex;        /* the concept matcher's stemmers and buffers */
+	GString *label;         /* the words before a match, for "not after" */
 } Local;
 
 /* A folded text longer than this gives its memory back after the call. */
@@ -80,6 +82,16 @@ typedef struct {
 	 * not offsets in the value (see rules_fold) or there were too many */
 	guint32 *spot_off[PF__N], *spot_at[PF__N];
 	guint8 *spot_lost[PF__N];       /* literals whose places are not all known */
+	/* the concepts of each sentence, found on the first "has" (concepts_find) */
+	gboolean analysed;
+	guint nw;               /* guint64 words of concept bits per sentence */
+	guint64 *cbits;         /* sentences * nw */
+	guint64 *subject_bits, *text_bits;      /* of all the subject's / text's sentences */
+	guint32 *cmask;         /* per sentence: the languages whose lexicons apply */
+	guint32 all_mask;       /* every language of the message */
+	/* the words each "has" found true for the item being tested, in the text */
+	guint32 span_at[8], span_end[8];
+	guint nspans;
 } Ev;
 
 /* pf_slot - where the scan of a target's value is kept; -1: not scanned
@@ -325,6 +337,8 @@ static void record_value(Ev *ev, const TargetRef *ref, const Value *v)
 	}
 }
 
+static gboolean after_label(Ev *ev, guint c, const char *s, gsize at);
+
 /* run_regex - TRUE on a match; a PCRE2 error or limit sets ev->limit */
 static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const char *s)
 {
@@ -340,9 +354,29 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 	}
 	if (tp)
 		t0 = rules_prof_now();
-	rc = match_spots(ev, t, ref, s, len);
-	if (rc == SPOTS_UNKNOWN)
-		rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+	if (t->after) {
+		/* the first match whose words before it do (or do not) hold the concept */
+		gsize from = 0;
+		for (guint tries = 0;; tries++) {
+			rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
+			if (rc < 0 || tries == 1000)
+				break;
+			PCRE2_SIZE *o = pcre2_get_ovector_pointer(ev->md);
+			if (after_label(ev, t->after - 1, s, o[0]) != t->not_after)
+				break;
+			from = o[0] + 1;
+			while (from < len && (s[from] & 0xC0) == 0x80)
+				from++;
+			if (from >= len) {
+				rc = PCRE2_ERROR_NOMATCH;
+				break;
+			}
+		}
+	} else {
+		rc = match_spots(ev, t, ref, s, len);
+		if (rc == SPOTS_UNKNOWN)
+			rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+	}
 	if (tp) {
 		rules_prof_add(&tp->ns, rules_prof_now() - t0);
 		rules_prof_add(&tp->runs, 1);
@@ -358,6 +392,230 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 	if (ov[0] <= ov[1] && ov[1] <= len)
 		record_str(ev, ev->local->match, &ev->have_match, s + ov[0], ov[1] - ov[0]);
 	return TRUE;
+}
+
+/* lang_bits - the lexicon languages of a guess: the first when sure, all when not */
+static guint32 lang_bits(const Lexicon *lx, const LangGuess *g)
+{
+	guint32 m = 0;
+	for (int i = 0; i < g->n && i < 3; i++) {
+		int k = lexicon_lang(lx, g->top[i].code);
+		if (k >= 0)
+			m |= 1u << k;
+		if (g->reliable)
+			break;
+	}
+	return m;
+}
+
+/* market_bits - the lexicon languages whose markets_XX list names a
+ * marketplace of the message (or "*") */
+static guint32 market_bits(const Ruleset *rs, const Facts *f)
+{
+	guint32 m = 0;
+	for (guint i = 0; rs->lang_markets && i < rs->lang_markets->len; i++) {
+		const List *l = rs->lang_markets->pdata[i];
+		gboolean on = l != NULL && rules_list_match(l, LM_EXACT, "*");
+		for (guint k = 0; l != NULL && k < f->markets->len && !on; k++)
+			on = rules_list_match(l, LM_EXACT, f->markets->pdata[k]);
+		if (on)
+			m |= 1u << i;
+	}
+	return m;
+}
+
+/* concepts_find - the concepts of every sentence, once per message.  A
+ * sentence is read in the languages of its paragraph (every candidate when
+ * the detector is unsure), the language of the whole message and those of
+ * the marketplaces it goes to: never fewer. */
+static void concepts_find(Ev *ev)
+{
+	const TextAnalysis *a = ev->f->analysis;
+	const Lexicon *lx = ev->rs->lex;
+	guint ns = a ? a->sentences->len : 0;
+	guint32 base;
+
+	ev->analysed = TRUE;
+	ev->nw = (lx->concepts->len + 63) / 64;
+	if (ev->nw == 0)
+		ev->nw = 1;
+	ev->cbits = g_new0(guint64, (gsize)ns * ev->nw + 2 * ev->nw);
+	ev->subject_bits = ev->cbits + (gsize)ns * ev->nw;
+	ev->text_bits = ev->subject_bits + ev->nw;
+	ev->cmask = g_new0(guint32, ns + 1);
+	if (a == NULL)
+		return;
+	base = market_bits(ev->rs, ev->f) | lang_bits(lx, &a->lang);
+	ev->all_mask = base;
+	for (guint i = 0; i < ns; i++) {
+		const TextSentence *s = &g_array_index(a->sentences, TextSentence, i);
+		guint64 *b = ev->cbits + (gsize)i * ev->nw, *sum;
+		guint32 m = base;
+		if (s->para < a->paras->len)
+			m |= lang_bits(lx, &g_array_index(a->paras, TextPara, s->para).lang);
+		ev->cmask[i] = m;
+		ev->all_mask |= m;
+		lexicon_scan(lx, m, a, s, ev->local->lex, b, -1, NULL);
+		sum = s->start < a->subject_len ? ev->subject_bits : ev->text_bits;
+		for (guint w = 0; w < ev->nw; w++)
+			sum[w] |= b[w];
+	}
+}
+
+static gboolean bit(const guint64 *b, guint c)
+{
+	return (b[c >> 6] >> (c & 63)) & 1;
+}
+
+/* record_span - add the words of concept c in sentence i to the evidence:
+ * every concept found true for this item, in text order, " … " between */
+static void record_span(Ev *ev, guint i, guint c)
+{
+	const TextAnalysis *a = ev->f->analysis;
+	const TextSentence *s = &g_array_index(a->sentences, TextSentence, i);
+	const TextWord *tok = (const TextWord *)a->tokens->data;
+	LexMatch m;
+	guint32 at, end;
+	GString *out = ev->local->match;
+
+	if (!ev->recording ||
+	    !lexicon_scan(ev->rs->lex, ev->cmask[i], a, s, ev->local->lex, NULL, (int)c, &m))
+		return;
+	at = tok[m.t0].start;
+	end = tok[m.t1 - 1].start + tok[m.t1 - 1].len;
+	for (guint k = 0; k < ev->nspans; k++)
+		if (ev->span_at[k] == at && ev->span_end[k] == end)
+			return;
+	if (ev->nspans == G_N_ELEMENTS(ev->span_at))
+		return;
+	guint k = ev->nspans++;
+	for (; k > 0 && ev->span_at[k - 1] > at; k--) {
+		ev->span_at[k] = ev->span_at[k - 1];
+		ev->span_end[k] = ev->span_end[k - 1];
+	}
+	ev->span_at[k] = at;
+	ev->span_end[k] = end;
+	g_string_truncate(out, 0);
+	for (k = 0; k < ev->nspans; k++) {
+		if (k > 0)
+			g_string_append(out, " \xe2\x80\xa6 ");
+		g_string_append_len(out, a->text->str + ev->span_at[k], ev->span_end[k] - ev->span_at[k]);
+	}
+	ev->have_match = TRUE;
+}
+
+/* eval_has - "T has C": in sentence idx (and the next, for a passage), or
+ * in any sentence of the subject or of the text */
+static gboolean eval_has(Ev *ev, const Test *t, guint idx)
+{
+	const TextAnalysis *a = ev->f->analysis;
+	guint ns = a ? a->sentences->len : 0;
+
+	if (!ev->analysed)
+		concepts_find(ev);
+	for (guint k = 0; k < t->ntargets; k++) {
+		TargetId id = t->targets[k].def->id;
+		guint from = 0, to = ns;
+		if (id == TG_SENTENCE || id == TG_PASSAGE) {
+			from = idx;
+			to = MIN(ns, idx + (id == TG_PASSAGE ? 2 : 1));
+		} else {
+			const guint64 *sum = id == TG_SUBJECT ? ev->subject_bits : ev->text_bits;
+			if (!bit(sum, t->concept))
+				continue;
+		}
+		for (guint i = from; i < to; i++) {
+			const TextSentence *s = &g_array_index(a->sentences, TextSentence, i);
+			if (id == TG_SUBJECT && s->start >= a->subject_len)
+				break;
+			if (id == TG_TEXT && s->start < a->subject_len)
+				continue;
+			if (bit(ev->cbits + (gsize)i * ev->nw, t->concept)) {
+				record_span(ev, i, t->concept);
+				return TRUE;
+			}
+		}
+	}
+	return FALSE;
+}
+
+/* language_foreign - language.foreign: the message's language is none
+ * whose markets_XX list names a marketplace it goes to; FALSE (missing)
+ * without a sure language or a marketplace */
+static gboolean language_foreign(const Ev *ev, gboolean *val)
+{
+	const TextAnalysis *a = ev->f->analysis;
+	const List *l;
+	char *name;
+
+	if (a == NULL || a->lang.n == 0 || !a->lang.reliable || ev->f->markets->len == 0)
+		return FALSE;
+	name = g_strconcat("markets_", a->lang.top[0].code, NULL);
+	l = g_hash_table_lookup(ev->rs->lists, name);
+	g_free(name);
+	*val = FALSE;   /* "*" applies the lexicon everywhere; it does not make a language local */
+	for (guint k = 0; l != NULL && k < ev->f->markets->len && !*val; k++)
+		*val = rules_list_match(l, LM_EXACT, ev->f->markets->pdata[k]);
+	*val = !*val;
+	return TRUE;
+}
+
+/* LABEL_WORDS: how many words before a match may hold its label */
+#define LABEL_WORDS 4
+#define LABEL_BYTES 80
+
+/* after_label - the words right before s[at] (in its sentence) hold concept c */
+static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
+{
+	gsize from = at > LABEL_BYTES ? at - LABEL_BYTES : 0;
+	TextAnalysis *mini;
+	TextSentence sen = { 0 };
+	gboolean found;
+	GString *fold = ev->local->label;
+	guint32 start = G_MAXUINT32;
+
+	if (!ev->analysed)
+		concepts_find(ev);
+	if (ev->all_mask == 0)
+		return FALSE;
+	while (from < at && (s[from] & 0xC0) == 0x80)
+		from++;
+	for (gsize i = at; i > from; i--)
+		if (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?' || s[i - 1] == '\n') {
+			from = i;
+			break;
+		}
+	g_string_truncate(fold, 0);
+	text_nfkc_fold(s + from, at - from, fold);
+	/* the last few words of what is left, as a sentence of their own */
+	mini = text_analysis_new();
+	g_string_assign(mini->text, fold->str);
+	for (const char *p = fold->str;; p = g_utf8_next_char(p)) {
+		gunichar ch = *p ? g_utf8_get_char(p) : 0;
+		gboolean wc = ch && (g_unichar_isalnum(ch) || g_unichar_ismark(ch));
+		if (wc && start == G_MAXUINT32)
+			start = (guint32)(p - fold->str);
+		if (!wc && start != G_MAXUINT32) {
+			TextWord t = { .start = start, .len = (guint32)(p - fold->str) - start };
+			t.fold = (guint32)mini->folded->len;
+			t.fold_len = t.len;
+			g_string_append_len(mini->folded, fold->str + start, t.len);
+			g_string_append_c(mini->folded, '\0');
+			g_array_append_val(mini->tokens, t);
+			start = G_MAXUINT32;
+		}
+		if (!*p)
+			break;
+	}
+	sen.n = MIN(mini->tokens->len, LABEL_WORDS);
+	sen.first = mini->tokens->len - sen.n;
+	{
+		guint64 bits[LEX_MAX_CONCEPTS / 64] = { 0 };
+		lexicon_scan(ev->rs->lex, ev->all_mask, mini, &sen, ev->local->lex, bits, -1, NULL);
+		found = bit(bits, c);
+	}
+	text_analysis_free(mini);
+	return found;
 }
 
 static gboolean fold_eq(const char *a, const char *folded)
@@ -377,11 +635,14 @@ static gboolean eval_test(Ev *ev, const Test *t, guint idx)
 	const TargetRef *first = NULL;
 	Value firstv = { 0 };
 
+	if (t->op == OP_HAS)
+		return eval_has(ev, t, idx);
 	ev->limit = FALSE;
 	for (guint i = 0; i < t->ntargets && !hit; i++) {
 		const TargetRef *ref = &t->targets[i];
 		Value v = { 0 };
-		if (!rules_target_value(ev->f, ref, idx, ev->local->scratch, &v))
+		if (ref->def->id == TG_LANGUAGE_FOREIGN ? !language_foreign(ev, &v.b)
+		    : !rules_target_value(ev->f, ref, idx, ev->local->scratch, &v))
 			continue;
 		if (!present) {
 			present = TRUE;
@@ -402,6 +663,7 @@ static gboolean eval_test(Ev *ev, const Test *t, guint idx)
 		case OP_LE: hit = v.n <= t->num; break;
 		case OP_GT: hit = v.n > t->num; break;
 		case OP_GE: hit = v.n >= t->num; break;
+		case OP_HAS: break;     /* eval_has */
 		}
 		if (hit && !t->neg)
 			record_value(ev, ref, &v);
@@ -414,7 +676,8 @@ static gboolean eval_test(Ev *ev, const Test *t, guint idx)
 		return hit;
 	if (!present || hit)
 		return FALSE;
-	if (first->def->id == TG_HEADERS)   /* scratch was overwritten by later targets */
+	if (first->def->id == TG_HEADERS || first->def->id == TG_SENTENCE || first->def->id == TG_PASSAGE)
+		/* scratch was overwritten by later targets */
 		rules_target_value(ev->f, first, idx, ev->local->scratch, &firstv);
 	record_value(ev, first, &firstv);
 	return TRUE;
@@ -491,6 +754,7 @@ static gboolean eval_match(Ev *ev, const Rule *r, Fire *fi)
 			if (!rules_coll_member(ev->f, c->key.coll, c->key.hname, i))
 				continue;
 			ev->have_value = ev->have_match = FALSE;
+			ev->nspans = 0;
 			if (!eval_expr(ev, c->expr, i) || suppressed(ev, r, &c->key, i))
 				continue;
 			if (fi->count++ == 0) {
@@ -541,6 +805,7 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 	g_string_truncate(fi.value, 0);
 	g_string_truncate(fi.match, 0);
 	ev->limit = FALSE;
+	ev->nspans = 0;
 	if (r->kind == RK_META) {
 		fired = eval_expr(ev, r->when, 0) && !unless_message(ev, r);
 		if (fired) {
@@ -589,7 +854,8 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 static void local_free(gpointer data)
 {
 	Local *p = data;
-	GString **strs[] = { &p->scratch, &p->value, &p->match, &p->fire_value, &p->fire_match, &p->fold };
+	GString **strs[] = { &p->scratch, &p->value, &p->match, &p->fire_value, &p->fire_match, &p->fold,
+	                     &p->label };
 
 	if (p->js)
 		pcre2_jit_stack_free(p->js);
@@ -603,6 +869,7 @@ static void local_free(gpointer data)
 	}
 	g_free(p->count);
 	g_array_unref(p->pairs);
+	lex_scratch_free(p->lex);
 	for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
 		g_string_free(*strs[i], TRUE);
 	g_free(p);
@@ -632,6 +899,8 @@ static Local *local_get(guint nlits)
 		p->fire_value = g_string_new(NULL);
 		p->fire_match = g_string_new(NULL);
 		p->fold = g_string_new(NULL);
+		p->label = g_string_new(NULL);
+		p->lex = lex_scratch_new();
 		g_private_set(&local_key, p);
 	}
 	if (p->count == NULL || nlits > p->nlits) {    /* first use, or a bigger ruleset */
@@ -670,6 +939,8 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 		eval_rule(&ev, rs, i, v, &limit_reported);
 
 	g_free(ev.fired);
+	g_free(ev.cbits);
+	g_free(ev.cmask);
 	if (lo->fold->allocated_len > LOCAL_FOLD_KEEP) {
 		g_string_free(lo->fold, TRUE);
 		lo->fold = g_string_new(NULL);

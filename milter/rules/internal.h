@@ -31,6 +31,7 @@
 #include <pcre2.h>
 #include "rules/rules.h"
 #include "rules/multipattern.h"
+#include "rules/lexicon.h"
 #include "util/text.h"
 
 #define RULES_MAX_TARGETS   8     /* targets in one test: "subject, text =~ …" */
@@ -107,6 +108,8 @@ typedef enum {
 	COLL_ATTACHMENT,
 	COLL_ANOMALY,
 	COLL_MARKET,
+	COLL_SENTENCE,  /* each sentence of the subject and the text */
+	COLL_PASSAGE,   /* each sentence with the one after it */
 } Coll;
 
 typedef enum { VT_STR, VT_NUM, VT_BOOL } ValType;
@@ -131,6 +134,7 @@ typedef enum {
 	TG_IMAGES_COUNT, TG_REPLY, TG_ANOMALY, TG_MARKET,
 	TG_ATT_CONTAINER, TG_ATT_ENCRYPTED, TG_ATT_MISMATCH, TG_ATT_MACROS,
 	TG_HIDDEN_TEXT, TG_PARTS_COUNT,
+	TG_SENTENCE, TG_PASSAGE, TG_LANGUAGE, TG_LANGUAGE_FOREIGN,
 } TargetId;
 
 typedef struct {
@@ -202,7 +206,7 @@ gboolean rules_list_match(const List *l, ListMatch how, const char *value);
 
 /* ---- compiled rules (made by the parser through rules/ruleset.c) ---- */
 
-typedef enum { OP_RE, OP_EQ, OP_IN, OP_LT, OP_LE, OP_GT, OP_GE, OP_BOOL } OpKind;
+typedef enum { OP_RE, OP_EQ, OP_IN, OP_LT, OP_LE, OP_GT, OP_GE, OP_BOOL, OP_HAS } OpKind;
 
 typedef struct {
 	guint ntargets;
@@ -226,6 +230,10 @@ typedef struct {
 	char *str;              /* OP_EQ on strings: folded */
 	gint64 num;             /* numeric ops and OP_EQ on numbers */
 	GPtrArray *lists;       /* OP_IN: List* (not owned) */
+	guint concept;          /* OP_HAS: the concept's id in the ruleset's lexicon */
+	guint after;            /* OP_RE: a match counts only right after this concept's
+	                         * words (id + 1; 0: anywhere) */
+	gboolean not_after;     /* … or only where it is not right after them */
 } Test;
 
 typedef enum { EX_AND, EX_OR, EX_NOT, EX_TEST, EX_LIST, EX_RULE } ExprKind;
@@ -358,6 +366,8 @@ struct Ruleset {
 	GPtrArray *tests;       /* Test* with OP_RE, by id (not owned) */
 	RuleProf *prof_rules;   /* RulesOptions.profile: by rule index, else NULL */
 	TestProf *prof_tests;   /* by test id */
+	Lexicon *lex;           /* the concepts (rules/lexicon.c) */
+	GPtrArray *lang_markets;/* List* markets_XX of each lexicon language (not owned), or NULL */
 	GPtrArray *arena;       /* blocks holding the Rule, Cond, Expr and Test structs */
 	gsize arena_left;       /* bytes free at arena_next */
 	char *arena_next;
@@ -394,6 +404,10 @@ void rules_segs_free(GArray *segs);
 void rules_rule_regexes(const Rule *r, GPtrArray *out);
 
 /* ---- the stages of a load ---- */
+
+/* lexicon_read_dir - every lexicon/<lang>/<concept>.words below dir into lx
+ * (rules/lexicon.c); a missing dir is no error */
+void lexicon_read_dir(Lexicon *lx, const char *dir, RulesDiag *diag);
 
 /* rules_parse_file - every statement of one file into b (rules/parse.c) */
 void rules_parse_file(RulesBuild *b, const char *path, const char *text);

@@ -92,6 +92,14 @@ out:
 	g_ptr_array_unref(files);
 }
 
+/* load_lexicon - the lexicon/ directory of a rules directory */
+static void load_lexicon(RulesBuild *b, const char *root)
+{
+	char *d = g_build_filename(root, "lexicon", NULL);
+	lexicon_read_dir(b->rs->lex, d, &b->diag);
+	g_free(d);
+}
+
 /* rules_options_parse - the options of a load from the values of the
  * environment variables AMZ_RULES_PREFILTER and AMZ_RULE_PROFILE (either
  * may be NULL: unset), read by the caller */
@@ -111,7 +119,13 @@ Ruleset *rules_load(const char *dir, const char *local_dir, const RulesOptions *
 	if (opt != NULL)
 		b.opt = *opt;
 	rules_diag_init(&b.diag);
-	load_dir(&b, dir, TRUE);
+	/* the concepts first: rules name them */
+	load_lexicon(&b, dir);
+	if (local_dir != NULL && *local_dir)
+		load_lexicon(&b, local_dir);
+	lexicon_finish(b.rs->lex);
+	if (!rules_diag_full(&b.diag))
+		load_dir(&b, dir, TRUE);
 	if (local_dir != NULL && *local_dir && !rules_diag_full(&b.diag))
 		load_dir(&b, local_dir, FALSE);
 	if (b.diag.errors->len == 0)

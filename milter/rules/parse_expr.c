@@ -27,6 +27,8 @@ static const char *coll_label(Coll c, const char *hname)
 	case COLL_ATTACHMENT: return "attachment.*";
 	case COLL_ANOMALY: return "anomaly";
 	case COLL_MARKET: return "market";
+	case COLL_SENTENCE: return "sentence";
+	case COLL_PASSAGE: return "passage";
 	default: return "";
 	}
 }
@@ -167,7 +169,8 @@ static const char *parse_operator(Parser *p)
 {
 	const Token *op = parse_peek(p);
 
-	if (op->kind == TOK_OP || parse_is_word(op, "in") || parse_is_word(op, "!in")) {
+	if (op->kind == TOK_OP || parse_is_word(op, "in") || parse_is_word(op, "!in") ||
+	    parse_is_word(op, "has")) {
 		parse_next(p);
 		return op->text;
 	}
@@ -215,6 +218,53 @@ static gboolean test_regex(Parser *p, Test *test, const char *o)
 	test->pattern = g_strdup(re->text);     /* for rules_compile's prefilter */
 	test->re_flags = re->re_flags;
 	p->has_re = TRUE;
+	return TRUE;
+}
+
+/* parse_concept - a concept name of the lexicon; -1 after an error */
+static int parse_concept(Parser *p, const char *after)
+{
+	const Token *c = parse_next(p);
+	const Lexicon *lx = p->b->rs->lex;
+	int id;
+
+	if (c->kind != TOK_WORD) {
+		parse_error(p, c, "expected a concept (like REVIEW, from lexicon/<lang>/review.words) after "
+		            "\"%s\", found %s", after, parse_describe_tok(c));
+		return -1;
+	}
+	if ((id = lexicon_concept(lx, c->text)) < 0) {
+		GString *m = g_string_new(NULL);
+		char *low = g_ascii_strdown(c->text, -1);
+		g_string_printf(m, "unknown concept \"%s\": no lexicon file names it (lexicon/<lang>/%s.words)",
+		                c->text, low);
+		g_free(low);
+		rules_suggest_append(m, c->text, (const char *const *)lx->concepts->pdata, lx->concepts->len);
+		parse_error(p, c, "%s", m->str);
+		g_string_free(m, TRUE);
+		return -1;
+	}
+	return id;
+}
+
+/* test_has - "has CONCEPT" on subject, text, sentence or passage */
+static gboolean test_has(Parser *p, Test *test, const Token **tt)
+{
+	int id;
+
+	test->op = OP_HAS;
+	for (guint i = 0; i < test->ntargets; i++) {
+		TargetId t = test->targets[i].def->id;
+		if (t != TG_SUBJECT && t != TG_TEXT && t != TG_SENTENCE && t != TG_PASSAGE) {
+			parse_error(p, tt[i], "\"has\" looks for a concept in subject, text, sentence or passage, "
+			            "not in \"%s\"", tt[i]->text);
+			return FALSE;
+		}
+	}
+	if ((id = parse_concept(p, "has")) < 0)
+		return FALSE;
+	test->concept = (guint)id;
+	p->has_re = TRUE;       /* {match}: the words it found */
 	return TRUE;
 }
 
@@ -292,6 +342,25 @@ static Expr *parse_test(Parser *p)
 	}
 	if (strcmp(o, "=~") == 0 || strcmp(o, "!~") == 0) {
 		ok = test_regex(p, test, o);
+		/* "[not] after CONCEPT": the words right before the match decide */
+		if (ok && (parse_is_word(parse_peek(p), "after") ||
+		           (parse_is_word(parse_peek(p), "not") && parse_is_word(parse_tok_at(p, p->pos + 1), "after")))) {
+			int id;
+			test->not_after = parse_is_word(parse_next(p), "not");
+			if (test->not_after)
+				parse_next(p);
+			if (test->neg) {
+				parse_error(p, op, "\"after\" goes with =~, not !~");
+				goto fail;
+			}
+			if ((id = parse_concept(p, "after")) < 0)
+				goto fail;
+			test->after = (guint)id + 1;
+		}
+	} else if (strcmp(o, "has") == 0) {
+		if (!test_has(p, test, tt))
+			goto fail;
+		goto done;
 	} else if (strcmp(o, "in") == 0 || strcmp(o, "!in") == 0) {
 		test->op = OP_IN;
 		test->neg = o[0] == '!';

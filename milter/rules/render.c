@@ -131,6 +131,14 @@ char *rules_render_evidence(const Facts *f, const Fire *fi)
 		/* A market guards a phrase test: the phrase is what to show. */
 		g_string_assign(raw, fi->have_match ? fi->match->str : (const char *)f->markets->pdata[fi->idx]);
 		break;
+	case COLL_SENTENCE:
+	case COLL_PASSAGE:
+		/* the words that made it fire; else the sentence itself */
+		if (fi->have_match)
+			g_string_assign(raw, fi->match->str);
+		else if (fi->have_value)
+			g_string_assign(raw, fi->value->str);
+		break;
 	case COLL_NONE:
 		if (fi->rules)
 			g_string_assign(raw, fi->rules->str);

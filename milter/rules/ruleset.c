@@ -105,6 +105,9 @@ static void ruleset_free(Ruleset *rs)
 	g_ptr_array_unref(rs->rules);
 	g_hash_table_unref(rs->lists);
 	g_ptr_array_unref(rs->anon_lists);
+	lexicon_free(rs->lex);
+	if (rs->lang_markets)
+		g_ptr_array_unref(rs->lang_markets);
 	g_ptr_array_unref(rs->arena);       /* last: the frees above read the structs */
 	g_free(rs);
 }
@@ -121,6 +124,7 @@ Ruleset *rules_ruleset_new(void)
 	rs->lists = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)rules_list_free);
 	rs->anon_lists = g_ptr_array_new_with_free_func((GDestroyNotify)rules_list_free);
 	rs->arena = g_ptr_array_new_with_free_func(g_free);
+	rs->lex = lexicon_new();
 	return rs;
 }
 

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 #include "rules/internal.h"
+#include "core/analysis.h"
 
 /* header.NAME: every header name is one target */
 #define HEADER_PREFIX "header."
@@ -61,6 +62,10 @@ static const TargetDef targets[] = {
 	{ "reply",             TG_REPLY,          COLL_NONE,       VT_BOOL, LM_EXACT },
 	{ "anomaly",           TG_ANOMALY,        COLL_ANOMALY,    VT_STR,  LM_EXACT },
 	{ "market",            TG_MARKET,         COLL_MARKET,     VT_STR,  LM_EXACT },
+	{ "sentence",          TG_SENTENCE,       COLL_SENTENCE,   VT_STR,  LM_EXACT },
+	{ "passage",           TG_PASSAGE,        COLL_PASSAGE,    VT_STR,  LM_EXACT },
+	{ "language",          TG_LANGUAGE,       COLL_NONE,       VT_STR,  LM_EXACT },
+	{ "language.foreign",  TG_LANGUAGE_FOREIGN, COLL_NONE,     VT_BOOL, LM_EXACT },
 };
 
 /* The names of targets[], filled once (rules_target_names) */
@@ -168,6 +173,8 @@ guint rules_coll_len(const Facts *f, Coll c)
 	case COLL_ATTACHMENT: return f->attachments->len;
 	case COLL_ANOMALY: return f->anomalies->len;
 	case COLL_MARKET: return f->markets->len;
+	case COLL_SENTENCE:
+	case COLL_PASSAGE: return f->analysis ? f->analysis->sentences->len : 0;
 	}
 	return 0;
 }
@@ -193,6 +200,21 @@ static gboolean host_value(const char *s, Value *out)
 	if (s == NULL || *s == '\0')
 		return FALSE;
 	out->s = s;
+	return TRUE;
+}
+
+/* sentence_value - n sentences from idx (fewer at the end), as written */
+static gboolean sentence_value(const TextAnalysis *a, guint idx, guint n, GString *scratch, Value *out)
+{
+	const TextSentence *s, *e;
+
+	if (a == NULL || idx >= a->sentences->len)
+		return FALSE;
+	s = &g_array_index(a->sentences, TextSentence, idx);
+	e = &g_array_index(a->sentences, TextSentence, MIN(idx + n, a->sentences->len) - 1);
+	g_string_truncate(scratch, 0);
+	g_string_append_len(scratch, a->text->str + s->start, e->start + e->len - s->start);
+	out->s = scratch->str;
 	return TRUE;
 }
 
@@ -282,6 +304,13 @@ gboolean rules_target_value(const Facts *f, const TargetRef *ref, guint idx,
 		return idx < f->anomalies->len && str_value(f->anomalies->pdata[idx], out);
 	case TG_MARKET:
 		return idx < f->markets->len && str_value(f->markets->pdata[idx], out);
+	case TG_SENTENCE:
+	case TG_PASSAGE:
+		return sentence_value(f->analysis, idx, ref->def->id == TG_PASSAGE ? 2 : 1, scratch, out);
+	case TG_LANGUAGE:
+		return f->analysis != NULL && f->analysis->lang.n > 0 && str_value(f->analysis->lang.top[0].code, out);
+	case TG_LANGUAGE_FOREIGN:
+		return FALSE;   /* needs the ruleset's lists: rules/eval.c reads it */
 	}
 	return FALSE;
 }

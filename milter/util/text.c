@@ -2,6 +2,9 @@
  * util/text.c - small text helpers shared by several stages (see util/text.h).
  */
 #include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
 #include "util/text.h"
 
 guint text_edit_distance(const char *a, const char *b)
@@ -120,8 +123,7 @@ static char *line_escaped(const char *s, gsize max)
  * most max bytes ending in "..." if cut */
 static char *line_ascii(const char *s, gsize max)
 {
-	g_autofree char *valid = g_utf8_make_valid(s, -1);
-	char *a = g_str_to_ascii(valid, "C");
+	char *a = text_ascii_readable(s);
 	gsize n = 0;
 
 	for (char *p = a; *p; p++) {
@@ -179,4 +181,108 @@ char *text_casefold(const char *s)
 		if (*p >= 0x80)
 			return g_utf8_casefold(s, -1);
 	return g_ascii_strdown(s, -1);
+}
+
+/* Folding goes through UTF-16, ICU's own form: short words on the stack. */
+#define FOLD_STACK 256
+
+void text_nfkc_fold(const char *s, gsize len, GString *out)
+{
+	static const UNormalizer2 *nf;
+	static gsize nf_once;
+	UChar sbuf[FOLD_STACK], dbuf[FOLD_STACK * 2];
+	UChar *src = sbuf, *dst = dbuf;
+	int32_t n = 0, m, cap_src = FOLD_STACK, cap_dst = FOLD_STACK * 2, olen = 0;
+	UErrorCode e = U_ZERO_ERROR;
+
+	if (len == 0)
+		return;
+	if (g_once_init_enter(&nf_once)) {
+		UErrorCode e0 = U_ZERO_ERROR;
+		nf = unorm2_getNFKCCasefoldInstance(&e0);
+		g_once_init_leave(&nf_once, 1);
+	}
+	if (len > (gsize)G_MAXINT32 / 4)
+		len = G_MAXINT32 / 4;
+	if (len >= FOLD_STACK)
+		src = g_new(UChar, cap_src = (int32_t)len + 1);
+	u_strFromUTF8WithSub(src, cap_src, &n, s, (int32_t)len, 0xFFFD, NULL, &e);
+	if (U_FAILURE(e) || nf == NULL)
+		goto out;
+	if (n * 3 + 16 > cap_dst)
+		dst = g_new(UChar, cap_dst = n * 3 + 16);
+	m = unorm2_normalize(nf, src, n, dst, cap_dst, &e);
+	if (e == U_BUFFER_OVERFLOW_ERROR) {
+		e = U_ZERO_ERROR;
+		if (dst != dbuf)
+			g_free(dst);
+		dst = g_new(UChar, cap_dst = m + 1);
+		m = unorm2_normalize(nf, src, n, dst, cap_dst, &e);
+	}
+	if (U_FAILURE(e))
+		goto out;
+	e = U_ZERO_ERROR;
+	u_strToUTF8(NULL, 0, &olen, dst, m, &e);
+	e = U_ZERO_ERROR;
+	{
+		gsize at = out->len;
+		g_string_set_size(out, at + olen);
+		u_strToUTF8WithSub(out->str + at, olen + 1, &olen, dst, m, 0xFFFD, NULL, &e);
+		if (U_FAILURE(e))
+			g_string_truncate(out, at);
+	}
+out:
+	if (src != sbuf)
+		g_free(src);
+	if (dst != dbuf)
+		g_free(dst);
+}
+
+/* One transliterator for the process: opening one builds dozens of rule
+ * tables (milliseconds), and only replies quoting non-Latin text need it,
+ * so it is made on first use and used under a lock (an ICU transliterator
+ * is not safe to share between threads). */
+static GMutex translit_lock;
+static UTransliterator *translit;
+
+char *text_ascii_readable(const char *s)
+{
+	gboolean latin = TRUE;
+	g_autofree char *valid = g_utf8_make_valid(s, -1);
+
+	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (c >= 0x250 && g_unichar_isalpha(c)) {     /* beyond Latin Extended */
+			latin = FALSE;
+			break;
+		}
+	}
+	if (!latin) {
+		UChar buf[1024];
+		int32_t n = 0, lim;
+		UErrorCode e = U_ZERO_ERROR;
+
+		u_strFromUTF8WithSub(buf, G_N_ELEMENTS(buf) / 2, &n, valid, -1, 0xFFFD, NULL, &e);
+		if (U_SUCCESS(e)) {
+			g_mutex_lock(&translit_lock);
+			if (translit == NULL) {
+				static const UChar id[] = u"Any-Latin; Latin-ASCII";
+				translit = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
+			}
+			lim = n;
+			if (translit != NULL && U_SUCCESS(e))
+				utrans_transUChars(translit, buf, &n, G_N_ELEMENTS(buf), 0, &lim, &e);
+			g_mutex_unlock(&translit_lock);
+			if (U_SUCCESS(e)) {
+				char out[3 * G_N_ELEMENTS(buf)];
+				int32_t olen = 0;
+				u_strToUTF8WithSub(out, sizeof out, &olen, buf, n, 0xFFFD, NULL, &e);
+				if (U_SUCCESS(e)) {
+					g_free(valid);
+					valid = g_strndup(out, olen);
+				}
+			}
+		}
+	}
+	return g_str_to_ascii(valid, "C");
 }

@@ -48,4 +48,16 @@ char *text_line(const char *s, gsize max, TextLine style);
  * folded per message, some dozens of times */
 char *text_casefold(const char *s);
 
+/* text_nfkc_fold - append s[0..len) to out in Unicode NFKC_Casefold form
+ * (ICU): case folded, compatibility forms unified (full-width "ＡＢ１" is
+ * "ab1", "ﬁ" is "fi", "Straße" is "strasse").  Words of lexicons and of
+ * messages are compared in this form.  Invalid UTF-8 becomes U+FFFD. */
+void text_nfkc_fold(const char *s, gsize len, GString *out);
+
+/* text_ascii_readable - s in a form an ASCII-only reader can read: Latin
+ * letters without their accents, other scripts transliterated into Latin
+ * ("レビュー" is "rebyu", "Отзыв" is "Otzyv"), what is left as "?";
+ * transfer full */
+char *text_ascii_readable(const char *s);
+
 #endif

@@ -1,0 +1,300 @@
+/*
+ * rules/concept.c - the concepts of one sentence, in one set of languages.
+ *
+ * Input: a sentence of the text analysis (its words, folded) and the
+ * languages whose lexicons apply to it.  For each language the words are
+ * stemmed with its Snowball stemmer; an entry may start at a word whose
+ * stem is its first word's (in de, nl and sv also a compound ending with
+ * it: "Kundenbewertung" has "bewertung"), or whose folded form starts with
+ * its prefix ("gutschein*"), and then matches word by word, "~" skipping up
+ * to three.  Languages written without spaces are matched on the folded
+ * words joined together, by a multipattern automaton of the entries' first
+ * pieces.  An exclusion ("!avis de passage") takes the words it covers out
+ * of its concept.  Output: a bit per concept found, or the first place a
+ * wanted concept is, for the evidence.  Working memory is the caller's
+ * (one LexScratch per thread: stemmers are not thread-safe).
+ */
+#define _GNU_SOURCE
+#include <string.h>
+#include <libstemmer.h>
+#include "rules/lexicon.h"
+
+struct LexScratch {
+	GHashTable *stemmers;   /* language code -> struct sb_stemmer* */
+	GString *stems;         /* the sentence's stems, each followed by a NUL */
+	GArray *stem_at;        /* guint32: where each word's stem starts in stems */
+	GString *joined;        /* languages without spaces: the folded words, joined */
+	GArray *joined_at;      /* guint32: where each word starts in joined; one more at the end */
+	GArray *matches;        /* LexMatch */
+	guint8 *found;
+	guint found_cap;
+};
+
+static void stemmer_free(gpointer p)
+{
+	sb_stemmer_delete(p);
+}
+
+LexScratch *lex_scratch_new(void)
+{
+	LexScratch *s = g_new0(LexScratch, 1);
+	s->stemmers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, stemmer_free);
+	s->stems = g_string_new(NULL);
+	s->stem_at = g_array_new(FALSE, FALSE, sizeof(guint32));
+	s->joined = g_string_new(NULL);
+	s->joined_at = g_array_new(FALSE, FALSE, sizeof(guint32));
+	s->matches = g_array_new(FALSE, FALSE, sizeof(LexMatch));
+	return s;
+}
+
+void lex_scratch_free(LexScratch *s)
+{
+	if (s == NULL)
+		return;
+	g_hash_table_unref(s->stemmers);
+	g_string_free(s->stems, TRUE);
+	g_array_unref(s->stem_at);
+	g_string_free(s->joined, TRUE);
+	g_array_unref(s->joined_at);
+	g_array_unref(s->matches);
+	g_free(s->found);
+	g_free(s);
+}
+
+static struct sb_stemmer *stemmer(LexScratch *sc, const LexLang *l)
+{
+	struct sb_stemmer *st = g_hash_table_lookup(sc->stemmers, l->code);
+	if (st == NULL && l->stemmed) {
+		st = sb_stemmer_new(l->code, "UTF_8");
+		if (st != NULL)
+			g_hash_table_insert(sc->stemmers, g_strdup(l->code), st);
+	}
+	return st;
+}
+
+/* stem_words - the stems of the sentence's words, in language l */
+static void stem_words(LexScratch *sc, const LexLang *l, const TextAnalysis *a, const TextSentence *s)
+{
+	struct sb_stemmer *st = stemmer(sc, l);
+	const TextWord *tok = &g_array_index(a->tokens, TextWord, s->first);
+
+	g_string_truncate(sc->stems, 0);
+	g_array_set_size(sc->stem_at, 0);
+	for (guint32 i = 0; i < s->n; i++) {
+		const char *w = a->folded->str + tok[i].fold;
+		guint32 at = (guint32)sc->stems->len;
+		const sb_symbol *x = st ? sb_stemmer_stem(st, (const sb_symbol *)w, (int)tok[i].fold_len) : NULL;
+		g_array_append_val(sc->stem_at, at);
+		if (x != NULL)
+			g_string_append_len(sc->stems, (const char *)x, sb_stemmer_length(st));
+		else
+			g_string_append_len(sc->stems, w, tok[i].fold_len);
+		g_string_append_c(sc->stems, '\0');
+	}
+}
+
+typedef struct {
+	const LexLang *l;
+	const TextAnalysis *a;
+	const TextWord *tok;       /* the sentence's first word */
+	guint32 n;
+	LexScratch *sc;
+} Cursor;
+
+static const char *stem_of(const Cursor *c, guint32 i)
+{
+	return c->sc->stems->str + g_array_index(c->sc->stem_at, guint32, i);
+}
+
+/* word_ok - word i of the sentence is w */
+static gboolean word_ok(const Cursor *c, guint32 i, const LexWord *w)
+{
+	if (w->kind == LW_PREFIX) {
+		const TextWord *t = &c->tok[i];
+		return t->fold_len >= w->len && memcmp(c->a->folded->str + t->fold, w->s, w->len) == 0;
+	}
+	const char *st = stem_of(c, i);
+	gsize n = strlen(st);
+	if (n == w->len && memcmp(st, w->s, n) == 0)
+		return TRUE;
+	/* the last part of a compound; short words would end too many */
+	return c->l->compound && w->len >= 4 && n >= w->len + 3 && memcmp(st + n - w->len, w->s, w->len) == 0;
+}
+
+/* match_from - entry words k.. match the sentence from word i; *end: after the last */
+static gboolean match_from(const Cursor *c, const LexEntry *e, guint k, guint32 i, guint32 *end)
+{
+	if (k == e->nwords) {
+		*end = i;
+		return TRUE;
+	}
+	if (e->words[k].kind == LW_GAP) {
+		for (guint32 skip = 0; skip <= LEX_GAP_WORDS && i + skip < c->n; skip++)
+			if (match_from(c, e, k + 1, i + skip, end))
+				return TRUE;
+		return FALSE;
+	}
+	if (i >= c->n || !word_ok(c, i, &e->words[k]))
+		return FALSE;
+	return match_from(c, e, k + 1, i + 1, end);
+}
+
+static void try_entries(const Cursor *c, const GPtrArray *cands, guint32 i, guint32 base)
+{
+	for (guint j = 0; cands && j < cands->len; j++) {
+		const LexEntry *e = cands->pdata[j];
+		guint32 end;
+		if (match_from(c, e, 0, i, &end)) {
+			LexMatch m = { .concept = e->concept, .exclude = e->exclude, .t0 = base + i, .t1 = base + end };
+			g_array_append_val(c->sc->matches, m);
+		}
+	}
+}
+
+/* scan_spaced - every entry match in a language written with spaces */
+static void scan_spaced(const Cursor *c, guint32 base)
+{
+	for (guint32 i = 0; i < c->n; i++) {
+		const char *st = stem_of(c, i);
+		gsize n = strlen(st);
+		const TextWord *t = &c->tok[i];
+		try_entries(c, g_hash_table_lookup(c->l->by_first, st), i, base);
+		if (c->l->compound)
+			for (gsize k = 3; k + 4 <= n; k++)
+				if ((st[k] & 0xC0) != 0x80)
+					try_entries(c, g_hash_table_lookup(c->l->by_first, st + k), i, base);
+		if (t->fold_len >= 2 && g_hash_table_size(c->l->by_prefix2) > 0) {
+			char k2[3];
+			memcpy(k2, c->a->folded->str + t->fold, 2);
+			k2[2] = '\0';
+			try_entries(c, g_hash_table_lookup(c->l->by_prefix2, k2), i, base);
+		}
+	}
+}
+
+/* word_at - the word of the joined text that byte off falls in */
+static guint32 word_at(const LexScratch *sc, gsize off)
+{
+	guint32 lo = 0, hi = sc->joined_at->len - 1;    /* the last entry is the end */
+	while (hi - lo > 1) {
+		guint32 mid = (lo + hi) / 2;
+		if (g_array_index(sc->joined_at, guint32, mid) <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* text_from - pieces k.. of e match the joined text from byte at; *end after */
+static gboolean text_from(const char *s, gsize len, const LexEntry *e, guint k, gsize at, gsize *end)
+{
+	if (k == e->nwords) {
+		*end = at;
+		return TRUE;
+	}
+	if (e->words[k].kind == LW_GAP) {
+		const LexWord *w = &e->words[k + 1];
+		for (gsize skip = 0; skip <= LEX_GAP_BYTES && at + skip + w->len <= len; skip++)
+			if (memcmp(s + at + skip, w->s, w->len) == 0 && text_from(s, len, e, k + 2, at + skip + w->len, end))
+				return TRUE;
+		return FALSE;
+	}
+	if (at + e->words[k].len > len || memcmp(s + at, e->words[k].s, e->words[k].len) != 0)
+		return FALSE;
+	return text_from(s, len, e, k + 1, at + e->words[k].len, end);
+}
+
+/* scan_joined - every entry match in a language written without spaces */
+static void scan_joined(const Cursor *c, guint32 base)
+{
+	LexScratch *sc = c->sc;
+	guint nlit = rules_mp_count(c->l->mp);
+	const char *s;
+	gsize len;
+
+	if (nlit == 0)
+		return;
+	g_string_truncate(sc->joined, 0);
+	g_array_set_size(sc->joined_at, 0);
+	for (guint32 i = 0; i < c->n; i++) {
+		guint32 at = (guint32)sc->joined->len;
+		g_array_append_val(sc->joined_at, at);
+		g_string_append_len(sc->joined, c->a->folded->str + c->tok[i].fold, c->tok[i].fold_len);
+	}
+	{
+		guint32 at = (guint32)sc->joined->len;
+		g_array_append_val(sc->joined_at, at);
+	}
+	if ((nlit + 7) / 8 > sc->found_cap) {
+		sc->found_cap = (nlit + 7) / 8;
+		sc->found = g_renew(guint8, sc->found, sc->found_cap);
+	}
+	memset(sc->found, 0, (nlit + 7) / 8);
+	s = sc->joined->str;
+	len = sc->joined->len;
+	rules_mp_scan(c->l->mp, s, len, sc->found, NULL);
+	for (guint id = 0; id < nlit; id++) {
+		if (!(sc->found[id >> 3] & (1u << (id & 7))))
+			continue;
+		const char *piece = rules_mp_literal(c->l->mp, id);
+		gsize plen = strlen(piece);
+		const GPtrArray *es = c->l->mp_entries->pdata[id];
+		for (const char *p = s; (p = memmem(p, len - (p - s), piece, plen)) != NULL; p++) {
+			for (guint j = 0; j < es->len; j++) {
+				const LexEntry *e = es->pdata[j];
+				gsize end;
+				if (text_from(s, len, e, 0, p - s, &end)) {
+					LexMatch m = { .concept = e->concept, .exclude = e->exclude,
+					               .t0 = base + word_at(sc, p - s),
+					               .t1 = base + word_at(sc, end > 0 ? end - 1 : 0) + 1 };
+					g_array_append_val(sc->matches, m);
+				}
+			}
+		}
+	}
+}
+
+gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, const TextSentence *s,
+                      LexScratch *sc, guint64 *bits, int want, LexMatch *out)
+{
+	gboolean got = FALSE;
+
+	if (s->n == 0)
+		return FALSE;
+	for (guint li = 0; li < lx->langs->len && !got; li++) {
+		const LexLang *l = lx->langs->pdata[li];
+		Cursor c = { .l = l, .a = a, .tok = &g_array_index(a->tokens, TextWord, s->first), .n = s->n, .sc = sc };
+		LexMatch *m;
+		guint nm;
+
+		if (!(mask & (1u << li)))
+			continue;
+		g_array_set_size(sc->matches, 0);
+		if (l->nospace) {
+			scan_joined(&c, s->first);
+		} else {
+			stem_words(sc, l, a, s);
+			scan_spaced(&c, s->first);
+		}
+		m = (LexMatch *)sc->matches->data;
+		nm = sc->matches->len;
+		for (guint i = 0; i < nm; i++) {
+			gboolean covered = FALSE;
+			if (m[i].exclude)
+				continue;
+			for (guint j = 0; j < nm && !covered; j++)
+				covered = m[j].exclude && m[j].concept == m[i].concept &&
+				          m[j].t0 < m[i].t1 && m[i].t0 < m[j].t1;
+			if (covered)
+				continue;
+			if (bits)
+				bits[m[i].concept >> 6] |= G_GUINT64_CONSTANT(1) << (m[i].concept & 63);
+			if (want >= 0 && m[i].concept == (guint)want && (!got || m[i].t0 < out->t0)) {
+				*out = m[i];
+				got = TRUE;
+			}
+		}
+	}
+	return got;
+}

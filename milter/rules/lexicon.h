@@ -1,0 +1,94 @@
+/*
+ * rules/lexicon.h - concepts: word lists per concept and language.
+ *
+ * rules/lexicon.c reads lexicon/<lang>/<concept>.words below the rules
+ * directory and the local directory into an immutable Lexicon; the words of
+ * each entry are stemmed with the language's Snowball stemmer, as the words
+ * of a message will be.  rules/concept.c finds the concepts of a sentence.
+ */
+#ifndef AMZ_RULES_LEXICON_H
+#define AMZ_RULES_LEXICON_H
+
+#include <glib.h>
+#include "core/analysis.h"
+#include "rules/multipattern.h"
+
+#define LEX_MAX_CONCEPTS  256
+#define LEX_MAX_LANGS     32       /* a language is a bit of a guint32 */
+#define LEX_MAX_WORDS     12       /* words in one entry */
+#define LEX_GAP_WORDS     3        /* what "~" skips: words, */
+#define LEX_GAP_BYTES     24       /* or bytes of a language written without spaces */
+#define LEX_FILE_MAX      (4 << 20)
+
+typedef enum {
+	LW_STEM,        /* the word's stem (or its folded form, without a stemmer) */
+	LW_PREFIX,      /* "word*": a folded word starting so */
+	LW_GAP,         /* "~": up to LEX_GAP_WORDS words */
+	LW_TEXT,        /* a piece of text (languages written without spaces) */
+} LexWordKind;
+
+typedef struct {
+	LexWordKind kind;
+	char *s;
+	guint len;
+} LexWord;
+
+typedef struct {
+	guint16 concept;
+	gboolean exclude;       /* "!…": another sense; covers the concept's words */
+	guint nwords;
+	LexWord *words;
+	char *text;             /* as written */
+	char *file;
+	guint line;
+} LexEntry;
+
+typedef struct {
+	char *code;             /* "de" */
+	gboolean nospace;       /* written without spaces (ja zh th): entries are pieces of text */
+	gboolean compound;      /* de nl sv: a word also ends compounds */
+	gboolean stemmed;       /* a Snowball stemmer exists for it */
+	GPtrArray *entries;     /* LexEntry* */
+	GHashTable *by_first;   /* first word (stem) -> GPtrArray of LexEntry* */
+	GHashTable *by_prefix2; /* first 2 bytes of a first-word prefix -> GPtrArray */
+	GHashTable *seen;       /* while loading: concept + stems -> "file:line" */
+	Multipattern *mp;       /* nospace: first pieces, id -> mp_entries[id] */
+	GPtrArray *mp_entries;  /* GPtrArray of LexEntry* per piece */
+	GPtrArray *mp_pieces;   /* char*, while loading */
+} LexLang;
+
+typedef struct Lexicon {
+	GPtrArray *concepts;    /* char* NAME; its index is the concept id */
+	GHashTable *ids;        /* NAME -> id + 1 */
+	GPtrArray *langs;       /* LexLang*; its index is the language bit */
+} Lexicon;
+
+/* Per-thread working memory of the matcher (stemmers are not thread-safe). */
+typedef struct LexScratch LexScratch;
+LexScratch *lex_scratch_new(void);
+void lex_scratch_free(LexScratch *s);
+
+Lexicon *lexicon_new(void);
+void lexicon_free(Lexicon *lx);
+/* lexicon_finish - build the lookup tables after the last file */
+void lexicon_finish(Lexicon *lx);
+/* lexicon_concept - the id of NAME, -1 when unknown */
+int lexicon_concept(const Lexicon *lx, const char *name);
+/* lexicon_lang - the index of language code, -1 when it has no lexicon */
+int lexicon_lang(const Lexicon *lx, const char *code);
+
+/* A concept found: its words are tokens [t0, t1) of the analysis. */
+typedef struct {
+	guint16 concept;
+	gboolean exclude;
+	guint32 t0, t1;
+} LexMatch;
+
+/* lexicon_scan - the concepts in sentence s of a, in the languages of
+ * mask: set bit c of bits (one per concept, (n + 63) / 64 words) for each;
+ * with want >= 0, also stop at and return in *m the first match of concept
+ * want (TRUE when found) */
+gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, const TextSentence *s,
+                      LexScratch *sc, guint64 *bits, int want, LexMatch *m);
+
+#endif
