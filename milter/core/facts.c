@@ -74,6 +74,8 @@ void facts_free(Facts *f)
 {
 	if (f == NULL)
 		return;
+	if (f->analysis != NULL && f->analysis_free != NULL)
+		f->analysis_free(f->analysis);
 	g_free(f->env_from);
 	g_ptr_array_unref(f->rcpts);
 	g_ptr_array_unref(f->relay_rcpts);

@@ -15,6 +15,10 @@
 
 #include <glib.h>
 
+/* The text as paragraphs, sentences and words (extract/sentences.h);
+ * opaque here, so core needs nothing of extraction. */
+typedef struct TextAnalysis TextAnalysis;
+
 /* One link the buyer could follow or that the mail client would fetch. */
 typedef struct {
 	char *url;         /* normalised URL, as quoted back to the sender */
@@ -89,6 +93,10 @@ typedef struct {
 	guint64 message_bytes;   /* raw size of the message as received */
 	guint64 attachment_bytes;/* sum of FactAttachment.size over non-inline-image parts */
 	gboolean reply;          /* In-Reply-To/References present, or [commMgrTok:…] */
+	TextAnalysis *analysis;  /* subject and text as sentences and words, filled last by
+	                          * extraction; NULL when there was none (facts built by
+	                          * hand, a message that could not be parsed): no sentences */
+	void (*analysis_free)(TextAnalysis *a);  /* how facts_free releases it */
 } Facts;
 
 Facts *facts_new(void);
