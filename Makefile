@@ -22,8 +22,7 @@ VERSION    := 0.1.0
 
 CC       ?= cc
 CXX      ?= g++
-PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib libarchive \
-            icu-uc icu-i18n
+PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib libarchive icu-uc icu-i18n
 # Recursive (=) so pkg-config runs only when a build needs it, after `make deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
 # CLD2 (language identification) has no pkg-config file; it is C++, as is

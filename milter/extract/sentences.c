@@ -107,11 +107,14 @@ static UBreakIterator *clone_of(UBreakIteratorType type, const char *locale)
 	return bi;
 }
 
-/* sentence_iter - the sentence iterator for a paragraph's language */
+/* sentence_iter - the sentence iterator for a paragraph's language; for a
+ * paragraph too short to tell ("Hi Anna,"), the whole text's */
 static UBreakIterator *sentence_iter(Run *r, const LangGuess *lang)
 {
 	char locale[16];
 
+	if ((lang->n == 0 || !lang->reliable) && r->a->lang.n > 0)
+		lang = &r->a->lang;
 	g_snprintf(locale, sizeof locale, "%s@ss=standard", lang->n > 0 ? lang->top[0].code : "en");
 	for (int i = 0; i < r->nsent; i++)
 		if (strcmp(r->sent[i].locale, locale) == 0)
@@ -448,29 +451,46 @@ static gboolean to_utf16(Run *r)
 	return TRUE;
 }
 
+/* append_valid - len bytes of s, invalid UTF-8 and NUL replaced by U+FFFD */
+static void append_valid(GString *t, const char *s, gsize len)
+{
+	if (g_utf8_validate_len(s, len, NULL)) {
+		g_string_append_len(t, s, (gssize)len);
+	} else {
+		char *v = g_utf8_make_valid(s, (gssize)len);
+		g_string_append(t, v);
+		g_free(v);
+	}
+}
+
+/* cut - t within max bytes, at a character */
+static void cut(TextAnalysis *a, gsize max)
+{
+	if (a->text->len <= max)
+		return;
+	g_string_truncate(a->text, charset_cut(a->text->str, a->text->len, max));
+	a->limited = TRUE;
+}
+
 /* build_text - subject "\n\n" text, within max bytes, valid UTF-8 */
 static void build_text(TextAnalysis *a, const char *subject, const char *text, gsize text_len,
-                       guint64 max)
+                       gsize max)
 {
 	GString *t = a->text;
-	gsize slen = subject ? strlen(subject) : 0;
+	gsize slen = subject ? strlen(subject) : 0, n;
 
-	g_string_append_len(t, subject ? subject : "", (gssize)slen);
+	/* no more than fits is copied: Facts.text may be 16 times the bound */
+	n = charset_cut(subject, slen, max);
+	append_valid(t, subject, n);
+	a->limited = n < slen;
+	cut(a, max);   /* U+FFFD for an invalid byte takes three */
+	a->subject_len = (guint32)t->len;
 	g_string_append(t, "\n\n");
-	if (text != NULL)
-		g_string_append_len(t, text, (gssize)text_len);
-	if (t->len > max) {
-		g_string_truncate(t, charset_cut(t->str, t->len, (gsize)max));
-		a->limited = TRUE;
-	}
-	if (!g_utf8_validate_len(t->str, t->len, NULL)) {
-		char *v = g_utf8_make_valid(t->str, (gssize)t->len);
-		g_string_assign(t, v);
-		g_free(v);
-		if (t->len > max)
-			g_string_truncate(t, charset_cut(t->str, t->len, (gsize)max));
-	}
-	a->subject_len = (guint32)MIN(slen, t->len);
+	cut(a, max);
+	n = charset_cut(text, text_len, max - t->len);
+	append_valid(t, text, n);
+	a->limited |= n < text_len;
+	cut(a, max);
 }
 
 TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize text_len,
@@ -491,7 +511,7 @@ TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize tex
 	a->sentences = g_array_new(FALSE, FALSE, sizeof(Sentence));
 	a->paras = g_array_new(FALSE, FALSE, sizeof(Paragraph));
 	/* offsets are 32 bits wide */
-	build_text(a, subject, text, text_len, MIN(lim->max_analysis_bytes, (guint64)G_MAXINT32 / 2));
+	build_text(a, subject ? subject : "", text ? text : "", text ? text_len : 0, (gsize)MIN(lim->max_analysis_bytes, (guint64)G_MAXINT32 / 2));
 	r.a = a;
 	r.lim = lim;
 	if (a->text->len == 2 && a->subject_len == 0)
