@@ -511,7 +511,8 @@ TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize tex
 	a->sentences = g_array_new(FALSE, FALSE, sizeof(Sentence));
 	a->paras = g_array_new(FALSE, FALSE, sizeof(Paragraph));
 	/* offsets are 32 bits wide */
-	build_text(a, subject ? subject : "", text ? text : "", text ? text_len : 0, (gsize)MIN(lim->max_analysis_bytes, (guint64)G_MAXINT32 / 2));
+	build_text(a, subject ? subject : "", text ? text : "", text ? text_len : 0,
+	           (gsize)MIN(lim->max_analysis_bytes, (guint64)G_MAXINT32 / 2));
 	r.a = a;
 	r.lim = lim;
 	if (a->text->len == 2 && a->subject_len == 0)

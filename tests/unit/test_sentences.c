@@ -480,6 +480,7 @@ static void test_bench(void)
 		g_test_skip("set AMZ_SENTENCES_BENCH=1");
 		return;
 	}
+	bench_one("English short", en, sizeof en - 1, 200);
 	bench_one("English message", en, sizeof en - 1, 2 * 1024);
 	bench_one("English large", en, sizeof en - 1, 250 * 1024);
 	bench_one("Japanese message", ja, sizeof ja - 1, 2 * 1024);
