@@ -21,10 +21,14 @@ DESTDIR    ?=
 VERSION    := 0.1.0
 
 CC       ?= cc
+CXX      ?= g++
 PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib libarchive icu-uc icu-i18n
 # Recursive (=) so pkg-config runs only when a build needs it, after `make deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer
+# CLD2 (language identification) has no pkg-config file; it is C++, as is
+# its shim (milter/extract/language_cld2.cc), hence the C++ runtime.  Nor
+# has libstemmer (Snowball stemmers, for the lexicons: milter/rules/lexicon.c).
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcld2 -lstemmer -lstdc++
 # How the daemon drives libmilter (milter/daemon/wraps.h).  With
 # MILTER_WRAPS=1 libmilter is linked statically and -Wl,--wrap hands five of
 # its calls to milter/daemon/wraps.c: SIGHUP taken from its signal thread
@@ -47,6 +51,7 @@ OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=gnu11 -Wall -Wextra -pthread -DAMZ_VERSION='"$(VERSION)"' -Imilter \
              -DPCRE2_CODE_UNIT_WIDTH=8 $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
+ALL_CXXFLAGS = -std=gnu++17 -Wall -Wextra -pthread -Imilter $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
 ALL_LDFLAGS = -pthread $(SAN_FLAGS) $(LDFLAGS)
 
 ifeq ($(SANITIZE),1)
@@ -61,7 +66,8 @@ BUILD ?= build
 # offline checker, the unit tests, the fuzzers and the benchmark.
 ENGINE_DIRS = util core extract rules engine
 ENGINE_SRCS = $(foreach d,$(ENGINE_DIRS),$(wildcard milter/$(d)/*.c))
-ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o)
+ENGINE_CXX_SRCS = $(foreach d,$(ENGINE_DIRS),$(wildcard milter/$(d)/*.cc))
+ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(ENGINE_CXX_SRCS:milter/%.cc=$(BUILD)/obj/%.o)
 EDGE_SRCS   = $(filter-out milter/daemon/wraps.c milter/daemon/plain.c,$(wildcard milter/daemon/*.c))
 EDGE_OBJS   = $(EDGE_SRCS:milter/%.c=$(BUILD)/obj/%.o)
 CHECK_SRCS  = $(wildcard milter/check/*.c)
@@ -74,7 +80,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libglib2.0-dev libmagic-dev libmagic-mgc libgumbo-dev libpsl-dev publicsuffix libidn2-dev \
   libcurl4-openssl-dev libjson-glib-dev zlib1g-dev libarchive-dev postfix swaks miltertest python3 iproute2 \
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
-  clang libclang-rt-14-dev strace time libicu-dev libstemmer-dev
+  clang libclang-rt-14-dev strace time libicu-dev libcld2-dev libstemmer-dev g++
 
 .PHONY: all deps test run install clean check-config unit fuzz soak bench digests measure
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check
@@ -82,6 +88,10 @@ all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check
 $(BUILD)/obj/%.o: milter/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: milter/%.cc $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
 
 $(BUILD)/libamz.a: $(ENGINE_OBJS)
 	rm -f $@

@@ -19,7 +19,7 @@ def tap(ok, desc, detail=()):
     for d in list(detail)[:20]:
         print("#   " + d)
 
-files = sorted(glob.glob("milter/*/*.[ch]"))
+files = sorted(glob.glob("milter/*/*.[ch]") + glob.glob("milter/*/*.cc"))
 flat = sorted(glob.glob("milter/*.c"))
 tap(not flat, "no source file flat in milter/", flat)
 unknown = sorted({f.split("/")[1] for f in files} - set(RANK))
@@ -77,7 +77,7 @@ build = sys.argv[1]
 defs, undefs = {}, {}
 for o in sorted(glob.glob(build + "/obj/*/*.o")):
     name = o[len(build) + 5:-2]
-    if not os.path.exists("milter/%s.c" % name):
+    if not os.path.exists("milter/%s.c" % name) and not os.path.exists("milter/%s.cc" % name):
         continue    # left from a file since moved or removed
     d, u = set(), set()
     for line in subprocess.run(["nm", o], capture_output=True, text=True).stdout.splitlines():

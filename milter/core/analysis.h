@@ -12,9 +12,11 @@
 #include <glib.h>
 
 /* A language and its share of the text, as the detector sees it. */
+G_BEGIN_DECLS
+
 typedef struct {
-	char code[8];          /* ISO 639-1: "de", "ja", "pt", … */
-	int percent;
+	char code[8];          /* ISO 639-1 ("de", "ja", "pt"); three letters where none exists */
+	int percent;           /* share of the text's letters, 1..100 */
 } LangScore;
 
 typedef struct {
@@ -47,9 +49,20 @@ typedef struct TextAnalysis {
 	GArray *paras;         /* TextPara */
 	LangGuess lang;        /* the language of the whole text */
 	guint32 subject_len;   /* bytes of .text that are the subject */
+	gboolean limited;      /* cut by max_analysis_bytes, or the sentence or word limit */
+	gboolean timed_out;    /* stopped at the deadline */
 } TextAnalysis;
 
 TextAnalysis *text_analysis_new(void);
+/* text_analysis_free - NULL allowed */
 void text_analysis_free(TextAnalysis *a);
+
+/* text_analysis_token_folded - word i's folded form, NUL-terminated */
+static inline const char *text_analysis_token_folded(const TextAnalysis *a, guint i)
+{
+	return a->folded->str + g_array_index(a->tokens, TextWord, i).fold;
+}
+
+G_END_DECLS
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "extract/charset.h"
 #include "extract/dump.h"
+#include "extract/sentences.h"
 
 #define DUMP_TEXT_BYTES (8 * 1024)
 
@@ -131,6 +132,8 @@ void dump_facts(const Facts *f, GString *out)
 		g_string_append(out, "  | ");
 		dump_block(out, f->text->str, tl);
 	}
+	g_string_append_printf(out, "language: %s\n", f->analysis != NULL && f->analysis->lang.n > 0
+	                                                ? f->analysis->lang.top[0].code : "");
 	g_string_append_printf(out, "html: %" G_GSIZE_FORMAT " bytes\n", f->html->len);
 	if (f->hidden_text->len > 0) {
 		gsize hl = charset_cut(f->hidden_text->str, f->hidden_text->len, DUMP_TEXT_BYTES);

@@ -56,6 +56,8 @@
  *    still searched in the whole part.  HTML is parsed up to max_text_bytes
  *    ("limit:html-bytes").  At most max_headers headers are kept
  *    ("limit:headers"), each value at most max_header_bytes ("limit:header-size").
+ *  - Last, the subject and text are split into paragraphs, sentences and
+ *    words (sentences.c: Facts.analysis; "limit:analysis", "timeout:analysis").
  *
  * Thread safety: extract_init() runs once (GMime, the public suffix list,
  * the libmagic pool); extract_stream() keeps all its state per call.
@@ -73,6 +75,7 @@
 #include "extract/fold.h"
 #include "extract/html.h"
 #include "extract/mime.h"
+#include "extract/sentences.h"
 #include "extract/urls.h"
 #include "extract/uuencode.h"
 
@@ -597,6 +600,8 @@ gboolean extract_stream(GMimeStream *stream, const ExtractLimits *lim, Facts *f,
 	judge_types(f);
 	if (has_comm_token(f->subject) || has_comm_token(f->text->str))
 		f->reply = TRUE;
+	/* last: the text is final */
+	sentences_attach(f, lim);
 	ok = TRUE;
 out:
 	if (msg != NULL)

@@ -580,11 +580,16 @@ static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
 		return FALSE;
 	while (from < at && (s[from] & 0xC0) == 0x80)
 		from++;
-	for (gsize i = at; i > from; i--)
-		if (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?' || s[i - 1] == '\n') {
+	/* back to the end of the sentence before; a dot followed by a digit or
+	 * by nothing ends none ("Tel. 030 …", "Nr.0301…") */
+	for (gsize i = at; i > from; i--) {
+		char c = s[i - 1];
+		if (c == '!' || c == '?' || c == '\n' ||
+		    (c == '.' && i < at && g_ascii_isspace(s[i]) && i + 1 < at && !g_ascii_isdigit(s[i + 1]))) {
 			from = i;
 			break;
 		}
+	}
 	g_string_truncate(fold, 0);
 	text_nfkc_fold(s + from, at - from, fold);
 	/* the last few words of what is left, as a sentence of their own */

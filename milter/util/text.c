@@ -280,6 +280,11 @@ char *text_ascii_readable(const char *s)
 				if (U_SUCCESS(e)) {
 					g_free(valid);
 					valid = g_strndup(out, olen);
+					/* ayn and hamza come out as modifier letters: an apostrophe reads the same */
+					for (char *q; (q = strstr(valid, "\xca\xbf")) || (q = strstr(valid, "\xca\xbe"));) {
+						*q = '\'';
+						memmove(q + 1, q + 2, strlen(q + 2) + 1);
+					}
 				}
 			}
 		}

@@ -61,6 +61,7 @@ static const char rules_text[] =
 	"list markets_de { de }\n"
 	"list markets_fr { fr }\n"
 	"list markets_ja { co.jp }\n"
+	"list markets_pl { pl }\n"
 	"rule INCENTIVE\n describe \"offer: {match}\"\n"
 	" match sentence has REVIEW and sentence has REWARD\n action reject\n"
 	"rule CONDITIONAL\n describe \"cond: {match}\"\n"
@@ -153,17 +154,17 @@ static const struct {
 	/* Japanese: pieces of text, "~" skips a few characters */
 	{ "co.jp", "レビューを書いていただいた方にギフト券をお送りします。",
 	  "INCENTIVE=レビュー \xe2\x80\xa6 ギフト券" },
-	{ "co.jp", "レビューの投稿でプレゼントを致します。", "INCENTIVE=レビュー \xe2\x80\xa6 プレゼントを致" },
+	{ "co.jp", "レビューの投稿でプレゼントを致します。", "INCENTIVE=レビュー \xe2\x80\xa6 プレゼントを致し" },
 	/* a language is read where it is detected, whatever the marketplace */
 	{ "co.uk", "Vielen Dank für Ihre Bestellung bei uns. Für Ihre ehrliche Bewertung auf Amazon "
 	           "erhalten Sie ein kleines Geschenk von uns als Dankeschön.",
-	  "INCENTIVE=Bewertung \xe2\x80\xa6 Geschenk" },
+	  "INCENTIVE=Bewertung \xe2\x80\xa6 Geschenk;FOREIGN=de" },
 	/* and a marketplace's language wherever the detector is unsure */
 	{ "de", "Bewertung = Geschenk", "INCENTIVE=Bewertung \xe2\x80\xa6 Geschenk" },
 	/* a number right after its label is no phone number; after "Tel" it is */
 	{ "com", "Your freight PRO number 0301234567 is with the carrier.", "" },
 	{ "com", "Please call 0301234567 for help with the freight.", "PHONE=0301234567" },
-	{ "com", "The tracking number 1234 5678 9012 and Tel. 030 12345.", "CALL=030 12345" },
+	{ "com", "The tracking number 1234 5678 9012 and Tel. 030 12345.", "PHONE=030 12345;CALL=030 12345" },
 	/* the message's language against its marketplace's */
 	{ "de", "Wir haben Ihre Bestellung heute an den Versanddienstleister übergeben und melden "
 	        "uns, sobald wir die Sendungsnummer haben. Bei Fragen sind wir gerne für Sie da.", "" },
@@ -201,7 +202,7 @@ static const struct {
 	{ "rule R\n describe \"x\"\n match link has REVIEW\n action tag\n", NULL, NULL,
 	  "a.rules:3:8: \"has\" looks for a concept in subject, text, sentence or passage, not in \"link\"" },
 	{ "rule R\n describe \"x\"\n match text !~ /1/ after REVIEW\n action tag\n", NULL, NULL,
-	  "a.rules:3:14: \"after\" goes with =~, not !~" },
+	  "a.rules:3:13: \"after\" goes with =~, not !~" },
 	{ "list markets_en { * }\n", "lexicon/en/extra.words", "# E\nreviews\nthing\nreview\n",
 	  "lexicon/en/extra.words:4:1: duplicate entry \"review\": lexicon/en/extra.words:2 has the same "
 	  "words once stemmed" },
@@ -210,10 +211,10 @@ static const struct {
 	{ "list markets_en { * }\n", "lexicon/en/extra.words", "~ thing\n",
 	  "lexicon/en/extra.words:1:1: \"~\" goes between two words" },
 	{ "list markets_en { * }\n", "lexicon/en/Extra.words", "thing\n",
-	  "lexicon/en/Extra.words:0:0: a lexicon file is named after its concept in lower case "
+	  "lexicon/en/Extra.words: a lexicon file is named after its concept in lower case "
 	  "(reward.words is REWARD), not \"Extra.words\"" },
 	{ "list markets_en { * }\n", "lexicon/english/extra.words", "thing\n",
-	  "lexicon/english:0:0: a lexicon directory is named after its language's ISO 639-1 code "
+	  "lexicon/english: a lexicon directory is named after its language's ISO 639-1 code "
 	  "(de, ja, pt, …), not \"english\"" },
 };
 

@@ -1,0 +1,556 @@
+/*
+ * sentences.c - subject and body text -> paragraphs (each with its
+ * language), sentences and words, for the checks that read meaning.
+ *
+ * In:  the subject and Facts.text (valid UTF-8), the bounds.
+ * Out: a TextAnalysis (sentences.h): one copy of the text, every word with
+ *      its byte range there and its folded form (NFKC + case fold).
+ *
+ * Choices made here:
+ *  - Paragraphs end at blank lines; the subject is a paragraph of its own.
+ *    CLD2 names each paragraph's language and the whole text's.
+ *  - Sentences are ICU's (UBRK_SENTENCE) in the paragraph's language with
+ *    the "ss=standard" suppressions, so "Mr." ends none, and none ends
+ *    at a dotted abbreviation ("e.g.", "z. B.") or a common short form
+ *    ICU misses ("Dr.", "bzw.", "Mme.") before a space.  A line feed
+ *    ends a sentence: lists and greetings are lines.
+ *  - Words are ICU's (UBRK_WORD: segments whose rule status is a number,
+ *    letters, kana or ideographs; dictionary segmentation for Japanese and
+ *    Chinese), split again at apostrophes and hyphens ("d'achat" is "d",
+ *    "achat"; "5-star" is "5", "star"), so word lists need one spelling.
+ *  - The text is converted to UTF-16 once, with a map from each UTF-16
+ *    unit back to its byte; iterators are cloned once per call from
+ *    process-wide templates (opening one reads ICU's data each time) and
+ *    reset per paragraph and sentence.  ASCII words are folded without ICU.
+ *  - Bounds: max_analysis_bytes of text, max_sentences, max_tokens
+ *    ("limit:analysis": the rest is left out), lim->deadline
+ *    ("timeout:analysis").
+ *
+ * Thread safety: any number of calls at once; the templates are shared
+ * read-only behind a lock.
+ */
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include "extract/charset.h"
+#include "extract/sentences.h"
+
+#define SENT_LOCALES       8      /* sentence iterators per call, one per language */
+#define DEADLINE_EVERY     256    /* sentences between two looks at the clock */
+#define FOLD_SCRATCH_UNITS 256    /* the fold buffer's first size */
+
+typedef struct {
+	char locale[16];
+	UBreakIterator *bi;
+} SentIter;
+
+typedef struct {
+	TextAnalysis *a;
+	const ExtractLimits *lim;
+	UChar *u;                  /* a->text in UTF-16 */
+	gint32 ulen;
+	guint32 *off;              /* off[i]: byte in a->text of UTF-16 unit i; off[ulen]: its length */
+	UBreakIterator *words;
+	SentIter sent[SENT_LOCALES];
+	int nsent;
+	const UNormalizer2 *fold;
+	UChar *scratch;            /* fold output, grown as needed */
+	gint32 scratch_cap;
+	gboolean stop;
+} Run;
+
+static GMutex templates_lock;
+static GHashTable *templates;  /* locale -> UBreakIterator* ("" for words); never freed */
+
+/* template_for - the process-wide iterator for a locale, opened on first use */
+static UBreakIterator *template_for(UBreakIteratorType type, const char *locale)
+{
+	UBreakIterator *bi;
+	const char *key = type == UBRK_WORD ? "" : locale;
+
+	g_mutex_lock(&templates_lock);
+	if (templates == NULL)
+		templates = g_hash_table_new(g_str_hash, g_str_equal);
+	bi = g_hash_table_lookup(templates, key);
+	if (bi == NULL) {
+		UErrorCode err = U_ZERO_ERROR;
+		bi = ubrk_open(type, type == UBRK_WORD ? "root" : locale, NULL, 0, &err);
+		if (U_FAILURE(err)) {
+			if (bi != NULL)
+				ubrk_close(bi);
+			bi = NULL;
+		} else {
+			g_hash_table_insert(templates, g_strdup(key), bi);
+		}
+	}
+	g_mutex_unlock(&templates_lock);
+	return bi;
+}
+
+/* clone_of - this call's own copy of a template; NULL when ICU cannot */
+static UBreakIterator *clone_of(UBreakIteratorType type, const char *locale)
+{
+	UBreakIterator *t = template_for(type, locale);
+	UErrorCode err = U_ZERO_ERROR;
+	UBreakIterator *bi;
+
+	if (t == NULL)
+		return NULL;
+	bi = ubrk_clone(t, &err);
+	if (U_FAILURE(err)) {
+		if (bi != NULL)
+			ubrk_close(bi);
+		return NULL;
+	}
+	return bi;
+}
+
+/* sentence_iter - the sentence iterator for a paragraph's language; for a
+ * paragraph too short to tell ("Hi Anna,"), the whole text's */
+static UBreakIterator *sentence_iter(Run *r, const LangGuess *lang)
+{
+	char locale[16];
+
+	if ((lang->n == 0 || !lang->reliable) && r->a->lang.n > 0)
+		lang = &r->a->lang;
+	g_snprintf(locale, sizeof locale, "%s@ss=standard", lang->n > 0 ? lang->top[0].code : "en");
+	for (int i = 0; i < r->nsent; i++)
+		if (strcmp(r->sent[i].locale, locale) == 0)
+			return r->sent[i].bi;
+	if (r->nsent == SENT_LOCALES)   /* a message in that many languages: English rules */
+		return r->sent[0].bi ? r->sent[0].bi : NULL;
+	g_strlcpy(r->sent[r->nsent].locale, locale, sizeof r->sent[r->nsent].locale);
+	r->sent[r->nsent].bi = clone_of(UBRK_SENTENCE, locale);
+	if (r->sent[r->nsent].bi == NULL)
+		r->sent[r->nsent].bi = clone_of(UBRK_SENTENCE, "en@ss=standard");
+	return r->sent[r->nsent++].bi;
+}
+
+static void limited(Run *r)
+{
+	r->a->limited = TRUE;
+	r->stop = TRUE;
+}
+
+static gboolean past_deadline(Run *r)
+{
+	if (r->lim->deadline == 0 || g_get_monotonic_time() <= r->lim->deadline)
+		return FALSE;
+	r->a->timed_out = TRUE;
+	r->stop = TRUE;
+	return TRUE;
+}
+
+/* unit_at - the UTF-16 unit holding byte b of the text (b on a character start) */
+static gint32 unit_at(const Run *r, guint32 b)
+{
+	gint32 lo = 0, hi = r->ulen;
+
+	while (lo < hi) {
+		gint32 mid = lo + (hi - lo) / 2;
+		if (r->off[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* fold_into - the folded form of units [s, e) appended to a->folded */
+static void fold_into(Run *r, gint32 s, gint32 e)
+{
+	GString *out = r->a->folded;
+	const UChar *src = r->u + s;
+	gint32 n = e - s, len, u8len = 0;
+	UErrorCode err = U_ZERO_ERROR;
+	gsize at;
+
+	len = unorm2_normalize(r->fold, src, n, r->scratch, r->scratch_cap, &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR) {
+		r->scratch_cap = len + 16;
+		r->scratch = g_renew(UChar, r->scratch, r->scratch_cap);
+		err = U_ZERO_ERROR;
+		len = unorm2_normalize(r->fold, src, n, r->scratch, r->scratch_cap, &err);
+	}
+	if (U_FAILURE(err))
+		return;
+	at = out->len;
+	/* a UTF-16 unit is at most 3 bytes of UTF-8 (a pair: 4 for 2) */
+	g_string_set_size(out, at + (gsize)len * 3);
+	u_strToUTF8WithSub(out->str + at, len * 3, &u8len, r->scratch, len, 0xFFFD, NULL, &err);
+	g_string_set_size(out, U_SUCCESS(err) ? at + (gsize)u8len : at);
+}
+
+/* add_token - units [s, e) of the text as a token; FALSE at max_tokens */
+static gboolean add_token(Run *r, gint32 s, gint32 e)
+{
+	TextAnalysis *a = r->a;
+	TextWord t;
+	gboolean ascii = TRUE;
+
+	if (a->tokens->len >= r->lim->max_tokens) {
+		limited(r);
+		return FALSE;
+	}
+	t.start = r->off[s];
+	t.len = r->off[e] - t.start;
+	t.fold = (guint32)a->folded->len;
+	for (gint32 i = s; i < e && ascii; i++)
+		ascii = r->u[i] < 0x80;
+	if (ascii) {
+		/* NFKC and case folding leave ASCII but A-Z as it is */
+		const char *p = a->text->str + t.start;
+		gsize at = a->folded->len;
+		g_string_set_size(a->folded, at + t.len);
+		for (guint32 i = 0; i < t.len; i++)
+			a->folded->str[at + i] = g_ascii_tolower(p[i]);
+	} else {
+		fold_into(r, s, e);
+	}
+	t.fold_len = (guint32)a->folded->len - t.fold;
+	if (t.fold_len == 0)
+		return TRUE;   /* only characters folding drops */
+	g_string_append_c(a->folded, '\0');
+	g_array_append_val(a->tokens, t);
+	return TRUE;
+}
+
+/* splits_word - apostrophes and hyphens: a word is cut there */
+static inline gboolean splits_word(UChar c)
+{
+	return c == '\'' || c == '-' || c == 0x2018 || c == 0x2019 || c == 0xFF07 ||
+	       c == 0x2010 || c == 0x2011 || c == 0xFF0D;
+}
+
+/* add_word - one word of ICU's, [s, e), as its pieces */
+static gboolean add_word(Run *r, gint32 s, gint32 e)
+{
+	gint32 from = s;
+
+	for (gint32 i = s; i < e; i++) {
+		if (!splits_word(r->u[i]))
+			continue;
+		if (i > from && !add_token(r, from, i))
+			return FALSE;
+		from = i + 1;
+	}
+	return from < e ? add_token(r, from, e) : TRUE;
+}
+
+static inline gboolean is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* sentence - units [s, e) of paragraph p: the sentence and its words */
+static void sentence(Run *r, gint32 s, gint32 e, guint32 p)
+{
+	TextAnalysis *a = r->a;
+	TextSentence st;
+	UErrorCode err = U_ZERO_ERROR;
+	guint32 b = r->off[s], end = r->off[e];
+
+	while (b < end && is_space(a->text->str[b]))
+		b++;
+	while (end > b && is_space(a->text->str[end - 1]))
+		end--;
+	if (end == b)
+		return;
+	if (a->sentences->len >= r->lim->max_sentences) {
+		limited(r);
+		return;
+	}
+	if (a->sentences->len % DEADLINE_EVERY == DEADLINE_EVERY - 1 && past_deadline(r))
+		return;
+	st.start = b;
+	st.len = end - b;
+	st.first = a->tokens->len;
+	st.para = p;
+	if (r->words != NULL) {
+		ubrk_setText(r->words, r->u + s, e - s, &err);
+		if (U_SUCCESS(err)) {
+			gint32 prev = ubrk_first(r->words), next;
+			while (!r->stop && (next = ubrk_next(r->words)) != UBRK_DONE) {
+				if (ubrk_getRuleStatus(r->words) >= UBRK_WORD_NONE_LIMIT)
+					add_word(r, s + prev, s + next);
+				prev = next;
+			}
+		}
+	}
+	st.n = a->tokens->len - st.first;
+	g_array_append_val(a->sentences, st);
+}
+
+/* Abbreviations after which a sentence goes on, in the marketplaces'
+ * languages, that ICU's suppression lists ("ss=standard") miss: titles
+ * and the usual short forms of mail.  A '#' first: only before a number
+ * ("No. 5"; "the answer is no." ends a sentence). */
+static const char *const abbreviations[] = {
+	"mr", "mrs", "ms", "dr", "prof", "st", "approx", "dept", "#no", "#nr", "#tel",
+	"hr", "fr", "frau", "str", "ca", "bzw", "evtl", "ggf", "inkl", "zzgl", "gem", "vgl",
+	"mme", "mlle", "env", "sr", "sra", "srta", "dra", "ud", "uds", "sig", "dott", "gent",
+	"egr", "dhr", "mevr", "bijv", "ul", "np", "sn", "vb", "#n", "#art", "#num",
+};
+
+static gboolean is_dotted_part(const UChar *u, gint32 from, gint32 to)
+{
+	return to - from >= 1 && to - from <= 2 && (from == 0 || !u_isalnum(u[from - 1]));
+}
+
+/* goes_on - the break at unit n of u (len units) follows an abbreviation,
+ * not a sentence's end: a dotted one ("e.g.", "z.B.", "z. B.", "d.h.")
+ * or one of the list above; only before a space, never a line end */
+static gboolean goes_on(const UChar *u, gint32 n, gint32 len)
+{
+	gint32 i = n, w, parts = 0;
+	char word[8];
+	gboolean digit_next;
+
+	while (i > 0 && (u[i - 1] == ' ' || u[i - 1] == '\t'))
+		i--;
+	if (i == n || i == 0 || u[i - 1] != '.' || n >= len)
+		return FALSE;   /* a line end, no space or no dot: the break stands */
+	digit_next = u_isdigit(u[n]);
+	/* the word before the dot */
+	for (w = i - 1; w > 0 && u_isalpha(u[w - 1]); w--)
+		;
+	if (w == i - 1)
+		return FALSE;
+	/* dotted: "x.y." or "x. y." before the break, or "x." before it and "y." after */
+	for (gint32 e = i - 1, b = w; is_dotted_part(u, b, e); ) {
+		parts++;
+		if (b >= 1 && u[b - 1] == '.')
+			e = b - 1;
+		else if (b >= 2 && u[b - 1] == ' ' && u[b - 2] == '.')
+			e = b - 2;   /* "z. B." */
+		else
+			break;
+		for (b = e; b > 0 && u_isalpha(u[b - 1]); b--)
+			;
+	}
+	if (parts >= 2)
+		return TRUE;
+	/* "z. B.": single letters only, "no. No. 5" is two sentences */
+	if (parts == 1 && w == i - 2 && n + 1 < len && u_isalpha(u[n]) && u[n + 1] == '.')
+		return TRUE;
+	if (i - 1 - w >= (gint32)sizeof word)
+		return FALSE;
+	for (gint32 k = w; k < i - 1; k++) {
+		if (u[k] >= 0x80)
+			return FALSE;
+		word[k - w] = g_ascii_tolower((char)u[k]);
+	}
+	word[i - 1 - w] = '\0';
+	for (guint k = 0; k < G_N_ELEMENTS(abbreviations); k++) {
+		const char *ab = abbreviations[k];
+		gboolean need_digit = ab[0] == '#';
+		if (strcmp(ab + need_digit, word) == 0)
+			return !need_digit || digit_next;
+	}
+	return FALSE;
+}
+
+/* paragraph - bytes [b, end) of the text (trimmed, not empty) */
+static void paragraph(Run *r, guint32 b, guint32 end)
+{
+	TextAnalysis *a = r->a;
+	TextPara p = { .start = b, .len = end - b };
+	UBreakIterator *bi;
+	UErrorCode err = U_ZERO_ERROR;
+	gint32 us, ue;
+	guint32 idx;
+
+	if (past_deadline(r))
+		return;
+	language_detect(a->text->str + b, end - b, &p.lang);
+	idx = a->paras->len;
+	g_array_append_val(a->paras, p);
+	us = unit_at(r, b);
+	ue = unit_at(r, end);
+	bi = sentence_iter(r, &p.lang);
+	if (bi == NULL) {
+		sentence(r, us, ue, idx);   /* no ICU data: the paragraph is one sentence */
+		return;
+	}
+	ubrk_setText(bi, r->u + us, ue - us, &err);
+	if (U_FAILURE(err)) {
+		sentence(r, us, ue, idx);
+		return;
+	}
+	for (gint32 s = ubrk_first(bi), e; !r->stop && (e = ubrk_next(bi)) != UBRK_DONE; ) {
+		if (goes_on(r->u + us, e, ue - us))
+			continue;
+		sentence(r, us + s, us + e, idx);
+		s = e;
+	}
+}
+
+/* paragraphs - [b, end) of the text split at blank lines */
+static void paragraphs(Run *r, guint32 b, guint32 end)
+{
+	const char *t = r->a->text->str;
+	guint32 start = b, last = b;   /* the paragraph so far: [start, last) */
+	gboolean open = FALSE;
+
+	while (b < end && !r->stop) {
+		guint32 nl = b, content = b;
+		gboolean blank = TRUE;
+		while (nl < end && t[nl] != '\n') {
+			if (!is_space(t[nl])) {
+				if (blank)
+					content = nl;
+				blank = FALSE;
+			}
+			nl++;
+		}
+		if (blank) {
+			if (open)
+				paragraph(r, start, last);
+			open = FALSE;
+		} else {
+			if (!open)
+				start = content;
+			open = TRUE;
+			last = nl;
+			while (last > start && is_space(t[last - 1]))
+				last--;
+		}
+		b = nl + 1;
+	}
+	if (open && !r->stop)
+		paragraph(r, start, last);
+}
+
+/* to_utf16 - the text in UTF-16 and the map back to bytes; FALSE when ICU fails */
+static gboolean to_utf16(Run *r)
+{
+	const GString *t = r->a->text;
+	UErrorCode err = U_ZERO_ERROR;
+	gint32 n = 0, k = 0;
+
+	/* valid UTF-8: at most one unit per byte */
+	r->u = g_new(UChar, t->len + 1);
+	u_strFromUTF8WithSub(r->u, (gint32)t->len + 1, &n, t->str, (gint32)t->len, 0xFFFD, NULL, &err);
+	if (U_FAILURE(err))
+		return FALSE;
+	r->off = g_new(guint32, (gsize)n + 1);
+	for (guint32 i = 0; i < t->len && k < n; i++) {
+		guchar c = (guchar)t->str[i];
+		if ((c & 0xC0) == 0x80)
+			continue;
+		r->off[k++] = i;
+		if (c >= 0xF0 && k < n)
+			r->off[k++] = i;   /* a surrogate pair: both units at the character */
+	}
+	if (k != n)
+		return FALSE;
+	r->off[n] = (guint32)t->len;
+	r->ulen = n;
+	return TRUE;
+}
+
+/* append_valid - len bytes of s, invalid UTF-8 and NUL replaced by U+FFFD */
+static void append_valid(GString *t, const char *s, gsize len)
+{
+	if (g_utf8_validate_len(s, len, NULL)) {
+		g_string_append_len(t, s, (gssize)len);
+	} else {
+		char *v = g_utf8_make_valid(s, (gssize)len);
+		g_string_append(t, v);
+		g_free(v);
+	}
+}
+
+/* cut - t within max bytes, at a character */
+static void cut(TextAnalysis *a, gsize max)
+{
+	if (a->text->len <= max)
+		return;
+	g_string_truncate(a->text, charset_cut(a->text->str, a->text->len, max));
+	a->limited = TRUE;
+}
+
+/* build_text - subject "\n\n" text, within max bytes, valid UTF-8 */
+static void build_text(TextAnalysis *a, const char *subject, const char *text, gsize text_len,
+                       gsize max)
+{
+	GString *t = a->text;
+	gsize slen = subject ? strlen(subject) : 0, n;
+
+	/* no more than fits is copied: Facts.text may be 16 times the bound */
+	n = charset_cut(subject, slen, max);
+	append_valid(t, subject, n);
+	a->limited = n < slen;
+	cut(a, max);   /* U+FFFD for an invalid byte takes three */
+	a->subject_len = (guint32)t->len;
+	g_string_append(t, "\n\n");
+	cut(a, max);
+	n = charset_cut(text, text_len, max - t->len);
+	append_valid(t, text, n);
+	a->limited |= n < text_len;
+	cut(a, max);
+}
+
+TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize text_len,
+                                const ExtractLimits *lim)
+{
+	TextAnalysis *a = text_analysis_new();
+	ExtractLimits defaults;
+	UErrorCode err = U_ZERO_ERROR;
+	Run r = { 0 };
+
+	if (lim == NULL) {
+		limits_default(&defaults);
+		lim = &defaults;
+	}
+	/* offsets are 32 bits wide */
+	build_text(a, subject ? subject : "", text ? text : "", text ? text_len : 0,
+	           (gsize)MIN(lim->max_analysis_bytes, (guint64)G_MAXINT32 / 2));
+	r.a = a;
+	r.lim = lim;
+	if (a->text->len == 2 && a->subject_len == 0)
+		return a;   /* nothing but the separator */
+	language_detect(a->text->str, a->text->len, &a->lang);
+	r.fold = unorm2_getNFKCCasefoldInstance(&err);
+	if (U_FAILURE(err) || !to_utf16(&r))
+		goto out;
+	r.scratch_cap = FOLD_SCRATCH_UNITS;
+	r.scratch = g_new(UChar, r.scratch_cap);
+	r.words = clone_of(UBRK_WORD, "");
+	{
+		/* the subject is one paragraph whatever it holds */
+		guint32 b = 0, e = a->subject_len;
+		while (b < e && is_space(a->text->str[b]))
+			b++;
+		while (e > b && is_space(a->text->str[e - 1]))
+			e--;
+		if (e > b)
+			paragraph(&r, b, e);
+	}
+	if (!r.stop && a->text->len > a->subject_len)
+		paragraphs(&r, MIN(a->subject_len + 2, (guint32)a->text->len), (guint32)a->text->len);
+out:
+	for (int i = 0; i < r.nsent; i++)
+		if (r.sent[i].bi != NULL)
+			ubrk_close(r.sent[i].bi);
+	if (r.words != NULL)
+		ubrk_close(r.words);
+	g_free(r.scratch);
+	g_free(r.u);
+	g_free(r.off);
+	return a;
+}
+
+void sentences_attach(Facts *f, const ExtractLimits *lim)
+{
+	TextAnalysis *a = sentences_analyse(f->subject, f->text->str, f->text->len, lim);
+
+	text_analysis_free(f->analysis);
+	f->analysis = a;
+	if (a->limited)
+		facts_add_anomaly(f, "limit", "analysis");
+	if (a->timed_out)
+		facts_add_anomaly(f, "timeout", "analysis");
+}
