@@ -33,7 +33,7 @@
 typedef struct {
 	char *from;
 	char **rcpts;
-	gboolean json, facts, stats;
+	gboolean json, facts, stats, sentences;
 	Snapshot *snap;
 	GHashTable *rule_counts;    /* rule -> count, for --stats */
 	guint action_counts[ACTION_DISCARD + 1];
@@ -257,6 +257,11 @@ static void check_one(Check *ck, const char *file)
 		dump_facts(f, out);
 		printf("== %s\n%s\n", file, out->str);
 	}
+	if (ck->sentences) {
+		g_autoptr(GString) out = g_string_new(NULL);
+		rules_explain_sentences(ck->snap->rules, f, out);
+		printf("== %s sentences\n%s\n", file, out->str);
+	}
 	if (ck->json)
 		print_json(file, ck->snap->conf, v, reply);
 	else
@@ -337,6 +342,8 @@ int main(int argc, char **argv)
 		{ "rcpt", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ck.rcpts, "Envelope recipient, repeatable (default: To/Cc, else " TEMPLATE_RCPT ")", "ADDR" },
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &ck.json, "One JSON object per message and line", NULL },
 		{ "facts", 0, 0, G_OPTION_ARG_NONE, &ck.facts, "Also print the extracted facts of each message", NULL },
+		{ "sentences", 0, 0, G_OPTION_ARG_NONE, &ck.sentences,
+		  "Also print each sentence, the languages it is read in and the concepts found in it", NULL },
 		{ "stats", 0, 0, G_OPTION_ARG_NONE, &ck.stats, "Only print how many messages each rule fired on", NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};

@@ -62,7 +62,7 @@ static const KeyDef keys[] = {
 	{ "max_html_nodes", K_UINT, "200000", 100, 5000000, NULL },
 	{ "max_headers", K_UINT, "1000", 10, 10000, NULL },
 	{ "max_header_size", K_SIZE, "16k", 256, 1024 * 1024, NULL },
-	{ "max_analysis_bytes", K_SIZE, "256k", 1024, 64ull << 20, NULL },
+	{ "max_analysis_size", K_SIZE, "4M", 1024, 64ull << 20, NULL },
 };
 
 static const KeyDef *key_find(const char *name)
@@ -249,7 +249,7 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	conf_parse_size(VAL("max_html_nodes"), &n), c->limits.max_html_nodes = (guint)n;
 	conf_parse_size(VAL("max_headers"), &n), c->limits.max_headers = (guint)n;
 	conf_parse_size(VAL("max_header_size"), &n), c->limits.max_header_bytes = (guint)n;
-	conf_parse_size(VAL("max_analysis_bytes"), &c->limits.max_analysis_bytes);
+	conf_parse_size(VAL("max_analysis_size"), &c->limits.max_analysis_bytes);
 
 	v = c->relay_domains;
 	c->relay_re = pcre2_compile((PCRE2_SPTR)v, PCRE2_ZERO_TERMINATED, PCRE2_CASELESS,

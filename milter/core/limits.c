@@ -16,9 +16,9 @@ void limits_default(ExtractLimits *lim)
 	lim->max_html_nodes = 200000;
 	lim->max_headers = 1000;
 	lim->max_header_bytes = 16 * 1024;
-	lim->max_analysis_bytes = 256 * 1024;
-	lim->max_sentences = 5000;
-	lim->max_tokens = 100000;
+	lim->max_analysis_bytes = 4 * 1024 * 1024;
+	lim->max_sentences = 100000;
+	lim->max_tokens = 1000000;
 	lim->deadline = 0;
 	lim->words = NULL;
 }

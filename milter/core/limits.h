@@ -36,9 +36,9 @@ typedef struct {
 	guint max_headers;        /* top-level header fields kept (default 1000) */
 	guint max_header_bytes;   /* bytes kept of one header value (default 16 KB) */
 	guint64 max_analysis_bytes; /* bytes of subject and text split into sentences and
-	                           * words (default 256 KB) */
-	guint max_sentences;      /* sentences kept by that analysis (default 5000) */
-	guint max_tokens;         /* words kept by it (default 100000) */
+	                           * words (default 4 MB, as the text) */
+	guint max_sentences;      /* sentences kept by that analysis (default 100000) */
+	guint max_tokens;         /* words kept by it (default 1000000) */
 	gint64 deadline;          /* g_get_monotonic_time() after which long stages stop and
 	                           * add a "timeout:…" anomaly; 0: none.  Set per message. */
 	const LinkWords *words;   /* NULL: every list empty */

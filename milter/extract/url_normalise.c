@@ -55,6 +55,13 @@ gboolean url_normalise_suffix_known(const char *s, int type)
 	return url_psl != NULL && psl_is_public_suffix2(url_psl, s, type | PSL_TYPE_NO_STAR_RULE);
 }
 
+/* url_normalise_example_tld - a top-level name kept for examples (RFC
+ * 2606), which a reader still takes for a link when a path follows */
+gboolean url_normalise_example_tld(const char *tld)
+{
+	return g_ascii_strcasecmp(tld, "example") == 0 || g_ascii_strcasecmp(tld, "test") == 0;
+}
+
 /* url_normalise_domain - see url_normalise.h */
 const char *url_normalise_domain(const char *host)
 {
@@ -235,7 +242,8 @@ static gboolean looks_like_host(const char *s)
 			goto out;
 		}
 	}
-	yes = url_normalise_suffix_known(dot + 1, PSL_TYPE_ANY);
+	yes = url_normalise_suffix_known(dot + 1, PSL_TYPE_ANY) ||
+	      (s[n] == '/' && url_normalise_example_tld(dot + 1));
 out:
 	g_free(low);
 	g_free(seg);

@@ -39,4 +39,8 @@ const char *url_normalise_domain(const char *host);
  * would; transfer full, NULL when rel is not relative or base cannot serve */
 char *url_normalise_resolve(const char *base, const char *rel);
 
+/* url_normalise_example_tld - "example" or "test" (RFC 2606): with a path
+ * after it, a scheme-less name under one is still a link to a reader */
+gboolean url_normalise_example_tld(const char *tld);
+
 #endif

@@ -9,7 +9,8 @@
  *
  * Finding.  Scheme URLs (http, https, ftp, mailto), scheme-less "www.x.y"
  * and bare "host.tld/path", where tld must be a real public suffix (ICANN or
- * private section, no "*" default rule).  A bare "name.tld" without path,
+ * private section, no "*" default rule) or one of the names kept for
+ * examples, "example" and "test".  A bare "name.tld" without path,
  * port or "www." is a link when libpsl has tld in its ICANN section and the
  * name has a registrable domain, unless a reader sees something else there:
  * a file name ("readme.md": tld in the list link_file_extensions), two words glued by a dot
@@ -590,7 +591,9 @@ static gboolean name_ok(const LinkWords *w, const char *s, gsize n, const HostCa
 		for (gsize k = tb; k < he; k++)
 			tld[k - tb] = g_ascii_tolower(s[k]);
 		tld[he - tb] = '\0';
-		ok = url_normalise_suffix_known(tld, type);
+		ok = url_normalise_suffix_known(tld, type) ||
+		     /* the names kept for examples (RFC 2606), when a path shows a link */
+		     (c->has_path && url_normalise_example_tld(tld));
 	} else {
 		char *low = g_utf8_strdown(s + tb, he - tb), *pt = NULL;
 		tld[0] = '\0';

@@ -99,6 +99,7 @@ typedef struct {
 	const TextWord *tok;       /* the sentence's first word */
 	guint32 n;
 	LexScratch *sc;
+	gboolean question;      /* the sentence ends in "?" */
 } Cursor;
 
 static const char *stem_of(const Cursor *c, guint32 i)
@@ -144,7 +145,7 @@ static void try_entries(const Cursor *c, const GPtrArray *cands, guint32 i, guin
 	for (guint j = 0; cands && j < cands->len; j++) {
 		const LexEntry *e = cands->pdata[j];
 		guint32 end;
-		if (match_from(c, e, 0, i, &end)) {
+		if ((!e->question || c->question) && match_from(c, e, 0, i, &end)) {
 			LexMatch m = { .concept = e->concept, .exclude = e->exclude, .t0 = base + i, .t1 = base + end };
 			g_array_append_val(c->sc->matches, m);
 		}
@@ -244,7 +245,7 @@ static void scan_joined(const Cursor *c, guint32 base)
 			for (guint j = 0; j < es->len; j++) {
 				const LexEntry *e = es->pdata[j];
 				gsize end;
-				if (text_from(s, len, e, 0, p - s, &end)) {
+				if ((!e->question || c->question) && text_from(s, len, e, 0, p - s, &end)) {
 					LexMatch m = { .concept = e->concept, .exclude = e->exclude,
 					               .t0 = base + word_at(sc, p - s),
 					               .t1 = base + word_at(sc, end > 0 ? end - 1 : 0) + 1 };
@@ -256,15 +257,20 @@ static void scan_joined(const Cursor *c, guint32 base)
 }
 
 gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, const TextSentence *s,
-                      LexScratch *sc, guint64 *bits, int want, LexMatch *out)
+                      LexScratch *sc, guint64 *bits, int want, guint32 end_after, LexMatch *out)
 {
-	gboolean got = FALSE;
+	gboolean got = FALSE, question;
+	const char *end = a->text->str + s->start + s->len;
 
 	if (s->n == 0)
 		return FALSE;
-	for (guint li = 0; li < lx->langs->len && !got; li++) {
+	/* a question: the sentence ends in "?" or "？" */
+	question = (s->len >= 1 && end[-1] == '?') ||
+	           (s->len >= 3 && memcmp(end - 3, "\xef\xbc\x9f", 3) == 0);
+	for (guint li = 0; li < lx->langs->len; li++) {
 		const LexLang *l = lx->langs->pdata[li];
-		Cursor c = { .l = l, .a = a, .tok = &g_array_index(a->tokens, TextWord, s->first), .n = s->n, .sc = sc };
+		Cursor c = { .l = l, .a = a, .tok = &g_array_index(a->tokens, TextWord, s->first), .n = s->n,
+		             .sc = sc, .question = question };
 		LexMatch *m;
 		guint nm;
 
@@ -290,7 +296,8 @@ gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, co
 				continue;
 			if (bits)
 				bits[m[i].concept >> 6] |= G_GUINT64_CONSTANT(1) << (m[i].concept & 63);
-			if (want >= 0 && m[i].concept == (guint)want && (!got || m[i].t0 < out->t0)) {
+			if (want >= 0 && m[i].concept == (guint)want && m[i].t1 > end_after &&
+			    (!got || m[i].t0 < out->t0)) {
 				*out = m[i];
 				got = TRUE;
 			}

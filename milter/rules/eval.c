@@ -455,7 +455,7 @@ static void concepts_find(Ev *ev)
 			m |= lang_bits(lx, &g_array_index(a->paras, TextPara, s->para).lang);
 		ev->cmask[i] = m;
 		ev->all_mask |= m;
-		lexicon_scan(lx, m, a, s, ev->local->lex, b, -1, NULL);
+		lexicon_scan(lx, m, a, s, ev->local->lex, b, -1, 0, NULL);
 		sum = s->start < a->subject_len ? ev->subject_bits : ev->text_bits;
 		for (guint w = 0; w < ev->nw; w++)
 			sum[w] |= b[w];
@@ -479,7 +479,7 @@ static void record_span(Ev *ev, guint i, guint c)
 	GString *out = ev->local->match;
 
 	if (!ev->recording ||
-	    !lexicon_scan(ev->rs->lex, ev->cmask[i], a, s, ev->local->lex, NULL, (int)c, &m))
+	    !lexicon_scan(ev->rs->lex, ev->cmask[i], a, s, ev->local->lex, NULL, (int)c, 0, &m))
 		return;
 	at = tok[m.t0].start;
 	end = tok[m.t1 - 1].start + tok[m.t1 - 1].len;
@@ -504,7 +504,7 @@ static void record_span(Ev *ev, guint i, guint c)
 	ev->have_match = TRUE;
 }
 
-/* eval_has - "T has C": in sentence idx (and the next, for a passage), or
+/* eval_has - "T has C": in sentence idx (and the two after it, for a passage), or
  * in any sentence of the subject or of the text */
 static gboolean eval_has(Ev *ev, const Test *t, guint idx)
 {
@@ -518,7 +518,7 @@ static gboolean eval_has(Ev *ev, const Test *t, guint idx)
 		guint from = 0, to = ns;
 		if (id == TG_SENTENCE || id == TG_PASSAGE) {
 			from = idx;
-			to = MIN(ns, idx + (id == TG_PASSAGE ? 2 : 1));
+			to = MIN(ns, idx + (id == TG_PASSAGE ? RULES_PASSAGE : 1));
 		} else {
 			const guint64 *sum = id == TG_SUBJECT ? ev->subject_bits : ev->text_bits;
 			if (!bit(sum, t->concept))
@@ -557,6 +557,18 @@ static gboolean language_foreign(const Ev *ev, gboolean *val)
 	for (guint k = 0; l != NULL && k < ev->f->markets->len && !*val; k++)
 		*val = rules_list_match(l, LM_EXACT, ev->f->markets->pdata[k]);
 	*val = !*val;
+	return TRUE;
+}
+
+/* language_read - language.read: the message's language (its most likely
+ * one) has a lexicon; FALSE (missing) when no language is recognised */
+static gboolean language_read(const Ev *ev, gboolean *val)
+{
+	const TextAnalysis *a = ev->f->analysis;
+
+	if (a == NULL || a->lang.n == 0)
+		return FALSE;
+	*val = lexicon_lang(ev->rs->lex, a->lang.top[0].code) >= 0;
 	return TRUE;
 }
 
@@ -612,12 +624,12 @@ static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
 		if (!*p)
 			break;
 	}
-	sen.n = MIN(mini->tokens->len, LABEL_WORDS);
-	sen.first = mini->tokens->len - sen.n;
+	sen.n = mini->tokens->len;
 	{
-		guint64 bits[LEX_MAX_CONCEPTS / 64] = { 0 };
-		lexicon_scan(ev->rs->lex, ev->all_mask, mini, &sen, ev->local->lex, bits, -1, NULL);
-		found = bit(bits, c);
+		LexMatch m;
+		/* a label that ends in the last few words: "call us on", "PRO no." */
+		found = sen.n > 0 && lexicon_scan(ev->rs->lex, ev->all_mask, mini, &sen, ev->local->lex, NULL, (int)c,
+		                                  sen.n > LABEL_WORDS ? sen.n - LABEL_WORDS : 0, &m);
 	}
 	text_analysis_free(mini);
 	return found;
@@ -647,6 +659,7 @@ static gboolean eval_test(Ev *ev, const Test *t, guint idx)
 		const TargetRef *ref = &t->targets[i];
 		Value v = { 0 };
 		if (ref->def->id == TG_LANGUAGE_FOREIGN ? !language_foreign(ev, &v.b)
+		    : ref->def->id == TG_LANGUAGE_READ ? !language_read(ev, &v.b)
 		    : !rules_target_value(ev->f, ref, idx, ev->local->scratch, &v))
 			continue;
 		if (!present) {
@@ -923,6 +936,48 @@ static Local *local_get(guint nlits)
 		}
 	}
 	return p;
+}
+
+void rules_explain_sentences(const Ruleset *rs, const Facts *f, GString *out)
+{
+	const TextAnalysis *a = f->analysis;
+	Ev ev = { .rs = rs, .f = f };
+	const Lexicon *lx = rs->lex;
+
+	ev.local = local_get(rules_mp_count(rs->pf));
+	if (a == NULL) {
+		g_string_append(out, "no text analysed\n");
+		return;
+	}
+	concepts_find(&ev);
+	g_string_append_printf(out, "language: %s%s\n", a->lang.n ? a->lang.top[0].code : "-",
+	                       a->lang.n && !a->lang.reliable ? " (unsure)" : "");
+	for (guint i = 0; i < a->sentences->len; i++) {
+		const TextSentence *s = &g_array_index(a->sentences, TextSentence, i);
+		const guint64 *b = ev.cbits + (gsize)i * ev.nw;
+		const TextWord *tok = (const TextWord *)a->tokens->data;
+		g_string_append_printf(out, "%u [", i + 1);
+		for (guint k = 0, n = 0; k < lx->langs->len; k++)
+			if (ev.cmask[i] & (1u << k))
+				g_string_append_printf(out, "%s%s", n++ ? " " : "", ((const LexLang *)lx->langs->pdata[k])->code);
+		g_string_append(out, "] ");
+		for (guint32 j = 0; j < s->len; j++) {
+			char c = a->text->str[s->start + j];
+			g_string_append_c(out, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+		}
+		g_string_append_c(out, '\n');
+		for (guint c = 0; c < lx->concepts->len; c++) {
+			LexMatch m;
+			if (!bit(b, c) || !lexicon_scan(lx, ev.cmask[i], a, s, ev.local->lex, NULL, (int)c, 0, &m))
+				continue;
+			g_string_append_printf(out, "    %s: ", (const char *)lx->concepts->pdata[c]);
+			g_string_append_len(out, a->text->str + tok[m.t0].start,
+			                    tok[m.t1 - 1].start + tok[m.t1 - 1].len - tok[m.t0].start);
+			g_string_append_c(out, '\n');
+		}
+	}
+	g_free(ev.cbits);
+	g_free(ev.cmask);
 }
 
 Verdict *rules_eval(const Ruleset *rs, const Facts *f)

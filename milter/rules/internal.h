@@ -45,6 +45,7 @@
 #define RULES_JIT_STACK_MAX (1024 * 1024)
 #define RULES_LIMIT_ID      "RULE_LIMIT"
 #define RULES_LIST_FILE_MAX (16 << 20) /* bytes of one list file */
+#define RULES_PASSAGE       3     /* sentences in a passage: one and the two after it */
 
 /* ---- diagnostics (rules/diag.c) ---- */
 
@@ -134,7 +135,7 @@ typedef enum {
 	TG_IMAGES_COUNT, TG_REPLY, TG_ANOMALY, TG_MARKET,
 	TG_ATT_CONTAINER, TG_ATT_ENCRYPTED, TG_ATT_MISMATCH, TG_ATT_MACROS,
 	TG_HIDDEN_TEXT, TG_PARTS_COUNT,
-	TG_SENTENCE, TG_PASSAGE, TG_LANGUAGE, TG_LANGUAGE_FOREIGN,
+	TG_SENTENCE, TG_PASSAGE, TG_LANGUAGE, TG_LANGUAGE_FOREIGN, TG_LANGUAGE_READ,
 } TargetId;
 
 typedef struct {

@@ -177,13 +177,24 @@ static LexEntry *parse_entry(LexLang *l, struct sb_stemmer *st, const char *line
 {
 	GArray *words = g_array_new(FALSE, TRUE, sizeof(LexWord));
 	LexEntry *e = g_new0(LexEntry, 1);
-	const char *p = line;
+	g_autofree char *own = g_strdup(line);
+	char *p = own;
+	gsize n;
 
 	if (*p == '!') {
 		e->exclude = TRUE;
 		p++;
 		while (g_ascii_isspace(*p))
 			p++;
+	}
+	/* a trailing "?" (or "？"): the entry counts only in a question */
+	n = strlen(p);
+	if (n > 0 && p[n - 1] == '?') {
+		e->question = TRUE;
+		p[n - 1] = '\0';
+	} else if (n >= 3 && memcmp(p + n - 3, "\xef\xbc\x9f", 3) == 0) {
+		e->question = TRUE;
+		p[n - 3] = '\0';
 	}
 	if (l->nospace) {
 		char **pieces = g_strsplit(p, "~", -1);
@@ -270,7 +281,7 @@ bad:
 static char *entry_key(const LexEntry *e)
 {
 	GString *k = g_string_new(NULL);
-	g_string_append_printf(k, "%u%s", e->concept, e->exclude ? "!" : "");
+	g_string_append_printf(k, "%u%s%s", e->concept, e->exclude ? "!" : "", e->question ? "?" : "");
 	for (guint i = 0; i < e->nwords; i++)
 		g_string_append_printf(k, "|%d:%s", e->words[i].kind, e->words[i].s ? e->words[i].s : "");
 	return g_string_free(k, FALSE);

@@ -36,6 +36,7 @@ typedef struct {
 typedef struct {
 	guint16 concept;
 	gboolean exclude;       /* "!…": another sense; covers the concept's words */
+	gboolean question;      /* "… ?": only in a sentence that asks (ends in "?") */
 	guint nwords;
 	LexWord *words;
 	char *text;             /* as written */
@@ -86,9 +87,9 @@ typedef struct {
 
 /* lexicon_scan - the concepts in sentence s of a, in the languages of
  * mask: set bit c of bits (one per concept, (n + 63) / 64 words) for each;
- * with want >= 0, also stop at and return in *m the first match of concept
- * want (TRUE when found) */
+ * with want >= 0, also return in *m the first match of concept want that
+ * ends after word end_after (TRUE when there is one) */
 gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, const TextSentence *s,
-                      LexScratch *sc, guint64 *bits, int want, LexMatch *m);
+                      LexScratch *sc, guint64 *bits, int want, guint32 end_after, LexMatch *m);
 
 #endif

@@ -77,6 +77,11 @@ gboolean rules_info(const Ruleset *rs, guint i, RuleInfo *out);
  * define (link finding: core/limits.h, LinkWords). */
 const GHashTable *rules_list_words(const Ruleset *rs, const char *name);
 
+/* rules_explain_sentences - for people writing templates and lexicons:
+ * each sentence of f's text analysis, the languages whose lexicons read it
+ * and the concepts found in it with their words, appended to out */
+void rules_explain_sentences(const Ruleset *rs, const Facts *f, GString *out);
+
 /* rules_eval - every enabled rule against facts; caller frees the verdict. */
 Verdict *rules_eval(const Ruleset *rs, const Facts *f);
 

@@ -66,6 +66,7 @@ static const TargetDef targets[] = {
 	{ "passage",           TG_PASSAGE,        COLL_PASSAGE,    VT_STR,  LM_EXACT },
 	{ "language",          TG_LANGUAGE,       COLL_NONE,       VT_STR,  LM_EXACT },
 	{ "language.foreign",  TG_LANGUAGE_FOREIGN, COLL_NONE,     VT_BOOL, LM_EXACT },
+	{ "language.read",     TG_LANGUAGE_READ,  COLL_NONE,       VT_BOOL, LM_EXACT },
 };
 
 /* The names of targets[], filled once (rules_target_names) */
@@ -306,10 +307,11 @@ gboolean rules_target_value(const Facts *f, const TargetRef *ref, guint idx,
 		return idx < f->markets->len && str_value(f->markets->pdata[idx], out);
 	case TG_SENTENCE:
 	case TG_PASSAGE:
-		return sentence_value(f->analysis, idx, ref->def->id == TG_PASSAGE ? 2 : 1, scratch, out);
+		return sentence_value(f->analysis, idx, ref->def->id == TG_PASSAGE ? RULES_PASSAGE : 1, scratch, out);
 	case TG_LANGUAGE:
 		return f->analysis != NULL && f->analysis->lang.n > 0 && str_value(f->analysis->lang.top[0].code, out);
 	case TG_LANGUAGE_FOREIGN:
+	case TG_LANGUAGE_READ:
 		return FALSE;   /* needs the ruleset's lists: rules/eval.c reads it */
 	}
 	return FALSE;

@@ -19,6 +19,7 @@
 #include "rules/rules.h"
 #include "rules/internal.h"     /* the prefilter's literal analysis and folding */
 #include "rules/pcre_walk.h"
+#include "extract/sentences.h"
 #include "util/text.h"
 
 /* ---- helpers ---- */
@@ -616,7 +617,7 @@ static const ErrCase err_cases[] = {
 	{ "rule R\n describe \"See {url}\"\n match text =~ /x/\n action tag\n", NULL,
 	  "rules/a.rules:2:11: {url} has no value in R: its match lines do not all look at link.* or image.*" },
 	{ "rule R\n describe \"{match}\"\n require text =~ /x/\n action tag\n", NULL,
-	  "rules/a.rules:2:11: {match} has no value in R: it has no =~ test in a match line" },
+	  "rules/a.rules:2:11: {match} has no value in R: it has no =~ or has test in a match line" },
 	{ RULE_OK, "override R\n match text =~ /x/\n",
 	  "local/z.rules:2:2: override can change only describe, guideline, markets, action and mode; to change "
 	  "what a rule matches, disable it and write a rule with a new ID" },
@@ -1357,7 +1358,8 @@ static void test_prefilter_verdicts(void)
 	g_setenv("AMZ_RULES_PREFILTER", "all", TRUE);
 	g_assert_no_error(err);
 	rules_prefilter_stats(on, &nre, &npf, &nlit);
-	g_assert_cmpuint(npf, >, nre / 2);
+	/* the shapes (phone numbers, codes, emoji) have few words to look for */
+	g_assert_cmpuint(npf, >, nre / 3);
 	rules_prefilter_stats(off, &nre, &npf, &nlit);
 	g_assert_cmpuint(npf, ==, 0);
 
@@ -1417,6 +1419,7 @@ static void test_prefilter_verdicts(void)
 		g_string_append(t, "Use code SAVE20 for 20% off your next order! Leave a 5-star "
 		                   "review and get a free gift card. Visit www.myshop.example today.");
 		g_string_assign(f->text, t->str);
+		sentences_attach(f, NULL);      /* the concepts are read in its sentences */
 		a = eval_summary(on, f);
 		b = eval_summary(off, f);
 		g_assert_cmpstr(a, ==, b);
