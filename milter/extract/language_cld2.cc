@@ -55,9 +55,10 @@ static bool iso_code(const char *cld, char out[8])
 static void detect(const char *utf8, gsize len, LangGuess *out)
 {
 	CLD2::CLDHints hints = { NULL, NULL, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE };
-	CLD2::Language lang3[3];
-	int percent3[3], text_bytes = 0, valid = 0;
-	double score3[3];
+	/* CLD2 leaves these untouched when it stops early (invalid UTF-8) */
+	CLD2::Language lang3[3] = { CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE };
+	int percent3[3] = { 0, 0, 0 }, text_bytes = 0, valid = 0;
+	double score3[3] = { 0, 0, 0 };
 	bool reliable = false;
 
 	if (len > LANGUAGE_MAX_BYTES)
@@ -67,7 +68,7 @@ static void detect(const char *utf8, gsize len, LangGuess *out)
 	for (int i = 0; i < 3; i++) {
 		char code[8];
 		int k;
-		if (percent3[i] <= 0 || !iso_code(CLD2::LanguageCode(lang3[i]), code))
+		if (percent3[i] <= 0 || percent3[i] > 100 || !iso_code(CLD2::LanguageCode(lang3[i]), code))
 			continue;
 		for (k = 0; k < out->n && strcmp(out->top[k].code, code) != 0; k++)
 			;

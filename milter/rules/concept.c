@@ -267,24 +267,26 @@ gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, co
 	/* a question: the sentence ends in "?" or "？" */
 	question = (s->len >= 1 && end[-1] == '?') ||
 	           (s->len >= 3 && memcmp(end - 3, "\xef\xbc\x9f", 3) == 0);
+	/* every language's matches first: an exclusion in one language
+	 * ("!we ~ review") covers the same words found by another */
+	g_array_set_size(sc->matches, 0);
 	for (guint li = 0; li < lx->langs->len; li++) {
 		const LexLang *l = lx->langs->pdata[li];
 		Cursor c = { .l = l, .a = a, .tok = &g_array_index(a->tokens, TextWord, s->first), .n = s->n,
 		             .sc = sc, .question = question };
-		LexMatch *m;
-		guint nm;
 
 		if (!(mask & (1u << li)))
 			continue;
-		g_array_set_size(sc->matches, 0);
 		if (l->nospace) {
 			scan_joined(&c, s->first);
 		} else {
 			stem_words(sc, l, a, s);
 			scan_spaced(&c, s->first);
 		}
-		m = (LexMatch *)sc->matches->data;
-		nm = sc->matches->len;
+	}
+	{
+		const LexMatch *m = (const LexMatch *)sc->matches->data;
+		guint nm = sc->matches->len;
 		for (guint i = 0; i < nm; i++) {
 			gboolean covered = FALSE;
 			if (m[i].exclude)
