@@ -244,6 +244,60 @@ static inline gboolean is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* needs_dictionary - the text has a script written without spaces between
+ * words (Thai, Lao, Myanmar, Khmer, Chinese, Japanese), which only ICU's
+ * dictionaries cut into words */
+static gboolean needs_dictionary(const UChar *u, gint32 n)
+{
+	for (gint32 i = 0; i < n; i++) {
+		UChar c = u[i];
+		if (c < 0x0E00)
+			continue;
+		if ((c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) ||
+		    (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+		    (c >= 0xFF66 && c <= 0xFF9F) || U16_IS_SURROGATE(c))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* word_unit - a letter, digit, mark or format character: what words are made of */
+static inline gboolean word_unit(UChar32 c)
+{
+	if (c < 0x80)
+		return g_ascii_isalnum(c);
+	/* marks, and format characters such as a soft hyphen, stay inside */
+	return u_isalnum(c) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_CF_MASK)) != 0;
+}
+
+/* simple_words - the words of units [s, e) in a script that puts spaces
+ * between them: runs of letters, digits and marks (what ICU's word rules
+ * give there, at a fraction of the cost; a number keeps its decimal point);
+ * apostrophes and hyphens split too */
+static void simple_words(Run *r, gint32 s, gint32 e)
+{
+	gint32 from = -1;
+
+	for (gint32 i = s; i < e && !r->stop; ) {
+		UChar32 c;
+		gint32 at = i;
+		U16_NEXT(r->u, i, e, c);
+		if (word_unit(c)) {
+			if (from < 0)
+				from = at;
+		} else if (from >= 0 && (c == '.' || c == ',') && at > s && i < e &&
+		           u_isdigit(r->u[at - 1]) && u_isdigit(r->u[i])) {
+			/* a decimal point or separator inside a number: "1.5", "2,000" */
+		} else if (from >= 0) {
+			if (!add_token(r, from, at))
+				return;
+			from = -1;
+		}
+	}
+	if (from >= 0 && !r->stop)
+		add_token(r, from, e);
+}
+
 /* sentence - units [s, e) of paragraph p: the sentence and its words */
 static void sentence(Run *r, gint32 s, gint32 e, guint32 p)
 {
@@ -268,7 +322,9 @@ static void sentence(Run *r, gint32 s, gint32 e, guint32 p)
 	st.len = end - b;
 	st.first = a->tokens->len;
 	st.para = p;
-	if (r->words != NULL) {
+	if (!needs_dictionary(r->u + s, e - s)) {
+		simple_words(r, s, e);
+	} else if (r->words != NULL) {
 		ubrk_setText(r->words, r->u + s, e - s, &err);
 		if (U_SUCCESS(err)) {
 			gint32 prev = ubrk_first(r->words), next;
@@ -364,7 +420,12 @@ static void paragraph(Run *r, guint32 b, guint32 end)
 
 	if (past_deadline(r))
 		return;
-	language_detect(a->text->str + b, end - b, &p.lang);
+	/* text CLD2 finds in one language only, surely, is that language in
+	 * every paragraph: asking again per paragraph would cost the most */
+	if (a->lang.reliable && a->lang.n == 1)
+		p.lang = a->lang;
+	else
+		language_detect(a->text->str + b, end - b, &p.lang);
 	idx = a->paras->len;
 	g_array_append_val(a->paras, p);
 	us = unit_at(r, b);
@@ -388,13 +449,41 @@ static void paragraph(Run *r, guint32 b, guint32 end)
 }
 
 /* paragraphs - [b, end) of the text split at blank lines */
+/* seen_before - p (n bytes) is in seen, white space runs counted as one
+ * space; else it is added */
+static gboolean seen_before(GHashTable *seen, const char *p, gsize n)
+{
+	GString *k = g_string_sized_new(n);
+	gboolean space = FALSE;
+
+	for (gsize i = 0; i < n; i++) {
+		if (is_space(p[i])) {
+			space = TRUE;
+			continue;
+		}
+		if (space && k->len > 0)
+			g_string_append_c(k, ' ');
+		space = FALSE;
+		g_string_append_c(k, p[i]);
+	}
+	if (g_hash_table_contains(seen, k->str)) {
+		g_string_free(k, TRUE);
+		return TRUE;
+	}
+	g_hash_table_add(seen, g_string_free(k, FALSE));
+	return FALSE;
+}
+
 static void paragraphs(Run *r, guint32 b, guint32 end)
 {
 	const char *t = r->a->text->str;
 	guint32 start = b, last = b;   /* the paragraph so far: [start, last) */
 	gboolean open = FALSE;
+	/* a paragraph met again (the plain and the HTML copy of one text, a
+	 * quoted reply) says nothing new: its words are read once */
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
-	while (b < end && !r->stop) {
+	while (b <= end && !r->stop) {
 		guint32 nl = b, content = b;
 		gboolean blank = TRUE;
 		while (nl < end && t[nl] != '\n') {
@@ -405,8 +494,16 @@ static void paragraphs(Run *r, guint32 b, guint32 end)
 			}
 			nl++;
 		}
-		if (blank) {
-			if (open)
+		if (blank || nl >= end) {
+			if (!blank) {
+				if (!open)
+					start = content;
+				open = TRUE;
+				last = nl;
+				while (last > start && is_space(t[last - 1]))
+					last--;
+			}
+			if (open && !seen_before(seen, t + start, last - start))
 				paragraph(r, start, last);
 			open = FALSE;
 		} else {
@@ -419,8 +516,7 @@ static void paragraphs(Run *r, guint32 b, guint32 end)
 		}
 		b = nl + 1;
 	}
-	if (open && !r->stop)
-		paragraph(r, start, last);
+	g_hash_table_unref(seen);
 }
 
 /* to_utf16 - the text in UTF-16 and the map back to bytes; FALSE when ICU fails */
@@ -493,6 +589,39 @@ static void build_text(TextAnalysis *a, const char *subject, const char *text, g
 	cut(a, max);
 }
 
+/* The whole text's language is read from its start and its end: CLD2's
+ * time grows with what it reads, and a quoted reply or a signature in
+ * another language sits at the end; when the two disagree or CLD2 is
+ * unsure, each paragraph is read on its own (paragraph()). */
+#define SAMPLE_HEAD 768
+#define SAMPLE_TAIL 512
+
+/* sample_language - a->lang from the start and the end of the text */
+static void sample_language(TextAnalysis *a)
+{
+	const char *t = a->text->str;
+	gsize n = a->text->len, tail;
+	GString *s;
+
+	if (n <= SAMPLE_HEAD + SAMPLE_TAIL) {
+		language_detect(t, n, &a->lang);
+		return;
+	}
+	s = g_string_sized_new(SAMPLE_HEAD + SAMPLE_TAIL + 2);
+	g_string_append_len(s, t, SAMPLE_HEAD);
+	while (s->len > 0 && ((guchar)s->str[s->len - 1] & 0xC0) == 0x80)
+		g_string_truncate(s, s->len - 1);          /* not inside a character */
+	if (s->len > 0 && ((guchar)s->str[s->len - 1] & 0xC0) == 0xC0)
+		g_string_truncate(s, s->len - 1);
+	g_string_append(s, "\n\n");
+	tail = n - SAMPLE_TAIL;
+	while (tail < n && ((guchar)t[tail] & 0xC0) == 0x80)
+		tail++;
+	g_string_append_len(s, t + tail, n - tail);
+	language_detect(s->str, s->len, &a->lang);
+	g_string_free(s, TRUE);
+}
+
 TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize text_len,
                                 const ExtractLimits *lim)
 {
@@ -512,7 +641,7 @@ TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize tex
 	r.lim = lim;
 	if (a->text->len == 2 && a->subject_len == 0)
 		return a;   /* nothing but the separator */
-	language_detect(a->text->str, a->text->len, &a->lang);
+	sample_language(a);
 	r.fold = unorm2_getNFKCCasefoldInstance(&err);
 	if (U_FAILURE(err) || !to_utf16(&r))
 		goto out;

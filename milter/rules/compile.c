@@ -125,8 +125,10 @@ static guint32 lit_id(GHashTable *ids, GPtrArray *lits, GByteArray *spot, char *
  * min_tests regexes with literals (RULES_PF_MIN_TESTS; 1 with
  * RULES_PREFILTER_ALL).  A target few regexes read is left to them: a scan
  * of the whole HTML source for the two regexes that read it costs more than
- * their unfiltered searches; the subject and the text are read by dozens. */
-#define RULES_PF_MIN_TESTS 8
+ * their unfiltered searches; the text is read by a dozen (the shapes: phone
+ * numbers after "+", addresses around "@"), whose searches without the scan
+ * cost several times its one pass. */
+#define RULES_PF_MIN_TESTS 4
 G_STATIC_ASSERT(TG_PARTS_COUNT < 64);     /* a bit per target */
 static guint64 scanned_targets(const Ruleset *rs, guint min_tests)
 {

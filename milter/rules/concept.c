@@ -19,8 +19,15 @@
 #include <libstemmer.h>
 #include "rules/lexicon.h"
 
+/* Stems kept per language and thread: most words of mail recur, and
+ * stemming one costs what some dozens of lookups do.  A cache this full
+ * is emptied. */
+#define STEM_CACHE_MAX 65536
+
 struct LexScratch {
 	GHashTable *stemmers;   /* language code -> struct sb_stemmer* */
+	GHashTable *stem_cache; /* language code -> (folded word -> stem) */
+	GString *pair;          /* the key of two words being looked up */
 	GString *stems;         /* the sentence's stems, each followed by a NUL */
 	GArray *stem_at;        /* guint32: where each word's stem starts in stems */
 	GString *joined;        /* languages without spaces: the folded words, joined */
@@ -39,6 +46,9 @@ LexScratch *lex_scratch_new(void)
 {
 	LexScratch *s = g_new0(LexScratch, 1);
 	s->stemmers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, stemmer_free);
+	s->stem_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                      (GDestroyNotify)g_hash_table_unref);
+	s->pair = g_string_new(NULL);
 	s->stems = g_string_new(NULL);
 	s->stem_at = g_array_new(FALSE, FALSE, sizeof(guint32));
 	s->joined = g_string_new(NULL);
@@ -52,6 +62,8 @@ void lex_scratch_free(LexScratch *s)
 	if (s == NULL)
 		return;
 	g_hash_table_unref(s->stemmers);
+	g_hash_table_unref(s->stem_cache);
+	g_string_free(s->pair, TRUE);
 	g_string_free(s->stems, TRUE);
 	g_array_unref(s->stem_at);
 	g_string_free(s->joined, TRUE);
@@ -77,16 +89,31 @@ static void stem_words(LexScratch *sc, const LexLang *l, const TextAnalysis *a, 
 {
 	struct sb_stemmer *st = stemmer(sc, l);
 	const TextWord *tok = &g_array_index(a->tokens, TextWord, s->first);
+	GHashTable *cache = NULL;
 
+	if (st != NULL) {
+		cache = g_hash_table_lookup(sc->stem_cache, l->code);
+		if (cache == NULL || g_hash_table_size(cache) > STEM_CACHE_MAX) {
+			cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+			g_hash_table_insert(sc->stem_cache, g_strdup(l->code), cache);
+		}
+	}
 	g_string_truncate(sc->stems, 0);
 	g_array_set_size(sc->stem_at, 0);
 	for (guint32 i = 0; i < s->n; i++) {
-		const char *w = a->folded->str + tok[i].fold;
+		const char *w = a->folded->str + tok[i].fold;    /* NUL-terminated */
 		guint32 at = (guint32)sc->stems->len;
-		const sb_symbol *x = st ? sb_stemmer_stem(st, (const sb_symbol *)w, (int)tok[i].fold_len) : NULL;
+		const char *stem = NULL;
 		g_array_append_val(sc->stem_at, at);
-		if (x != NULL)
-			g_string_append_len(sc->stems, (const char *)x, sb_stemmer_length(st));
+		if (cache != NULL && (stem = g_hash_table_lookup(cache, w)) == NULL) {
+			const sb_symbol *x = sb_stemmer_stem(st, (const sb_symbol *)w, (int)tok[i].fold_len);
+			if (x != NULL) {
+				stem = g_strndup((const char *)x, sb_stemmer_length(st));
+				g_hash_table_insert(cache, g_strndup(w, tok[i].fold_len), (char *)stem);
+			}
+		}
+		if (stem != NULL)
+			g_string_append(sc->stems, stem);
 		else
 			g_string_append_len(sc->stems, w, tok[i].fold_len);
 		g_string_append_c(sc->stems, '\0');
@@ -152,23 +179,45 @@ static void try_entries(const Cursor *c, const GPtrArray *cands, guint32 i, guin
 	}
 }
 
+/* try_pair - the entries that start with words st and the stem of word i + 1 */
+static void try_pair(const Cursor *c, const char *st, guint32 i, guint32 base)
+{
+	GString *k = c->sc->pair;
+
+	if (i + 1 >= c->n || !g_hash_table_contains(c->l->pair_first, st))
+		return;
+	g_string_assign(k, st);
+	g_string_append_c(k, '\x1f');
+	g_string_append(k, stem_of(c, i + 1));
+	try_entries(c, g_hash_table_lookup(c->l->by_pair, k->str), i, base);
+}
+
 /* scan_spaced - every entry match in a language written with spaces */
 static void scan_spaced(const Cursor *c, guint32 base)
 {
+	gboolean pairs = g_hash_table_size(c->l->by_pair) > 0;
+
 	for (guint32 i = 0; i < c->n; i++) {
 		const char *st = stem_of(c, i);
 		gsize n = strlen(st);
 		const TextWord *t = &c->tok[i];
 		try_entries(c, g_hash_table_lookup(c->l->by_first, st), i, base);
+		if (pairs)
+			try_pair(c, st, i, base);
 		if (c->l->compound)
 			for (gsize k = 3; k + 4 <= n; k++)
-				if ((st[k] & 0xC0) != 0x80)
+				if ((st[k] & 0xC0) != 0x80) {
 					try_entries(c, g_hash_table_lookup(c->l->by_first, st + k), i, base);
-		if (t->fold_len >= 2 && g_hash_table_size(c->l->by_prefix2) > 0) {
-			char k2[3];
-			memcpy(k2, c->a->folded->str + t->fold, 2);
-			k2[2] = '\0';
-			try_entries(c, g_hash_table_lookup(c->l->by_prefix2, k2), i, base);
+					if (pairs)
+						try_pair(c, st + k, i, base);
+				}
+		if (t->fold_len >= 2) {
+			const guint8 *f = (const guint8 *)c->a->folded->str + t->fold;
+			guint key = f[0] << 8 | f[1];
+			if (c->l->prefix2_bits[key >> 3] & (1u << (key & 7))) {
+				char k2[3] = { (char)f[0], (char)f[1], 0 };
+				try_entries(c, g_hash_table_lookup(c->l->by_prefix2, k2), i, base);
+			}
 		}
 	}
 }
@@ -256,17 +305,24 @@ static void scan_joined(const Cursor *c, guint32 base)
 	}
 }
 
+gboolean lexicon_question(const TextAnalysis *a, const TextSentence *s)
+{
+	const char *b = a->text->str + s->start, *end = b + s->len;
+
+	if (!((s->len >= 1 && end[-1] == '?') || (s->len >= 3 && memcmp(end - 3, "\xef\xbc\x9f", 3) == 0)))
+		return FALSE;
+	return s->len < 4 || memmem(b, s->len, "://", 3) == NULL;
+}
+
 gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, const TextSentence *s,
-                      LexScratch *sc, guint64 *bits, int want, guint32 end_after, LexMatch *out)
+                      LexScratch *sc, guint64 *bits, GArray *firsts, int want, guint32 end_after,
+                      LexMatch *out)
 {
 	gboolean got = FALSE, question;
-	const char *end = a->text->str + s->start + s->len;
 
 	if (s->n == 0)
 		return FALSE;
-	/* a question: the sentence ends in "?" or "？" */
-	question = (s->len >= 1 && end[-1] == '?') ||
-	           (s->len >= 3 && memcmp(end - 3, "\xef\xbc\x9f", 3) == 0);
+	question = lexicon_question(a, s);
 	/* every language's matches first: an exclusion in one language
 	 * ("!we ~ review") covers the same words found by another */
 	g_array_set_size(sc->matches, 0);
@@ -298,6 +354,19 @@ gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, co
 				continue;
 			if (bits)
 				bits[m[i].concept >> 6] |= G_GUINT64_CONSTANT(1) << (m[i].concept & 63);
+			if (firsts) {
+				guint k;
+				for (k = 0; k < firsts->len; k++) {
+					LexMatch *f = &g_array_index(firsts, LexMatch, k);
+					if (f->concept == m[i].concept) {
+						if (m[i].t0 < f->t0)
+							*f = m[i];
+						break;
+					}
+				}
+				if (k == firsts->len)
+					g_array_append_val(firsts, m[i]);
+			}
 			if (want >= 0 && m[i].concept == (guint)want && m[i].t1 > end_after &&
 			    (!got || m[i].t0 < out->t0)) {
 				*out = m[i];

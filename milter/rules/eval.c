@@ -59,11 +59,18 @@ typedef struct {
 	GString *fire_value, *fire_match;  /* storage for each rule's Fire */
 	GString *fold;          /* the folded value being scanned */
 	LexScratch *lex;        /* the concept matcher's stemmers and buffers */
+	GArray *firsts;         /* LexMatch: a sentence's first match of each concept */
 	GString *label;         /* the words before a match, for "not after" */
 } Local;
 
 /* A folded text longer than this gives its memory back after the call. */
 #define LOCAL_FOLD_KEEP (256 * 1024)
+
+/* The first words of a concept in a sentence, for the evidence. */
+typedef struct {
+	guint32 sentence;
+	LexMatch m;
+} Span;
 
 typedef struct {
 	const Ruleset *rs;
@@ -88,6 +95,7 @@ typedef struct {
 	guint64 *cbits;         /* sentences * nw */
 	guint64 *subject_bits, *text_bits;      /* of all the subject's / text's sentences */
 	guint32 *cmask;         /* per sentence: the languages whose lexicons apply */
+	GArray *spans;          /* Span: where each concept found in a sentence first is */
 	guint32 all_mask;       /* every language of the message */
 	/* the words each "has" found true for the item being tested, in the text */
 	guint32 span_at[8], span_end[8];
@@ -338,6 +346,8 @@ static void record_value(Ev *ev, const TargetRef *ref, const Value *v)
 }
 
 static gboolean after_label(Ev *ev, guint c, const char *s, gsize at);
+static void concepts_find(Ev *ev);
+static gboolean bit(const guint64 *b, guint c);
 
 /* run_regex - TRUE on a match; a PCRE2 error or limit sets ev->limit */
 static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const char *s)
@@ -354,17 +364,33 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 	}
 	if (tp)
 		t0 = rules_prof_now();
-	if (t->after) {
-		/* the first match whose words before it do (or do not) hold the concept */
+	if (t->after && !ev->analysed)
+		concepts_find(ev);
+	if (t->after && !bit(ev->text_bits, t->after - 1) && !bit(ev->subject_bits, t->after - 1)) {
+		/* the concept is nowhere: no match can follow it */
+		if (!t->not_after)
+			return FALSE;
+		rc = match_spots(ev, t, ref, s, len);
+		if (rc == SPOTS_UNKNOWN)
+			rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+	} else if (t->after) {
+		/* the first match whose words before it do (or do not) hold the
+		 * concept; the first of all found the fast way, as any regex is */
 		gsize from = 0;
 		for (guint tries = 0;; tries++) {
-			rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
+			if (tries == 0) {
+				rc = match_spots(ev, t, ref, s, len);
+				if (rc == SPOTS_UNKNOWN)
+					rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+			} else {
+				rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
+			}
 			if (rc < 0 || tries == 1000)
 				break;
 			PCRE2_SIZE *o = pcre2_get_ovector_pointer(ev->md);
 			if (after_label(ev, t->after - 1, s, o[0]) != t->not_after)
 				break;
-			from = o[0] + 1;
+			from = o[1] > o[0] ? o[1] : o[0] + 1;   /* past this one */
 			while (from < len && (s[from] & 0xC0) == 0x80)
 				from++;
 			if (from >= len) {
@@ -424,16 +450,25 @@ static guint32 market_bits(const Ruleset *rs, const Facts *f)
 	return m;
 }
 
+/* guess_bits - the lexicons a text is read with: its language when the
+ * detector is sure; else every candidate and every language of the
+ * marketplaces the message goes to */
+static guint32 guess_bits(const Lexicon *lx, const LangGuess *g, guint32 markets)
+{
+	return g->n > 0 && g->reliable ? lang_bits(lx, g) : lang_bits(lx, g) | markets;
+}
+
 /* concepts_find - the concepts of every sentence, once per message.  A
- * sentence is read in the languages of its paragraph (every candidate when
- * the detector is unsure), the language of the whole message and those of
- * the marketplaces it goes to: never fewer. */
+ * sentence is read in the languages of its paragraph and of the whole
+ * message: the one the detector is sure of, or when it is not, every
+ * candidate and the languages of the marketplaces it goes to — never
+ * fewer. */
 static void concepts_find(Ev *ev)
 {
 	const TextAnalysis *a = ev->f->analysis;
 	const Lexicon *lx = ev->rs->lex;
 	guint ns = a ? a->sentences->len : 0;
-	guint32 base;
+	guint32 base, markets;
 
 	ev->analysed = TRUE;
 	ev->nw = (lx->concepts->len + 63) / 64;
@@ -443,19 +478,26 @@ static void concepts_find(Ev *ev)
 	ev->subject_bits = ev->cbits + (gsize)ns * ev->nw;
 	ev->text_bits = ev->subject_bits + ev->nw;
 	ev->cmask = g_new0(guint32, ns + 1);
+	ev->spans = g_array_new(FALSE, FALSE, sizeof(Span));
 	if (a == NULL)
 		return;
-	base = market_bits(ev->rs, ev->f) | lang_bits(lx, &a->lang);
+	markets = market_bits(ev->rs, ev->f);
+	base = guess_bits(lx, &a->lang, markets);
 	ev->all_mask = base;
 	for (guint i = 0; i < ns; i++) {
 		const TextSentence *s = &g_array_index(a->sentences, TextSentence, i);
 		guint64 *b = ev->cbits + (gsize)i * ev->nw, *sum;
 		guint32 m = base;
 		if (s->para < a->paras->len)
-			m |= lang_bits(lx, &g_array_index(a->paras, TextPara, s->para).lang);
+			m |= guess_bits(lx, &g_array_index(a->paras, TextPara, s->para).lang, markets);
 		ev->cmask[i] = m;
 		ev->all_mask |= m;
-		lexicon_scan(lx, m, a, s, ev->local->lex, b, -1, 0, NULL);
+		g_array_set_size(ev->local->firsts, 0);
+		lexicon_scan(lx, m, a, s, ev->local->lex, b, ev->local->firsts, -1, 0, NULL);
+		for (guint k = 0; k < ev->local->firsts->len; k++) {
+			Span sp = { .sentence = i, .m = g_array_index(ev->local->firsts, LexMatch, k) };
+			g_array_append_val(ev->spans, sp);
+		}
 		sum = s->start < a->subject_len ? ev->subject_bits : ev->text_bits;
 		for (guint w = 0; w < ev->nw; w++)
 			sum[w] |= b[w];
@@ -467,22 +509,39 @@ static gboolean bit(const guint64 *b, guint c)
 	return (b[c >> 6] >> (c & 63)) & 1;
 }
 
+/* span_find - where concept c is first in sentence i (concepts_find keeps it) */
+static const LexMatch *span_find(const Ev *ev, guint i, guint c)
+{
+	const Span *sp = (const Span *)ev->spans->data;
+	guint lo = 0, hi = ev->spans->len;
+
+	while (lo < hi) {       /* the first span of sentence i: they are in sentence order */
+		guint mid = (lo + hi) / 2;
+		if (sp[mid].sentence < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ev->spans->len && sp[lo].sentence == i; lo++)
+		if (sp[lo].m.concept == c)
+			return &sp[lo].m;
+	return NULL;
+}
+
 /* record_span - add the words of concept c in sentence i to the evidence:
  * every concept found true for this item, in text order, " … " between */
 static void record_span(Ev *ev, guint i, guint c)
 {
 	const TextAnalysis *a = ev->f->analysis;
-	const TextSentence *s = &g_array_index(a->sentences, TextSentence, i);
 	const TextWord *tok = (const TextWord *)a->tokens->data;
-	LexMatch m;
+	const LexMatch *m;
 	guint32 at, end;
 	GString *out = ev->local->match;
 
-	if (!ev->recording ||
-	    !lexicon_scan(ev->rs->lex, ev->cmask[i], a, s, ev->local->lex, NULL, (int)c, 0, &m))
+	if (!ev->recording || (m = span_find(ev, i, c)) == NULL)
 		return;
-	at = tok[m.t0].start;
-	end = tok[m.t1 - 1].start + tok[m.t1 - 1].len;
+	at = tok[m->t0].start;
+	end = tok[m->t1 - 1].start + tok[m->t1 - 1].len;
 	for (guint k = 0; k < ev->nspans; k++)
 		if (ev->span_at[k] == at && ev->span_end[k] == end)
 			return;
@@ -628,7 +687,7 @@ static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
 	{
 		LexMatch m;
 		/* a label that ends in the last few words: "call us on", "PRO no." */
-		found = sen.n > 0 && lexicon_scan(ev->rs->lex, ev->all_mask, mini, &sen, ev->local->lex, NULL, (int)c,
+		found = sen.n > 0 && lexicon_scan(ev->rs->lex, ev->all_mask, mini, &sen, ev->local->lex, NULL, NULL, (int)c,
 		                                  sen.n > LABEL_WORDS ? sen.n - LABEL_WORDS : 0, &m);
 	}
 	text_analysis_free(mini);
@@ -888,6 +947,7 @@ static void local_free(gpointer data)
 	g_free(p->count);
 	g_array_unref(p->pairs);
 	lex_scratch_free(p->lex);
+	g_array_unref(p->firsts);
 	for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
 		g_string_free(*strs[i], TRUE);
 	g_free(p);
@@ -919,6 +979,7 @@ static Local *local_get(guint nlits)
 		p->fold = g_string_new(NULL);
 		p->label = g_string_new(NULL);
 		p->lex = lex_scratch_new();
+		p->firsts = g_array_new(FALSE, FALSE, sizeof(LexMatch));
 		g_private_set(&local_key, p);
 	}
 	if (p->count == NULL || nlits > p->nlits) {    /* first use, or a bigger ruleset */
@@ -967,17 +1028,18 @@ void rules_explain_sentences(const Ruleset *rs, const Facts *f, GString *out)
 		}
 		g_string_append_c(out, '\n');
 		for (guint c = 0; c < lx->concepts->len; c++) {
-			LexMatch m;
-			if (!bit(b, c) || !lexicon_scan(lx, ev.cmask[i], a, s, ev.local->lex, NULL, (int)c, 0, &m))
+			const LexMatch *m;
+			if (!bit(b, c) || (m = span_find(&ev, i, c)) == NULL)
 				continue;
 			g_string_append_printf(out, "    %s: ", (const char *)lx->concepts->pdata[c]);
-			g_string_append_len(out, a->text->str + tok[m.t0].start,
-			                    tok[m.t1 - 1].start + tok[m.t1 - 1].len - tok[m.t0].start);
+			g_string_append_len(out, a->text->str + tok[m->t0].start,
+			                    tok[m->t1 - 1].start + tok[m->t1 - 1].len - tok[m->t0].start);
 			g_string_append_c(out, '\n');
 		}
 	}
 	g_free(ev.cbits);
 	g_free(ev.cmask);
+	g_array_unref(ev.spans);
 }
 
 Verdict *rules_eval(const Ruleset *rs, const Facts *f)
@@ -1001,6 +1063,8 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	g_free(ev.fired);
 	g_free(ev.cbits);
 	g_free(ev.cmask);
+	if (ev.spans)
+		g_array_unref(ev.spans);
 	if (lo->fold->allocated_len > LOCAL_FOLD_KEEP) {
 		g_string_free(lo->fold, TRUE);
 		lo->fold = g_string_new(NULL);

@@ -51,6 +51,10 @@ static void lang_free(gpointer p)
 	g_ptr_array_unref(l->entries);
 	if (l->by_first)
 		g_hash_table_unref(l->by_first);
+	if (l->by_pair)
+		g_hash_table_unref(l->by_pair);
+	if (l->pair_first)
+		g_hash_table_unref(l->pair_first);
 	if (l->by_prefix2)
 		g_hash_table_unref(l->by_prefix2);
 	if (l->seen)
@@ -451,6 +455,9 @@ void lexicon_finish(Lexicon *lx)
 		g_clear_pointer(&l->seen, g_hash_table_unref);
 		l->by_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		                                    (GDestroyNotify)g_ptr_array_unref);
+		l->by_pair = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		                                   (GDestroyNotify)g_ptr_array_unref);
+		l->pair_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 		l->by_prefix2 = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		                                      (GDestroyNotify)g_ptr_array_unref);
 		l->mp_entries = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
@@ -469,7 +476,14 @@ void lexicon_finish(Lexicon *lx)
 				g_ptr_array_add(l->mp_entries->pdata[GPOINTER_TO_UINT(id)], e);
 			} else if (w->kind == LW_PREFIX) {
 				char k[3] = { w->s[0], w->s[1], 0 };
+				guint key = (guint8)k[0] << 8 | (guint8)k[1];
 				index_add(l->by_prefix2, k, e);
+				l->prefix2_bits[key >> 3] |= 1u << (key & 7);
+			} else if (e->nwords >= 2 && e->words[1].kind == LW_STEM) {
+				char *k = g_strconcat(w->s, "\x1f", e->words[1].s, NULL);
+				index_add(l->by_pair, k, e);
+				g_hash_table_add(l->pair_first, g_strdup(w->s));
+				g_free(k);
 			} else {
 				index_add(l->by_first, w->s, e);
 			}

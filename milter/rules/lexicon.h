@@ -51,7 +51,12 @@ typedef struct {
 	gboolean stemmed;       /* a Snowball stemmer exists for it */
 	GPtrArray *entries;     /* LexEntry* */
 	GHashTable *by_first;   /* first word (stem) -> GPtrArray of LexEntry* */
+	GHashTable *by_pair;    /* first two words "stem\x1fstem" -> GPtrArray: entries that
+	                         * start with a common word ("your next order") are tried
+	                         * only where the second follows */
 	GHashTable *by_prefix2; /* first 2 bytes of a first-word prefix -> GPtrArray */
+	GHashTable *pair_first; /* the first words of by_pair's keys (a set) */
+	guint8 prefix2_bits[8192]; /* a bit per 2-byte key of by_prefix2 */
 	GHashTable *seen;       /* while loading: concept + stems -> "file:line" */
 	Multipattern *mp;       /* nospace: first pieces, id -> mp_entries[id] */
 	GPtrArray *mp_entries;  /* GPtrArray of LexEntry* per piece */
@@ -78,6 +83,10 @@ int lexicon_concept(const Lexicon *lx, const char *name);
 /* lexicon_lang - the index of language code, -1 when it has no lexicon */
 int lexicon_lang(const Lexicon *lx, const char *code);
 
+/* lexicon_question - sentence s asks: it ends in "?" or "？", and not as
+ * the end of a link ("…/track?") */
+gboolean lexicon_question(const TextAnalysis *a, const TextSentence *s);
+
 /* A concept found: its words are tokens [t0, t1) of the analysis. */
 typedef struct {
 	guint16 concept;
@@ -87,9 +96,11 @@ typedef struct {
 
 /* lexicon_scan - the concepts in sentence s of a, in the languages of
  * mask: set bit c of bits (one per concept, (n + 63) / 64 words) for each;
+ * with firsts, append to it (LexMatch) the first match of each concept;
  * with want >= 0, also return in *m the first match of concept want that
  * ends after word end_after (TRUE when there is one) */
 gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, const TextSentence *s,
-                      LexScratch *sc, guint64 *bits, int want, guint32 end_after, LexMatch *m);
+                      LexScratch *sc, guint64 *bits, GArray *firsts, int want, guint32 end_after,
+                      LexMatch *m);
 
 #endif

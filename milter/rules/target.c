@@ -67,6 +67,7 @@ static const TargetDef targets[] = {
 	{ "language",          TG_LANGUAGE,       COLL_NONE,       VT_STR,  LM_EXACT },
 	{ "language.foreign",  TG_LANGUAGE_FOREIGN, COLL_NONE,     VT_BOOL, LM_EXACT },
 	{ "language.read",     TG_LANGUAGE_READ,  COLL_NONE,       VT_BOOL, LM_EXACT },
+	{ "sentence.question", TG_SENTENCE_QUESTION, COLL_SENTENCE, VT_BOOL, LM_EXACT },
 };
 
 /* The names of targets[], filled once (rules_target_names) */
@@ -312,7 +313,12 @@ gboolean rules_target_value(const Facts *f, const TargetRef *ref, guint idx,
 		return f->analysis != NULL && f->analysis->lang.n > 0 && str_value(f->analysis->lang.top[0].code, out);
 	case TG_LANGUAGE_FOREIGN:
 	case TG_LANGUAGE_READ:
-		return FALSE;   /* needs the ruleset's lists: rules/eval.c reads it */
+		return FALSE;
+	case TG_SENTENCE_QUESTION:
+		if (f->analysis == NULL || idx >= f->analysis->sentences->len)
+			return FALSE;
+		out->b = lexicon_question(f->analysis, &g_array_index(f->analysis->sentences, TextSentence, idx));
+		return TRUE;   /* needs the ruleset's lists: rules/eval.c reads it */
 	}
 	return FALSE;
 }

@@ -144,7 +144,7 @@ static const struct {
 	/* a passage: the condition in the sentence before */
 	{ "com", "If you are happy with the lamp. Please leave a review.",
 	  "CONDITIONAL=If you are happy \xe2\x80\xa6 review" },
-	{ "com", "If you are happy with the lamp. We packed it. Please leave a review.", "" },
+	{ "com", "If you are happy with the lamp. We packed it. It left today. Please leave a review.", "" },
 	/* German: compounds end in the lexicon's word, "gutschein*" starts them */
 	{ "de", "Für jede Produktbewertung schenken wir Ihnen einen Gutscheincode.",
 	  "INCENTIVE=Produktbewertung \xe2\x80\xa6 Gutscheincode" },
