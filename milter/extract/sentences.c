@@ -494,25 +494,19 @@ static void paragraphs(Run *r, guint32 b, guint32 end)
 			}
 			nl++;
 		}
-		if (blank || nl >= end) {
-			if (!blank) {
-				if (!open)
-					start = content;
-				open = TRUE;
-				last = nl;
-				while (last > start && is_space(t[last - 1]))
-					last--;
-			}
-			if (open && !seen_before(seen, t + start, last - start))
-				paragraph(r, start, last);
-			open = FALSE;
-		} else {
+		if (!blank) {
 			if (!open)
 				start = content;
 			open = TRUE;
 			last = nl;
 			while (last > start && is_space(t[last - 1]))
 				last--;
+		}
+		/* a blank line or the end closes the paragraph */
+		if ((blank || nl >= end) && open) {
+			if (!seen_before(seen, t + start, last - start))
+				paragraph(r, start, last);
+			open = FALSE;
 		}
 		b = nl + 1;
 	}

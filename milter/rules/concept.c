@@ -8,8 +8,8 @@
  * it: "Kundenbewertung" has "bewertung"), or whose folded form starts with
  * its prefix ("gutschein*"), and then matches word by word, "~" skipping up
  * to three.  Languages written without spaces are matched on the folded
- * words joined together, by a multipattern automaton of the entries' first
- * pieces.  An exclusion ("!avis de passage") takes the words it covers out
+ * words joined together, trying at each character the entries whose first
+ * piece starts with it.  An exclusion ("!avis de passage") takes the words it covers out
  * of its concept.  Output: a bit per concept found, or the first place a
  * wanted concept is, for the evidence.  Working memory is the caller's
  * (one LexScratch per thread: stemmers are not thread-safe).
@@ -33,8 +33,6 @@ struct LexScratch {
 	GString *joined;        /* languages without spaces: the folded words, joined */
 	GArray *joined_at;      /* guint32: where each word starts in joined; one more at the end */
 	GArray *matches;        /* LexMatch */
-	guint8 *found;
-	guint found_cap;
 };
 
 static void stemmer_free(gpointer p)
@@ -69,7 +67,6 @@ void lex_scratch_free(LexScratch *s)
 	g_string_free(s->joined, TRUE);
 	g_array_unref(s->joined_at);
 	g_array_unref(s->matches);
-	g_free(s->found);
 	g_free(s);
 }
 
@@ -255,15 +252,15 @@ static gboolean text_from(const char *s, gsize len, const LexEntry *e, guint k, 
 	return text_from(s, len, e, k + 1, at + e->words[k].len, end);
 }
 
-/* scan_joined - every entry match in a language written without spaces */
+/* scan_joined - every entry match in a language written without spaces:
+ * at each character, the entries whose first piece starts with it */
 static void scan_joined(const Cursor *c, guint32 base)
 {
 	LexScratch *sc = c->sc;
-	guint nlit = rules_mp_count(c->l->mp);
 	const char *s;
 	gsize len;
 
-	if (nlit == 0)
+	if (g_hash_table_size(c->l->by_char) == 0)
 		return;
 	g_string_truncate(sc->joined, 0);
 	g_array_set_size(sc->joined_at, 0);
@@ -276,30 +273,26 @@ static void scan_joined(const Cursor *c, guint32 base)
 		guint32 at = (guint32)sc->joined->len;
 		g_array_append_val(sc->joined_at, at);
 	}
-	if ((nlit + 7) / 8 > sc->found_cap) {
-		sc->found_cap = (nlit + 7) / 8;
-		sc->found = g_renew(guint8, sc->found, sc->found_cap);
-	}
-	memset(sc->found, 0, (nlit + 7) / 8);
 	s = sc->joined->str;
 	len = sc->joined->len;
-	rules_mp_scan(c->l->mp, s, len, sc->found, NULL);
-	for (guint id = 0; id < nlit; id++) {
-		if (!(sc->found[id >> 3] & (1u << (id & 7))))
+	for (const char *p = s; p < s + len; p = g_utf8_next_char(p)) {
+		char key[8];
+		gsize n = g_utf8_next_char(p) - p;
+		const GPtrArray *es;
+		if (n >= sizeof key)
 			continue;
-		const char *piece = rules_mp_literal(c->l->mp, id);
-		gsize plen = strlen(piece);
-		const GPtrArray *es = c->l->mp_entries->pdata[id];
-		for (const char *p = s; (p = memmem(p, len - (p - s), piece, plen)) != NULL; p++) {
-			for (guint j = 0; j < es->len; j++) {
-				const LexEntry *e = es->pdata[j];
-				gsize end;
-				if ((!e->question || c->question) && text_from(s, len, e, 0, p - s, &end)) {
-					LexMatch m = { .concept = e->concept, .exclude = e->exclude,
-					               .t0 = base + word_at(sc, p - s),
-					               .t1 = base + word_at(sc, end > 0 ? end - 1 : 0) + 1 };
-					g_array_append_val(sc->matches, m);
-				}
+		memcpy(key, p, n);
+		key[n] = '\0';
+		if ((es = g_hash_table_lookup(c->l->by_char, key)) == NULL)
+			continue;
+		for (guint j = 0; j < es->len; j++) {
+			const LexEntry *e = es->pdata[j];
+			gsize end;
+			if ((!e->question || c->question) && text_from(s, len, e, 0, p - s, &end)) {
+				LexMatch m = { .concept = e->concept, .exclude = e->exclude,
+				               .t0 = base + word_at(sc, p - s),
+				               .t1 = base + word_at(sc, end > 0 ? end - 1 : 0) + 1 };
+				g_array_append_val(sc->matches, m);
 			}
 		}
 	}

@@ -11,8 +11,9 @@
  * message are, so one form of a word stands for its inflections.  Japanese
  * (and other languages written without spaces) entries are pieces of text,
  * "~" there skipping up to 24 bytes.  Output: per language, the entries
- * indexed by their first word (and a multipattern automaton for the pieces
- * of languages without spaces); errors as "file:line:col: message".
+ * indexed by their first word (their first two, when both are words; the
+ * first character of the first piece in languages without spaces); errors
+ * as "file:line:col: message".
  */
 #include <string.h>
 #include <libstemmer.h>
@@ -59,11 +60,8 @@ static void lang_free(gpointer p)
 		g_hash_table_unref(l->by_prefix2);
 	if (l->seen)
 		g_hash_table_unref(l->seen);
-	rules_mp_free(l->mp);
-	if (l->mp_entries)
-		g_ptr_array_unref(l->mp_entries);
-	if (l->mp_pieces)
-		g_ptr_array_unref(l->mp_pieces);
+	if (l->by_char)
+		g_hash_table_unref(l->by_char);
 	g_free(l);
 }
 
@@ -221,7 +219,7 @@ static LexEntry *parse_entry(LexLang *l, struct sb_stemmer *st, const char *line
 		}
 		g_strfreev(pieces);
 	} else {
-		char **ws = g_strsplit_set(p, " \t", -1);
+		g_auto(GStrv) ws = g_strsplit_set(p, " \t", -1);
 		for (char **x = ws; *x; x++) {
 			gsize n = strlen(*x);
 			if (n == 0)
@@ -246,7 +244,6 @@ static LexEntry *parse_entry(LexLang *l, struct sb_stemmer *st, const char *line
 				goto bad;
 			}
 		}
-		g_strfreev(ws);
 	}
 	e->nwords = words->len;
 	e->words = (LexWord *)g_array_free(words, FALSE);
@@ -285,9 +282,20 @@ bad:
 static char *entry_key(const LexEntry *e)
 {
 	GString *k = g_string_new(NULL);
-	g_string_append_printf(k, "%u%s%s", e->concept, e->exclude ? "!" : "", e->question ? "?" : "");
-	for (guint i = 0; i < e->nwords; i++)
-		g_string_append_printf(k, "|%d:%s", e->words[i].kind, e->words[i].s ? e->words[i].s : "");
+	char num[16];
+
+	g_snprintf(num, sizeof num, "%u", e->concept);
+	g_string_append(k, num);
+	if (e->exclude)
+		g_string_append_c(k, '!');
+	if (e->question)
+		g_string_append_c(k, '?');
+	for (guint i = 0; i < e->nwords; i++) {
+		g_string_append_c(k, '|');
+		g_string_append_c(k, (char)('0' + e->words[i].kind));
+		if (e->words[i].s)
+			g_string_append(k, e->words[i].s);
+	}
 	return g_string_free(k, FALSE);
 }
 
@@ -451,7 +459,6 @@ void lexicon_finish(Lexicon *lx)
 {
 	for (guint i = 0; i < lx->langs->len; i++) {
 		LexLang *l = lx->langs->pdata[i];
-		GHashTable *piece_ids = g_hash_table_new(g_str_hash, g_str_equal);
 		g_clear_pointer(&l->seen, g_hash_table_unref);
 		l->by_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		                                    (GDestroyNotify)g_ptr_array_unref);
@@ -460,20 +467,15 @@ void lexicon_finish(Lexicon *lx)
 		l->pair_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 		l->by_prefix2 = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		                                      (GDestroyNotify)g_ptr_array_unref);
-		l->mp_entries = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-		l->mp_pieces = g_ptr_array_new();
+		l->by_char = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		                                   (GDestroyNotify)g_ptr_array_unref);
 		for (guint j = 0; j < l->entries->len; j++) {
 			LexEntry *e = l->entries->pdata[j];
 			const LexWord *w = &e->words[0];
 			if (w->kind == LW_TEXT) {
-				gpointer id;
-				if (!g_hash_table_lookup_extended(piece_ids, w->s, NULL, &id)) {
-					id = GUINT_TO_POINTER(l->mp_pieces->len);
-					g_hash_table_insert(piece_ids, w->s, id);
-					g_ptr_array_add(l->mp_pieces, w->s);
-					g_ptr_array_add(l->mp_entries, g_ptr_array_new());
-				}
-				g_ptr_array_add(l->mp_entries->pdata[GPOINTER_TO_UINT(id)], e);
+				char *k = g_strndup(w->s, g_utf8_next_char(w->s) - w->s);
+				index_add(l->by_char, k, e);
+				g_free(k);
 			} else if (w->kind == LW_PREFIX) {
 				char k[3] = { w->s[0], w->s[1], 0 };
 				guint key = (guint8)k[0] << 8 | (guint8)k[1];
@@ -488,8 +490,5 @@ void lexicon_finish(Lexicon *lx)
 				index_add(l->by_first, w->s, e);
 			}
 		}
-		if (l->mp_pieces->len > 0)
-			l->mp = rules_mp_build(l->mp_pieces, NULL);
-		g_hash_table_unref(piece_ids);
 	}
 }

@@ -11,7 +11,6 @@
 
 #include <glib.h>
 #include "core/analysis.h"
-#include "rules/multipattern.h"
 
 #define LEX_MAX_CONCEPTS  256
 #define LEX_MAX_LANGS     32       /* a language is a bit of a guint32 */
@@ -58,9 +57,8 @@ typedef struct {
 	GHashTable *pair_first; /* the first words of by_pair's keys (a set) */
 	guint8 prefix2_bits[8192]; /* a bit per 2-byte key of by_prefix2 */
 	GHashTable *seen;       /* while loading: concept + stems -> "file:line" */
-	Multipattern *mp;       /* nospace: first pieces, id -> mp_entries[id] */
-	GPtrArray *mp_entries;  /* GPtrArray of LexEntry* per piece */
-	GPtrArray *mp_pieces;   /* char*, while loading */
+	GHashTable *by_char;    /* nospace: the first character of an entry's first piece
+	                         * -> GPtrArray of LexEntry* */
 } LexLang;
 
 typedef struct Lexicon {

@@ -197,6 +197,19 @@ void text_nfkc_fold(const char *s, gsize len, GString *out)
 
 	if (len == 0)
 		return;
+	{
+		/* ASCII: folding is lower-casing (most words of most mail) */
+		gsize i;
+		for (i = 0; i < len && (guchar)s[i] < 0x80; i++)
+			;
+		if (i == len) {
+			gsize at = out->len;
+			g_string_set_size(out, at + len);
+			for (i = 0; i < len; i++)
+				out->str[at + i] = g_ascii_tolower(s[i]);
+			return;
+		}
+	}
 	if (g_once_init_enter(&nf_once)) {
 		UErrorCode e0 = U_ZERO_ERROR;
 		nf = unorm2_getNFKCCasefoldInstance(&e0);

@@ -48,7 +48,7 @@ def main():
     if big:
         burst.append(packet(b"L", b"X-Long\0 " + b"a" * big + b"\0"))
     burst.append(packet(b"N"))
-    line = b"Order 302-1234567-1234567: the parcel leaves today.\r\n"
+    line = b"Order 302-1234567-1234567: the parcel is delayed by a day.\r\n"
     for _ in range(nbody):
         burst.append(packet(b"B", (line * (65535 // len(line) + 1))[:65535]))
     burst.append(packet(b"E"))

@@ -15,31 +15,8 @@
 #include "extract/sentences.h"
 #include "rules/rules.h"
 #include "util/text.h"
+#include "testfiles.h"
 
-static void write_file(const char *dir, const char *rel, const char *text)
-{
-	char *path = g_build_filename(dir, rel, NULL);
-	char *parent = g_path_get_dirname(path);
-	g_assert_cmpint(g_mkdir_with_parents(parent, 0700), ==, 0);
-	g_assert_true(g_file_set_contents(path, text, -1, NULL));
-	g_free(parent);
-	g_free(path);
-}
-
-static void rm_rf(const char *path)
-{
-	GDir *d = g_dir_open(path, 0, NULL);
-	if (d != NULL) {
-		const char *name;
-		while ((name = g_dir_read_name(d)) != NULL) {
-			char *sub = g_build_filename(path, name, NULL);
-			rm_rf(sub);
-			g_free(sub);
-		}
-		g_dir_close(d);
-	}
-	g_remove(path);
-}
 
 /* A lexicon for the tests: a few concepts in en, de, fr, ja. */
 static const struct { const char *file, *text; } lexicon[] = {
@@ -84,10 +61,10 @@ static Env *env_new(const char *extra_rules, const char *extra_file, const char 
 	e->dir = g_dir_make_tmp("amz-concepts-XXXXXX", NULL);
 	e->rules = g_build_filename(e->dir, "rules", NULL);
 	for (guint i = 0; i < G_N_ELEMENTS(lexicon); i++)
-		write_file(e->rules, lexicon[i].file, lexicon[i].text);
+		test_write_file(e->rules, lexicon[i].file, lexicon[i].text);
 	if (extra_file)
-		write_file(e->rules, extra_file, extra_text);
-	write_file(e->rules, "a.rules", extra_rules ? extra_rules : rules_text);
+		test_write_file(e->rules, extra_file, extra_text);
+	test_write_file(e->rules, "a.rules", extra_rules ? extra_rules : rules_text);
 	e->rs = rules_load(e->rules, NULL, NULL, err);
 	return e;
 }
@@ -96,7 +73,7 @@ static void env_free(Env *e)
 {
 	if (e->rs)
 		rules_unref(e->rs);
-	rm_rf(e->dir);
+	test_rm_rf(e->dir);
 	g_free(e->dir);
 	g_free(e->rules);
 	g_free(e);

@@ -21,33 +21,10 @@
 #include "rules/pcre_walk.h"
 #include "extract/sentences.h"
 #include "util/text.h"
+#include "testfiles.h"
 
 /* ---- helpers ---- */
 
-static void write_file(const char *dir, const char *rel, const char *text)
-{
-	char *path = g_build_filename(dir, rel, NULL);
-	char *parent = g_path_get_dirname(path);
-	g_assert_cmpint(g_mkdir_with_parents(parent, 0700), ==, 0);
-	g_assert_true(g_file_set_contents(path, text, -1, NULL));
-	g_free(parent);
-	g_free(path);
-}
-
-static void rm_rf(const char *path)
-{
-	GDir *d = g_dir_open(path, 0, NULL);
-	if (d != NULL) {
-		const char *name;
-		while ((name = g_dir_read_name(d)) != NULL) {
-			char *sub = g_build_filename(path, name, NULL);
-			rm_rf(sub);
-			g_free(sub);
-		}
-		g_dir_close(d);
-	}
-	g_remove(path);
-}
 
 /* Temporary rule tree: dir/rules/a.rules, dir/local/… */
 typedef struct {
@@ -69,7 +46,7 @@ static Tree *tree_new(void)
 
 static void tree_free(Tree *t)
 {
-	rm_rf(t->dir);
+	test_rm_rf(t->dir);
 	g_free(t->dir);
 	g_free(t->rules);
 	g_free(t->local);
@@ -101,7 +78,7 @@ static Ruleset *load_rules(const char *dir, const char *local, GError **err)
 static Ruleset *load_one(const char *text, Tree **tp, GError **err)
 {
 	Tree *t = tree_new();
-	write_file(t->rules, "a.rules", text);
+	test_write_file(t->rules, "a.rules", text);
 	*tp = t;
 	return load_rules(t->rules, t->local, err);
 }
@@ -463,19 +440,19 @@ static void test_list_files_and_overrides(void)
 	Facts *f;
 	char *ids;
 
-	write_file(t->dir, "rules/lists/hosts.list", "# hosts\namazon.de\r\n\n  amazon.com.  # trailing dot\n");
-	write_file(t->dir, "rules/lists/empty.list", "");
-	write_file(t->rules, "amazon/10-a.rules",
+	test_write_file(t->dir, "rules/lists/hosts.list", "# hosts\namazon.de\r\n\n  amazon.com.  # trailing dot\n");
+	test_write_file(t->dir, "rules/lists/empty.list", "");
+	test_write_file(t->rules, "amazon/10-a.rules",
 	           "list hosts file \"../lists/hosts.list\"\n"
 	           "list nothing file \"../lists/empty.list\"\n"
 	           "rule LINK\n describe \"{host}\"\n match link.host !in @hosts\n action reject\n"
 	           "rule ORDER\n describe \"o\"\n require subject =~ /zzz/\n action reject\n"
 	           "rule PIXEL\n describe \"p\"\n match image.remote\n action quarantine\n");
-	write_file(t->rules, "amazon/20-b.rules",
+	test_write_file(t->rules, "amazon/20-b.rules",
 	           "rule SUBJ\n describe \"s\"\n match subject =~ /order/i\n action tag\n");
 	/* local.d inside the shipped dir is never read as shipped rules */
-	write_file(t->rules, "local.d/x.rules", "this is not valid\n");
-	write_file(t->local, "10-local.rules",
+	test_write_file(t->rules, "local.d/x.rules", "this is not valid\n");
+	test_write_file(t->local, "10-local.rules",
 	           "list hosts += { shop.example }\n"
 	           "list hosts -= { amazon.com }\n"
 	           "list hosts += file \"more.list\"\n"
@@ -483,9 +460,9 @@ static void test_list_files_and_overrides(void)
 	           "override SUBJ\n mode monitor\n markets com\n"
 	           "disable ORDER\n"
 	           "rule LOCAL_NEW\n describe \"n\"\n match reply\n action tag\n");
-	write_file(t->local, "more.list", "evil.example\n");
-	write_file(t->local, "20-enable.rules", "disable PIXEL\nenable PIXEL\n");
-	write_file(t->local, "example.rules.disabled", "garbage\n");
+	test_write_file(t->local, "more.list", "evil.example\n");
+	test_write_file(t->local, "20-enable.rules", "disable PIXEL\nenable PIXEL\n");
+	test_write_file(t->local, "example.rules.disabled", "garbage\n");
 
 	rs = load_rules(t->rules, t->local, &err);
 	g_assert_no_error(err);
@@ -539,7 +516,7 @@ static void test_missing_local_dir(void)
 	GError *err = NULL;
 	Ruleset *rs;
 
-	write_file(t->rules, "a.rules", "rule R\n describe \"x\"\n match reply\n action tag\n");
+	test_write_file(t->rules, "a.rules", "rule R\n describe \"x\"\n match reply\n action tag\n");
 	rs = load_rules(t->rules, NULL, &err);
 	g_assert_no_error(err);
 	rules_unref(rs);
@@ -664,9 +641,9 @@ static void test_errors(void)
 		char *msg;
 		char *cwd = g_get_current_dir();
 
-		write_file(t->rules, "a.rules", c->rules);
+		test_write_file(t->rules, "a.rules", c->rules);
 		if (c->local)
-			write_file(t->local, "z.rules", c->local);
+			test_write_file(t->local, "z.rules", c->local);
 		/* relative paths, as an admin would see them */
 		g_assert_cmpint(g_chdir(t->dir), ==, 0);
 		rs = load_rules("rules", "local", &err);
@@ -858,7 +835,7 @@ static void test_shipped_rules(void)
 	/* the approved-sender rule switches on with a local list entry */
 	{
 		Tree *t = tree_new();
-		write_file(t->local, "senders.rules", "list approved_senders += { @approved.example }\n"
+		test_write_file(t->local, "senders.rules", "list approved_senders += { @approved.example }\n"
 		           "override LINK_NOT_HTTPS\n mode monitor\n");
 		rs = load_rules(dir, t->local, &err);
 		g_assert_no_error(err);
@@ -888,7 +865,7 @@ static void test_shipped_rules(void)
 		char *example = g_build_filename(dir, "local.d", "example.rules.disabled", NULL);
 		char *text = NULL;
 		g_assert_true(g_file_get_contents(example, &text, NULL, NULL));
-		write_file(t->local, "example.rules", text);
+		test_write_file(t->local, "example.rules", text);
 		rs = load_rules(dir, t->local, &err);
 		g_assert_no_error(err);
 		f = base_facts();
