@@ -60,7 +60,6 @@ typedef struct {
 	GString *fold;          /* the folded value being scanned */
 	LexScratch *lex;        /* the concept matcher's stemmers and buffers */
 	GArray *firsts;         /* LexMatch: a sentence's first match of each concept */
-	GString *label;         /* the words before a match, for "not after" */
 } Local;
 
 /* A folded text longer than this gives its memory back after the call. */
@@ -349,6 +348,13 @@ static gboolean after_label(Ev *ev, guint c, const char *s, gsize at);
 static void concepts_find(Ev *ev);
 static gboolean bit(const guint64 *b, guint c);
 
+/* first_match - t's regex on s, the prefiltered way when it can be */
+static int first_match(Ev *ev, const Test *t, const TargetRef *ref, const char *s, gsize len)
+{
+	int rc = match_spots(ev, t, ref, s, len);
+	return rc == SPOTS_UNKNOWN ? pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc) : rc;
+}
+
 /* run_regex - TRUE on a match; a PCRE2 error or limit sets ev->limit */
 static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const char *s)
 {
@@ -368,23 +374,14 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 		concepts_find(ev);
 	if (t->after && !bit(ev->text_bits, t->after - 1) && !bit(ev->subject_bits, t->after - 1)) {
 		/* the concept is nowhere: no match can follow it */
-		if (!t->not_after)
-			return FALSE;
-		rc = match_spots(ev, t, ref, s, len);
-		if (rc == SPOTS_UNKNOWN)
-			rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+		rc = t->not_after ? first_match(ev, t, ref, s, len) : PCRE2_ERROR_NOMATCH;
 	} else if (t->after) {
 		/* the first match whose words before it do (or do not) hold the
 		 * concept; the first of all found the fast way, as any regex is */
 		gsize from = 0;
 		for (guint tries = 0;; tries++) {
-			if (tries == 0) {
-				rc = match_spots(ev, t, ref, s, len);
-				if (rc == SPOTS_UNKNOWN)
-					rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
-			} else {
-				rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
-			}
+			rc = tries == 0 ? first_match(ev, t, ref, s, len)
+			     : pcre2_match(t->re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, ev->md, ev->mc);
 			if (rc < 0 || tries == 1000)
 				break;
 			PCRE2_SIZE *o = pcre2_get_ovector_pointer(ev->md);
@@ -399,9 +396,7 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 			}
 		}
 	} else {
-		rc = match_spots(ev, t, ref, s, len);
-		if (rc == SPOTS_UNKNOWN)
-			rc = pcre2_match(t->re, (PCRE2_SPTR)s, len, 0, 0, ev->md, ev->mc);
+		rc = first_match(ev, t, ref, s, len);
 	}
 	if (tp) {
 		rules_prof_add(&tp->ns, rules_prof_now() - t0);
@@ -640,10 +635,9 @@ static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
 {
 	gsize from = at > LABEL_BYTES ? at - LABEL_BYTES : 0;
 	TextAnalysis *mini;
-	TextSentence sen = { 0 };
+	const TextSentence *sen;
 	gboolean found;
-	GString *fold = ev->local->label;
-	guint32 start = G_MAXUINT32;
+	LexMatch m;
 
 	if (!ev->analysed)
 		concepts_find(ev);
@@ -661,35 +655,12 @@ static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
 			break;
 		}
 	}
-	g_string_truncate(fold, 0);
-	text_nfkc_fold(s + from, at - from, fold);
-	/* the last few words of what is left, as a sentence of their own */
-	mini = text_analysis_new();
-	g_string_assign(mini->text, fold->str);
-	for (const char *p = fold->str;; p = g_utf8_next_char(p)) {
-		gunichar ch = *p ? g_utf8_get_char(p) : 0;
-		gboolean wc = ch && (g_unichar_isalnum(ch) || g_unichar_ismark(ch));
-		if (wc && start == G_MAXUINT32)
-			start = (guint32)(p - fold->str);
-		if (!wc && start != G_MAXUINT32) {
-			TextWord t = { .start = start, .len = (guint32)(p - fold->str) - start };
-			t.fold = (guint32)mini->folded->len;
-			t.fold_len = t.len;
-			g_string_append_len(mini->folded, fold->str + start, t.len);
-			g_string_append_c(mini->folded, '\0');
-			g_array_append_val(mini->tokens, t);
-			start = G_MAXUINT32;
-		}
-		if (!*p)
-			break;
-	}
-	sen.n = mini->tokens->len;
-	{
-		LexMatch m;
-		/* a label that ends in the last few words: "call us on", "PRO no." */
-		found = sen.n > 0 && lexicon_scan(ev->rs->lex, ev->all_mask, mini, &sen, ev->local->lex, NULL, NULL, (int)c,
-		                                  sen.n > LABEL_WORDS ? sen.n - LABEL_WORDS : 0, &m);
-	}
+	/* the words of what is left, as a sentence of their own */
+	mini = lexicon_words(s + from, at - from);
+	sen = &g_array_index(mini->sentences, TextSentence, 0);
+	/* a label that ends in the last few words: "call us on", "PRO no." */
+	found = lexicon_scan(ev->rs->lex, ev->all_mask, mini, sen, ev->local->lex, NULL, NULL, (int)c,
+	                     sen->n > LABEL_WORDS ? sen->n - LABEL_WORDS : 0, &m);
 	text_analysis_free(mini);
 	return found;
 }
@@ -931,8 +902,7 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 static void local_free(gpointer data)
 {
 	Local *p = data;
-	GString **strs[] = { &p->scratch, &p->value, &p->match, &p->fire_value, &p->fire_match, &p->fold,
-	                     &p->label };
+	GString **strs[] = { &p->scratch, &p->value, &p->match, &p->fire_value, &p->fire_match, &p->fold };
 
 	if (p->js)
 		pcre2_jit_stack_free(p->js);
@@ -977,7 +947,6 @@ static Local *local_get(guint nlits)
 		p->fire_value = g_string_new(NULL);
 		p->fire_match = g_string_new(NULL);
 		p->fold = g_string_new(NULL);
-		p->label = g_string_new(NULL);
 		p->lex = lex_scratch_new();
 		p->firsts = g_array_new(FALSE, FALSE, sizeof(LexMatch));
 		g_private_set(&local_key, p);

@@ -48,20 +48,13 @@ static void entry_free(gpointer p)
 static void lang_free(gpointer p)
 {
 	LexLang *l = p;
+	GHashTable **tables[] = { &l->by_first, &l->by_pair, &l->pair_first, &l->by_prefix2, &l->seen,
+	                          &l->by_char };
+
 	g_free(l->code);
 	g_ptr_array_unref(l->entries);
-	if (l->by_first)
-		g_hash_table_unref(l->by_first);
-	if (l->by_pair)
-		g_hash_table_unref(l->by_pair);
-	if (l->pair_first)
-		g_hash_table_unref(l->pair_first);
-	if (l->by_prefix2)
-		g_hash_table_unref(l->by_prefix2);
-	if (l->seen)
-		g_hash_table_unref(l->seen);
-	if (l->by_char)
-		g_hash_table_unref(l->by_char);
+	for (guint i = 0; i < G_N_ELEMENTS(tables); i++)
+		g_clear_pointer(tables[i], g_hash_table_unref);
 	g_free(l);
 }
 
@@ -138,6 +131,35 @@ static int concept_get(Lexicon *lx, const char *name)
 static gboolean word_char(gunichar c)
 {
 	return g_unichar_isalnum(c) || g_unichar_ismark(c);
+}
+
+TextAnalysis *lexicon_words(const char *s, gsize len)
+{
+	TextAnalysis *a = text_analysis_new();
+	TextSentence sen = { 0 };
+	const char *start = NULL;
+
+	text_nfkc_fold(s, len, a->text);
+	for (const char *p = a->text->str;; p = g_utf8_next_char(p)) {
+		gboolean wc = *p && word_char(g_utf8_get_char(p));
+		if (wc && start == NULL)
+			start = p;
+		if (!wc && start != NULL) {
+			TextWord t = { .start = (guint32)(start - a->text->str), .len = (guint32)(p - start) };
+			t.fold = (guint32)a->folded->len;
+			t.fold_len = t.len;
+			g_string_append_len(a->folded, start, t.len);
+			g_string_append_c(a->folded, '\0');
+			g_array_append_val(a->tokens, t);
+			start = NULL;
+		}
+		if (!*p)
+			break;
+	}
+	sen.n = a->tokens->len;
+	sen.len = (guint32)a->text->len;
+	g_array_append_val(a->sentences, sen);
+	return a;
 }
 
 /* add_words - the folded pieces of one written word, split where the

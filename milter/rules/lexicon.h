@@ -81,6 +81,11 @@ int lexicon_concept(const Lexicon *lx, const char *name);
 /* lexicon_lang - the index of language code, -1 when it has no lexicon */
 int lexicon_lang(const Lexicon *lx, const char *code);
 
+/* lexicon_words - s (len bytes) folded and cut into words as lexicon
+ * entries are, as one sentence: for text outside the analysis (the words
+ * before a match); free with text_analysis_free */
+TextAnalysis *lexicon_words(const char *s, gsize len);
+
 /* lexicon_question - sentence s asks: it ends in "?" or "？", and not as
  * the end of a link ("…/track?") */
 gboolean lexicon_question(const TextAnalysis *a, const TextSentence *s);
