@@ -234,6 +234,15 @@ void text_nfkc_fold(const char *s, gsize len, GString *out)
 	}
 	if (U_FAILURE(e))
 		goto out;
+	{
+		/* Turkish capital İ folds to i + U+0307; the dot would keep "İade"
+		 * from matching "iade" */
+		int32_t r, w = 0;
+		for (r = 0; r < m; r++)
+			if (!(dst[r] == 0x0307 && w > 0 && dst[w - 1] == 'i'))
+				dst[w++] = dst[r];
+		m = w;
+	}
 	e = U_ZERO_ERROR;
 	u_strToUTF8(NULL, 0, &olen, dst, m, &e);
 	e = U_ZERO_ERROR;
