@@ -9,24 +9,27 @@
  * Choices made here:
  *  - Paragraphs end at blank lines; the subject is a paragraph of its own.
  *    CLD2 names each paragraph's language and the whole text's.
- *  - Sentences are ICU's (UBRK_SENTENCE) in the paragraph's language with
- *    the "ss=standard" suppressions, so "Mr." ends none, and none ends
- *    at a dotted abbreviation ("e.g.", "z. B.") or a common short form
- *    ICU misses ("Dr.", "bzw.", "Mme.") before a space.  A line feed
- *    ends a sentence: lists and greetings are lines.
+ *  - Sentences end as Unicode's sentence rules (UAX #29) end them, read
+ *    here in one pass rather than by ICU's iterator, which cost as much as
+ *    all the rest of the analysis: after a line feed (lists and greetings
+ *    are lines); after ". ! ?" (and "。！？؟۔") and any closing quotes when
+ *    a space follows, unless the next letter is lower case or the next
+ *    character a comma-like one; ideographic stops need no space.  None
+ *    ends at a dotted abbreviation ("e.g.", "z. B.") or a common short
+ *    form ("Dr.", "bzw.", "Mme.") before a space.
  *  - Words are ICU's (UBRK_WORD: segments whose rule status is a number,
  *    letters, kana or ideographs; dictionary segmentation for Japanese and
  *    Chinese), split again at apostrophes and hyphens ("d'achat" is "d",
  *    "achat"; "5-star" is "5", "star"), so word lists need one spelling.
  *  - The text is converted to UTF-16 once, with a map from each UTF-16
- *    unit back to its byte; iterators are cloned once per call from
- *    process-wide templates (opening one reads ICU's data each time) and
- *    reset per paragraph and sentence.  ASCII words are folded without ICU.
+ *    unit back to its byte; the word iterator is cloned once per call from
+ *    a process-wide template (opening one reads ICU's data each time) and
+ *    reset per sentence.  ASCII words are folded without ICU.
  *  - Bounds: max_analysis_bytes of text, max_sentences, max_tokens
  *    ("limit:analysis": the rest is left out), lim->deadline
  *    ("timeout:analysis").
  *
- * Thread safety: any number of calls at once; the templates are shared
+ * Thread safety: any number of calls at once; the template is shared
  * read-only behind a lock.
  */
 #include <string.h>
@@ -37,14 +40,8 @@
 #include "extract/charset.h"
 #include "extract/sentences.h"
 
-#define SENT_LOCALES       8      /* sentence iterators per call, one per language */
 #define DEADLINE_EVERY     256    /* sentences between two looks at the clock */
 #define FOLD_SCRATCH_UNITS 256    /* the fold buffer's first size */
-
-typedef struct {
-	char locale[16];
-	UBreakIterator *bi;
-} SentIter;
 
 typedef struct {
 	TextAnalysis *a;
@@ -53,79 +50,42 @@ typedef struct {
 	gint32 ulen;
 	guint32 *off;              /* off[i]: byte in a->text of UTF-16 unit i; off[ulen]: its length */
 	UBreakIterator *words;
-	SentIter sent[SENT_LOCALES];
-	int nsent;
 	const UNormalizer2 *fold;
 	UChar *scratch;            /* fold output, grown as needed */
 	gint32 scratch_cap;
 	gboolean stop;
 } Run;
 
-static GMutex templates_lock;
-static GHashTable *templates;  /* locale -> UBreakIterator* ("" for words); never freed */
+static GMutex template_lock;
+static UBreakIterator *word_template;  /* never freed */
 
-/* template_for - the process-wide iterator for a locale, opened on first use */
-static UBreakIterator *template_for(UBreakIteratorType type, const char *locale)
+/* word_iter - this call's own word iterator, cloned from the process-wide
+ * one; NULL when ICU cannot */
+static UBreakIterator *word_iter(void)
 {
-	UBreakIterator *bi;
-	const char *key = type == UBRK_WORD ? "" : locale;
+	UErrorCode err = U_ZERO_ERROR;
+	UBreakIterator *bi = NULL;
 
-	g_mutex_lock(&templates_lock);
-	if (templates == NULL)
-		templates = g_hash_table_new(g_str_hash, g_str_equal);
-	bi = g_hash_table_lookup(templates, key);
-	if (bi == NULL) {
-		UErrorCode err = U_ZERO_ERROR;
-		bi = ubrk_open(type, type == UBRK_WORD ? "root" : locale, NULL, 0, &err);
+	g_mutex_lock(&template_lock);
+	if (word_template == NULL) {
+		word_template = ubrk_open(UBRK_WORD, "root", NULL, 0, &err);
+		if (U_FAILURE(err)) {
+			if (word_template != NULL)
+				ubrk_close(word_template);
+			word_template = NULL;
+		}
+	}
+	err = U_ZERO_ERROR;
+	if (word_template != NULL) {
+		bi = ubrk_clone(word_template, &err);
 		if (U_FAILURE(err)) {
 			if (bi != NULL)
 				ubrk_close(bi);
 			bi = NULL;
-		} else {
-			g_hash_table_insert(templates, g_strdup(key), bi);
 		}
 	}
-	g_mutex_unlock(&templates_lock);
+	g_mutex_unlock(&template_lock);
 	return bi;
-}
-
-/* clone_of - this call's own copy of a template; NULL when ICU cannot */
-static UBreakIterator *clone_of(UBreakIteratorType type, const char *locale)
-{
-	UBreakIterator *t = template_for(type, locale);
-	UErrorCode err = U_ZERO_ERROR;
-	UBreakIterator *bi;
-
-	if (t == NULL)
-		return NULL;
-	bi = ubrk_clone(t, &err);
-	if (U_FAILURE(err)) {
-		if (bi != NULL)
-			ubrk_close(bi);
-		return NULL;
-	}
-	return bi;
-}
-
-/* sentence_iter - the sentence iterator for a paragraph's language; for a
- * paragraph too short to tell ("Hi Anna,"), the whole text's */
-static UBreakIterator *sentence_iter(Run *r, const LangGuess *lang)
-{
-	char locale[16];
-
-	if ((lang->n == 0 || !lang->reliable) && r->a->lang.n > 0)
-		lang = &r->a->lang;
-	g_snprintf(locale, sizeof locale, "%s@ss=standard", lang->n > 0 ? lang->top[0].code : "en");
-	for (int i = 0; i < r->nsent; i++)
-		if (strcmp(r->sent[i].locale, locale) == 0)
-			return r->sent[i].bi;
-	if (r->nsent == SENT_LOCALES)   /* a message in that many languages: English rules */
-		return r->sent[0].bi ? r->sent[0].bi : NULL;
-	g_strlcpy(r->sent[r->nsent].locale, locale, sizeof r->sent[r->nsent].locale);
-	r->sent[r->nsent].bi = clone_of(UBRK_SENTENCE, locale);
-	if (r->sent[r->nsent].bi == NULL)
-		r->sent[r->nsent].bi = clone_of(UBRK_SENTENCE, "en@ss=standard");
-	return r->sent[r->nsent++].bi;
 }
 
 static void limited(Run *r)
@@ -408,14 +368,115 @@ static gboolean goes_on(const UChar *u, gint32 n, gint32 len)
 	return FALSE;
 }
 
+/* Sentence-ending marks: terminators ("?!", the Arabic question mark and
+ * full stop, the ideographic ones) and the full stop, which also ends
+ * abbreviations and numbers; closers that stay with the sentence before */
+static inline gboolean is_fullstop(UChar c)
+{
+	return c == '.' || c == 0xFF0E;
+}
+
+static inline gboolean is_terminator(UChar c)
+{
+	return c == '!' || c == '?' || c == 0x061F || c == 0x06D4 || c == 0x0964 || c == 0x0965 ||
+	       c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61 || c == 0x203C || c == 0x2047 ||
+	       c == 0x2048 || c == 0x2049;
+}
+
+/* ideographic stops end a sentence with no space after them */
+static inline gboolean is_wide_stop(UChar c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61 || c == 0xFF0E;
+}
+
+static inline gboolean is_closer(UChar c)
+{
+	if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}')
+		return TRUE;
+	if (c < 0x80)
+		return FALSE;
+	switch (u_charType(c)) {
+	case U_END_PUNCTUATION:
+	case U_INITIAL_PUNCTUATION:
+	case U_FINAL_PUNCTUATION:
+		return TRUE;
+	default:
+		return FALSE;
+	}
+}
+
+static inline gboolean is_line_end(UChar c)
+{
+	return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+static inline gboolean is_blank(UChar c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F;
+}
+
+/* continues - what follows a full stop and spaces keeps the sentence
+ * going: its next letter is lower case ("approx. two days", "p.m. and"),
+ * or a comma-like mark comes first */
+static gboolean continues(const UChar *u, gint32 k, gint32 len)
+{
+	if (k < len && (u[k] == ',' || u[k] == ';' || u[k] == ':' || u[k] == 0x3001 || u[k] == 0xFF0C ||
+	                u[k] == 0x060C || u[k] == '-' || u[k] == 0x2013 || u[k] == 0x2014))
+		return TRUE;
+	for (gint32 i = k; i < len; ) {
+		UChar32 c;
+		U16_NEXT(u, i, len, c);
+		if (is_line_end((UChar)c) || is_fullstop((UChar)c) || is_terminator((UChar)c))
+			return FALSE;
+		if (u_isalpha(c))
+			return u_islower(c);
+	}
+	return FALSE;
+}
+
+/* next_break - where the sentence that starts at unit from of u (len units)
+ * ends: after its terminator, closers and spaces, or after a line end */
+static gint32 next_break(const UChar *u, gint32 from, gint32 len)
+{
+	for (gint32 i = from; i < len; i++) {
+		UChar c = u[i];
+		gint32 j, k;
+		if (is_line_end(c))
+			return c == '\r' && i + 1 < len && u[i + 1] == '\n' ? i + 2 : i + 1;
+		if (!is_terminator(c) && !is_fullstop(c))
+			continue;
+		for (j = i + 1; j < len && (is_terminator(u[j]) || is_fullstop(u[j])); j++)
+			;                            /* "?!", "..." */
+		while (j < len && is_closer(u[j]))
+			j++;
+		for (k = j; k < len && is_blank(u[k]); k++)
+			;
+		if (k == len)
+			return len;
+		if (is_line_end(u[k])) {
+			i = k - 1;                   /* the line end ends it */
+			continue;
+		}
+		if (k == j && !is_wide_stop(u[j - 1]) && !is_wide_stop(c)) {
+			/* no space: "3.5", "U.S.", "amazon.de", "Really?!" inside a word */
+			i = j - 1;
+			continue;
+		}
+		if (is_fullstop(u[j - 1]) || is_fullstop(c) ? continues(u, k, len) : FALSE) {
+			i = k - 1;
+			continue;
+		}
+		return k;
+	}
+	return len;
+}
+
 /* paragraph - bytes [b, end) of the text (trimmed, not empty) */
 static void paragraph(Run *r, guint32 b, guint32 end)
 {
 	TextAnalysis *a = r->a;
 	TextPara p = { .start = b, .len = end - b };
-	UBreakIterator *bi;
-	UErrorCode err = U_ZERO_ERROR;
-	gint32 us, ue;
+	gint32 us, ue, n;
 	guint32 idx;
 
 	if (past_deadline(r))
@@ -430,18 +491,10 @@ static void paragraph(Run *r, guint32 b, guint32 end)
 	g_array_append_val(a->paras, p);
 	us = unit_at(r, b);
 	ue = unit_at(r, end);
-	bi = sentence_iter(r, &p.lang);
-	if (bi == NULL) {
-		sentence(r, us, ue, idx);   /* no ICU data: the paragraph is one sentence */
-		return;
-	}
-	ubrk_setText(bi, r->u + us, ue - us, &err);
-	if (U_FAILURE(err)) {
-		sentence(r, us, ue, idx);
-		return;
-	}
-	for (gint32 s = ubrk_first(bi), e; !r->stop && (e = ubrk_next(bi)) != UBRK_DONE; ) {
-		if (goes_on(r->u + us, e, ue - us))
+	n = ue - us;
+	for (gint32 s = 0, e = 0; !r->stop && e < n; ) {
+		e = next_break(r->u + us, e, n);
+		if (e < n && goes_on(r->u + us, e, n))
 			continue;
 		sentence(r, us + s, us + e, idx);
 		s = e;
@@ -587,8 +640,8 @@ static void build_text(TextAnalysis *a, const char *subject, const char *text, g
  * time grows with what it reads, and a quoted reply or a signature in
  * another language sits at the end; when the two disagree or CLD2 is
  * unsure, each paragraph is read on its own (paragraph()). */
-#define SAMPLE_HEAD 768
-#define SAMPLE_TAIL 512
+#define SAMPLE_HEAD 384
+#define SAMPLE_TAIL 256
 
 /* sample_language - a->lang from the start and the end of the text */
 static void sample_language(TextAnalysis *a)
@@ -641,7 +694,7 @@ TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize tex
 		goto out;
 	r.scratch_cap = FOLD_SCRATCH_UNITS;
 	r.scratch = g_new(UChar, r.scratch_cap);
-	r.words = clone_of(UBRK_WORD, "");
+	r.words = word_iter();
 	{
 		/* the subject is one paragraph whatever it holds */
 		guint32 b = 0, e = a->subject_len;
@@ -655,9 +708,6 @@ TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize tex
 	if (!r.stop && a->text->len > a->subject_len)
 		paragraphs(&r, MIN(a->subject_len + 2, (guint32)a->text->len), (guint32)a->text->len);
 out:
-	for (int i = 0; i < r.nsent; i++)
-		if (r.sent[i].bi != NULL)
-			ubrk_close(r.sent[i].bi);
 	if (r.words != NULL)
 		ubrk_close(r.words);
 	g_free(r.scratch);

@@ -19,17 +19,25 @@
 #include <libstemmer.h>
 #include "rules/lexicon.h"
 
-/* Stems kept per language and thread: most words of mail recur, and
- * stemming one costs what some dozens of lookups do.  A cache this full
- * is emptied. */
+/* What one word is in one language, kept per language and thread: most
+ * words of mail recur, and stemming one costs what some dozens of lookups
+ * do.  A cache this full is emptied; a cache of another lexicon (a
+ * reload) too, since it points into its tables. */
 #define STEM_CACHE_MAX 65536
 
+typedef struct {
+	const GPtrArray *first; /* the entries whose first word is this stem */
+	gboolean pair_first;    /* some entries start with this stem and one more word */
+	guint32 len;
+	char stem[];            /* NUL-terminated */
+} WordInfo;
+
 struct LexScratch {
+	guint generation;       /* the lexicon the caches are of */
 	GHashTable *stemmers;   /* language code -> struct sb_stemmer* */
-	GHashTable *stem_cache; /* language code -> (folded word -> stem) */
+	GHashTable *stem_cache; /* language code -> (folded word -> WordInfo) */
 	GString *pair;          /* the key of two words being looked up */
-	GString *stems;         /* the sentence's stems, each followed by a NUL */
-	GArray *stem_at;        /* guint32: where each word's stem starts in stems */
+	GPtrArray *info;        /* the sentence's words: WordInfo* (owned by the cache) */
 	GString *joined;        /* languages without spaces: the folded words, joined */
 	GArray *joined_at;      /* guint32: where each word starts in joined; one more at the end */
 	GArray *matches;        /* LexMatch */
@@ -47,8 +55,7 @@ LexScratch *lex_scratch_new(void)
 	s->stem_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                      (GDestroyNotify)g_hash_table_unref);
 	s->pair = g_string_new(NULL);
-	s->stems = g_string_new(NULL);
-	s->stem_at = g_array_new(FALSE, FALSE, sizeof(guint32));
+	s->info = g_ptr_array_new();
 	s->joined = g_string_new(NULL);
 	s->joined_at = g_array_new(FALSE, FALSE, sizeof(guint32));
 	s->matches = g_array_new(FALSE, FALSE, sizeof(LexMatch));
@@ -62,8 +69,7 @@ void lex_scratch_free(LexScratch *s)
 	g_hash_table_unref(s->stemmers);
 	g_hash_table_unref(s->stem_cache);
 	g_string_free(s->pair, TRUE);
-	g_string_free(s->stems, TRUE);
-	g_array_unref(s->stem_at);
+	g_ptr_array_unref(s->info);
 	g_string_free(s->joined, TRUE);
 	g_array_unref(s->joined_at);
 	g_array_unref(s->matches);
@@ -81,39 +87,39 @@ static struct sb_stemmer *stemmer(LexScratch *sc, const LexLang *l)
 	return st;
 }
 
-/* stem_words - the stems of the sentence's words, in language l */
+static WordInfo *word_info(const LexLang *l, const char *stem, gsize len)
+{
+	WordInfo *w = g_malloc(sizeof *w + len + 1);
+	memcpy(w->stem, stem, len);
+	w->stem[len] = '\0';
+	w->len = (guint32)len;
+	w->first = g_hash_table_lookup(l->by_first, w->stem);
+	w->pair_first = g_hash_table_contains(l->pair_first, w->stem);
+	return w;
+}
+
+/* stem_words - what the sentence's words are in language l */
 static void stem_words(LexScratch *sc, const LexLang *l, const TextAnalysis *a, const TextSentence *s)
 {
 	struct sb_stemmer *st = stemmer(sc, l);
 	const TextWord *tok = &g_array_index(a->tokens, TextWord, s->first);
-	GHashTable *cache = NULL;
+	GHashTable *cache = g_hash_table_lookup(sc->stem_cache, l->code);
 
-	if (st != NULL) {
-		cache = g_hash_table_lookup(sc->stem_cache, l->code);
-		if (cache == NULL || g_hash_table_size(cache) > STEM_CACHE_MAX) {
-			cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-			g_hash_table_insert(sc->stem_cache, g_strdup(l->code), cache);
-		}
+	if (cache == NULL || g_hash_table_size(cache) > STEM_CACHE_MAX) {
+		cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		g_hash_table_insert(sc->stem_cache, g_strdup(l->code), cache);
 	}
-	g_string_truncate(sc->stems, 0);
-	g_array_set_size(sc->stem_at, 0);
+	g_ptr_array_set_size(sc->info, 0);
 	for (guint32 i = 0; i < s->n; i++) {
 		const char *w = a->folded->str + tok[i].fold;    /* NUL-terminated */
-		guint32 at = (guint32)sc->stems->len;
-		const char *stem = NULL;
-		g_array_append_val(sc->stem_at, at);
-		if (cache != NULL && (stem = g_hash_table_lookup(cache, w)) == NULL) {
-			const sb_symbol *x = sb_stemmer_stem(st, (const sb_symbol *)w, (int)tok[i].fold_len);
-			if (x != NULL) {
-				stem = g_strndup((const char *)x, sb_stemmer_length(st));
-				g_hash_table_insert(cache, g_strndup(w, tok[i].fold_len), (char *)stem);
-			}
+		WordInfo *wi = g_hash_table_lookup(cache, w);
+		if (wi == NULL) {
+			const sb_symbol *x = st ? sb_stemmer_stem(st, (const sb_symbol *)w, (int)tok[i].fold_len) : NULL;
+			wi = x != NULL ? word_info(l, (const char *)x, sb_stemmer_length(st))
+			               : word_info(l, w, tok[i].fold_len);
+			g_hash_table_insert(cache, g_strndup(w, tok[i].fold_len), wi);
 		}
-		if (stem != NULL)
-			g_string_append(sc->stems, stem);
-		else
-			g_string_append_len(sc->stems, w, tok[i].fold_len);
-		g_string_append_c(sc->stems, '\0');
+		g_ptr_array_add(sc->info, wi);
 	}
 }
 
@@ -126,9 +132,9 @@ typedef struct {
 	gboolean question;      /* the sentence ends in "?" */
 } Cursor;
 
-static const char *stem_of(const Cursor *c, guint32 i)
+static const WordInfo *info_of(const Cursor *c, guint32 i)
 {
-	return c->sc->stems->str + g_array_index(c->sc->stem_at, guint32, i);
+	return c->sc->info->pdata[i];
 }
 
 /* word_ok - word i of the sentence is w */
@@ -138,8 +144,9 @@ static gboolean word_ok(const Cursor *c, guint32 i, const LexWord *w)
 		const TextWord *t = &c->tok[i];
 		return t->fold_len >= w->len && memcmp(c->a->folded->str + t->fold, w->s, w->len) == 0;
 	}
-	const char *st = stem_of(c, i);
-	gsize n = strlen(st);
+	const WordInfo *wi = info_of(c, i);
+	const char *st = wi->stem;
+	gsize n = wi->len;
 	if (n == w->len && memcmp(st, w->s, n) == 0)
 		return TRUE;
 	/* the last part of a compound; short words would end too many */
@@ -164,12 +171,14 @@ static gboolean match_from(const Cursor *c, const LexEntry *e, guint k, guint32 
 	return match_from(c, e, k + 1, i + 1, end);
 }
 
-static void try_entries(const Cursor *c, const GPtrArray *cands, guint32 i, guint32 base)
+/* try_entries - the candidates whose first `known` words are already
+ * known to match at word i (the lookup that found them compared them) */
+static void try_entries(const Cursor *c, const GPtrArray *cands, guint known, guint32 i, guint32 base)
 {
 	for (guint j = 0; cands && j < cands->len; j++) {
 		const LexEntry *e = cands->pdata[j];
 		guint32 end;
-		if ((!e->question || c->question) && match_from(c, e, 0, i, &end)) {
+		if ((!e->question || c->question) && match_from(c, e, known, i + known, &end)) {
 			LexMatch m = { .concept = e->concept, .exclude = e->exclude, .t0 = base + i, .t1 = base + end };
 			g_array_append_val(c->sc->matches, m);
 		}
@@ -181,12 +190,12 @@ static void try_pair(const Cursor *c, const char *st, guint32 i, guint32 base)
 {
 	GString *k = c->sc->pair;
 
-	if (i + 1 >= c->n || !g_hash_table_contains(c->l->pair_first, st))
+	if (i + 1 >= c->n)
 		return;
 	g_string_assign(k, st);
 	g_string_append_c(k, '\x1f');
-	g_string_append(k, stem_of(c, i + 1));
-	try_entries(c, g_hash_table_lookup(c->l->by_pair, k->str), i, base);
+	g_string_append_len(k, info_of(c, i + 1)->stem, info_of(c, i + 1)->len);
+	try_entries(c, g_hash_table_lookup(c->l->by_pair, k->str), 2, i, base);
 }
 
 /* scan_spaced - every entry match in a language written with spaces */
@@ -195,17 +204,18 @@ static void scan_spaced(const Cursor *c, guint32 base)
 	gboolean pairs = g_hash_table_size(c->l->by_pair) > 0;
 
 	for (guint32 i = 0; i < c->n; i++) {
-		const char *st = stem_of(c, i);
-		gsize n = strlen(st);
+		const WordInfo *wi = info_of(c, i);
+		const char *st = wi->stem;
+		gsize n = wi->len;
 		const TextWord *t = &c->tok[i];
-		try_entries(c, g_hash_table_lookup(c->l->by_first, st), i, base);
-		if (pairs)
+		try_entries(c, wi->first, 1, i, base);
+		if (pairs && wi->pair_first)
 			try_pair(c, st, i, base);
 		if (c->l->compound)
 			for (gsize k = 3; k + 4 <= n; k++)
 				if ((st[k] & 0xC0) != 0x80) {
-					try_entries(c, g_hash_table_lookup(c->l->by_first, st + k), i, base);
-					if (pairs)
+					try_entries(c, g_hash_table_lookup(c->l->by_first, st + k), 1, i, base);
+					if (pairs && g_hash_table_contains(c->l->pair_first, st + k))
 						try_pair(c, st + k, i, base);
 				}
 		if (t->fold_len >= 2) {
@@ -213,7 +223,7 @@ static void scan_spaced(const Cursor *c, guint32 base)
 			guint key = f[0] << 8 | f[1];
 			if (c->l->prefix2_bits[key >> 3] & (1u << (key & 7))) {
 				char k2[3] = { (char)f[0], (char)f[1], 0 };
-				try_entries(c, g_hash_table_lookup(c->l->by_prefix2, k2), i, base);
+				try_entries(c, g_hash_table_lookup(c->l->by_prefix2, k2), 0, i, base);
 			}
 		}
 	}
@@ -315,6 +325,10 @@ gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, co
 
 	if (s->n == 0)
 		return FALSE;
+	if (sc->generation != lx->generation) {
+		g_hash_table_remove_all(sc->stem_cache);
+		sc->generation = lx->generation;
+	}
 	question = lexicon_question(a, s);
 	/* every language's matches first: an exclusion in one language
 	 * ("!we ~ review") covers the same words found by another */

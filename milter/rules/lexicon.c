@@ -60,7 +60,9 @@ static void lang_free(gpointer p)
 
 Lexicon *lexicon_new(void)
 {
+	static gint generations;
 	Lexicon *lx = g_new0(Lexicon, 1);
+	lx->generation = (guint)g_atomic_int_add(&generations, 1) + 1;
 	lx->concepts = g_ptr_array_new_with_free_func(g_free);
 	lx->ids = g_hash_table_new(g_str_hash, g_str_equal);
 	lx->langs = g_ptr_array_new_with_free_func(lang_free);

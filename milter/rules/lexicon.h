@@ -62,6 +62,7 @@ typedef struct {
 } LexLang;
 
 typedef struct Lexicon {
+	guint generation;       /* tells one loaded lexicon from the next (scratch caches) */
 	GPtrArray *concepts;    /* char* NAME; its index is the concept id */
 	GHashTable *ids;        /* NAME -> id + 1 */
 	GPtrArray *langs;       /* LexLang*; its index is the language bit */
