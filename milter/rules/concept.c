@@ -312,7 +312,8 @@ gboolean lexicon_question(const TextAnalysis *a, const TextSentence *s)
 {
 	const char *b = a->text->str + s->start, *end = b + s->len;
 
-	if (!((s->len >= 1 && end[-1] == '?') || (s->len >= 3 && memcmp(end - 3, "\xef\xbc\x9f", 3) == 0)))
+	if (!((s->len >= 1 && end[-1] == '?') || (s->len >= 3 && memcmp(end - 3, "\xef\xbc\x9f", 3) == 0) ||
+	      (s->len >= 2 && memcmp(end - 2, "\xd8\x9f", 2) == 0)))   /* ? ？ ؟ */
 		return FALSE;
 	return s->len < 4 || memmem(b, s->len, "://", 3) == NULL;
 }

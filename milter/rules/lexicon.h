@@ -87,7 +87,7 @@ int lexicon_lang(const Lexicon *lx, const char *code);
  * before a match); free with text_analysis_free */
 TextAnalysis *lexicon_words(const char *s, gsize len);
 
-/* lexicon_question - sentence s asks: it ends in "?" or "？", and not as
+/* lexicon_question - sentence s asks: it ends in "?", "？" or "؟", and not as
  * the end of a link ("…/track?") */
 gboolean lexicon_question(const TextAnalysis *a, const TextSentence *s);
 
