@@ -63,3 +63,26 @@ daemon_start() {
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
+
+# labelled_suite DIR - each message of a labelled set (DIR/labels.tsv,
+# DIR/messages) through $BUILD/amzmilter-check and the shipped
+# configuration: a compliant one must come out accepted or tagged, a
+# violation rejected or quarantined.  Families named in $LABELLED_LATER are
+# reported, not asserted.
+labelled_suite() {
+	local dir=$1 name want market lang family action rules good=0 total=0 later=0 later_blocked=0
+	while IFS=$'\t' read -r name want market lang family action rules; do
+		if [ "$want" = bad ] && [[ " ${LABELLED_LATER:-} " == *" $family "* ]]; then
+			later=$((later + 1))
+			case $action in reject|quarantine) later_blocked=$((later_blocked + 1)) ;; esac
+			continue
+		fi
+		total=$((total + 1))
+		case $want:$action in
+		ok:accept|ok:tag|bad:reject|bad:quarantine)
+			ok "$name ($want, $lang, $family): $action $rules" true; good=$((good + 1)) ;;
+		*) ok "$name ($want, $lang, $family): $action $rules" false ;;
+		esac
+	done < <(python3 "$TOP/tests/labelled.py" "$BUILD/amzmilter-check" "$TOP/conf/amzmilter.conf" "$dir")
+	diag "$(basename "$dir"): $good/$total come out as expected${LABELLED_LATER:+; reported only: $later_blocked/$later violations blocked}"
+}

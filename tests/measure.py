@@ -5,57 +5,45 @@ Usage: measure.py CHECK CONF DIR
 
 DIR holds messages/NAME.eml and labels.tsv (tab-separated: file, ok|bad,
 marketplace[, language[, family]]).  Each message goes through CHECK
---json with a relay recipient of its marketplace.  "bad" is blocked when
+--json with a relay recipient of its marketplace (labelled.py).  "bad" is blocked when
 the action is reject or quarantine; "ok" is held when it is anything but
 accept or tag.  Prints the violations blocked and the compliant messages
 held, per family, per language and in all, then the misses.
 """
 import collections
-import json
 import os
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import labelled  # noqa: E402
 
 
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__.strip().splitlines()[2])
     check, conf, d = sys.argv[1:]
-    rows = []
-    for line in open(os.path.join(d, "labels.tsv"), encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        f = line.rstrip("\n").split("\t")
-        f += [""] * (5 - len(f))
-        rows.append(f[:5])
     blocked = collections.defaultdict(lambda: [0, 0])   # key -> [blocked, violations]
     held = collections.defaultdict(lambda: [0, 0])      # key -> [held, compliant]
     misses = []
-    for name, want, market, lang, family in rows:
-        out = subprocess.run([check, "-c", conf, "--json", "--rcpt",
-                              "x7k2m9q4z1v8c3b@marketplace.amazon." + market,
-                              os.path.join(d, "messages", name + ".eml")],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
-        o = json.loads(out.strip().splitlines()[-1])
-        rules = ",".join(sorted({h["rule"] for h in o["hits"]})) or "-"
+    for (name, want, market, lang, family), action, rules in labelled.verdicts(check, conf, d):
         if want == "bad":
-            hit = o["action"] in ("reject", "quarantine")
+            hit = action in ("reject", "quarantine")
             for k in ("all", family and "family " + family, lang and "language " + lang):
                 if not k:
                     continue
                 blocked[k][0] += hit
                 blocked[k][1] += 1
             if not hit:
-                misses.append("missed  %s (%s, %s): %s %s" % (name, family, lang, o["action"], rules))
+                misses.append("missed  %s (%s, %s): %s %s" % (name, family, lang, action, rules))
         else:
-            hold = o["action"] not in ("accept", "tag")
+            hold = action not in ("accept", "tag")
             for k in ("all", lang and "language " + lang):
                 if not k:
                     continue
                 held[k][0] += hold
                 held[k][1] += 1
             if hold:
-                misses.append("held    %s (%s, %s): %s %s" % (name, family, lang, o["action"], rules))
+                misses.append("held    %s (%s, %s): %s %s" % (name, family, lang, action, rules))
     print("violations blocked:")
     for k in sorted(blocked, key=lambda k: (k != "all", k)):
         b, n = blocked[k]
