@@ -441,6 +441,8 @@ static gint32 next_break(const UChar *u, gint32 from, gint32 len)
 	for (gint32 i = from; i < len; i++) {
 		UChar c = u[i];
 		gint32 j, k;
+		if (c < 0x80 && c != '.' && c != '!' && c != '?' && c != '\n' && c != '\r')
+			continue;   /* most of any text */
 		if (is_line_end(c))
 			return c == '\r' && i + 1 < len && u[i + 1] == '\n' ? i + 2 : i + 1;
 		if (!is_terminator(c) && !is_fullstop(c))
