@@ -39,6 +39,7 @@
 #include <unicode/ustring.h>
 #include "extract/charset.h"
 #include "extract/sentences.h"
+#include "util/text.h"
 
 #define DEADLINE_EVERY     256    /* sentences between two looks at the clock */
 #define FOLD_SCRATCH_UNITS 256    /* the fold buffer's first size */
@@ -136,6 +137,7 @@ static void fold_into(Run *r, gint32 s, gint32 e)
 	}
 	if (U_FAILURE(err))
 		return;
+	len = text_fold_fixup(r->scratch, len);
 	at = out->len;
 	/* a UTF-16 unit is at most 3 bytes of UTF-8 (a pair: 4 for 2) */
 	g_string_set_size(out, at + (gsize)len * 3);

@@ -345,6 +345,7 @@ static void record_value(Ev *ev, const TargetRef *ref, const Value *v)
 }
 
 static gboolean after_label(Ev *ev, guint c, const char *s, gsize at);
+static gboolean before_label(Ev *ev, guint c, const char *s, gsize len, gsize at);
 static void concepts_find(Ev *ev);
 static gboolean bit(const guint64 *b, guint c);
 
@@ -385,7 +386,8 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 			if (rc < 0 || tries == 1000)
 				break;
 			PCRE2_SIZE *o = pcre2_get_ovector_pointer(ev->md);
-			if (after_label(ev, t->after - 1, s, o[0]) != t->not_after)
+			if ((t->before ? before_label(ev, t->after - 1, s, len, o[1])
+			               : after_label(ev, t->after - 1, s, o[0])) != t->not_after)
 				break;
 			from = o[1] > o[0] ? o[1] : o[0] + 1;   /* past this one */
 			while (from < len && (s[from] & 0xC0) == 0x80)
@@ -661,6 +663,39 @@ static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
 	/* a label that ends in the last few words: "call us on", "PRO no." */
 	found = lexicon_scan(ev->rs->lex, ev->all_mask, mini, sen, ev->local->lex, NULL, NULL, (int)c,
 	                     sen->n > LABEL_WORDS ? sen->n - LABEL_WORDS : 0, &m);
+	text_analysis_free(mini);
+	return found;
+}
+
+/* before_label - the words right after s[at] (in its sentence) start with
+ * concept c: "YENI15 kodunu kullanın", "SAVE10 というコード" */
+static gboolean before_label(Ev *ev, guint c, const char *s, gsize len, gsize at)
+{
+	gsize to = len - at > LABEL_BYTES ? at + LABEL_BYTES : len;
+	TextAnalysis *mini;
+	const TextSentence *sen;
+	gboolean found;
+	LexMatch m;
+
+	if (!ev->analysed)
+		concepts_find(ev);
+	if (ev->all_mask == 0)
+		return FALSE;
+	while (to > at && to < len && (s[to] & 0xC0) == 0x80)
+		to--;
+	/* up to the end of the sentence, as after_label reads back to its start */
+	for (gsize i = at; i < to; i++) {
+		char ch = s[i];
+		if (ch == '!' || ch == '?' || ch == '\n' ||
+		    (ch == '.' && i + 1 < to && g_ascii_isspace(s[i + 1]) && !(i + 2 < to && g_ascii_isdigit(s[i + 2])))) {
+			to = i;
+			break;
+		}
+	}
+	mini = lexicon_words(s + at, to - at);
+	sen = &g_array_index(mini->sentences, TextSentence, 0);
+	found = lexicon_scan(ev->rs->lex, ev->all_mask, mini, sen, ev->local->lex, NULL, NULL, (int)c, 0, &m) &&
+	        m.t0 < LABEL_WORDS;
 	text_analysis_free(mini);
 	return found;
 }

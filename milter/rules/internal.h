@@ -235,6 +235,8 @@ typedef struct {
 	guint after;            /* OP_RE: a match counts only right after this concept's
 	                         * words (id + 1; 0: anywhere) */
 	gboolean not_after;     /* … or only where it is not right after them */
+	gboolean before;        /* "before CONCEPT": the words right after the match
+	                         * hold it, not the words before ("SAVE10 kodunu") */
 } Test;
 
 typedef enum { EX_AND, EX_OR, EX_NOT, EX_TEST, EX_LIST, EX_RULE } ExprKind;

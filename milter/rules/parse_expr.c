@@ -342,18 +342,21 @@ static Expr *parse_test(Parser *p)
 	}
 	if (strcmp(o, "=~") == 0 || strcmp(o, "!~") == 0) {
 		ok = test_regex(p, test, o);
-		/* "[not] after CONCEPT": the words right before the match decide */
-		if (ok && (parse_is_word(parse_peek(p), "after") ||
-		           (parse_is_word(parse_peek(p), "not") && parse_is_word(parse_tok_at(p, p->pos + 1), "after")))) {
+		/* "[not] after CONCEPT": the words right before the match decide;
+		 * "[not] before CONCEPT": the words right after it */
+		const Token *w = parse_is_word(parse_peek(p), "not") ? parse_tok_at(p, p->pos + 1) : parse_peek(p);
+		if (ok && (parse_is_word(w, "after") || parse_is_word(w, "before"))) {
 			int id;
+			const char *kw = parse_is_word(w, "after") ? "after" : "before";
 			test->not_after = parse_is_word(parse_next(p), "not");
 			if (test->not_after)
 				parse_next(p);
+			test->before = strcmp(kw, "before") == 0;
 			if (test->neg) {
-				parse_error(p, op, "\"after\" goes with =~, not !~");
+				parse_error(p, op, "\"%s\" goes with =~, not !~", kw);
 				goto fail;
 			}
-			if ((id = parse_concept(p, "after")) < 0)
+			if ((id = parse_concept(p, kw)) < 0)
 				goto fail;
 			test->after = (guint)id + 1;
 		}

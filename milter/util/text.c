@@ -186,6 +186,15 @@ char *text_casefold(const char *s)
 /* Folding goes through UTF-16, ICU's own form: short words on the stack. */
 #define FOLD_STACK 256
 
+gint32 text_fold_fixup(guint16 *u, gint32 n)
+{
+	gint32 w = 0;
+	for (gint32 r = 0; r < n; r++)
+		if (!(u[r] == 0x0307 && w > 0 && u[w - 1] == 'i'))
+			u[w++] = u[r];
+	return w;
+}
+
 void text_nfkc_fold(const char *s, gsize len, GString *out)
 {
 	static const UNormalizer2 *nf;
@@ -234,15 +243,7 @@ void text_nfkc_fold(const char *s, gsize len, GString *out)
 	}
 	if (U_FAILURE(e))
 		goto out;
-	{
-		/* Turkish capital İ folds to i + U+0307; the dot would keep "İade"
-		 * from matching "iade" */
-		int32_t r, w = 0;
-		for (r = 0; r < m; r++)
-			if (!(dst[r] == 0x0307 && w > 0 && dst[w - 1] == 'i'))
-				dst[w++] = dst[r];
-		m = w;
-	}
+	m = text_fold_fixup(dst, m);
 	e = U_ZERO_ERROR;
 	u_strToUTF8(NULL, 0, &olen, dst, m, &e);
 	e = U_ZERO_ERROR;

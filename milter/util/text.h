@@ -54,6 +54,11 @@ char *text_casefold(const char *s);
  * messages are compared in this form.  Invalid UTF-8 becomes U+FFFD. */
 void text_nfkc_fold(const char *s, gsize len, GString *out);
 
+/* text_fold_fixup - after NFKC_Casefold of u[0..n) (UTF-16 units): drops the
+ * U+0307 that follows an "i" (Turkish capital İ folds to i + dot, which
+ * would keep "İade" from matching "iade"); returns the new length */
+gint32 text_fold_fixup(guint16 *u, gint32 n);
+
 /* text_ascii_readable - s in a form an ASCII-only reader can read: Latin
  * letters without their accents, other scripts transliterated into Latin
  * ("レビュー" is "rebyu", "Отзыв" is "Otzyv"), what is left as "?";

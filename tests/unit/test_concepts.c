@@ -31,6 +31,9 @@ static const struct { const char *file, *text; } lexicon[] = {
 	{ "lexicon/fr/reward.words", "bon d'achat\ncarte cadeau\n" },
 	{ "lexicon/ja/review.words", "レビュー\n" },
 	{ "lexicon/ja/reward.words", "ギフト券\nプレゼント~致し\n" },
+	{ "lexicon/tr/promo_code.words", "kod*\nindirim kodu\n" },
+	{ "lexicon/tr/review.words", "iade\n" },
+	{ "lexicon/tr/reward.words", "hediye kart*\n" },
 };
 
 static const char rules_text[] =
@@ -39,6 +42,9 @@ static const char rules_text[] =
 	"list markets_fr { fr }\n"
 	"list markets_ja { co.jp }\n"
 	"list markets_pl { pl }\n"
+	"list markets_tr { com.tr }\n"
+	"rule CODE\n describe \"code: {match}\"\n"
+	" match text =~ /(?-i:[A-Z]+[0-9]+)/ before PROMO_CODE\n action reject\n"
 	"rule INCENTIVE\n describe \"offer: {match}\"\n"
 	" match sentence has REVIEW and sentence has REWARD\n action reject\n"
 	"rule CONDITIONAL\n describe \"cond: {match}\"\n"
@@ -142,6 +148,13 @@ static const struct {
 	{ "com", "Your freight PRO number 0301234567 is with the carrier.", "" },
 	{ "com", "Please call 0301234567 for help with the freight.", "PHONE=0301234567" },
 	{ "com", "The tracking number 1234 5678 9012 and Tel. 030 12345.", "PHONE=030 12345;CALL=030 12345" },
+	/* a code right before the words that introduce it ("before"); not
+	 * when they come later in the sentence */
+	{ "com.tr", "Bir sonraki siparişinizde YENI15 kodunu kullanabilirsiniz.", "CODE=YENI15" },
+	{ "com.tr", "YENI15 numaralı paketiniz bugün yola çıktı ve kurye size yarın bir kod gönderecek.", "" },
+	/* Turkish capital İ matches a lower-case i (the dot folding adds is dropped) */
+	{ "com.tr", "İADE için iade etiketini yazdırıp kutuya yapıştırın; ücretli bir hediye kartı gibi değil.",
+	  "INCENTIVE=İADE \xe2\x80\xa6 hediye kartı" },
 	/* the message's language against its marketplace's */
 	{ "de", "Wir haben Ihre Bestellung heute an den Versanddienstleister übergeben und melden "
 	        "uns, sobald wir die Sendungsnummer haben. Bei Fragen sind wir gerne für Sie da.", "" },
@@ -180,6 +193,8 @@ static const struct {
 	  "a.rules:3:8: \"has\" looks for a concept in subject, text, sentence or passage, not in \"link\"" },
 	{ "rule R\n describe \"x\"\n match text !~ /1/ after REVIEW\n action tag\n", NULL, NULL,
 	  "a.rules:3:13: \"after\" goes with =~, not !~" },
+	{ "rule R\n describe \"x\"\n match text !~ /1/ before REVIEW\n action tag\n", NULL, NULL,
+	  "a.rules:3:13: \"before\" goes with =~, not !~" },
 	{ "list markets_en { * }\n", "lexicon/en/extra.words", "# E\nreviews\nthing\nreview\n",
 	  "lexicon/en/extra.words:4:1: duplicate entry \"review\": lexicon/en/extra.words:2 has the same "
 	  "words once stemmed" },
