@@ -28,6 +28,7 @@
 typedef struct {
 	const GPtrArray *first; /* the entries whose first word is this stem */
 	gboolean pair_first;    /* some entries start with this stem and one more word */
+	guint64 bit;            /* lexicon_word_bit */
 	guint32 len;
 	char stem[];            /* NUL-terminated */
 } WordInfo;
@@ -95,6 +96,7 @@ static WordInfo *word_info(const LexLang *l, const char *stem, gsize len)
 	w->len = (guint32)len;
 	w->first = g_hash_table_lookup(l->by_first, w->stem);
 	w->pair_first = g_hash_table_contains(l->pair_first, w->stem);
+	w->bit = lexicon_word_bit(w->stem);
 	return w;
 }
 
@@ -130,6 +132,7 @@ typedef struct {
 	guint32 n;
 	LexScratch *sc;
 	gboolean question;      /* the sentence ends in "?" */
+	guint64 have;           /* the bits of the sentence's words */
 } Cursor;
 
 static const WordInfo *info_of(const Cursor *c, guint32 i)
@@ -178,6 +181,8 @@ static void try_entries(const Cursor *c, const GPtrArray *cands, guint known, gu
 	for (guint j = 0; cands && j < cands->len; j++) {
 		const LexEntry *e = cands->pdata[j];
 		guint32 end;
+		if ((e->need & ~c->have) != 0)
+			continue;   /* a word of it is not in the sentence */
 		if ((!e->question || c->question) && match_from(c, e, known, i + known, &end)) {
 			LexMatch m = { .concept = e->concept, .exclude = e->exclude, .t0 = base + i, .t1 = base + end };
 			g_array_append_val(c->sc->matches, m);
@@ -345,6 +350,8 @@ gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, co
 			scan_joined(&c, s->first);
 		} else {
 			stem_words(sc, l, a, s);
+			for (guint k = 0; k < sc->info->len; k++)
+				c.have |= ((const WordInfo *)sc->info->pdata[k])->bit;
 			scan_spaced(&c, s->first);
 		}
 	}

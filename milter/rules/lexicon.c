@@ -496,6 +496,10 @@ void lexicon_finish(Lexicon *lx)
 		for (guint j = 0; j < l->entries->len; j++) {
 			LexEntry *e = l->entries->pdata[j];
 			const LexWord *w = &e->words[0];
+			e->need = 0;
+			for (guint k = 0; k < e->nwords && !l->compound && !l->nospace; k++)
+				if (e->words[k].kind == LW_STEM)
+					e->need |= lexicon_word_bit(e->words[k].s);
 			if (w->kind == LW_TEXT) {
 				char *k = g_strndup(w->s, g_utf8_next_char(w->s) - w->s);
 				index_add(l->by_char, k, e);

@@ -38,6 +38,8 @@ typedef struct {
 	gboolean question;      /* "… ?": only in a sentence that asks (ends in "?") */
 	guint nwords;
 	LexWord *words;
+	guint64 need;           /* a bit per word that must be in the sentence
+	                         * (word_bit; 0 where words may be compounds' ends) */
 	char *text;             /* as written */
 	char *file;
 	guint line;
@@ -90,6 +92,13 @@ TextAnalysis *lexicon_words(const char *s, gsize len);
 /* lexicon_question - sentence s asks: it ends in "?", "？" or "؟", and not as
  * the end of a link ("…/track?") */
 gboolean lexicon_question(const TextAnalysis *a, const TextSentence *s);
+
+/* word_bit - one of 64 bits for a stem: a sentence whose words' bits
+ * lack one of an entry's cannot hold the entry */
+static inline guint64 lexicon_word_bit(const char *stem)
+{
+	return G_GUINT64_CONSTANT(1) << (g_str_hash(stem) & 63);
+}
 
 /* A concept found: its words are tokens [t0, t1) of the analysis. */
 typedef struct {
