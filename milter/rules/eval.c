@@ -346,6 +346,7 @@ static void record_value(Ev *ev, const TargetRef *ref, const Value *v)
 
 static gboolean after_label(Ev *ev, guint c, const char *s, gsize at);
 static gboolean before_label(Ev *ev, guint c, const char *s, gsize len, gsize at);
+static gboolean in_sentence_with(Ev *ev, guint c, const TargetRef *ref, const char *s, gsize len, gsize at);
 static void concepts_find(Ev *ev);
 static gboolean bit(const guint64 *b, guint c);
 
@@ -371,14 +372,17 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 	}
 	if (tp)
 		t0 = rules_prof_now();
-	if (t->after && !ev->analysed)
+	if ((t->after || t->within) && !ev->analysed)
 		concepts_find(ev);
-	if (t->after && !bit(ev->text_bits, t->after - 1) && !bit(ev->subject_bits, t->after - 1)) {
+	gboolean label_nowhere = t->after && !bit(ev->text_bits, t->after - 1) &&
+	                         !bit(ev->subject_bits, t->after - 1);
+	if (label_nowhere && !t->not_after) {
 		/* the concept is nowhere: no match can follow it */
-		rc = t->not_after ? first_match(ev, t, ref, s, len) : PCRE2_ERROR_NOMATCH;
-	} else if (t->after) {
+		rc = PCRE2_ERROR_NOMATCH;
+	} else if ((t->after && !label_nowhere) || t->within) {
 		/* the first match whose words before it do (or do not) hold the
-		 * concept; the first of all found the fast way, as any regex is */
+		 * concept, in a sentence that does (or does not) hold the other;
+		 * the first of all found the fast way, as any regex is */
 		gsize from = 0;
 		for (guint tries = 0;; tries++) {
 			rc = tries == 0 ? first_match(ev, t, ref, s, len)
@@ -386,8 +390,13 @@ static gboolean run_regex(Ev *ev, const Test *t, const TargetRef *ref, const cha
 			if (rc < 0 || tries == 1000)
 				break;
 			PCRE2_SIZE *o = pcre2_get_ovector_pointer(ev->md);
-			if ((t->before ? before_label(ev, t->after - 1, s, len, o[1])
-			               : after_label(ev, t->after - 1, s, o[0])) != t->not_after)
+			gboolean ok = TRUE;
+			if (t->after && !label_nowhere)
+				ok = (t->before ? before_label(ev, t->after - 1, s, len, o[1])
+				                : after_label(ev, t->after - 1, s, o[0])) != t->not_after;
+			if (ok && t->within)
+				ok = in_sentence_with(ev, t->within - 1, ref, s, len, o[0]) != t->not_within;
+			if (ok)
 				break;
 			from = o[1] > o[0] ? o[1] : o[0] + 1;   /* past this one */
 			while (from < len && (s[from] & 0xC0) == 0x80)
@@ -698,6 +707,34 @@ static gboolean before_label(Ev *ev, guint c, const char *s, gsize len, gsize at
 	        m.t0 < LABEL_WORDS;
 	text_analysis_free(mini);
 	return found;
+}
+
+/* in_sentence_with - byte at of s, the text or the subject, is in a
+ * sentence that holds concept c */
+static gboolean in_sentence_with(Ev *ev, guint c, const TargetRef *ref, const char *s, gsize len, gsize at)
+{
+	const TextAnalysis *a = ev->f->analysis;
+	gsize off;
+	guint lo = 0, hi;
+
+	if (a == NULL || at >= len)
+		return FALSE;
+	off = ref->def->id == TG_SUBJECT ? at : (gsize)a->subject_len + 2 + at;
+	/* the analysis holds the same bytes unless it was cut or mended */
+	if (off >= a->text->len || a->text->str[off] != s[at])
+		return FALSE;
+	hi = a->sentences->len;
+	while (lo < hi) {   /* the last sentence starting at or before off */
+		guint mid = lo + (hi - lo) / 2;
+		if (g_array_index(a->sentences, TextSentence, mid).start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return FALSE;
+	const TextSentence *sen = &g_array_index(a->sentences, TextSentence, lo - 1);
+	return off < (gsize)sen->start + sen->len && bit(ev->cbits + (gsize)(lo - 1) * ev->nw, c);
 }
 
 static gboolean fold_eq(const char *a, const char *folded)

@@ -237,6 +237,9 @@ typedef struct {
 	gboolean not_after;     /* … or only where it is not right after them */
 	gboolean before;        /* "before CONCEPT": the words right after the match
 	                         * hold it, not the words before ("SAVE10 kodunu") */
+	guint within;           /* OP_RE on text or subject: a match counts only in a
+	                         * sentence holding this concept (id + 1; 0: any) */
+	gboolean not_within;    /* … or only in a sentence without it */
 } Test;
 
 typedef enum { EX_AND, EX_OR, EX_NOT, EX_TEST, EX_LIST, EX_RULE } ExprKind;

@@ -360,6 +360,27 @@ static Expr *parse_test(Parser *p)
 				goto fail;
 			test->after = (guint)id + 1;
 		}
+		/* "[not] within CONCEPT": the match's sentence decides */
+		w = parse_is_word(parse_peek(p), "not") ? parse_tok_at(p, p->pos + 1) : parse_peek(p);
+		if (ok && parse_is_word(w, "within")) {
+			int id;
+			test->not_within = parse_is_word(parse_next(p), "not");
+			if (test->not_within)
+				parse_next(p);
+			if (test->neg) {
+				parse_error(p, op, "\"within\" goes with =~, not !~");
+				goto fail;
+			}
+			for (guint i = 0; i < test->ntargets; i++)
+				if (test->targets[i].def->id != TG_TEXT && test->targets[i].def->id != TG_SUBJECT) {
+					parse_error(p, w, "\"within\" reads the sentences of text and subject, not %s",
+					            test->targets[i].def->name);
+					goto fail;
+				}
+			if ((id = parse_concept(p, "within")) < 0)
+				goto fail;
+			test->within = (guint)id + 1;
+		}
 	} else if (strcmp(o, "has") == 0) {
 		if (!test_has(p, test, tt))
 			goto fail;
