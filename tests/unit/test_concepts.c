@@ -31,6 +31,7 @@ static const struct { const char *file, *text; } lexicon[] = {
 	{ "lexicon/fr/reward.words", "bon d'achat\ncarte cadeau\n" },
 	{ "lexicon/ja/review.words", "レビュー\n" },
 	{ "lexicon/ja/reward.words", "ギフト券\nプレゼント~致し\n" },
+	{ "lexicon/en/maker_line.words", "manufacturer\ncarrier\n" },
 	{ "lexicon/tr/promo_code.words", "kod*\nindirim kodu\n" },
 	{ "lexicon/tr/review.words", "iade\n" },
 	{ "lexicon/tr/reward.words", "hediye kart*\n" },
@@ -43,6 +44,8 @@ static const char rules_text[] =
 	"list markets_ja { co.jp }\n"
 	"list markets_pl { pl }\n"
 	"list markets_tr { com.tr }\n"
+	"rule HOTLINE\n describe \"line: {match}\"\n"
+	" match text =~ /HL-[0-9]{4}/ not within MAKER_LINE\n action tag\n"
 	"rule CODE\n describe \"code: {match}\"\n"
 	" match text =~ /(?-i:[A-Z]+[0-9]+)/ before PROMO_CODE\n action reject\n"
 	"rule INCENTIVE\n describe \"offer: {match}\"\n"
@@ -148,6 +151,11 @@ static const struct {
 	{ "com", "Your freight PRO number 0301234567 is with the carrier.", "" },
 	{ "com", "Please call 0301234567 for help with the freight.", "PHONE=0301234567" },
 	{ "com", "The tracking number 1234 5678 9012 and Tel. 030 12345.", "PHONE=030 12345;CALL=030 12345" },
+	/* a number in a sentence about the manufacturer is not the seller's
+	 * ("within"); the next match in another sentence is */
+	{ "com", "The manufacturer answers on HL-1234 every day.", "" },
+	{ "com", "The manufacturer has HL-2222 for repairs. Our own line is HL-1111.", "HOTLINE=HL-1111" },
+	{ "com", "Our own line is HL-1111.", "HOTLINE=HL-1111" },
 	/* a code right before the words that introduce it ("before"); not
 	 * when they come later in the sentence */
 	{ "com.tr", "Bir sonraki siparişinizde YENI15 kodunu kullanabilirsiniz.", "CODE=YENI15" },
@@ -195,6 +203,8 @@ static const struct {
 	  "a.rules:3:13: \"after\" goes with =~, not !~" },
 	{ "rule R\n describe \"x\"\n match text !~ /1/ before REVIEW\n action tag\n", NULL, NULL,
 	  "a.rules:3:13: \"before\" goes with =~, not !~" },
+	{ "rule R\n describe \"x\"\n match link =~ /1/ within REVIEW\n action tag\n", NULL, NULL,
+	  "a.rules:3:20: \"within\" reads the sentences of text and subject, not link" },
 	{ "list markets_en { * }\n", "lexicon/en/extra.words", "# E\nreviews\nthing\nreview\n",
 	  "lexicon/en/extra.words:4:1: duplicate entry \"review\": lexicon/en/extra.words:2 has the same "
 	  "words once stemmed" },
