@@ -5,7 +5,7 @@
 #   make test       deps + build + every test; ends with "N passed, M failed"
 #   make run        deps + build + the milter behind a private Postfix on 127.0.0.1
 #   make digests    regenerate the behaviour digests and pinned log lines the tests compare
-#   make measure    violations blocked / compliant held on tests/fresh-2, per family and language
+#   make measure    violations blocked / compliant held on tests/fresh-2 and -3, per family and language
 #   make install    PREFIX=/usr/local DESTDIR=  (config to $(SYSCONFDIR)/amzmilter)
 #   make clean
 #
@@ -156,9 +156,10 @@ soak: deps
 	BUILD=$(BUILD) SOAK_MESSAGES=$(SOAK_MESSAGES) tests/soak/run
 
 # How the shipped rules do on the messages written apart from them, per
-# family and language (tests/fresh-2; not a pass/fail suite).
+# family and language (tests/fresh-2 and tests/fresh-3).
 measure: all
 	python3 tests/measure.py $(BUILD)/amzmilter-check conf/amzmilter.conf tests/fresh-2
+	python3 tests/measure.py $(BUILD)/amzmilter-check conf/amzmilter.conf tests/fresh-3
 
 bench: deps
 	$(MAKE) all $(BUILD)/plain/amzmilter
@@ -172,6 +173,7 @@ digests: all
 	$(DIGEST) tests/corpus/messages .eml > tests/digests/corpus.sha256
 	$(DIGEST) tests/fresh/messages .eml > tests/digests/fresh.sha256
 	$(DIGEST) tests/fresh-2/messages .eml > tests/digests/fresh-2.sha256
+	$(DIGEST) tests/fresh-3/messages .eml > tests/digests/fresh-3.sha256
 	$(DIGEST) tests/golden .eml > tests/digests/golden.sha256
 	if [ -d ../shared/corpus ]; then $(DIGEST) ../shared/corpus > tests/digests/shared.sha256; fi
 	BUILD=$(BUILD) AMZ_DIGESTS_WRITE=1 bash tests/t-golden.sh > /dev/null

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/t-digests.sh - behaviour pinned: the digest of what amzmilter-check
 # --json --facts prints for every message of tests/corpus, tests/fresh,
-# tests/fresh-2, tests/golden and ../shared/corpus (when present) equals the
+# tests/fresh-2, tests/fresh-3, tests/golden and ../shared/corpus (when present) equals the
 # digest stored in tests/digests/NAME.sha256.  A change that alters facts or verdicts on
 # purpose regenerates them with `make digests`, the diff reviewed in its
 # commit.
@@ -52,6 +52,7 @@ PY
 compare corpus tests/corpus/messages .eml
 compare fresh tests/fresh/messages .eml
 compare fresh-2 tests/fresh-2/messages .eml
+compare fresh-3 tests/fresh-3/messages .eml
 compare golden tests/golden .eml
 if [ -d "$SHARED/corpus" ]; then
 	compare shared "$SHARED/corpus"
