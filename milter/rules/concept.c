@@ -27,7 +27,8 @@
 
 typedef struct {
 	const GPtrArray *first; /* the entries whose first word is this stem */
-	gboolean pair_first;    /* some entries start with this stem and one more word */
+	guint64 seconds;        /* entries start with this stem and one more word:
+	                         * the bits of those second words (0: none) */
 	guint64 bit;            /* lexicon_word_bit */
 	guint32 len;
 	char stem[];            /* NUL-terminated */
@@ -95,7 +96,8 @@ static WordInfo *word_info(const LexLang *l, const char *stem, gsize len)
 	w->stem[len] = '\0';
 	w->len = (guint32)len;
 	w->first = g_hash_table_lookup(l->by_first, w->stem);
-	w->pair_first = g_hash_table_contains(l->pair_first, w->stem);
+	const guint64 *seconds = g_hash_table_lookup(l->pair_first, w->stem);
+	w->seconds = seconds ? *seconds : 0;
 	w->bit = lexicon_word_bit(w->stem);
 	return w;
 }
@@ -214,13 +216,15 @@ static void scan_spaced(const Cursor *c, guint32 base)
 		gsize n = wi->len;
 		const TextWord *t = &c->tok[i];
 		try_entries(c, wi->first, 1, i, base);
-		if (pairs && wi->pair_first)
+		if (pairs && i + 1 < c->n && (wi->seconds & info_of(c, i + 1)->bit))
 			try_pair(c, st, i, base);
 		if (c->l->compound)
 			for (gsize k = 3; k + 4 <= n; k++)
 				if ((st[k] & 0xC0) != 0x80) {
 					try_entries(c, g_hash_table_lookup(c->l->by_first, st + k), 1, i, base);
-					if (pairs && g_hash_table_contains(c->l->pair_first, st + k))
+					const guint64 *sec;
+					if (pairs && i + 1 < c->n && (sec = g_hash_table_lookup(c->l->pair_first, st + k)) &&
+					    (*sec & info_of(c, i + 1)->bit))
 						try_pair(c, st + k, i, base);
 				}
 		if (t->fold_len >= 2) {

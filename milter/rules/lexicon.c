@@ -488,7 +488,7 @@ void lexicon_finish(Lexicon *lx)
 		                                    (GDestroyNotify)g_ptr_array_unref);
 		l->by_pair = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		                                   (GDestroyNotify)g_ptr_array_unref);
-		l->pair_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		l->pair_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 		l->by_prefix2 = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		                                      (GDestroyNotify)g_ptr_array_unref);
 		l->by_char = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -512,7 +512,12 @@ void lexicon_finish(Lexicon *lx)
 			} else if (e->nwords >= 2 && e->words[1].kind == LW_STEM) {
 				char *k = g_strconcat(w->s, "\x1f", e->words[1].s, NULL);
 				index_add(l->by_pair, k, e);
-				g_hash_table_add(l->pair_first, g_strdup(w->s));
+				guint64 *seconds = g_hash_table_lookup(l->pair_first, w->s);
+				if (seconds == NULL) {
+					seconds = g_new0(guint64, 1);
+					g_hash_table_insert(l->pair_first, g_strdup(w->s), seconds);
+				}
+				*seconds |= lexicon_word_bit(e->words[1].s);
 				g_free(k);
 			} else {
 				index_add(l->by_first, w->s, e);

@@ -56,7 +56,8 @@ typedef struct {
 	                         * start with a common word ("your next order") are tried
 	                         * only where the second follows */
 	GHashTable *by_prefix2; /* first 2 bytes of a first-word prefix -> GPtrArray */
-	GHashTable *pair_first; /* the first words of by_pair's keys (a set) */
+	GHashTable *pair_first; /* the first words of by_pair's keys -> the OR of
+	                         * their second words' lexicon_word_bit (a guint64*) */
 	guint8 prefix2_bits[8192]; /* a bit per 2-byte key of by_prefix2 */
 	GHashTable *seen;       /* while loading: concept + stems -> "file:line" */
 	GHashTable *by_char;    /* nospace: the first character of an entry's first piece
