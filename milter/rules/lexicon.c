@@ -41,7 +41,6 @@ static void entry_free(gpointer p)
 		g_free(e->words[i].s);
 	g_free(e->words);
 	g_free(e->text);
-	g_free(e->file);
 	g_free(e);
 }
 
@@ -49,10 +48,11 @@ static void lang_free(gpointer p)
 {
 	LexLang *l = p;
 	GHashTable **tables[] = { &l->by_first, &l->by_pair, &l->pair_first, &l->by_prefix2, &l->seen,
-	                          &l->by_char };
+	                          &l->stems, &l->by_char };
 
 	g_free(l->code);
 	g_ptr_array_unref(l->entries);
+	g_ptr_array_unref(l->files);
 	for (guint i = 0; i < G_N_ELEMENTS(tables); i++)
 		g_clear_pointer(tables[i], g_hash_table_unref);
 	g_free(l);
@@ -113,7 +113,9 @@ static LexLang *lang_get(Lexicon *lx, const char *code)
 		sb_stemmer_delete(st);
 	}
 	l->entries = g_ptr_array_new_with_free_func(entry_free);
-	l->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	l->files = g_ptr_array_new_with_free_func(g_free);
+	l->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	l->stems = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	g_ptr_array_add(lx->langs, l);
 	return l;
 }
@@ -166,11 +168,12 @@ TextAnalysis *lexicon_words(const char *s, gsize len)
 
 /* add_words - the folded pieces of one written word, split where the
  * tokeniser splits (apostrophes, hyphens, other punctuation) */
-static void add_words(GArray *out, const char *w, struct sb_stemmer *st, gboolean prefix)
+static void add_words(GArray *out, const char *w, LexLang *l, struct sb_stemmer *st, gboolean prefix,
+                      GString *f)
 {
-	GString *f = g_string_new(NULL);
 	const char *p, *start = NULL;
 
+	g_string_truncate(f, 0);
 	text_nfkc_fold(w, strlen(w), f);
 	for (p = f->str;; p = g_utf8_next_char(p)) {
 		gboolean wc = *p && word_char(g_utf8_get_char(p));
@@ -183,8 +186,14 @@ static void add_words(GArray *out, const char *w, struct sb_stemmer *st, gboolea
 				lw.kind = LW_PREFIX;
 				lw.s = g_strndup(start, n);
 			} else if (st != NULL) {
-				const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)start, (int)n);
-				lw.s = s ? g_strndup((const char *)s, sb_stemmer_length(st)) : g_strndup(start, n);
+				g_autofree char *word = g_strndup(start, n);
+				const char *stem = g_hash_table_lookup(l->stems, word);
+				if (stem == NULL) {
+					const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)start, (int)n);
+					stem = s ? g_strndup((const char *)s, sb_stemmer_length(st)) : g_strdup(word);
+					g_hash_table_insert(l->stems, g_steal_pointer(&word), (char *)stem);
+				}
+				lw.s = g_strdup(stem);
 			} else {
 				lw.s = g_strndup(start, n);
 			}
@@ -195,7 +204,6 @@ static void add_words(GArray *out, const char *w, struct sb_stemmer *st, gboolea
 		if (!*p)
 			break;
 	}
-	g_string_free(f, TRUE);
 }
 
 /* parse_entry - one line's entry, or NULL with *why set */
@@ -243,21 +251,20 @@ static LexEntry *parse_entry(LexLang *l, struct sb_stemmer *st, const char *line
 		}
 		g_strfreev(pieces);
 	} else {
-		g_auto(GStrv) ws = g_strsplit_set(p, " \t", -1);
-		for (char **x = ws; *x; x++) {
-			gsize n = strlen(*x);
-			if (n == 0)
-				continue;
-			if (strcmp(*x, "~") == 0) {
+		g_autoptr(GString) fold = g_string_sized_new(64);
+		char *save = NULL;
+		for (char *x = strtok_r(p, " \t", &save); x; x = strtok_r(NULL, " \t", &save)) {
+			gsize n = strlen(x);
+			if (strcmp(x, "~") == 0) {
 				LexWord gap = { .kind = LW_GAP };
 				g_array_append_val(words, gap);
 				continue;
 			}
 			guint before = words->len;
-			gboolean prefix = n > 1 && (*x)[n - 1] == '*';
+			gboolean prefix = n > 1 && x[n - 1] == '*';
 			if (prefix)
-				(*x)[n - 1] = '\0';
-			add_words(words, *x, st, prefix);
+				x[n - 1] = '\0';
+			add_words(words, x, l, st, prefix, fold);
 			if (prefix && (words->len == before ||
 			               g_array_index(words, LexWord, words->len - 1).kind != LW_PREFIX)) {
 				*why = "\"*\" ends a word: write it right after the letters, as in gutschein*";
@@ -305,11 +312,12 @@ bad:
 /* entry_key - what makes two entries the same once stemmed */
 static char *entry_key(const LexEntry *e)
 {
-	GString *k = g_string_new(NULL);
-	char num[16];
+	GString *k = g_string_sized_new(64);
 
-	g_snprintf(num, sizeof num, "%u", e->concept);
-	g_string_append(k, num);
+	g_string_append_c(k, (char)('A' + (e->concept >> 12 & 15)));
+	g_string_append_c(k, (char)('A' + (e->concept >> 8 & 15)));
+	g_string_append_c(k, (char)('A' + (e->concept >> 4 & 15)));
+	g_string_append_c(k, (char)('A' + (e->concept & 15)));
 	if (e->exclude)
 		g_string_append_c(k, '!');
 	if (e->question)
@@ -341,6 +349,7 @@ static void read_file(Lexicon *lx, LexLang *l, int concept, const char *path, Ru
 	GError *err = NULL;
 	struct sb_stemmer *st = l->stemmed ? sb_stemmer_new(l->code, "UTF_8") : NULL;
 	guint lineno = 0;
+	const char *file = NULL;
 
 	(void)lx;
 	if (!g_file_get_contents(path, &text, &len, &err)) {
@@ -375,18 +384,22 @@ static void read_file(Lexicon *lx, LexLang *l, int concept, const char *path, Ru
 		}
 		e->concept = (guint16)concept;
 		e->text = g_strdup(line);
-		e->file = g_strdup(path);
+		if (file == NULL) {
+			file = g_strdup(path);
+			g_ptr_array_add(l->files, (char *)file);
+		}
+		e->file = file;
 		e->line = lineno;
 		char *key = entry_key(e);
-		const char *prev = g_hash_table_lookup(l->seen, key);
+		const LexEntry *prev = g_hash_table_lookup(l->seen, key);
 		if (prev != NULL) {
-			rules_diag_add(diag, path, lineno, col, "duplicate entry \"%s\": %s has the same words%s",
-			               line, prev, l->stemmed ? " once stemmed" : "");
+			rules_diag_add(diag, path, lineno, col, "duplicate entry \"%s\": %s:%u has the same words%s",
+			               line, prev->file, prev->line, l->stemmed ? " once stemmed" : "");
 			g_free(key);
 			entry_free(e);
 			continue;
 		}
-		g_hash_table_insert(l->seen, key, g_strdup_printf("%s:%u", path, lineno));
+		g_hash_table_insert(l->seen, key, e);
 		g_ptr_array_add(l->entries, e);
 	}
 out:
@@ -484,6 +497,7 @@ void lexicon_finish(Lexicon *lx)
 	for (guint i = 0; i < lx->langs->len; i++) {
 		LexLang *l = lx->langs->pdata[i];
 		g_clear_pointer(&l->seen, g_hash_table_unref);
+		g_clear_pointer(&l->stems, g_hash_table_unref);
 		l->by_first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		                                    (GDestroyNotify)g_ptr_array_unref);
 		l->by_pair = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,

@@ -41,7 +41,7 @@ typedef struct {
 	guint64 need;           /* a bit per word that must be in the sentence
 	                         * (word_bit; 0 where words may be compounds' ends) */
 	char *text;             /* as written */
-	char *file;
+	const char *file;       /* owned by the language's files */
 	guint line;
 } LexEntry;
 
@@ -59,7 +59,9 @@ typedef struct {
 	GHashTable *pair_first; /* the first words of by_pair's keys -> the OR of
 	                         * their second words' lexicon_word_bit (a guint64*) */
 	guint8 prefix2_bits[8192]; /* a bit per 2-byte key of by_prefix2 */
-	GHashTable *seen;       /* while loading: concept + stems -> "file:line" */
+	GPtrArray *files;       /* the paths its entries came from */
+	GHashTable *seen;       /* while loading: concept + stems -> the LexEntry */
+	GHashTable *stems;      /* while loading: folded word -> its stem (words recur) */
 	GHashTable *by_char;    /* nospace: the first character of an entry's first piece
 	                         * -> GPtrArray of LexEntry* */
 } LexLang;
