@@ -637,14 +637,15 @@ static gboolean language_read(const Ev *ev, gboolean *val)
 	return TRUE;
 }
 
-/* LABEL_WORDS: how many words before a match may hold its label */
+/* LABEL_WORDS: how many words next to a match may hold its label */
 #define LABEL_WORDS 4
 #define LABEL_BYTES 80
 
-/* after_label - the words right before s[at] (in its sentence) hold concept c */
-static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
+/* label_in - concept c among the words of s[from, to): ending in their
+ * last LABEL_WORDS words (a label before a match, at_end) or starting in
+ * their first (a label after one) */
+static gboolean label_in(Ev *ev, guint c, const char *s, gsize from, gsize to, gboolean at_end)
 {
-	gsize from = at > LABEL_BYTES ? at - LABEL_BYTES : 0;
 	TextAnalysis *mini;
 	const TextSentence *sen;
 	gboolean found;
@@ -654,26 +655,35 @@ static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
 		concepts_find(ev);
 	if (ev->all_mask == 0)
 		return FALSE;
+	/* the words, as a sentence of their own */
+	mini = lexicon_words(s + from, to - from);
+	sen = &g_array_index(mini->sentences, TextSentence, 0);
+	found = lexicon_scan(ev->rs->lex, ev->all_mask, mini, sen, ev->local->lex, NULL, NULL, (int)c,
+	                     at_end && sen->n > LABEL_WORDS ? sen->n - LABEL_WORDS : 0, &m) &&
+	        (at_end || m.t0 < LABEL_WORDS);
+	text_analysis_free(mini);
+	return found;
+}
+
+/* after_label - the words right before s[at] (in its sentence) hold concept
+ * c: "call us on", "PRO no." */
+static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
+{
+	gsize from = at > LABEL_BYTES ? at - LABEL_BYTES : 0;
+
 	while (from < at && (s[from] & 0xC0) == 0x80)
 		from++;
 	/* back to the end of the sentence before; a dot followed by a digit or
 	 * by nothing ends none ("Tel. 030 …", "Nr.0301…") */
 	for (gsize i = at; i > from; i--) {
-		char c = s[i - 1];
-		if (c == '!' || c == '?' || c == '\n' ||
-		    (c == '.' && i < at && g_ascii_isspace(s[i]) && i + 1 < at && !g_ascii_isdigit(s[i + 1]))) {
+		char ch = s[i - 1];
+		if (ch == '!' || ch == '?' || ch == '\n' ||
+		    (ch == '.' && i < at && g_ascii_isspace(s[i]) && i + 1 < at && !g_ascii_isdigit(s[i + 1]))) {
 			from = i;
 			break;
 		}
 	}
-	/* the words of what is left, as a sentence of their own */
-	mini = lexicon_words(s + from, at - from);
-	sen = &g_array_index(mini->sentences, TextSentence, 0);
-	/* a label that ends in the last few words: "call us on", "PRO no." */
-	found = lexicon_scan(ev->rs->lex, ev->all_mask, mini, sen, ev->local->lex, NULL, NULL, (int)c,
-	                     sen->n > LABEL_WORDS ? sen->n - LABEL_WORDS : 0, &m);
-	text_analysis_free(mini);
-	return found;
+	return label_in(ev, c, s, from, at, TRUE);
 }
 
 /* before_label - the words right after s[at] (in its sentence) start with
@@ -681,15 +691,7 @@ static gboolean after_label(Ev *ev, guint c, const char *s, gsize at)
 static gboolean before_label(Ev *ev, guint c, const char *s, gsize len, gsize at)
 {
 	gsize to = len - at > LABEL_BYTES ? at + LABEL_BYTES : len;
-	TextAnalysis *mini;
-	const TextSentence *sen;
-	gboolean found;
-	LexMatch m;
 
-	if (!ev->analysed)
-		concepts_find(ev);
-	if (ev->all_mask == 0)
-		return FALSE;
 	while (to > at && to < len && (s[to] & 0xC0) == 0x80)
 		to--;
 	/* up to the end of the sentence, as after_label reads back to its start */
@@ -701,12 +703,7 @@ static gboolean before_label(Ev *ev, guint c, const char *s, gsize len, gsize at
 			break;
 		}
 	}
-	mini = lexicon_words(s + at, to - at);
-	sen = &g_array_index(mini->sentences, TextSentence, 0);
-	found = lexicon_scan(ev->rs->lex, ev->all_mask, mini, sen, ev->local->lex, NULL, NULL, (int)c, 0, &m) &&
-	        m.t0 < LABEL_WORDS;
-	text_analysis_free(mini);
-	return found;
+	return label_in(ev, c, s, at, to, FALSE);
 }
 
 /* in_sentence_with - byte at of s, the text or the subject, is in a
