@@ -976,7 +976,7 @@ M("promo-code-percent", "com", "en", "Order {oid}: thank you!",
   ["Hello,", "Thanks for your order {oid}! Enjoy 15 % off your next order with code SAVE15."], ["PROMOTION"])
 M("promo-refills-website", "co.uk", "en", "Order {oid}: instructions",
   ["Hello,", "The instructions for the water filter from order {oid} are attached. You can buy refills on our "
-   "website at a better price."], ["PROMOTION"],
+   "website at a better price."], ["OFF_AMAZON_SALE", "PROMOTION"],
   attach=[("filter-instructions.pdf", "application/pdf", PDF_MANUAL)])
 M("promo-de-other-products", "de", "de", "Bestellung {oid}: Ihre Pfanne",
   ["Hallo,", "die Rechnung zu Bestellung {oid} finden Sie im Anhang. Entdecken Sie auch unsere anderen Produkte "
@@ -1142,7 +1142,7 @@ M("important-near-design", "fr", "fr", "[Important] Commande {oid} : validez vot
 M("multi-guideline-refills", "com", "en", "Your order",
   ["Hello,", "Thanks for your purchase! The instructions are attached. Buy refills on our website: "
    "http://www.contoso-outdoor.example/refills and get 10% off with code REFILL10."],
-  ["LINK_HOST_NOT_ALLOWED", "LINK_NOT_HTTPS", "ORDER_ID_MISSING", "PROMOTION"],
+  ["LINK_HOST_NOT_ALLOWED", "LINK_NOT_HTTPS", "OFF_AMAZON_SALE", "ORDER_ID_MISSING", "PROMOTION"],
   attach=[("instructions.pdf", "application/pdf", PDF_MANUAL)])
 M("multi-honest-review-refund-de-base64", "de", "de", "Bestellung {oid}",
   ["Hallo,", "für eine ehrliche Bewertung erstatten wir Ihnen den vollen Kaufpreis. Schreiben Sie uns an "
@@ -1225,7 +1225,7 @@ PHRASES = [
     ('com', 'Order 112-4455667-8899001', 'We would really appreciate a 5 star rating!', ['REVIEW_POSITIVE_ONLY'], False),
     ('com', 'Order 112-4455667-8899001', 'Leave a review and get a $10 Amazon gift card!', ['REVIEW_INCENTIVE'], False),
     ('com', 'Order 112-4455667-8899001', 'We will send you a free sample for your honest feedback.', ['REVIEW_INCENTIVE'], False),
-    ('com', 'Order 112-4455667-8899001', 'Post your review, send us a screenshot and we will refund the full amount via PayPal.', ['REVIEW_INCENTIVE'], False),
+    ('com', 'Order 112-4455667-8899001', 'Post your review, send us a screenshot and we will refund the full amount via PayPal.', ['OFF_AMAZON_SALE', 'REVIEW_INCENTIVE'], False),
     ('com', 'Order 112-4455667-8899001', 'We will review your photos and refund you within two days.', [], False),
     ('com', 'Order 112-4455667-8899001', 'Thank you for your feedback; we have refunded the order and are sorry for the trouble.', [], True),
     ('com', 'Order 112-4455667-8899001', 'If you are happy with your purchase, please leave a review. If not, please contact us first so we can fix it.', ['REVIEW_CONDITIONAL'], False),
@@ -1332,7 +1332,7 @@ PHRASES = [
     ('com', 'Order 113-2233445-5566778', '15% off your next order with code SAVE15.', ['PROMOTION'], False),
     ('com', 'Order 113-2233445-5566778', "We'll refund you for an honest review.", ['REVIEW_INCENTIVE'], False),
     ('com', 'Order 113-2233445-5566778', 'Please update your negative review.', ['REVIEW_CHANGE'], False),
-    ('com', 'Order 113-2233445-5566778', 'Your instructions are attached. Buy refills on our website!', ['PROMOTION'], False),
+    ('com', 'Order 113-2233445-5566778', 'Your instructions are attached. Buy refills on our website!', ['OFF_AMAZON_SALE', 'PROMOTION'], False),
     ('com', 'Order 113-2233445-5566778', 'Delivered!', ['SHIPPING_CONFIRMATION_ONLY'], False),
     ('com', 'Order 113-2233445-5566778', "We'd love a 5-star review! ⭐⭐⭐⭐⭐", ['EMOJI', 'REVIEW_POSITIVE_ONLY'], False),
     ('com', 'Order 113-2233445-5566778', 'Please leave positive feedback.', ['REVIEW_POSITIVE_ONLY'], False),
