@@ -79,7 +79,8 @@ wait "$LOAD_PID"
 kill "$HUP_PID"; wait "$HUP_PID" 2>/dev/null; HUP_PID=
 diag "$(cat "$T/send-hup.out")"
 reloads=$(milter_log_since "$mark" | grep -c 'reloaded ')
-ok "hup: the daemon reloaded during the load ($reloads reloads)" test "$reloads" -gt 10
+# how many reloads fit in the load depends on the machine; several show they overlapped it
+ok "hup: the daemon reloaded during the load ($reloads reloads)" test "$reloads" -ge 3
 soak_drain 120
 acct=$(soak_account --tag hup); rc=$?
 printf '%s\n' "$acct" | sed 's/^/# /'
