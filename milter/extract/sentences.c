@@ -302,8 +302,8 @@ static void sentence(Run *r, gint32 s, gint32 e, guint32 p)
 }
 
 /* Abbreviations after which a sentence goes on, in the marketplaces'
- * languages, that ICU's suppression lists ("ss=standard") miss: titles
- * and the usual short forms of mail.  A '#' first: only before a number
+ * languages: titles and the usual short forms of mail (a lower-case word
+ * after the dot goes on anyway).  A '#' first: only before a number
  * ("No. 5"; "the answer is no." ends a sentence). */
 static const char *const abbreviations[] = {
 	"mr", "mrs", "ms", "dr", "prof", "st", "approx", "dept", "#no", "#nr", "#tel",

@@ -128,7 +128,7 @@ static void test_english(void)
 	g_assert_cmpstr(a->lang.top[0].code, ==, "en");
 	text_analysis_free(a);
 
-	/* short forms ICU keeps as ends, and those that do end a sentence */
+	/* short forms that do not end a sentence, and those that do */
 	a = analyse("", "Hello Dr. Jones, i.e. the owner. The answer is no. No. 5 is next. Plan B. Then stop.");
 	{
 		g_autofree char *t = body_sentences(a);
