@@ -102,12 +102,14 @@ static WordInfo *word_info(const LexLang *l, const char *stem, gsize len)
 	return w;
 }
 
-/* stem_words - what the sentence's words are in language l */
-static void stem_words(LexScratch *sc, const LexLang *l, const TextAnalysis *a, const TextSentence *s)
+/* stem_words - what the sentence's words are in language l; returns the
+ * OR of their word bits */
+static guint64 stem_words(LexScratch *sc, const LexLang *l, const TextAnalysis *a, const TextSentence *s)
 {
 	struct sb_stemmer *st = stemmer(sc, l);
 	const TextWord *tok = &g_array_index(a->tokens, TextWord, s->first);
 	GHashTable *cache = g_hash_table_lookup(sc->stem_cache, l->code);
+	guint64 have = 0;
 
 	if (cache == NULL || g_hash_table_size(cache) > STEM_CACHE_MAX) {
 		cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -124,7 +126,9 @@ static void stem_words(LexScratch *sc, const LexLang *l, const TextAnalysis *a, 
 			g_hash_table_insert(cache, g_strndup(w, tok[i].fold_len), wi);
 		}
 		g_ptr_array_add(sc->info, wi);
+		have |= wi->bit;
 	}
+	return have;
 }
 
 typedef struct {
@@ -353,9 +357,7 @@ gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, co
 		if (l->nospace) {
 			scan_joined(&c, s->first);
 		} else {
-			stem_words(sc, l, a, s);
-			for (guint k = 0; k < sc->info->len; k++)
-				c.have |= ((const WordInfo *)sc->info->pdata[k])->bit;
+			c.have = stem_words(sc, l, a, s);
 			scan_spaced(&c, s->first);
 		}
 	}
