@@ -54,6 +54,7 @@ typedef struct {
 	const UNormalizer2 *fold;
 	UChar *scratch;            /* fold output, grown as needed */
 	gint32 scratch_cap;
+	guint32 ntok;              /* words so far: a->tokens is sized ahead, cut to this at the end */
 	gboolean stop;
 } Run;
 
@@ -145,29 +146,37 @@ static void fold_into(Run *r, gint32 s, gint32 e)
 	g_string_set_size(out, U_SUCCESS(err) ? at + (gsize)u8len : at);
 }
 
-/* add_token - units [s, e) of the text as a token; FALSE at max_tokens */
-static gboolean add_token(Run *r, gint32 s, gint32 e)
+/* add_token - units [s, e) of the text as a token, all ASCII or not when
+ * ascii_known is 1 or 0 (-1: unknown); FALSE at max_tokens */
+static gboolean add_token(Run *r, gint32 s, gint32 e, int ascii_known)
 {
 	TextAnalysis *a = r->a;
 	TextWord t;
-	gboolean ascii = TRUE;
+	gboolean ascii = ascii_known != 0;
 
-	if (a->tokens->len >= r->lim->max_tokens) {
+	if (r->ntok >= r->lim->max_tokens) {
 		limited(r);
 		return FALSE;
 	}
 	t.start = r->off[s];
 	t.len = r->off[e] - t.start;
 	t.fold = (guint32)a->folded->len;
-	for (gint32 i = s; i < e && ascii; i++)
+	for (gint32 i = s; i < e && ascii && ascii_known < 0; i++)
 		ascii = r->u[i] < 0x80;
 	if (ascii) {
 		/* NFKC and case folding leave ASCII but A-Z as it is */
 		const char *p = a->text->str + t.start;
 		gsize at = a->folded->len;
-		g_string_set_size(a->folded, at + t.len);
+		char *o;
+		if (at + t.len < a->folded->allocated_len) {
+			a->folded->len = at + t.len;   /* room made ahead: no call per word */
+			a->folded->str[a->folded->len] = '\0';
+		} else {
+			g_string_set_size(a->folded, at + t.len);
+		}
+		o = a->folded->str + at;
 		for (guint32 i = 0; i < t.len; i++)
-			a->folded->str[at + i] = g_ascii_tolower(p[i]);
+			o[i] = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] + ('a' - 'A')) : p[i];
 	} else {
 		fold_into(r, s, e);
 	}
@@ -175,7 +184,9 @@ static gboolean add_token(Run *r, gint32 s, gint32 e)
 	if (t.fold_len == 0)
 		return TRUE;   /* only characters folding drops */
 	g_string_append_c(a->folded, '\0');
-	g_array_append_val(a->tokens, t);
+	if (r->ntok == a->tokens->len)
+		g_array_set_size(a->tokens, 2 * r->ntok + 64);
+	g_array_index(a->tokens, TextWord, r->ntok++) = t;
 	return TRUE;
 }
 
@@ -194,11 +205,11 @@ static gboolean add_word(Run *r, gint32 s, gint32 e)
 	for (gint32 i = s; i < e; i++) {
 		if (!splits_word(r->u[i]))
 			continue;
-		if (i > from && !add_token(r, from, i))
+		if (i > from && !add_token(r, from, i, -1))
 			return FALSE;
 		from = i + 1;
 	}
-	return from < e ? add_token(r, from, e) : TRUE;
+	return from < e ? add_token(r, from, e, -1) : TRUE;
 }
 
 static inline gboolean is_space(char c)
@@ -239,25 +250,31 @@ static inline gboolean word_unit(UChar32 c)
 static void simple_words(Run *r, gint32 s, gint32 e)
 {
 	gint32 from = -1;
+	gboolean wide = FALSE;     /* the word so far has a character past ASCII */
 
 	for (gint32 i = s; i < e && !r->stop; ) {
 		UChar32 c;
 		gint32 at = i;
 		U16_NEXT(r->u, i, e, c);
 		if (word_unit(c)) {
-			if (from < 0)
+			if (from < 0) {
 				from = at;
+				wide = FALSE;
+			}
+			wide |= c >= 0x80;
+			while (i < e && r->u[i] < 0x80 && g_ascii_isalnum(r->u[i]))
+				i++;   /* the rest of an ASCII word at once */
 		} else if (from >= 0 && (c == '.' || c == ',') && at > s && i < e &&
 		           u_isdigit(r->u[at - 1]) && u_isdigit(r->u[i])) {
 			/* a decimal point or separator inside a number: "1.5", "2,000" */
 		} else if (from >= 0) {
-			if (!add_token(r, from, at))
+			if (!add_token(r, from, at, !wide))
 				return;
 			from = -1;
 		}
 	}
 	if (from >= 0 && !r->stop)
-		add_token(r, from, e);
+		add_token(r, from, e, !wide);
 }
 
 /* sentence - units [s, e) of paragraph p: the sentence and its words */
@@ -282,7 +299,7 @@ static void sentence(Run *r, gint32 s, gint32 e, guint32 p)
 		return;
 	st.start = b;
 	st.len = end - b;
-	st.first = a->tokens->len;
+	st.first = r->ntok;
 	st.para = p;
 	if (!needs_dictionary(r->u + s, e - s)) {
 		simple_words(r, s, e);
@@ -297,7 +314,7 @@ static void sentence(Run *r, gint32 s, gint32 e, guint32 p)
 			}
 		}
 	}
-	st.n = a->tokens->len - st.first;
+	st.n = r->ntok - st.first;
 	g_array_append_val(a->sentences, st);
 }
 
@@ -364,7 +381,7 @@ static gboolean goes_on(const UChar *u, gint32 n, gint32 len)
 	for (guint k = 0; k < G_N_ELEMENTS(abbreviations); k++) {
 		const char *ab = abbreviations[k];
 		gboolean need_digit = ab[0] == '#';
-		if (strcmp(ab + need_digit, word) == 0)
+		if (ab[need_digit] == word[0] && strcmp(ab + need_digit, word) == 0)
 			return !need_digit || digit_next;
 	}
 	return FALSE;
@@ -436,6 +453,9 @@ static gboolean continues(const UChar *u, gint32 k, gint32 len)
 	return FALSE;
 }
 
+/* the ASCII characters next_break stops at */
+static const guint8 ascii_stop[128] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1 };
+
 /* next_break - where the sentence that starts at unit from of u (len units)
  * ends: after its terminator, closers and spaces, or after a line end */
 static gint32 next_break(const UChar *u, gint32 from, gint32 len)
@@ -443,7 +463,7 @@ static gint32 next_break(const UChar *u, gint32 from, gint32 len)
 	for (gint32 i = from; i < len; i++) {
 		UChar c = u[i];
 		gint32 j, k;
-		if (c < 0x80 && c != '.' && c != '!' && c != '?' && c != '\n' && c != '\r')
+		if (c < 0x80 && !ascii_stop[c])
 			continue;   /* most of any text */
 		if (is_line_end(c))
 			return c == '\r' && i + 1 < len && u[i + 1] == '\n' ? i + 2 : i + 1;
@@ -505,32 +525,82 @@ static void paragraph(Run *r, guint32 b, guint32 end)
 	}
 }
 
-/* paragraphs - [b, end) of the text split at blank lines */
-/* seen_before - p (n bytes) is in seen, white space runs counted as one
- * space; else it is added */
-static gboolean seen_before(GHashTable *seen, const char *p, gsize n)
+/* The paragraphs met so far, by a hash of their text; an equal hash is
+ * compared whole, so no crafted paragraph can pass for another.  Past
+ * SEEN_CHAIN_MAX paragraphs of one hash (a crafted flood) a paragraph is
+ * read again rather than compared with each. */
+#define SEEN_CHAIN_MAX 8
+
+typedef struct {
+	guint32 start, len;
+	guint32 next;           /* the one before it with this hash, + 1; 0: none */
+} SeenPara;
+
+typedef struct {
+	GArray *paras;          /* SeenPara */
+	GHashTable *last;       /* hash -> index + 1 of its latest SeenPara */
+} Seen;
+
+/* same_text - a and b are alike, white space runs counted as one space */
+static gboolean same_text(const char *a, gsize na, const char *b, gsize nb)
 {
-	GString *k = g_string_sized_new(n);
+	gsize i = 0, j = 0;
+
+	for (;;) {
+		gboolean sa = FALSE, sb = FALSE;
+		while (i < na && is_space(a[i])) {
+			sa = i > 0;
+			i++;
+		}
+		while (j < nb && is_space(b[j])) {
+			sb = j > 0;
+			j++;
+		}
+		if (i >= na || j >= nb)
+			return i >= na && j >= nb;
+		if (sa != sb || a[i] != b[j])
+			return FALSE;
+		i++;
+		j++;
+	}
+}
+
+/* seen_before - bytes [b, b + n) of the text are a paragraph in seen,
+ * white space runs counted as one space; else it is added */
+static gboolean seen_before(Seen *seen, const char *t, guint32 b, guint32 n)
+{
+	const char *p = t + b;
+	guint32 h = 5381;
 	gboolean space = FALSE;
 
-	for (gsize i = 0; i < n; i++) {
+	for (guint32 i = 0; i < n; i++) {
 		if (is_space(p[i])) {
-			space = TRUE;
+			space = i > 0;
 			continue;
 		}
-		if (space && k->len > 0)
-			g_string_append_c(k, ' ');
+		if (space)
+			h = h * 33 + ' ';
 		space = FALSE;
-		g_string_append_c(k, p[i]);
+		h = h * 33 + (guchar)p[i];
 	}
-	if (g_hash_table_contains(seen, k->str)) {
-		g_string_free(k, TRUE);
-		return TRUE;
+	guint32 first = GPOINTER_TO_UINT(g_hash_table_lookup(seen->last, GUINT_TO_POINTER(h))), chain = 0;
+	for (guint32 k = first; k != 0; chain++) {
+		const SeenPara *sp = &g_array_index(seen->paras, SeenPara, k - 1);
+		if (chain == SEEN_CHAIN_MAX)
+			return FALSE;
+		if (same_text(t + sp->start, sp->len, p, n))
+			return TRUE;
+		k = sp->next;
 	}
-	g_hash_table_add(seen, g_string_free(k, FALSE));
+	{
+		SeenPara sp = { b, n, first };
+		g_array_append_val(seen->paras, sp);
+		g_hash_table_insert(seen->last, GUINT_TO_POINTER(h), GUINT_TO_POINTER(seen->paras->len));
+	}
 	return FALSE;
 }
 
+/* paragraphs - [b, end) of the text split at blank lines */
 static void paragraphs(Run *r, guint32 b, guint32 end)
 {
 	const char *t = r->a->text->str;
@@ -538,19 +608,15 @@ static void paragraphs(Run *r, guint32 b, guint32 end)
 	gboolean open = FALSE;
 	/* a paragraph met again (the plain and the HTML copy of one text, a
 	 * quoted reply) says nothing new: its words are read once */
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	Seen seen = { g_array_new(FALSE, FALSE, sizeof(SeenPara)), g_hash_table_new(NULL, NULL) };
 
 	while (b <= end && !r->stop) {
-		guint32 nl = b, content = b;
-		gboolean blank = TRUE;
-		while (nl < end && t[nl] != '\n') {
-			if (!is_space(t[nl])) {
-				if (blank)
-					content = nl;
-				blank = FALSE;
-			}
-			nl++;
-		}
+		const char *lf = memchr(t + b, '\n', end - b);
+		guint32 nl = lf != NULL ? (guint32)(lf - t) : end, content = b;
+		gboolean blank;
+		while (content < nl && is_space(t[content]))
+			content++;
+		blank = content == nl;
 		if (!blank) {
 			if (!open)
 				start = content;
@@ -561,40 +627,56 @@ static void paragraphs(Run *r, guint32 b, guint32 end)
 		}
 		/* a blank line or the end closes the paragraph */
 		if ((blank || nl >= end) && open) {
-			if (!seen_before(seen, t + start, last - start))
+			if (!seen_before(&seen, t, start, last - start))
 				paragraph(r, start, last);
 			open = FALSE;
 		}
 		b = nl + 1;
 	}
-	g_hash_table_unref(seen);
+	g_array_unref(seen.paras);
+	g_hash_table_unref(seen.last);
 }
 
-/* to_utf16 - the text in UTF-16 and the map back to bytes; FALSE when ICU fails */
+/* to_utf16 - the text in UTF-16 and the map back to bytes, in one pass
+ * (build_text made it valid UTF-8); FALSE on a byte that starts no character */
 static gboolean to_utf16(Run *r)
 {
-	const GString *t = r->a->text;
-	UErrorCode err = U_ZERO_ERROR;
-	gint32 n = 0, k = 0;
+	const guchar *t = (const guchar *)r->a->text->str;
+	guint32 n = (guint32)r->a->text->len, k = 0;
 
-	/* valid UTF-8: at most one unit per byte */
-	r->u = g_new(UChar, t->len + 1);
-	u_strFromUTF8WithSub(r->u, (gint32)t->len + 1, &n, t->str, (gint32)t->len, 0xFFFD, NULL, &err);
-	if (U_FAILURE(err))
-		return FALSE;
+	/* at most one unit per byte */
+	r->u = g_new(UChar, (gsize)n + 1);
 	r->off = g_new(guint32, (gsize)n + 1);
-	for (guint32 i = 0; i < t->len && k < n; i++) {
-		guchar c = (guchar)t->str[i];
-		if ((c & 0xC0) == 0x80)
+	for (guint32 i = 0; i < n; ) {
+		guchar c = t[i];
+		guint32 need, cp;
+		if (c < 0x80) {
+			r->u[k] = c;
+			r->off[k++] = i++;
 			continue;
-		r->off[k++] = i;
-		if (c >= 0xF0 && k < n)
+		}
+		need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+		if (c < 0xC2 || c > 0xF4 || i + need >= n)
+			return FALSE;
+		cp = c & (0x3F >> need);
+		for (guint32 j = 1; j <= need; j++) {
+			if ((t[i + j] & 0xC0) != 0x80)
+				return FALSE;
+			cp = cp << 6 | (t[i + j] & 0x3F);
+		}
+		if (cp >= 0x10000) {
+			r->u[k] = U16_LEAD(cp);
 			r->off[k++] = i;   /* a surrogate pair: both units at the character */
+			r->u[k] = U16_TRAIL(cp);
+		} else {
+			r->u[k] = (UChar)cp;
+		}
+		r->off[k++] = i;
+		i += need + 1;
 	}
-	if (k != n)
-		return FALSE;
-	r->off[n] = (guint32)t->len;
-	r->ulen = n;
+	r->u[k] = 0;
+	r->off[k] = n;
+	r->ulen = (gint32)k;
 	return TRUE;
 }
 
@@ -696,6 +778,9 @@ TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize tex
 	r.fold = unorm2_getNFKCCasefoldInstance(&err);
 	if (U_FAILURE(err) || !to_utf16(&r))
 		goto out;
+	/* room for the folded words as written and a NUL after each */
+	g_string_set_size(a->folded, a->text->len + a->text->len / 4 + 16);
+	g_string_truncate(a->folded, 0);
 	r.scratch_cap = FOLD_SCRATCH_UNITS;
 	r.scratch = g_new(UChar, r.scratch_cap);
 	r.words = word_iter();
@@ -712,6 +797,7 @@ TextAnalysis *sentences_analyse(const char *subject, const char *text, gsize tex
 	if (!r.stop && a->text->len > a->subject_len)
 		paragraphs(&r, MIN(a->subject_len + 2, (guint32)a->text->len), (guint32)a->text->len);
 out:
+	g_array_set_size(a->tokens, r.ntok);
 	if (r.words != NULL)
 		ubrk_close(r.words);
 	g_free(r.scratch);

@@ -202,15 +202,30 @@ static void build_prefilter(RulesBuild *b)
 }
 
 /* lang_markets - for each lexicon language XX, the list markets_XX: the
- * marketplaces whose mail its lexicon applies to, whatever the detector says */
+ * marketplaces whose mail its lexicon applies to, whatever the detector
+ * says; and by marketplace, the languages whose lists name it */
 static void lang_markets(Ruleset *rs)
 {
 	rs->lang_markets = g_ptr_array_new();
+	rs->market_langs = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < rs->lex->langs->len; i++) {
 		const LexLang *l = rs->lex->langs->pdata[i];
 		char *name = g_strconcat("markets_", l->code, NULL);
-		g_ptr_array_add(rs->lang_markets, g_hash_table_lookup(rs->lists, name));
+		const List *ml = g_hash_table_lookup(rs->lists, name);
+		GHashTableIter it;
+		gpointer key;
+		g_ptr_array_add(rs->lang_markets, (gpointer)ml);
 		g_free(name);
+		if (ml == NULL)
+			continue;
+		if (rules_list_match(ml, LM_EXACT, "*"))
+			rs->market_star |= 1u << i;
+		/* the keys are the list's own (folded) strings: the list outlives the table */
+		g_hash_table_iter_init(&it, ml->exact);
+		while (g_hash_table_iter_next(&it, &key, NULL)) {
+			guint32 bits = GPOINTER_TO_UINT(g_hash_table_lookup(rs->market_langs, key));
+			g_hash_table_insert(rs->market_langs, key, GUINT_TO_POINTER(bits | 1u << i));
+		}
 	}
 }
 

@@ -115,7 +115,7 @@ static guint64 stem_words(LexScratch *sc, const LexLang *l, const TextAnalysis *
 		cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 		g_hash_table_insert(sc->stem_cache, g_strdup(l->code), cache);
 	}
-	g_ptr_array_set_size(sc->info, 0);
+	g_ptr_array_set_size(sc->info, s->n);
 	for (guint32 i = 0; i < s->n; i++) {
 		const char *w = a->folded->str + tok[i].fold;    /* NUL-terminated */
 		WordInfo *wi = g_hash_table_lookup(cache, w);
@@ -125,7 +125,7 @@ static guint64 stem_words(LexScratch *sc, const LexLang *l, const TextAnalysis *
 			               : word_info(l, w, tok[i].fold_len);
 			g_hash_table_insert(cache, g_strndup(w, tok[i].fold_len), wi);
 		}
-		g_ptr_array_add(sc->info, wi);
+		sc->info->pdata[i] = wi;
 		have |= wi->bit;
 	}
 	return have;
@@ -219,7 +219,8 @@ static void scan_spaced(const Cursor *c, guint32 base)
 		const char *st = wi->stem;
 		gsize n = wi->len;
 		const TextWord *t = &c->tok[i];
-		try_entries(c, wi->first, 1, i, base);
+		if (wi->first != NULL)
+			try_entries(c, wi->first, 1, i, base);
 		if (pairs && i + 1 < c->n && (wi->seconds & info_of(c, i + 1)->bit))
 			try_pair(c, st, i, base);
 		if (c->l->compound)

@@ -37,6 +37,12 @@ typedef struct {
 	gsize at_cap;
 } SlotTables;
 
+/* The first words of a concept in a sentence, for the evidence. */
+typedef struct {
+	guint32 sentence;
+	LexMatch m;
+} Span;
+
 /* Each thread's evaluation state, made on the thread's first evaluation and
  * kept until it ends: PCRE2 match data, a match context with the limits and
  * a JIT stack (made per message they cost an mmap and a munmap of the stack,
@@ -60,16 +66,13 @@ typedef struct {
 	GString *fold;          /* the folded value being scanned */
 	LexScratch *lex;        /* the concept matcher's stemmers and buffers */
 	GArray *firsts;         /* LexMatch: a sentence's first match of each concept */
+	GArray *spans;          /* Span: Ev.spans, kept from one message to the next */
 } Local;
 
 /* A folded text longer than this gives its memory back after the call. */
 #define LOCAL_FOLD_KEEP (256 * 1024)
-
-/* The first words of a concept in a sentence, for the evidence. */
-typedef struct {
-	guint32 sentence;
-	LexMatch m;
-} Span;
+/* as do more spans than this */
+#define LOCAL_SPANS_KEEP 16384
 
 typedef struct {
 	const Ruleset *rs;
@@ -444,14 +447,11 @@ static guint32 lang_bits(const Lexicon *lx, const LangGuess *g)
  * marketplace of the message (or "*") */
 static guint32 market_bits(const Ruleset *rs, const Facts *f)
 {
-	guint32 m = 0;
-	for (guint i = 0; rs->lang_markets && i < rs->lang_markets->len; i++) {
-		const List *l = rs->lang_markets->pdata[i];
-		gboolean on = l != NULL && rules_list_match(l, LM_EXACT, "*");
-		for (guint k = 0; l != NULL && k < f->markets->len && !on; k++)
-			on = rules_list_match(l, LM_EXACT, f->markets->pdata[k]);
-		if (on)
-			m |= 1u << i;
+	guint32 m = rs->market_star;
+	for (guint k = 0; rs->market_langs && k < f->markets->len; k++) {
+		char *v = rules_list_fold(f->markets->pdata[k]);
+		m |= GPOINTER_TO_UINT(g_hash_table_lookup(rs->market_langs, v));
+		g_free(v);
 	}
 	return m;
 }
@@ -484,18 +484,24 @@ static void concepts_find(Ev *ev)
 	ev->subject_bits = ev->cbits + (gsize)ns * ev->nw;
 	ev->text_bits = ev->subject_bits + ev->nw;
 	ev->cmask = g_new0(guint32, ns + 1);
-	ev->spans = g_array_new(FALSE, FALSE, sizeof(Span));
+	ev->spans = ev->local->spans;
+	g_array_set_size(ev->spans, 0);
 	if (a == NULL)
 		return;
 	markets = market_bits(ev->rs, ev->f);
 	base = guess_bits(lx, &a->lang, markets);
 	ev->all_mask = base;
+	guint32 para = G_MAXUINT32, para_bits = 0;   /* the last paragraph's languages */
 	for (guint i = 0; i < ns; i++) {
 		const TextSentence *s = &g_array_index(a->sentences, TextSentence, i);
 		guint64 *b = ev->cbits + (gsize)i * ev->nw, *sum;
 		guint32 m = base;
+		if (s->para != para && s->para < a->paras->len) {
+			para = s->para;
+			para_bits = guess_bits(lx, &g_array_index(a->paras, TextPara, s->para).lang, markets);
+		}
 		if (s->para < a->paras->len)
-			m |= guess_bits(lx, &g_array_index(a->paras, TextPara, s->para).lang, markets);
+			m |= para_bits;
 		ev->cmask[i] = m;
 		ev->all_mask |= m;
 		g_array_set_size(ev->local->firsts, 0);
@@ -987,6 +993,7 @@ static void local_free(gpointer data)
 	g_array_unref(p->pairs);
 	lex_scratch_free(p->lex);
 	g_array_unref(p->firsts);
+	g_array_unref(p->spans);
 	for (guint i = 0; i < G_N_ELEMENTS(strs); i++)
 		g_string_free(*strs[i], TRUE);
 	g_free(p);
@@ -1018,6 +1025,7 @@ static Local *local_get(guint nlits)
 		p->fold = g_string_new(NULL);
 		p->lex = lex_scratch_new();
 		p->firsts = g_array_new(FALSE, FALSE, sizeof(LexMatch));
+		p->spans = g_array_new(FALSE, FALSE, sizeof(Span));
 		g_private_set(&local_key, p);
 	}
 	if (p->count == NULL || nlits > p->nlits) {    /* first use, or a bigger ruleset */
@@ -1077,7 +1085,6 @@ void rules_explain_sentences(const Ruleset *rs, const Facts *f, GString *out)
 	}
 	g_free(ev.cbits);
 	g_free(ev.cmask);
-	g_array_unref(ev.spans);
 }
 
 Verdict *rules_eval(const Ruleset *rs, const Facts *f)
@@ -1101,8 +1108,10 @@ Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 	g_free(ev.fired);
 	g_free(ev.cbits);
 	g_free(ev.cmask);
-	if (ev.spans)
-		g_array_unref(ev.spans);
+	if (lo->spans->len > LOCAL_SPANS_KEEP) {
+		g_array_unref(lo->spans);
+		lo->spans = g_array_new(FALSE, FALSE, sizeof(Span));
+	}
 	if (lo->fold->allocated_len > LOCAL_FOLD_KEEP) {
 		g_string_free(lo->fold, TRUE);
 		lo->fold = g_string_new(NULL);

@@ -204,6 +204,9 @@ void rules_list_remove(List *l, const char *entry);
 /* rules_list_read_file - add each line of path; FALSE with errno text in err */
 gboolean rules_list_read_file(List *l, const char *path, gboolean remove, GError **err);
 gboolean rules_list_match(const List *l, ListMatch how, const char *value);
+/* rules_list_fold - value as list entries are kept (case-folded, no final
+ * dot); free with g_free */
+char *rules_list_fold(const char *value);
 
 /* ---- compiled rules (made by the parser through rules/ruleset.c) ---- */
 
@@ -374,6 +377,9 @@ struct Ruleset {
 	TestProf *prof_tests;   /* by test id */
 	Lexicon *lex;           /* the concepts (rules/lexicon.c) */
 	GPtrArray *lang_markets;/* List* markets_XX of each lexicon language (not owned), or NULL */
+	GHashTable *market_langs;/* folded marketplace -> the bits of the lexicon languages
+	                         * whose markets_XX names it */
+	guint32 market_star;    /* the bits of those whose markets_XX holds "*" */
 	GPtrArray *arena;       /* blocks holding the Rule, Cond, Expr and Test structs */
 	gsize arena_left;       /* bytes free at arena_next */
 	char *arena_next;

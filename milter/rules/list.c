@@ -40,8 +40,8 @@ void rules_list_free(List *l)
 	g_free(l);
 }
 
-/* fold - case-folded copy without a trailing dot (hosts may be written "x.com.") */
-static char *fold(const char *s)
+/* rules_list_fold - case-folded copy without a trailing dot (hosts may be written "x.com.") */
+char *rules_list_fold(const char *s)
 {
 	char *f = text_casefold(s);
 	gsize n = strlen(f);
@@ -65,7 +65,7 @@ static char *host_key(const char *folded)
 
 static void index_entry(List *l, const char *entry)
 {
-	char *f = fold(entry);
+	char *f = rules_list_fold(entry);
 	gsize n = strlen(f);
 
 	if (strcmp(f, "*") == 0 || strcmp(f, "*/*") == 0)
@@ -87,10 +87,10 @@ void rules_list_add(List *l, const char *entry)
 /* rules_list_remove - drop every entry equal (folded) to entry, then reindex */
 void rules_list_remove(List *l, const char *entry)
 {
-	char *f = fold(entry);
+	char *f = rules_list_fold(entry);
 
 	for (guint i = l->entries->len; i > 0; i--) {
-		char *e = fold(l->entries->pdata[i - 1]);
+		char *e = rules_list_fold(l->entries->pdata[i - 1]);
 		if (strcmp(e, f) == 0)
 			g_ptr_array_remove_index(l->entries, i - 1);
 		g_free(e);
@@ -156,7 +156,7 @@ static gboolean host_in(const List *l, const char *host)
 
 gboolean rules_list_match(const List *l, ListMatch how, const char *value)
 {
-	char *v = fold(value);
+	char *v = rules_list_fold(value);
 	gboolean hit = FALSE;
 
 	switch (how) {

@@ -108,6 +108,8 @@ static void ruleset_free(Ruleset *rs)
 	lexicon_free(rs->lex);
 	if (rs->lang_markets)
 		g_ptr_array_unref(rs->lang_markets);
+	if (rs->market_langs)
+		g_hash_table_unref(rs->market_langs);
 	g_ptr_array_unref(rs->arena);       /* last: the frees above read the structs */
 	g_free(rs);
 }

@@ -272,6 +272,37 @@ static void test_language_codes(void)
 		g_assert_cmpint(g.top[i].percent, <=, g.top[i - 1].percent);
 }
 
+/* A paragraph met again is read once, its spaces counted as one; paragraphs
+ * that only share a hash ("Ez" and "FY" hash alike, and so do any strings of
+ * them) are each read; a flood of them is read whole, not skipped. */
+static void test_repeated_paragraphs(void)
+{
+	TextAnalysis *a = analyse(NULL, "Hello there.\n\nSame words here.\n\nSame  words\there.\n\n"
+	                                "EzEz\n\nFYFY\n\nEzFY\n\nFYFY\n\nHello there.");
+	GString *flood = g_string_new(NULL);
+	char *w;
+
+	check_invariants(a);
+	w = words(a, -1);
+	g_assert_cmpstr(w, ==, "hello there same words here ezez fyfy ezfy");
+	g_assert_cmpuint(a->sentences->len, ==, 5);
+	g_free(w);
+	text_analysis_free(a);
+	/* 16 different paragraphs of one hash, then the first again */
+	for (guint i = 0; i < 16; i++) {
+		for (guint k = 0; k < 4; k++)
+			g_string_append(flood, i & (1u << k) ? "FY" : "Ez");
+		g_string_append(flood, "\n\n");
+	}
+	g_string_append(flood, "EzEzEzEz");
+	a = analyse(NULL, flood->str);
+	check_invariants(a);
+	g_assert_cmpuint(a->sentences->len, ==, 17);
+	g_assert_true(has_token(a, "fyfyfyfy"));
+	text_analysis_free(a);
+	g_string_free(flood, TRUE);
+}
+
 static void test_empty(void)
 {
 	const char *odd[] = { "", " \n\n \n", "... !!! ??? --- ''' ", "\n\n\n\n" };
@@ -499,6 +530,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/sentences/folding", test_folding);
 	g_test_add_func("/sentences/paragraph-languages", test_paragraph_languages);
 	g_test_add_func("/sentences/language-codes", test_language_codes);
+	g_test_add_func("/sentences/repeated-paragraphs", test_repeated_paragraphs);
 	g_test_add_func("/sentences/empty", test_empty);
 	g_test_add_func("/sentences/invalid-utf8", test_invalid_utf8);
 	g_test_add_func("/sentences/limits", test_limits);
