@@ -6,8 +6,8 @@
 # equal the line of tests/corpus/labels.tsv.  The checker takes every
 # message to one recipient in one run.  Then: --stats counts each rule as
 # often as the labels do, and SENDER_NOT_APPROVED (off in the shipped
-# configuration, whose approved-sender list is empty) works once a local
-# list names the sender.
+# configuration, whose approved-sender list is empty) works on the From
+# address once a local list names the sender.
 source "$(dirname "$0")/lib.sh"
 cd "$TOP"
 
@@ -75,21 +75,43 @@ for id in $(awk -F'\t' '!/^#/ && $3 != "-" { gsub(",", "\n", $3); print $3 }' "$
 done
 
 # --- SENDER_NOT_APPROVED with an approved-sender list -------------------------
+# Amazon judges the From: address; the envelope (a helpdesk's VERP return
+# path) is compared only when SENDER_ENVELOPE_NOT_APPROVED is enabled.
 mkdir -p "$tmp/local.d" "$tmp/spool"
 sed -e "s|^rules *=.*|rules = $TOP/rules|" -e "s|^local_rules *=.*|local_rules = $tmp/local.d|" \
     -e "s|^spool *=.*|spool = $tmp/spool|" -e "s|^socket *=.*|socket = unix:$tmp/sock|" "$CONF" >"$tmp/amzmilter.conf"
 echo 'list approved_senders += { @contoso-outdoor.example orders@fabrikam-haushalt.example }' >"$tmp/local.d/senders.rules"
-sender_rules() {    # FROM FILE RCPT -> sorted rule IDs
-	"$CHECK" -c "$tmp/amzmilter.conf" --json --from "$1" --rcpt "$3" "$CORPUS/messages/$2" | summarise | cut -f3
+sender_rules() {    # FROM-HEADER ENVELOPE FILE RCPT -> sorted rule IDs
+	sed "1,/^\$/s|^From:.*|From: $1|" "$CORPUS/messages/$3" >"$tmp/from.eml"
+	"$CHECK" -c "$tmp/amzmilter.conf" --json --from "$2" --rcpt "$4" "$tmp/from.eml" | summarise | cut -f3
 }
 lab() { awk -F'\t' -v p="$1" 'index($1, p) == 1 { print $1 "\t" $4; exit }' "$LABELS"; }
 IFS=$'\t' read -r f1 r1 < <(lab 001-)
 IFS=$'\t' read -r f2 r2 < <(lab 002-)
-is "$(sender_rules support@contoso-outdoor.example "$f1" "$r1")" "-" "approved domain: SENDER_NOT_APPROVED stays quiet"
-is "$(sender_rules help@eu.contoso-outdoor.example "$f1" "$r1")" "-" "subdomain of an approved domain: quiet"
-is "$(sender_rules orders@fabrikam-haushalt.example "$f2" "$r2")" "-" "approved address: quiet"
-is "$(sender_rules service@fabrikam-haushalt.example "$f2" "$r2")" "SENDER_NOT_APPROVED" "other address at that domain: SENDER_NOT_APPROVED"
-is "$(sender_rules support@contoso-outdoor.example.evil.example "$f1" "$r1")" "SENDER_NOT_APPROVED" "look-alike domain: SENDER_NOT_APPROVED"
+verp=bounces+a1b2c3d4@mailer.helpdesk.example
+is "$(sender_rules 'Support <support@contoso-outdoor.example>' "$verp" "$f1" "$r1")" "-" "approved From domain, VERP envelope: SENDER_NOT_APPROVED stays quiet"
+is "$(sender_rules 'help@eu.contoso-outdoor.example' "$verp" "$f1" "$r1")" "-" "From at a subdomain of an approved domain: quiet"
+is "$(sender_rules '"Orders" <Orders@Fabrikam-Haushalt.example>' "$verp" "$f2" "$r2")" "-" "approved From address (any case): quiet"
+is "$(sender_rules 'service@fabrikam-haushalt.example' orders@fabrikam-haushalt.example "$f2" "$r2")" "SENDER_NOT_APPROVED" "approved envelope, another From address at that domain: SENDER_NOT_APPROVED"
+is "$(sender_rules 'Contoso <support@contoso-outdoor.example.evil.example>' support@contoso-outdoor.example "$f1" "$r1")" "SENDER_NOT_APPROVED" "look-alike From domain: SENDER_NOT_APPROVED"
+is "$(sender_rules '"orders@fabrikam-haushalt.example" <x@evil.example>' orders@fabrikam-haushalt.example "$f2" "$r2")" "SENDER_NOT_APPROVED" "approved address only in the display name: SENDER_NOT_APPROVED"
+reply=$("$CHECK" -c "$tmp/amzmilter.conf" --json --from orders@fabrikam-haushalt.example --rcpt "$r2" "$tmp/from.eml" |
+	python3 -c 'import json,sys; print(" ".join(h["message"] for h in json.loads(sys.stdin.readline())["hits"] if h["rule"] == "SENDER_NOT_APPROVED"))')
+like "$reply" 'x@evil.example' "the reply names the From address"
+sed -i '1,/^$/{/^From:/d}' "$tmp/from.eml"
+is "$("$CHECK" -c "$tmp/amzmilter.conf" --json --from orders@fabrikam-haushalt.example --rcpt "$r2" "$tmp/from.eml" | summarise | cut -f3)" \
+	"SENDER_NOT_APPROVED" "no From header at all: SENDER_NOT_APPROVED"
+{
+	echo 'enable SENDER_ENVELOPE_NOT_APPROVED'
+	echo 'rule LOCAL_CEO_ONLY_BY_HAND'
+	echo '  describe "{value} writes to buyers by hand only."'
+	echo '  match    from_address in { ceo@contoso-outdoor.example }'
+	echo '  action   reject'
+} >"$tmp/local.d/envelope.rules"
+is "$(sender_rules 'support@contoso-outdoor.example' "$verp" "$f1" "$r1")" "SENDER_ENVELOPE_NOT_APPROVED" "envelope required too: a VERP envelope elsewhere is SENDER_ENVELOPE_NOT_APPROVED"
+is "$(sender_rules 'support@contoso-outdoor.example' bounces+x@contoso-outdoor.example "$f1" "$r1")" "-" "envelope required too: an approved envelope domain is quiet"
+is "$(sender_rules 'CEO <ceo@contoso-outdoor.example>' support@contoso-outdoor.example "$f1" "$r1")" "LOCAL_CEO_ONLY_BY_HAND" "a local rule tests the bare From address"
+rm -f "$tmp/local.d/envelope.rules"
 
 # --- the whole corpus through the milter protocol, on one connection --------
 # The daemon must reach the checker's verdict with the body cut in random

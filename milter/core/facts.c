@@ -55,6 +55,7 @@ Facts *facts_new(void)
 {
 	Facts *f = g_new0(Facts, 1);
 	f->env_from = g_strdup("");
+	f->from_address = g_strdup("");
 	f->rcpts = g_ptr_array_new_with_free_func(g_free);
 	f->relay_rcpts = g_ptr_array_new_with_free_func(g_free);
 	f->markets = g_ptr_array_new_with_free_func(g_free);
@@ -75,6 +76,7 @@ void facts_free(Facts *f)
 	if (f == NULL)
 		return;
 	g_free(f->env_from);
+	g_free(f->from_address);
 	g_ptr_array_unref(f->rcpts);
 	g_ptr_array_unref(f->relay_rcpts);
 	g_ptr_array_unref(f->markets);

@@ -75,6 +75,8 @@ typedef struct {
 
 	/* Content (filled by extraction). */
 	GPtrArray *headers;      /* FactHeader*, top-level message headers in order */
+	char *from_address;      /* the bare address of the From: header's first mailbox,
+	                          * "" when there is none */
 	char *subject;           /* decoded Subject, "" when none */
 	GString *text;           /* all decoded text/plain parts and the visible text of
 	                          * every text/html part, parts separated by "\n\n" */

@@ -523,6 +523,35 @@ static gint by_offset(gconstpointer a, gconstpointer b)
 	return x < y ? -1 : x > y;
 }
 
+/* from_address - Facts.from_address: the first mailbox of From: (of a group,
+ * its first member), as its address is written */
+static void from_address(Ctx *c, GMimeMessage *msg)
+{
+	InternetAddressList *from = g_mime_message_get_from(msg);
+	InternetAddress *ia = NULL;
+	int n = from ? internet_address_list_length(from) : 0;
+
+	for (int i = 0; i < n && ia == NULL; i++) {
+		InternetAddress *a = internet_address_list_get_address(from, i);
+		if (INTERNET_ADDRESS_IS_MAILBOX(a)) {
+			ia = a;
+		} else if (INTERNET_ADDRESS_IS_GROUP(a)) {
+			InternetAddressList *m = internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a));
+			for (int k = 0; m && k < internet_address_list_length(m) && ia == NULL; k++)
+				if (INTERNET_ADDRESS_IS_MAILBOX(internet_address_list_get_address(m, k)))
+					ia = internet_address_list_get_address(m, k);
+		}
+	}
+	if (ia != NULL) {
+		const char *addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia));
+		if (addr != NULL && *addr) {
+			g_free(c->f->from_address);
+			c->f->from_address = g_utf8_make_valid(addr, charset_cut(addr, strlen(addr),
+			                                                          c->lim->max_header_bytes));
+		}
+	}
+}
+
 /* headers - top-level headers in the order written, decoded; reply headers noted.
  * GMime files the Content-* headers under the body part: merged back by offset. */
 static void headers(Ctx *c, GMimeMessage *msg)
@@ -561,6 +590,7 @@ static void headers(Ctx *c, GMimeMessage *msg)
 			c->f->reply = TRUE;
 		g_free(v);
 	}
+	from_address(c, msg);
 	if (subject != NULL) {
 		g_free(c->f->subject);
 		g_autofree char *valid = g_utf8_make_valid(subject, charset_cut(subject, strlen(subject),

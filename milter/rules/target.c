@@ -19,6 +19,7 @@
  * names wins. */
 static const TargetDef targets[] = {
 	{ "from",              TG_FROM,           COLL_NONE,       VT_STR,  LM_ADDRESS },
+	{ "from_address",      TG_FROM_ADDRESS,   COLL_NONE,       VT_STR,  LM_ADDRESS },
 	{ "rcpt",              TG_RCPT,           COLL_RCPT,       VT_STR,  LM_ADDRESS },
 	{ "header.",           TG_HEADER,         COLL_HEADER,     VT_STR,  LM_EXACT },
 	{ "headers",           TG_HEADERS,        COLL_HEADERS,    VT_STR,  LM_EXACT },
@@ -246,6 +247,7 @@ gboolean rules_target_value(const Facts *f, const TargetRef *ref, guint idx,
 
 	switch (ref->def->id) {
 	case TG_FROM: return str_value(f->env_from, out);
+	case TG_FROM_ADDRESS: return str_value(f->from_address, out);
 	case TG_RCPT:
 		return idx < f->rcpts->len && str_value(f->rcpts->pdata[idx], out);
 	case TG_HEADER: {

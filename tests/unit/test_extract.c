@@ -357,6 +357,28 @@ static void check_qp(Facts *f)
 	g_assert_null(strchr(f->text->str, '\r'));
 }
 
+/* from_address: the bare address of From:'s first mailbox, whatever the
+ * display name says; a group's first member; "" without a From */
+static void test_from_address(void)
+{
+	static const struct { const char *from, *want; } cases[] = {
+		{ "From: \"orders@shop.example\" <x@evil.example>\n", "x@evil.example" },
+		{ "From: =?UTF-8?B?U2jDtnA=?= <Orders@Shop.example>\n", "Orders@Shop.example" },
+		{ "From: orders@shop.example (Shop)\n", "orders@shop.example" },
+		{ "From: Team: a@one.example, b@two.example;\n", "a@one.example" },
+		{ "From: a@one.example, b@two.example\n", "a@one.example" },
+		{ "", "" },
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree char *msg = g_strdup_printf("%sTo: x@marketplace.amazon.com\nSubject: s\n\nbody\n",
+		                                       cases[i].from);
+		Facts *f = run(msg);
+		g_assert_cmpstr(f->from_address, ==, cases[i].want);
+		facts_free(f);
+	}
+}
+
 static void test_qp_soft_break(void)
 {
 	Facts *f = run(qp_msg);
@@ -1323,6 +1345,7 @@ int main(int argc, char **argv)
 
 	g_test_add_func("/extract/text-links", test_text_links);
 	g_test_add_func("/extract/link-display", test_link_display);
+	g_test_add_func("/extract/from-address", test_from_address);
 	g_test_add_func("/extract/qp-soft-break", test_qp_soft_break);
 	g_test_add_func("/extract/crlf", test_crlf);
 	g_test_add_func("/extract/format-flowed", test_flowed);

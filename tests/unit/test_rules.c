@@ -88,6 +88,8 @@ static Facts *base_facts(void)
 	Facts *f = facts_new();
 	g_free(f->env_from);
 	f->env_from = g_strdup("orders@shop.example");
+	g_free(f->from_address);
+	f->from_address = g_strdup("orders@shop.example");
 	g_ptr_array_add(f->rcpts, g_strdup("abc123xyz@marketplace.amazon.de"));
 	g_ptr_array_add(f->relay_rcpts, g_strdup("abc123xyz@marketplace.amazon.de"));
 	g_ptr_array_add(f->markets, g_strdup("de"));
@@ -845,12 +847,12 @@ static void test_shipped_rules(void)
 		ids = hit_ids(v);
 		g_assert_cmpstr(ids, ==, "SENDER_NOT_APPROVED,LINK_NOT_HTTPS~");
 		g_assert_cmpstr(((Hit *)v->hits->pdata[0])->message, ==,
-		                "orders@shop.example is not an approved sender: send from an address approved "
-		                "under Messaging Permissions in Seller Central.");
+		                "The From address \"orders@shop.example\" is not approved: send from an address "
+		                "approved under Messaging Permissions in Seller Central.");
 		g_free(ids);
 		verdict_free(v);
-		g_free(f->env_from);
-		f->env_from = g_strdup("orders@approved.example");
+		g_free(f->from_address);
+		f->from_address = g_strdup("orders@approved.example");
 		v = rules_eval(rs, f);
 		g_assert_cmpint(v->action, ==, ACTION_ACCEPT);
 		g_assert_cmpint(v->would, ==, ACTION_REJECT);
