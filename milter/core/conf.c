@@ -106,18 +106,27 @@ static gboolean enum_ok(const KeyDef *k, const char *v)
 	return g_strv_contains((const char *const *)choices, v);
 }
 
+static const struct { const char *n; int f; } facilities[] = {
+	{ "mail", LOG_MAIL }, { "daemon", LOG_DAEMON }, { "user", LOG_USER },
+	{ "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 }, { "local2", LOG_LOCAL2 },
+	{ "local3", LOG_LOCAL3 }, { "local4", LOG_LOCAL4 }, { "local5", LOG_LOCAL5 },
+	{ "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
+};
+
 static int facility_of(const char *name)
 {
-	static const struct { const char *n; int f; } fac[] = {
-		{ "mail", LOG_MAIL }, { "daemon", LOG_DAEMON }, { "user", LOG_USER },
-		{ "local0", LOG_LOCAL0 }, { "local1", LOG_LOCAL1 }, { "local2", LOG_LOCAL2 },
-		{ "local3", LOG_LOCAL3 }, { "local4", LOG_LOCAL4 }, { "local5", LOG_LOCAL5 },
-		{ "local6", LOG_LOCAL6 }, { "local7", LOG_LOCAL7 },
-	};
-	for (guint i = 0; i < G_N_ELEMENTS(fac); i++)
-		if (strcmp(fac[i].n, name) == 0)
-			return fac[i].f;
+	for (guint i = 0; i < G_N_ELEMENTS(facilities); i++)
+		if (strcmp(facilities[i].n, name) == 0)
+			return facilities[i].f;
 	return LOG_MAIL;
+}
+
+const char *conf_facility_name(int facility)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(facilities); i++)
+		if (facilities[i].f == facility)
+			return facilities[i].n;
+	return "?";
 }
 
 /* check_value - validate one value against its key; message in *why */
@@ -273,6 +282,8 @@ Conf *conf_load(const char *path_in, GError **err)
 	g_autoptr(GHashTable) vals = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	g_auto(GStrv) lines = NULL;
 	GError *ioerr = NULL;
+	/* every line's error is reported, not only the first */
+	g_autoptr(GString) errors = g_string_new(NULL);
 
 	if (!g_file_get_contents(path, &data, NULL, &ioerr)) {
 		g_set_error(err, CONF_ERROR, 1, "%s: %s", path_in, ioerr->message);
@@ -296,8 +307,9 @@ Conf *conf_load(const char *path_in, GError **err)
 			continue;
 		eq = strchr(line, '=');
 		if (eq == NULL) {
-			g_set_error(err, CONF_ERROR, 1, "%s:%u:1: expected \"key = value\"", path_in, ln + 1);
-			return NULL;
+			g_string_append_printf(errors, "%s%s:%u:1: expected \"key = value\"",
+			                       errors->len ? "\n" : "", path_in, ln + 1);
+			continue;
 		}
 		*eq = '\0';
 		key = g_strstrip(line);
@@ -308,9 +320,10 @@ Conf *conf_load(const char *path_in, GError **err)
 		if (*val == '"') {
 			char *end = strrchr(val + 1, '"');
 			if (end == NULL) {
-				g_set_error(err, CONF_ERROR, 1, "%s:%u:%zu: unterminated quoted value",
-				            path_in, ln + 1, (gsize)(val - lines[ln]) + 1);
-				return NULL;
+				g_string_append_printf(errors, "%s%s:%u:%zu: unterminated quoted value",
+				                       errors->len ? "\n" : "", path_in, ln + 1,
+				                       (gsize)(val - lines[ln]) + 1);
+				continue;
 			}
 			*end = '\0';
 			val++;
@@ -323,16 +336,21 @@ Conf *conf_load(const char *path_in, GError **err)
 		k = key_find(key);
 		if (k == NULL) {
 			const char *s = key_suggest(key);
-			g_set_error(err, CONF_ERROR, 1, "%s:%u:1: unknown key \"%s\"%s%s%s", path_in, ln + 1,
-			            key, s ? " (did you mean \"" : "", s ? s : "", s ? "\"?)" : "");
-			return NULL;
+			g_string_append_printf(errors, "%s%s:%u:1: unknown key \"%s\"%s%s%s",
+			                       errors->len ? "\n" : "", path_in, ln + 1, key,
+			                       s ? " (did you mean \"" : "", s ? s : "", s ? "\"?)" : "");
+			continue;
 		}
 		if (!check_value(k, val, &why)) {
-			g_set_error(err, CONF_ERROR, 1, "%s:%u:%zu: %s", path_in, ln + 1,
-			            (gsize)(val - lines[ln]) + 1, why);
-			return NULL;
+			g_string_append_printf(errors, "%s%s:%u:%zu: %s", errors->len ? "\n" : "", path_in,
+			                       ln + 1, (gsize)(val - lines[ln]) + 1, why);
+			continue;
 		}
 		g_hash_table_insert(vals, (gpointer)k->name, g_strdup(val));
+	}
+	if (errors->len > 0) {
+		g_set_error_literal(err, CONF_ERROR, 1, errors->str);
+		return NULL;
 	}
 	return conf_build(path, vals, err);
 }

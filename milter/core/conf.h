@@ -58,6 +58,8 @@ GQuark conf_error_quark(void);
 
 /* conf_load - read path; errors say "file:line:col: message". */
 Conf *conf_load(const char *path, GError **err);
+/* conf_facility_name - "mail", "local3"… for a LOG_* facility */
+const char *conf_facility_name(int facility);
 void conf_free(Conf *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Conf, conf_free)
 

@@ -7,13 +7,18 @@
  * checked initgroups/setgid/setuid.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
+#include <netdb.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 #include "extract/extract.h"
 #include "core/log.h"
@@ -25,19 +30,48 @@
 #define AMZ_DEFAULT_CONF "/etc/amzmilter/amzmilter.conf"
 #endif
 
+/* restart_key - log a key the reload read but cannot apply */
+static void restart_key(const char *key, const char *was, const char *now)
+{
+	if (g_strcmp0(was, now) != 0)
+		log_msg(LOG_WARNING, "reload: %s changed (%s -> %s): it takes effect only after a restart; "
+		        "still using %s", key, was ? was : "-", now ? now : "-", was ? was : "-");
+}
+
+/* restart_keys - the socket, the user, the spool and the log are set up
+ * once, at start: a reload that changes them says so */
+static void restart_keys(const Conf *was, const Conf *now)
+{
+	char a[16], b[16];
+
+	restart_key("socket", was->socket, now->socket);
+	g_snprintf(a, sizeof a, "%04o", was->socket_mode);
+	g_snprintf(b, sizeof b, "%04o", now->socket_mode);
+	restart_key("socket_mode", a, b);
+	restart_key("socket_group", was->socket_group, now->socket_group);
+	restart_key("user", was->user, now->user);
+	restart_key("spool", was->spool, now->spool);
+	restart_key("syslog_facility", conf_facility_name(was->syslog_facility),
+	            conf_facility_name(now->syslog_facility));
+}
+
 static void reload(void)
 {
 	g_autoptr(GError) err = NULL;
-	Snapshot *s;
+	Snapshot *was = snapshot_acquire(), *s;
 
 	if (!snapshot_reload(&err)) {
 		log_msg(LOG_ERR, "reload failed, keeping the running configuration: %s", err->message);
+		snapshot_release(was);
 		return;
 	}
 	s = snapshot_acquire();
 	log_msg(LOG_NOTICE, "reloaded %s: %u rules (generation %u)%s", s->conf->path,
 	        rules_count(s->rules), s->generation, s->conf->monitor ? ", monitor mode" : "");
+	if (was != NULL)
+		restart_keys(was->conf, s->conf);
 	snapshot_release(s);
+	snapshot_release(was);
 }
 
 /*
@@ -58,18 +92,122 @@ static gpointer reload_thread(gpointer data)
 	return NULL;
 }
 
+/* What this process set up and removes on a clean stop. */
+static struct {
+	char *socket_path;      /* the unix socket we bound, or NULL */
+	dev_t dev;
+	ino_t ino;
+	char *pid_path;         /* the spool's pid file, locked while we run */
+} owned;
+
+/* socket_live - something accepts connections on spec (libmilter's
+ * "unix:PATH", "inet:PORT@HOST", "inet6:PORT@HOST") */
+static gboolean socket_live(const char *spec)
+{
+	const char *path = conf_socket_path(spec);
+	gboolean live = FALSE;
+
+	if (path != NULL) {
+		struct sockaddr_un sa = { .sun_family = AF_UNIX };
+		int fd;
+		if (strlen(path) >= sizeof sa.sun_path)
+			return FALSE;
+		strcpy(sa.sun_path, path);
+		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		live = fd >= 0 && connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0;
+		if (fd >= 0)
+			close(fd);
+	} else {
+		const char *colon = strchr(spec, ':'), *at = colon ? strchr(colon, '@') : NULL;
+		g_autofree char *port = NULL, *host = NULL;
+		struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res = NULL;
+		if (colon == NULL)
+			return FALSE;
+		port = at ? g_strndup(colon + 1, at - colon - 1) : g_strdup(colon + 1);
+		host = g_strdup(at && at[1] ? at + 1 : g_str_has_prefix(spec, "inet6:") ? "::1" : "127.0.0.1");
+		hints.ai_family = g_str_has_prefix(spec, "inet6:") ? AF_INET6 : AF_INET;
+		hints.ai_flags = AI_NUMERICSERV;
+		if (getaddrinfo(host, port, &hints, &res) != 0)
+			return FALSE;
+		for (struct addrinfo *ai = res; ai && !live; ai = ai->ai_next) {
+			int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+			live = fd >= 0 && connect(fd, ai->ai_addr, ai->ai_addrlen) == 0;
+			if (fd >= 0)
+				close(fd);
+		}
+		freeaddrinfo(res);
+	}
+	return live;
+}
+
+/* lock_instance - one daemon per spool: SPOOL/amzmilter.pid, locked and
+ * holding our pid while we run; FALSE (logged) when another holds it */
+static gboolean lock_instance(const Conf *c, const struct passwd *pw)
+{
+	g_autofree char *path = g_build_filename(c->spool, "amzmilter.pid", NULL);
+	char buf[32];
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+
+	if (fd < 0) {
+		log_msg(LOG_ERR, "cannot open %s: %s", path, g_strerror(errno));
+		return FALSE;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		ssize_t n = read(fd, buf, sizeof buf - 1);
+		buf[n > 0 ? n : 0] = '\0';
+		g_strstrip(buf);
+		log_msg(LOG_ERR, "another amzmilter (pid %s) is running with the spool %s (%s is locked); "
+		        "not starting", *buf ? buf : "?", c->spool, path);
+		close(fd);
+		return FALSE;
+	}
+	g_snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) != 0 || write(fd, buf, strlen(buf)) != (ssize_t)strlen(buf) ||
+	    (pw && fchown(fd, pw->pw_uid, pw->pw_gid) != 0)) {
+		log_msg(LOG_ERR, "cannot write %s: %s", path, g_strerror(errno));
+		close(fd);
+		return FALSE;
+	}
+	owned.pid_path = g_steal_pointer(&path);
+	return TRUE;   /* fd stays open: the lock lasts as long as the process */
+}
+
+/* release_owned - a clean stop removes the socket (if still the one we
+ * bound) and the pid file */
+static void release_owned(void)
+{
+	struct stat st;
+
+	if (owned.socket_path && lstat(owned.socket_path, &st) == 0 && st.st_dev == owned.dev &&
+	    st.st_ino == owned.ino && unlink(owned.socket_path) != 0)
+		log_msg(LOG_WARNING, "cannot remove %s: %s", owned.socket_path, g_strerror(errno));
+	if (owned.pid_path)
+		unlink(owned.pid_path);
+}
+
 /* open_socket - create the listening socket with the configured mode and
- * group, owned by the user we will run as */
+ * group, owned by the user we will run as; never over a live one */
 static gboolean open_socket(const Conf *c, const struct passwd *pw)
 {
 	const char *path = conf_socket_path(c->socket);
 	mode_t old;
 	int rc;
 
+	if (socket_live(c->socket)) {
+		log_msg(LOG_ERR, "%s is in use: another amzmilter (or another program) serves it; "
+		        "not starting, the running one keeps serving", c->socket);
+		return FALSE;
+	}
 	if (path) {
 		g_autofree char *dir = g_path_get_dirname(path);
+		gboolean made = !g_file_test(dir, G_FILE_TEST_IS_DIR);
 		if (g_mkdir_with_parents(dir, 0755) != 0) {
 			log_msg(LOG_ERR, "cannot create %s: %s", dir, g_strerror(errno));
+			return FALSE;
+		}
+		/* a directory made here is ours to remove the socket from at the stop */
+		if (made && pw && chown(dir, pw->pw_uid, (gid_t)-1) != 0) {
+			log_msg(LOG_ERR, "chown %s: %s", dir, g_strerror(errno));
 			return FALSE;
 		}
 	}
@@ -105,6 +243,12 @@ static gboolean open_socket(const Conf *c, const struct passwd *pw)
 		if (chmod(path, c->socket_mode) != 0) {
 			log_msg(LOG_ERR, "chmod %s: %s", path, g_strerror(errno));
 			return FALSE;
+		}
+		struct stat st;
+		if (lstat(path, &st) == 0) {
+			owned.socket_path = g_strdup(path);
+			owned.dev = st.st_dev;
+			owned.ino = st.st_ino;
 		}
 	}
 	return TRUE;
@@ -223,7 +367,7 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 		log_msg(LOG_ERR, "smfi_settimeout failed");
 		return 1;
 	}
-	if (!prepare_spool(c, pw) || !open_socket(c, pw))
+	if (!prepare_spool(c, pw) || !lock_instance(c, pw) || !open_socket(c, pw))
 		return 1;
 	if (pw && !drop_privileges(pw))
 		return 1;
@@ -235,8 +379,47 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 	wraps_set_reload(reload);
 	g_thread_unref(g_thread_new("reload", reload_thread, reload_set));
 	rc = smfi_main();
+	release_owned();
 	log_msg(LOG_NOTICE, "stopped");
 	return rc == MI_SUCCESS ? 0 : 1;
+}
+
+/* check_config - -n: the files are read again as the daemon will read
+ * them, after the drop to its user: a file that user cannot read fails
+ * here, not at the next reload */
+static int check_config(const Options *o, Snapshot *snap)
+{
+	g_autofree char *user = g_strdup(o->user ? o->user : snap->conf->user);
+	g_autoptr(GError) err = NULL;
+	const char *as = "";
+
+	if (user && geteuid() == 0) {
+		struct passwd *pw = getpwnam(user);
+		if (pw == NULL) {
+			fprintf(stderr, "%s: user %s: no such user\n", snap->conf->path, user);
+			snapshot_release(snap);
+			return 1;
+		}
+		if (initgroups(pw->pw_name, pw->pw_gid) != 0 || setgid(pw->pw_gid) != 0 ||
+		    setuid(pw->pw_uid) != 0) {
+			fprintf(stderr, "%s: cannot check as user %s: %s\n", snap->conf->path, user, g_strerror(errno));
+			snapshot_release(snap);
+			return 1;
+		}
+		snapshot_release(snap);
+		snap = snapshot_load(o->conf_path, o->sock, &err);
+		if (snap == NULL) {
+			fprintf(stderr, "%s\n(read as user %s, as the daemon reads it)\n", err->message, user);
+			return 1;
+		}
+		as = user;
+	}
+	printf("%s: OK, %u rules from %s%s%s%s%s\n", snap->conf->path, rules_count(snap->rules),
+	       snap->conf->rules_dir, snap->conf->local_rules_dir ? " and " : "",
+	       snap->conf->local_rules_dir ? snap->conf->local_rules_dir : "",
+	       *as ? ", read as user " : "", as);
+	snapshot_release(snap);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -249,12 +432,17 @@ int main(int argc, char **argv)
 	sigset_t hup;
 
 	/* A reload signal before smfi_main must wait for its handler, not
-	 * kill us; every thread started from here on inherits the mask. */
+	 * kill us; every thread started from here on inherits the mask.  A
+	 * stop signal too: libmilter's signal thread waits for SIGTERM and
+	 * SIGINT, and one delivered to a thread started before it (the reload
+	 * thread) would end the process without the clean stop. */
 	sigemptyset(&usr1);
 	sigaddset(&usr1, SIGUSR1);
 	sigemptyset(&hup);
 	sigaddset(&hup, SIGHUP);
 	sigaddset(&hup, SIGUSR1);
+	sigaddset(&hup, SIGTERM);
+	sigaddset(&hup, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &hup, NULL);
 
 	if (!parse_options(&argc, &argv, &o))
@@ -270,13 +458,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s\n", err->message);
 		return 1;
 	}
-	if (o.check_only) {
-		printf("%s: OK, %u rules from %s%s%s\n", snap->conf->path, rules_count(snap->rules),
-		       snap->conf->rules_dir, snap->conf->local_rules_dir ? " and " : "",
-		       snap->conf->local_rules_dir ? snap->conf->local_rules_dir : "");
-		snapshot_release(snap);
-		return 0;
-	}
+	if (o.check_only)
+		return check_config(&o, snap);
 	log_open("amzmilter", snap->conf->syslog_facility, o.verbose || isatty(STDERR_FILENO));
 	if (!run_as(&o, snap->conf, &pw))
 		return 1;
