@@ -190,7 +190,7 @@ install: all
 	  sed -e 's|^rules *=.*|rules = $(DATADIR)/rules|' \
 	      -e 's|^local_rules *=.*|local_rules = $(SYSCONFDIR)/amzmilter/local.d|' \
 	      -e 's|^#* *user *=.*|user = amzmilter|' \
-	      -e 's|^socket *=.*|socket = unix:/run/amzmilter/amzmilter.sock|' \
+	      -e "s|^socket *=.*|socket = unix:$$(getent group postfix >/dev/null && echo /var/spool/postfix/amzmilter || echo /run/amzmilter)/amzmilter.sock|" \
 	      -e 's|^spool *=.*|spool = /var/spool/amzmilter|' \
 	      -e "s|^# *socket_group *=.*|$$(getent group postfix >/dev/null && echo 'socket_group = postfix' || echo '# socket_group = postfix')|" \
 	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
@@ -201,6 +201,8 @@ install: all
 	  getent passwd amzmilter >/dev/null || useradd --system --gid amzmilter \
 	    --home-dir /var/spool/amzmilter --shell /usr/sbin/nologin amzmilter; \
 	  install -d -o amzmilter -g amzmilter -m 0700 /var/spool/amzmilter; \
+	  if getent group postfix >/dev/null; then \
+	    install -d -o amzmilter -g postfix -m 0750 /var/spool/postfix/amzmilter; fi; \
 	fi
 
 clean:

@@ -19,7 +19,12 @@ conf=$D/etc/amzmilter/amzmilter.conf
 like "$(grep '^user' "$conf")" '^user = amzmilter$' "the installed config names the amzmilter user"
 like "$(grep '^rules' "$conf")" '^rules = /usr/share/amzmilter/rules$' "the installed config points at the installed rules"
 like "$(grep '^local_rules' "$conf")" '^local_rules = /etc/amzmilter/local.d$' "the installed config points at /etc/amzmilter/local.d"
-like "$(grep '^socket =' "$conf")" '^socket = unix:/run/amzmilter/amzmilter.sock$' "the installed config uses a socket under /run"
+if getent group postfix >/dev/null; then
+	like "$(grep '^socket =' "$conf")" '^socket = unix:/var/spool/postfix/amzmilter/amzmilter.sock$' \
+		"with Postfix, the installed config puts the socket inside Postfix's chroot"
+else
+	like "$(grep '^socket =' "$conf")" '^socket = unix:/run/amzmilter/amzmilter.sock$' "without Postfix, the socket is under /run"
+fi
 like "$(grep '^spool' "$conf")" '^spool = /var/spool/amzmilter$' "the installed config uses /var/spool/amzmilter"
 if getent group postfix >/dev/null; then
 	like "$(grep 'socket_group' "$conf")" '^socket_group = postfix$' "with a postfix group, the socket is given to it"
