@@ -193,6 +193,7 @@ install: all
 	      -e "s|^socket *=.*|socket = unix:$$(getent group postfix >/dev/null && echo /var/spool/postfix/amzmilter || echo /run/amzmilter)/amzmilter.sock|" \
 	      -e 's|^spool *=.*|spool = /var/spool/amzmilter|' \
 	      -e "s|^# *socket_group *=.*|$$(getent group postfix >/dev/null && echo 'socket_group = postfix' || echo '# socket_group = postfix')|" \
+	      -e "s|^# *second_hop *=.*|$$(getent group postfix >/dev/null && echo 'second_hop = amzmilter-hop' || echo '# second_hop = amzmilter-hop')|" \
 	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
 	install -d $(DESTDIR)$(MANDIR)/man8
 	-install -m 0644 contrib/amzmilter.8 contrib/amzmilter-check.8 $(DESTDIR)$(MANDIR)/man8/ 2>/dev/null

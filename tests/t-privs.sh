@@ -5,7 +5,8 @@
 #  - the socket's owner, group (socket_group, a group made for the test)
 #    and mode (socket_mode);
 #  - spool files are 0600, in a 0700 directory, and unlinked while open
-#    (/proc/PID/fd shows "(deleted)", the directory holds only the pid file);
+#    (/proc/PID/fd shows "(deleted)", the directory holds only the pid file
+#    and the verdict token key, 0600);
 #  - after start no thread runs as root or keeps a capability;
 #  - no program is ever executed (strace -f -e execve on the daemon during
 #    the transaction);
@@ -103,11 +104,12 @@ sleep 0.3
 spool_fd=
 for fd in /proc/$pid/fd/*; do
 	l=$(readlink "$fd" 2>/dev/null) || continue
-	case $l in "$T/spool/amzmilter.pid") ;; "$T/spool/"*) spool_fd=$fd; spool_link=$l ;; esac
+	case $l in "$T/spool/amzmilter.pid"|"$T/spool/token.key") ;; "$T/spool/"*) spool_fd=$fd; spool_link=$l ;; esac
 done
 ok "the daemon holds a spool file open" test -n "$spool_fd"
 like "${spool_link:-}" ' \(deleted\)$' "the open spool file is already unlinked: ${spool_link:-none}"
-is "$(ls -A "$T/spool")" "amzmilter.pid" "the spool directory holds only the pid file while the message is spooled"
+is "$(ls -A "$T/spool" | tr '\n' ' ')" "amzmilter.pid token.key " "the spool directory holds only the pid file and the token key while the message is spooled"
+is "$(stat -c '%a %U' "$T/spool/token.key")" "600 nobody" "the token key is 0600, owned by the user"
 [ -n "$spool_fd" ] && is "$(stat -L -c '%a %U' "$spool_fd")" "600 nobody" "the spool file is 0600, owned by the user"
 bad=
 for st in /proc/$pid/task/*/status; do

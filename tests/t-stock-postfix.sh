@@ -12,7 +12,14 @@
 # are never touched.  The smarthost is a sink on 127.0.0.1:2526.
 #
 # Checked: mail to other domains is delivered; relay mail is rejected with
-# the reason or delivered with amzmilter's verdict header.
+# the reason, or delivered through the second hop with amzmilter's verdict
+# header and without the verdict token, checked once; sendmail(1)
+# submissions are checked (a violation bounces); a quarantined message
+# released with postsuper -r goes out once; with amzmilter stopped, killed
+# (SIGKILL) and hung (SIGSTOP; milter timeouts lowered to seconds) other mail
+# is delivered, relay mail waits in the queue and is checked and delivered
+# or bounced once amzmilter is back; a forged token gets nothing through; a
+# second daemon is refused and the first keeps serving.
 . "$(dirname "$0")/lib.sh"
 cd "$TOP"
 
@@ -91,6 +98,7 @@ make -s install BUILD="$BUILD" >"$S/install.log" 2>&1
 ok "make install (as root, as the README says)" test $? -eq 0
 cat contrib/postfix/main.cf.snippet >>/etc/postfix/main.cf
 cat contrib/postfix/master.cf.snippet >>/etc/postfix/master.cf
+cp contrib/postfix/amzmilter_transport /etc/postfix/
 ok "postfix check passes with the snippets pasted" postfix check
 
 # the daemon, started as contrib/systemd/amzmilter.service starts it
@@ -103,10 +111,58 @@ pre=$(unit_key ExecStartPre | head -1)
 $pre >"$S/check.log" 2>&1
 ok "the unit's ExecStartPre (amzmilter -n) passes" test $? -eq 0
 start=$(unit_key ExecStart | head -1)
-$start -v >"$S/amzmilter.log" 2>&1 &
-pids+=("$!")
 sock=$(sed -n 's/^socket *= *unix://p' /etc/amzmilter/amzmilter.conf)
-for _ in $(seq 100); do [ -S "$sock" ] && break; sleep 0.1; done
+# send TO SUBJECT BODY - swaks to port 25; prints swaks' transcript
+send() {
+	MID=$((MID + 1))
+	swaks --server 127.0.0.1:25 --from orders@shop.example --to "$1" \
+		--header "Subject: $2" --header "Message-ID: <stock.$MID.$$@shop.example>" \
+		--body "$3" 2>&1
+}
+# sink_file ADDR - the sink's message for recipient ADDR (its .eml), if any
+sink_file() {
+	local env
+	env=$(grep -lx "rcpt $1" "$SINK"/*.env 2>/dev/null | head -1)
+	[ -n "$env" ] && [ -f "${env%.env}.eml" ] && echo "${env%.env}.eml"
+}
+# delivered_to ADDR - within 20 s the sink has a message for ADDR
+delivered_to() {
+	local i
+	for i in $(seq 200); do
+		[ -n "$(sink_file "$1")" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+# never_to ADDR - the sink has no message for ADDR (now)
+never_to() { [ -z "$(sink_file "$1")" ]; }
+# bounced ADDR - within 20 s a bounce naming ADDR reaches the sender
+bounced() {
+	local i env
+	for i in $(seq 200); do
+		for env in $(grep -lx "rcpt orders@shop.example" "$SINK"/*.env 2>/dev/null); do
+			grep -q "$1" "${env%.env}.eml" 2>/dev/null && return 0
+		done
+		sleep 0.1
+	done
+	return 1
+}
+# held - messages in the hold queue
+held() { find /var/spool/postfix/hold -type f | wc -l; }
+# start_amzmilter - as the unit starts it; wait until it answers
+start_amzmilter() {
+	$start -v >>"$S/amzmilter.log" 2>&1 &
+	amz_pid=$!
+	pids+=("$amz_pid")
+	local i
+	for i in $(seq 100); do
+		python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' "$sock" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+start_amzmilter
 ok "the daemon is serving its socket ($sock)" test -S "$sock"
 
 python3 tests/mta/sink.py --pidfile "$SINK/.pid" "$SINK" "127.0.0.1:$SINK_PORT" >>"$S/sink.log" 2>&1 &
@@ -117,34 +173,95 @@ for _ in $(seq 100); do
 	sleep 0.1
 done
 
-# send TO SUBJECT BODY - swaks to port 25; prints swaks' transcript
-send() {
-	MID=$((MID + 1))
-	swaks --server 127.0.0.1:25 --from orders@shop.example --to "$1" \
-		--header "Subject: $2" --header "Message-ID: <stock.$MID.$$@shop.example>" \
-		--body "$3" 2>&1
-}
-# delivered N - wait up to 20 s until the sink has N messages
-delivered() {
-	local i
-	for i in $(seq 200); do
-		[ "$(find "$SINK" -maxdepth 1 -name '*.eml' | wc -l)" -ge "$1" ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
 GOOD_BODY="Hello, unfortunately the delivery of your order 112-4455667-8899001 is delayed by two days. We are sorry for the wait."
+BAD_BODY="Hello, your order 112-4455667-8899001 is delayed. Leave us 5 stars and get 10 EUR back!"
 out=$(send friend@example.org "Lunch" "See you at noon.")
 like "$out" '<- +250 .*queued as' "mail to another domain is accepted"
-ok "and delivered to the smarthost" delivered 1
-out=$(send 8xk2m4q7z1v9c3b@marketplace.amazon.com "Your parcel" "Hello, your parcel has shipped.")
+ok "and delivered to the smarthost" delivered_to friend@example.org
+out=$(send buyer1@marketplace.amazon.com "Your parcel" "Hello, your parcel has shipped.")
 like "$out" '<\*\* +550[- ]5\.7\.1' "relay mail without an order ID is rejected (550 5.7.1)"
 like "$out" 'ORDER_ID_MISSING' "the reply names the rule"
-out=$(send 8xk2m4q7z1v9c3b@marketplace.amazon.com "Order 112-4455667-8899001" "$GOOD_BODY")
+out=$(send buyer2@marketplace.amazon.com "Order 112-4455667-8899001" "$GOOD_BODY")
 like "$out" '<- +250 .*queued as' "compliant relay mail is accepted"
-ok "and delivered" delivered 2
-ok "with amzmilter's verdict header" bash -c "grep -lq '^X-Amzmilter' $SINK/*.eml"
+ok "and delivered through the second hop" delivered_to buyer2@marketplace.amazon.com
+f=$(sink_file buyer2@marketplace.amazon.com)
+ok "with amzmilter's verdict header" grep -q '^X-Amzmilter-Verdict' "$f"
+ok "without the verdict token (removed at the second hop)" bash -c "! grep -qi '^X-Amzmilter-Checked' '$f'"
+like "$(grep -c 'Received: from' "$f")" '^[2-9]' "it went through both smtpd (two Received lines of this host)"
+like "$(cat "$S/amzmilter.log")" "checked-before=(accept|tag) \(second hop, verdict token\)" "the second hop took the first pass's token: one check"
+
+# sendmail(1): checked at the second hop
+printf 'From: orders@shop.example\nTo: buyer3@marketplace.amazon.com\nSubject: Order 112-4455667-8899001\nMessage-ID: <stock.sm1.%s@shop.example>\n\n%s\n' "$$" "$BAD_BODY" |
+	sendmail -t -f orders@shop.example
+printf 'From: orders@shop.example\nTo: buyer4@marketplace.amazon.com\nSubject: Order 112-4455667-8899001\nMessage-ID: <stock.sm2.%s@shop.example>\n\n%s\n' "$$" "$GOOD_BODY" |
+	sendmail -t -f orders@shop.example
+ok "a compliant sendmail(1) submission is delivered" delivered_to buyer4@marketplace.amazon.com
+ok "a violating sendmail(1) submission bounces to its sender" delivered_to orders@shop.example
+ok "and never reaches the relay" never_to buyer3@marketplace.amazon.com
+like "$(cat "$MAILLOG")" "REVIEW_INCENTIVE" "the bounce reason names the rule (maillog)"
+
+# a quarantined message released with postsuper -r goes out once, not held again
+out=$(send buyer5@marketplace.amazon.com "Your parcel 112-4455667-8899001" "Hello, your order 112-4455667-8899001 has shipped today.")
+like "$out" '<- +250 .*queued as' "a message to be held is accepted"
+sleep 1
+is "$(held)" 1 "and held (quarantine)"
+postsuper -r ALL >/dev/null 2>&1
+postqueue -f
+ok "released with postsuper -r, it is delivered" delivered_to buyer5@marketplace.amazon.com
+is "$(held)" 0 "and not held again at the second hop"
+
+# outages: stopped, killed, hung
+outage() {   # NAME: amzmilter is out; mail flows except relay mail, which waits
+	local name=$1 n=$2
+	out=$(send "friend$n@example.org" "Lunch" "See you at noon.")
+	like "$out" '<- +250 .*queued as' "$name: mail to another domain is accepted"
+	ok "$name: and delivered" delivered_to "friend$n@example.org"
+	out=$(send "buyer-ok$n@marketplace.amazon.com" "Order 112-4455667-8899001" "$GOOD_BODY")
+	like "$out" '<- +250 .*queued as' "$name: compliant relay mail is accepted (into the queue)"
+	out=$(send "buyer-bad$n@marketplace.amazon.com" "Order 112-4455667-8899001" "$BAD_BODY")
+	like "$out" '<- +250 .*queued as' "$name: violating relay mail is accepted too (into the queue)"
+	sleep 4
+	postqueue -f; sleep 4
+	ok "$name: relay mail is not delivered while amzmilter is out" never_to "buyer-ok$n@marketplace.amazon.com"
+	ok "$name: the violating one neither" never_to "buyer-bad$n@marketplace.amazon.com"
+	like "$(postqueue -p)" "buyer-ok$n@marketplace.amazon.com" "$name: both wait in the queue"
+}
+back() {     # NAME: amzmilter is back; the queue is checked and flows
+	local name=$1 n=$2
+	postqueue -f
+	ok "$name, amzmilter back: the compliant relay mail is delivered" delivered_to "buyer-ok$n@marketplace.amazon.com"
+	ok "$name, amzmilter back: the violating one bounces to its sender" bounced "buyer-bad$n@marketplace.amazon.com"
+	ok "$name, amzmilter back: and never reaches the relay" never_to "buyer-bad$n@marketplace.amazon.com"
+}
+# shorter milter timeouts than Postfix's defaults, so a hung milter shows in seconds
+postconf -e milter_connect_timeout=2s milter_command_timeout=2s milter_content_timeout=4s
+postfix reload >/dev/null 2>&1; sleep 1
+
+kill -TERM "$amz_pid"; wait "$amz_pid" 2>/dev/null
+outage stopped 1
+start_amzmilter; back stopped 1
+
+kill -KILL "$amz_pid"; wait "$amz_pid" 2>/dev/null
+outage killed 2
+start_amzmilter; back killed 2
+
+kill -STOP "$amz_pid"
+outage hung 3
+kill -CONT "$amz_pid"; back hung 3
+
+# a token copied onto another message does not pass the second hop
+tok="v1 a=accept t=1 m=$(printf '%064d' 0)"
+printf 'From: orders@shop.example\nTo: buyer6@marketplace.amazon.com\nSubject: Order 112-4455667-8899001\nX-Amzmilter-Checked: %s\nMessage-ID: <stock.forged.%s@shop.example>\n\n%s\n' "$tok" "$$" "$BAD_BODY" |
+	sendmail -t -f orders@shop.example
+ok "a forged verdict token does not get a violation through" bounced buyer6@marketplace.amazon.com
+ok "it never reaches the relay" never_to buyer6@marketplace.amazon.com
+
+# one instance per socket, as installed
+$start >"$S/second.log" 2>&1; rc=$?
+ok "a second amzmilter started as the unit starts it exits non-zero (exit $rc)" test "$rc" != 0
+like "$(cat "$S/second.log")" "is in use|another amzmilter" "it says why"
+out=$(send buyer7@marketplace.amazon.com "Order 112-4455667-8899001" "$GOOD_BODY")
+like "$out" '<- +250 .*queued as' "the running one still serves"
 
 if [ -n "${AMZ_STOCK_DEBUG:-}" ]; then
 	tail -30 "$MAILLOG" >&2

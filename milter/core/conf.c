@@ -52,6 +52,7 @@ static const KeyDef keys[] = {
 	{ "reply_max_lines", K_UINT, "12", 1, 30, NULL },
 	{ "generic_reply", K_STR, "This message does not meet Amazon's Buyer-Seller Messaging guidelines.", 0, 0, NULL },
 	{ "add_headers", K_BOOL, "yes", 0, 0, NULL },
+	{ "second_hop", K_STR, NULL, 0, 0, NULL },
 	{ "syslog_facility", K_ENUM, "mail", 0, 0,
 	  "mail daemon user local0 local1 local2 local3 local4 local5 local6 local7" },
 	{ "max_mime_depth", K_UINT, "20", 1, 64, NULL },
@@ -248,6 +249,7 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	c->reply_max_lines = (guint)n;
 	c->generic_reply = g_strdup(VAL("generic_reply"));
 	parse_bool(VAL("add_headers"), &c->add_headers);
+	c->second_hop = g_strdup(VAL("second_hop"));
 	c->syslog_facility = facility_of(VAL("syslog_facility"));
 	limits_default(&c->limits);
 	conf_parse_size(VAL("max_mime_depth"), &n), c->limits.max_depth = (guint)n;
@@ -370,6 +372,7 @@ void conf_free(Conf *c)
 	if (c->relay_re)
 		pcre2_code_free(c->relay_re);
 	g_free(c->generic_reply);
+	g_free(c->second_hop);
 	g_free(c);
 }
 

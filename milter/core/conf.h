@@ -49,6 +49,8 @@ typedef struct {
 	guint reply_max_lines;   /* cap on rule lines in a reply */
 	char *generic_reply;     /* summary / generic reply text */
 	gboolean add_headers;    /* X-Amzmilter-* headers on delivered mail */
+	char *second_hop;        /* the MTA's {daemon_name} of the re-injection hop that
+	                          * trusts verdict tokens; NULL: no second hop, no tokens */
 	int syslog_facility;     /* LOG_MAIL, LOG_LOCAL0… */
 	ExtractLimits limits;    /* extraction bounds */
 } Conf;

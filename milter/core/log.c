@@ -13,6 +13,13 @@
 static gboolean also_stderr;
 static GMutex stderr_lock;
 
+static gboolean starting = TRUE;
+
+void log_serving(void)
+{
+	starting = FALSE;
+}
+
 void log_open(const char *ident, int facility, gboolean to_stderr)
 {
 	also_stderr = to_stderr;
@@ -28,7 +35,7 @@ void log_msg(int prio, const char *fmt, ...)
 	s = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
 	syslog(prio, "%s", s);
-	if (also_stderr) {
+	if (also_stderr || (starting && prio <= LOG_ERR)) {
 		g_mutex_lock(&stderr_lock);
 		fprintf(stderr, "amzmilter: %s\n", s);
 		g_mutex_unlock(&stderr_lock);

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 #include "daemon/action.h"
+#include "engine/token.h"
 #include "core/log.h"
 #include "engine/reply.h"
 #include "util/text.h"
@@ -85,6 +86,29 @@ static gboolean add_headers(SMFICTX *ctx, const Conf *c, const Verdict *v, Actio
 	return TRUE;
 }
 
+gboolean action_strip(SMFICTX *ctx, GPtrArray *own_headers, const char *only)
+{
+	for (guint i = own_headers ? own_headers->len : 0; i > 0; i--) {
+		const OwnHeader *h = own_headers->pdata[i - 1];
+		if (only != NULL && g_ascii_strcasecmp(h->name, only) != 0)
+			continue;
+		if (smfi_chgheader(ctx, h->name, h->index, NULL) != MI_SUCCESS) {
+			log_msg(LOG_ERR, "cannot remove incoming header %s; tempfailing", h->name);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+gboolean action_add_token(SMFICTX *ctx, const char *value)
+{
+	if (smfi_addheader(ctx, (char *)TOKEN_HEADER, (char *)value) != MI_SUCCESS) {
+		log_msg(LOG_ERR, "cannot add the %s header; tempfailing", TOKEN_HEADER);
+		return FALSE;
+	}
+	return TRUE;
+}
+
 sfsistat action_apply(SMFICTX *ctx, const Conf *c, const Verdict *v, Action enforced,
                       GPtrArray *own_headers)
 {
@@ -109,13 +133,8 @@ sfsistat action_apply(SMFICTX *ctx, const Conf *c, const Verdict *v, Action enfo
 	}
 
 	/* Mail that goes on: no forged verdicts, then ours. */
-	for (guint i = own_headers ? own_headers->len : 0; i > 0; i--) {
-		const OwnHeader *h = own_headers->pdata[i - 1];
-		if (smfi_chgheader(ctx, h->name, h->index, NULL) != MI_SUCCESS) {
-			log_msg(LOG_ERR, "cannot remove incoming header %s; tempfailing", h->name);
-			return SMFIS_TEMPFAIL;
-		}
-	}
+	if (!action_strip(ctx, own_headers, NULL))
+		return SMFIS_TEMPFAIL;
 	if ((enforced != ACTION_ACCEPT || v->hits->len > 0 || c->add_headers) &&
 	    !add_headers(ctx, c, v, enforced)) {
 		log_msg(LOG_ERR, "cannot add verdict headers; tempfailing");

@@ -21,6 +21,13 @@ typedef struct {
 sfsistat action_apply(SMFICTX *ctx, const Conf *c, const Verdict *v, Action enforced,
                       GPtrArray *own_headers);
 
+/* action_strip - remove the incoming X-Amzmilter-* headers (only those
+ * named only, unless NULL); FALSE (logged) when the MTA refuses */
+gboolean action_strip(SMFICTX *ctx, GPtrArray *own_headers, const char *only);
+
+/* action_add_token - add the verdict token header; FALSE (logged) on failure */
+gboolean action_add_token(SMFICTX *ctx, const char *value);
+
 /* action_reply - set the SMTP reply for a status that needs one; returns
  * status (or SMFIS_TEMPFAIL when the reply cannot be set). */
 sfsistat action_reply(SMFICTX *ctx, const char *code, const char *xcode, const char *text,

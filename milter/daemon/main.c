@@ -25,6 +25,7 @@
 #include "daemon/milter.h"
 #include "daemon/wraps.h"
 #include "engine/snapshot.h"
+#include "engine/token.h"
 
 #ifndef AMZ_DEFAULT_CONF
 #define AMZ_DEFAULT_CONF "/etc/amzmilter/amzmilter.conf"
@@ -369,6 +370,16 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 	}
 	if (!prepare_spool(c, pw) || !lock_instance(c, pw) || !open_socket(c, pw))
 		return 1;
+	{
+		g_autofree char *kpath = g_build_filename(c->spool, "token.key", NULL);
+		g_autoptr(GError) kerr = NULL;
+		GBytes *key = token_key_load(kpath, pw ? pw->pw_uid : (uid_t)-1, pw ? pw->pw_gid : (gid_t)-1, &kerr);
+		if (key == NULL) {
+			log_msg(LOG_ERR, "verdict token key: %s", kerr->message);
+			return 1;
+		}
+		milter_set_token_key(key);
+	}
 	if (pw && !drop_privileges(pw))
 		return 1;
 	log_msg(LOG_NOTICE, "starting amzmilter %s on %s: %u rules%s", AMZ_VERSION, c->socket,
@@ -376,6 +387,7 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 	if (!wraps_hup_reloads())
 		log_msg(LOG_NOTICE, "%s: SIGUSR1 reloads, SIGHUP stops", wraps_describe());
 	snapshot_install(snap);
+	log_serving();
 	wraps_set_reload(reload);
 	g_thread_unref(g_thread_new("reload", reload_thread, reload_set));
 	rc = smfi_main();

@@ -23,6 +23,7 @@
 #include "core/log.h"
 #include "engine/msgbuf.h"
 #include "engine/pipeline.h"
+#include "engine/token.h"
 #include "util/text.h"
 
 /* After a message this large, freed memory goes back to the system: its
@@ -48,6 +49,9 @@ typedef struct {
 	MsgBuf *buf;
 	GHashTable *hdr_counts;  /* lower-case name -> count, for chgheader indices */
 	GPtrArray *own;          /* OwnHeader*: incoming X-Amzmilter-* headers */
+	gboolean hop;            /* this connection is the second hop (conf second_hop) */
+	TokenDigest *digest;     /* of what the token binds */
+	GPtrArray *tokens;       /* char*: incoming X-Amzmilter-Checked values */
 	gint64 started;          /* monotonic µs at end of headers */
 	gboolean failed;         /* capture failed: tempfail at EOM */
 	gboolean oversize;       /* past max_message_size: 552 */
@@ -71,6 +75,9 @@ static void session_reset(Session *s)
 	g_clear_pointer(&s->buf, msgbuf_free);
 	g_clear_pointer(&s->hdr_counts, g_hash_table_unref);
 	g_clear_pointer(&s->own, g_ptr_array_unref);
+	g_clear_pointer(&s->digest, token_digest_free);
+	g_clear_pointer(&s->tokens, g_ptr_array_unref);
+	s->hop = FALSE;
 	g_clear_pointer(&s->fail_reason, g_free);
 	s->kind = RCPTS_NONE;
 	s->relay = FALSE;
@@ -145,7 +152,8 @@ static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	if (f0 & SMFIF_SETSYMLIST) {
 		static const int quiet[] = MILTER_QUIET_STAGES;
 		gboolean ok = smfi_setsymlist(ctx, SMFIM_EOM, MILTER_EOM_MACROS) == MI_SUCCESS &&
-		              smfi_setsymlist(ctx, SMFIM_ENVRCPT, MILTER_RCPT_MACROS) == MI_SUCCESS;
+		              smfi_setsymlist(ctx, SMFIM_ENVRCPT, MILTER_RCPT_MACROS) == MI_SUCCESS &&
+		              smfi_setsymlist(ctx, SMFIM_ENVFROM, MILTER_MAIL_MACROS) == MI_SUCCESS;
 		for (guint i = 0; ok && i < G_N_ELEMENTS(quiet); i++)
 			ok = smfi_setsymlist(ctx, quiet[i], MILTER_NO_MACROS) == MI_SUCCESS;
 		if (ok)
@@ -162,6 +170,10 @@ static sfsistat cb_envfrom(SMFICTX *ctx, char **argv)
 	s->snap = snapshot_acquire();
 	s->from = text_address_bare(argv[0]);
 	s->rcpts = g_ptr_array_new_with_free_func(g_free);
+	if (s->snap->conf->second_hop) {
+		const char *dn = smfi_getsymval(ctx, "{daemon_name}");
+		s->hop = dn != NULL && strcmp(dn, s->snap->conf->second_hop) == 0;
+	}
 	return reply_or_not(s, SMFIP_NR_MAIL);
 }
 
@@ -223,6 +235,8 @@ static sfsistat cb_data(SMFICTX *ctx)
 	s->buf = msgbuf_new(s->snap->conf->spool, s->snap->conf->memory_buffer);
 	s->hdr_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	s->own = g_ptr_array_new_with_free_func(own_header_free);
+	s->digest = token_digest_new();
+	s->tokens = g_ptr_array_new_with_free_func(g_free);
 	return SMFIS_CONTINUE;
 }
 
@@ -274,8 +288,11 @@ static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
 		h->name = g_strdup(name);
 		h->index = (int)count;
 		g_ptr_array_add(s->own, h);
+		if (g_ascii_strcasecmp(name, TOKEN_HEADER) == 0 && s->tokens->len < 8)
+			g_ptr_array_add(s->tokens, g_strdup(value));
 		return reply_or_not(s, SMFIP_NR_HDR);
 	}
+	token_digest_header(s->digest, name, value);
 	/* With HDR_LEADSPC the value keeps its own leading space: exact bytes. */
 	line = g_strdup_printf("%s:%s%s\r\n", name, (s->pflags & SMFIP_HDR_LEADSPC) ? "" : " ", value);
 	append(s, line, strlen(line));
@@ -298,6 +315,7 @@ static sfsistat cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
 	if (s->buf == NULL)
 		return reply_or_not(s, SMFIP_NR_BODY);
 	append(s, chunk, len);
+	token_digest_body(s->digest, chunk, len);
 	if (s->oversize && !(s->pflags & SMFIP_NR_BODY))
 		return reject_oversize(ctx, s);     /* an MTA that waits for a reply hears it now */
 	return reply_or_not(s, SMFIP_NR_BODY);
@@ -309,6 +327,43 @@ static void progress(void *ctx)
 	smfi_progress(ctx);
 }
 
+/* The verdict token key (engine/token.c), loaded at start; NULL: no tokens. */
+static GBytes *token_key;
+
+void milter_set_token_key(GBytes *key)
+{
+	token_key = key;
+}
+
+/* relay_of - the transaction's relay recipients (not copies) */
+static GPtrArray *relay_of(const Conf *c, const GPtrArray *rcpts)
+{
+	GPtrArray *r = g_ptr_array_new();
+	for (guint i = 0; i < rcpts->len; i++)
+		if (conf_relay_market(c, rcpts->pdata[i], NULL))
+			g_ptr_array_add(r, rcpts->pdata[i]);
+	return r;
+}
+
+/* checked_before - at the second hop, a valid token: the first pass checked
+ * this very message; it goes on unchecked, the token removed */
+static gboolean checked_before(SMFICTX *ctx, Session *s, const GPtrArray *relay, sfsistat *st)
+{
+	for (guint i = 0; s->hop && token_key && i < s->tokens->len; i++) {
+		g_autofree char *was = NULL, *from = NULL, *qid = NULL, *shown = NULL;
+		if (!token_verify(s->digest, token_key, relay, s->tokens->pdata[i], &was))
+			continue;
+		*st = action_strip(ctx, s->own, TOKEN_HEADER) ? SMFIS_CONTINUE : SMFIS_TEMPFAIL;
+		from = text_line(s->from, 256, TEXT_LINE_LOG);
+		qid = text_line(qid_of(ctx), 32, TEXT_LINE_LOG);
+		shown = text_line(was, 16, TEXT_LINE_LOG);
+		log_msg(LOG_INFO, "%s: from=<%s> verdict=%s checked-before=%s (second hop, verdict token)",
+		        qid, from, *st == SMFIS_CONTINUE ? "accept" : "tempfail", shown);
+		return TRUE;
+	}
+	return FALSE;
+}
+
 static sfsistat cb_eom(SMFICTX *ctx)
 {
 	Session *s = session_get(ctx);
@@ -316,6 +371,7 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	g_autoptr(Verdict) v = NULL;
 	g_autoptr(GError) err = NULL;
 	GMimeStream *stream = NULL;
+	g_autoptr(GPtrArray) relay = NULL;
 	const Conf *c;
 	Action enforced;
 	sfsistat st;
@@ -331,6 +387,11 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	if (s->oversize)
 		return reject_oversize(ctx, s);
 	c = s->snap->conf;
+	relay = relay_of(c, s->rcpts);
+	if (checked_before(ctx, s, relay, &st)) {
+		session_reset(s);
+		return st;
+	}
 	f = facts_new();
 	g_ptr_array_add(s->rcpts, NULL);
 	pipeline_envelope(c, f, s->from, (const char *const *)s->rcpts->pdata);
@@ -348,6 +409,15 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	}
 	enforced = pipeline_enforced(c, v);
 	st = action_apply(ctx, c, v, enforced, s->own);
+	/* the first pass vouches for what it let through (and for what it held:
+	 * a release with postsuper -r is not held again at the second hop) */
+	if (st == SMFIS_CONTINUE && c->second_hop && !s->hop && token_key &&
+	    (enforced == ACTION_ACCEPT || enforced == ACTION_TAG || enforced == ACTION_QUARANTINE)) {
+		g_autofree char *tok = token_make(s->digest, token_key, relay, action_name(enforced),
+		                                  g_get_real_time() / G_USEC_PER_SEC);
+		if (!action_add_token(ctx, tok))
+			st = SMFIS_TEMPFAIL;
+	}
 	log_verdict(qid_of(ctx), f, v, st == SMFIS_TEMPFAIL && enforced != ACTION_TEMPFAIL
 	                                ? ACTION_TEMPFAIL : enforced,
 	            (g_get_monotonic_time() - s->started) / 1000.0);

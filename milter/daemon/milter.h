@@ -4,6 +4,7 @@
 #ifndef AMZ_MILTER_H
 #define AMZ_MILTER_H
 
+#include <glib.h>
 #include <libmilter/mfapi.h>
 
 /*
@@ -11,7 +12,8 @@
  * actions it may take, the steps it skips and the replies it does not send,
  * and the only macros it wants: at RCPT the address the MTA resolved the
  * recipient to and its next hop (where the mail will really go), at end of
- * message the queue ID; every other step asks for a name that does not
+ * message the queue ID, at MAIL the {daemon_name} that tells the second hop
+ * (conf second_hop) from the first; every other step asks for a name that does not
  * exist, so its macro packet is empty.
  * tests/bench/nullmilter.c asks the same.
  */
@@ -20,8 +22,9 @@
                          SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY | SMFIP_HDR_LEADSPC)
 #define MILTER_RCPT_MACROS "{rcpt_addr} {rcpt_host}"
 #define MILTER_EOM_MACROS "i"
+#define MILTER_MAIL_MACROS "{daemon_name}"
 #define MILTER_NO_MACROS  "{amzmilter}"
-#define MILTER_QUIET_STAGES { SMFIM_CONNECT, SMFIM_ENVFROM, SMFIM_DATA, SMFIM_EOH }
+#define MILTER_QUIET_STAGES { SMFIM_CONNECT, SMFIM_DATA, SMFIM_EOH }
 
 /* Protocol steps the checks cannot do without: an MTA that does not offer
  * to skip the DATA step (milter protocol 2 and 3) never sends it, and the
@@ -30,5 +33,7 @@
 
 /* milter_register - smfi_register() with our callbacks and flags. */
 int milter_register(void);
+/* milter_set_token_key - the verdict token key (engine/token.c); kept */
+void milter_set_token_key(GBytes *key);
 
 #endif

@@ -28,6 +28,7 @@ static sfsistat cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	if (f0 & SMFIF_SETSYMLIST) {
 		smfi_setsymlist(ctx, SMFIM_ENVRCPT, MILTER_RCPT_MACROS);
 		smfi_setsymlist(ctx, SMFIM_EOM, MILTER_EOM_MACROS);
+		smfi_setsymlist(ctx, SMFIM_ENVFROM, MILTER_MAIL_MACROS);
 		for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
 			smfi_setsymlist(ctx, quiet[i], MILTER_NO_MACROS);
 		*pf0 |= SMFIF_SETSYMLIST;
