@@ -19,7 +19,10 @@
 # (SIGKILL) and hung (SIGSTOP; milter timeouts lowered to seconds) other mail
 # is delivered, relay mail waits in the queue and is checked and delivered
 # or bounced once amzmilter is back; a forged token gets nothing through; a
-# second daemon is refused and the first keeps serving.
+# second daemon is refused and the first keeps serving; the unit's reload
+# check fails on a rule file the daemon's user cannot read; approved senders
+# are judged by From:, not the envelope; the unit passes systemd-analyze
+# verify and security, offline.
 . "$(dirname "$0")/lib.sh"
 cd "$TOP"
 
@@ -262,6 +265,42 @@ ok "a second amzmilter started as the unit starts it exits non-zero (exit $rc)" 
 like "$(cat "$S/second.log")" "is in use|another amzmilter" "it says why"
 out=$(send buyer7@marketplace.amazon.com "Order 112-4455667-8899001" "$GOOD_BODY")
 like "$out" '<- +250 .*queued as' "the running one still serves"
+
+# finding 5: the unit's ExecReload check reads the files as the daemon's user
+reload_check=$(unit_key ExecReload | head -1)
+echo 'list approved_senders += { orders@shop.example }' >/etc/amzmilter/local.d/senders.rules
+chmod 0600 /etc/amzmilter/local.d/senders.rules
+$reload_check >"$S/reload-check.log" 2>&1; rc=$?
+ok "the unit's ExecReload check fails on a rule file the amzmilter user cannot read (exit $rc)" test "$rc" != 0
+like "$(cat "$S/reload-check.log")" "senders.rules.*Permission denied" "and names the file"
+chown amzmilter /etc/amzmilter/local.d/senders.rules
+$reload_check >"$S/reload-check.log" 2>&1
+ok "it passes once the file is the user's" test $? = 0
+kill -USR1 "$amz_pid"
+for _ in $(seq 50); do grep -q "reloaded" "$S/amzmilter.log" && break; sleep 0.1; done
+
+# finding 6: approved senders are judged by the From: address
+verp() {   # ENVELOPE FROM-HEADER RCPT: swaks transcript
+	MID=$((MID + 1))
+	swaks --server 127.0.0.1:25 --from "$1" --to "$3" --header "From: $2" \
+		--header "Subject: Order 112-4455667-8899001" --header "Message-ID: <stock.v$MID.$$@shop.example>" \
+		--body "$GOOD_BODY" 2>&1
+}
+out=$(verp bounces+a1b2c3@mailer.helpdesk.example "Shop <orders@shop.example>" buyer8@marketplace.amazon.com)
+like "$out" '<- +250 .*queued as' "approved From with a helpdesk's VERP envelope is accepted"
+out=$(verp orders@shop.example "Someone <other@evil.example>" buyer9@marketplace.amazon.com)
+like "$out" '<\*\* +550[- ]5\.7\.1' "an approved envelope with someone else's From is rejected"
+like "$out" 'SENDER_NOT_APPROVED.*other@evil\.example' "naming the From address"
+
+# the unit, checked offline (no systemd runs here)
+if command -v systemd-analyze >/dev/null; then
+	ok "systemd-analyze verify passes on the shipped unit" systemd-analyze verify "$UNIT"
+	score=$(systemd-analyze security --offline=true "$UNIT" 2>/dev/null | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\) \([A-Z]*\).*/\1 \2/p')
+	diag "systemd-analyze security: exposure $score"
+	like "$score" '^[0-9.]+ (SAFE|OK)$' "systemd-analyze security rates the unit SAFE or OK"
+else
+	skip "the unit, offline" "systemd-analyze is not installed"
+fi
 
 if [ -n "${AMZ_STOCK_DEBUG:-}" ]; then
 	tail -30 "$MAILLOG" >&2
