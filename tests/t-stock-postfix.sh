@@ -279,6 +279,19 @@ ok "it passes once the file is the user's" test $? = 0
 kill -USR1 "$amz_pid"
 for _ in $(seq 50); do grep -q "reloaded" "$S/amzmilter.log" && break; sleep 0.1; done
 
+# finding 5: a reload that changes a key needing a restart says so; every
+# error of a broken configuration is reported
+mark=$(wc -c <"$S/amzmilter.log")
+sed -i 's|^syslog_facility *=.*||' /etc/amzmilter/amzmilter.conf
+echo 'syslog_facility = local3' >>/etc/amzmilter/amzmilter.conf
+kill -USR1 "$amz_pid"
+for _ in $(seq 50); do tail -c +$((mark + 1)) "$S/amzmilter.log" | grep -q "reloaded" && break; sleep 0.1; done
+like "$(tail -c +$((mark + 1)) "$S/amzmilter.log")" "syslog_facility changed \(mail -> local3\): it takes effect only after a restart" \
+	"a reload that changes syslog_facility logs that it needs a restart"
+printf 'bogus = 1\nmode = sideways\nno equals sign\n' | cat /etc/amzmilter/amzmilter.conf - >"$S/broken.conf"
+out=$(/usr/local/sbin/amzmilter -n -c "$S/broken.conf" 2>&1)
+is "$(printf '%s\n' "$out" | grep -c "^$S/broken.conf:[0-9]*:[0-9]*: ")" 3 "a configuration with three errors reports all three"
+
 # finding 6: approved senders are judged by the From: address
 verp() {   # ENVELOPE FROM-HEADER RCPT: swaks transcript
 	MID=$((MID + 1))
