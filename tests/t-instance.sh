@@ -108,6 +108,15 @@ ok "the next start replaces a dead socket" live "unix:$T/run/a.sock"
 ok "and runs" kill -0 "$apid"
 kill -TERM "$apid"; wait "$apid"
 
+# a pid file that is a hard link to another file is refused, the file untouched
+echo "keep me" >"$T/victim"
+ln -f "$T/victim" "$T/spool-a/amzmilter.pid"
+second "$T/a.conf" "$T/h.log"; rc=$?
+ok "a pid file hard-linked to another file: the daemon refuses to start (exit $rc)" test "$rc" != 0 -a "$rc" != 124
+like "$(cat "$T/h.log")" "not a plain file of amzmilter's" "it says why"
+is "$(cat "$T/victim")" "keep me" "and the other file is untouched"
+rm -f "$T/spool-a/amzmilter.pid"
+
 # --- inet socket ---------------------------------------------------------------
 port=$(free_port)
 conf e "inet:$port@127.0.0.1" "$T/spool-e"

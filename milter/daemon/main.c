@@ -149,8 +149,18 @@ static gboolean lock_instance(const Conf *c, const struct passwd *pw)
 	char buf[32];
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 
+	struct stat st;
+
 	if (fd < 0) {
 		log_msg(LOG_ERR, "cannot open %s: %s", path, g_strerror(errno));
+		return FALSE;
+	}
+	/* opened as root in a directory the daemon's user owns: only a plain
+	 * file of ours, never a link planted to another file */
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 ||
+	    (st.st_uid != 0 && (pw == NULL || st.st_uid != pw->pw_uid))) {
+		log_msg(LOG_ERR, "%s is not a plain file of amzmilter's (a link?); not starting", path);
+		close(fd);
 		return FALSE;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
