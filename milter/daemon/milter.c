@@ -335,16 +335,6 @@ void milter_set_token_key(GBytes *key)
 	token_key = key;
 }
 
-/* relay_of - the transaction's relay recipients (not copies) */
-static GPtrArray *relay_of(const Conf *c, const GPtrArray *rcpts)
-{
-	GPtrArray *r = g_ptr_array_new();
-	for (guint i = 0; i < rcpts->len; i++)
-		if (conf_relay_market(c, rcpts->pdata[i], NULL))
-			g_ptr_array_add(r, rcpts->pdata[i]);
-	return r;
-}
-
 /* checked_before - at the second hop, a valid token: the first pass checked
  * this very message; it goes on unchecked, the token removed */
 static gboolean checked_before(SMFICTX *ctx, Session *s, const GPtrArray *relay, sfsistat *st)
@@ -371,7 +361,6 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	g_autoptr(Verdict) v = NULL;
 	g_autoptr(GError) err = NULL;
 	GMimeStream *stream = NULL;
-	g_autoptr(GPtrArray) relay = NULL;
 	const Conf *c;
 	Action enforced;
 	sfsistat st;
@@ -387,15 +376,14 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	if (s->oversize)
 		return reject_oversize(ctx, s);
 	c = s->snap->conf;
-	relay = relay_of(c, s->rcpts);
-	if (checked_before(ctx, s, relay, &st)) {
-		session_reset(s);
-		return st;
-	}
 	f = facts_new();
 	g_ptr_array_add(s->rcpts, NULL);
 	pipeline_envelope(c, f, s->from, (const char *const *)s->rcpts->pdata);
 	g_ptr_array_set_size(s->rcpts, s->rcpts->len - 1);
+	if (checked_before(ctx, s, f->relay_rcpts, &st)) {
+		session_reset(s);
+		return st;
+	}
 	f->message_bytes = msgbuf_size(s->buf);
 
 	if (!s->failed)
@@ -413,7 +401,7 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	 * a release with postsuper -r is not held again at the second hop) */
 	if (st == SMFIS_CONTINUE && c->second_hop && !s->hop && token_key &&
 	    (enforced == ACTION_ACCEPT || enforced == ACTION_TAG || enforced == ACTION_QUARANTINE)) {
-		g_autofree char *tok = token_make(s->digest, token_key, relay, action_name(enforced),
+		g_autofree char *tok = token_make(s->digest, token_key, f->relay_rcpts, action_name(enforced),
 		                                  g_get_real_time() / G_USEC_PER_SEC);
 		if (!action_add_token(ctx, tok))
 			st = SMFIS_TEMPFAIL;
