@@ -43,6 +43,7 @@ struct LexScratch {
 	GString *joined;        /* languages without spaces: the folded words, joined */
 	GArray *joined_at;      /* guint32: where each word starts in joined; one more at the end */
 	GArray *matches;        /* LexMatch */
+	GArray *excl;           /* LexMatch: the exclusions among matches, by concept and t0 */
 };
 
 static void stemmer_free(gpointer p)
@@ -61,6 +62,7 @@ LexScratch *lex_scratch_new(void)
 	s->joined = g_string_new(NULL);
 	s->joined_at = g_array_new(FALSE, FALSE, sizeof(guint32));
 	s->matches = g_array_new(FALSE, FALSE, sizeof(LexMatch));
+	s->excl = g_array_new(FALSE, FALSE, sizeof(LexMatch));
 	return s;
 }
 
@@ -75,6 +77,7 @@ void lex_scratch_free(LexScratch *s)
 	g_string_free(s->joined, TRUE);
 	g_array_unref(s->joined_at);
 	g_array_unref(s->matches);
+	g_array_unref(s->excl);
 	g_free(s);
 }
 
@@ -332,6 +335,54 @@ gboolean lexicon_question(const TextAnalysis *a, const TextSentence *s)
 	return s->len < 4 || memmem(b, s->len, "://", 3) == NULL;
 }
 
+/* excl_cmp - exclusions by concept, then where they start */
+static int excl_cmp(gconstpointer a, gconstpointer b)
+{
+	const LexMatch *x = a, *y = b;
+
+	if (x->concept != y->concept)
+		return x->concept < y->concept ? -1 : 1;
+	return x->t0 < y->t0 ? -1 : x->t0 > y->t0;
+}
+
+/* sort_exclusions - sc->excl: the exclusions of sc->matches by concept and
+ * start, each t1 raised to the furthest end of its concept's exclusions so
+ * far, so that one binary search answers covered() (a long sentence may
+ * hold thousands of matches: comparing each with each would not end) */
+static void sort_exclusions(LexScratch *sc)
+{
+	const LexMatch *m = (const LexMatch *)sc->matches->data;
+
+	g_array_set_size(sc->excl, 0);
+	for (guint i = 0; i < sc->matches->len; i++)
+		if (m[i].exclude)
+			g_array_append_val(sc->excl, m[i]);
+	if (sc->excl->len < 2)
+		return;
+	g_array_sort(sc->excl, excl_cmp);
+	LexMatch *e = (LexMatch *)sc->excl->data;
+	for (guint i = 1; i < sc->excl->len; i++)
+		if (e[i].concept == e[i - 1].concept && e[i - 1].t1 > e[i].t1)
+			e[i].t1 = e[i - 1].t1;
+}
+
+/* covered - whether an exclusion of m's concept overlaps m's words */
+static gboolean covered(const GArray *excl, const LexMatch *m)
+{
+	const LexMatch *e = (const LexMatch *)excl->data;
+	guint lo = 0, hi = excl->len;
+
+	/* the first exclusion after the last of m's concept starting before m's end */
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		if (e[mid].concept < m->concept || (e[mid].concept == m->concept && e[mid].t0 < m->t1))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && e[lo - 1].concept == m->concept && e[lo - 1].t1 > m->t0;
+}
+
 gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, const TextSentence *s,
                       LexScratch *sc, guint64 *bits, GArray *firsts, int want, guint32 end_after,
                       LexMatch *out)
@@ -365,14 +416,9 @@ gboolean lexicon_scan(const Lexicon *lx, guint32 mask, const TextAnalysis *a, co
 	{
 		const LexMatch *m = (const LexMatch *)sc->matches->data;
 		guint nm = sc->matches->len;
+		sort_exclusions(sc);
 		for (guint i = 0; i < nm; i++) {
-			gboolean covered = FALSE;
-			if (m[i].exclude)
-				continue;
-			for (guint j = 0; j < nm && !covered; j++)
-				covered = m[j].exclude && m[j].concept == m[i].concept &&
-				          m[j].t0 < m[i].t1 && m[i].t0 < m[j].t1;
-			if (covered)
+			if (m[i].exclude || covered(sc->excl, &m[i]))
 				continue;
 			if (bits)
 				bits[m[i].concept >> 6] |= G_GUINT64_CONSTANT(1) << (m[i].concept & 63);
