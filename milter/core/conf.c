@@ -15,7 +15,7 @@
 
 G_DEFINE_QUARK(amz-conf-error-quark, conf_error)
 
-typedef enum { K_STR, K_PATH, K_SIZE, K_UINT, K_MODE, K_BOOL, K_ENUM } KeyType;
+typedef enum { K_STR, K_PATH, K_SIZE, K_UINT, K_MODE, K_BOOL, K_ENUM, K_DURATION } KeyType;
 
 typedef struct {
 	const char *name;
@@ -46,6 +46,12 @@ static const KeyDef keys[] = {
 	{ "on_limit", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
 	{ "on_spool_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
 	{ "on_timeout", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "on_store_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
+	{ "order_store", K_STR, NULL, 0, 0, NULL },
+	{ "order_store_timeout_ms", K_UINT, "1000", 10, 60000, NULL },
+	{ "order_retention_days", K_UINT, "730", 1, 36500, NULL },
+	{ "delivery_margin_days", K_UINT, "7", 0, 365, NULL },
+	{ "store_max_age", K_DURATION, "0", 0, 0, NULL },
 	{ "time_budget_ms", K_UINT, "20000", 100, 600000, NULL },
 	{ "mta_timeout", K_UINT, "330", 5, 86400, NULL },
 	{ "reply_details", K_BOOL, "yes", 0, 0, NULL },
@@ -82,6 +88,27 @@ static const char *key_suggest(const char *name)
 	for (guint i = 0; i < G_N_ELEMENTS(keys); i++)
 		names[i] = keys[i].name;
 	return text_suggest(name, names, G_N_ELEMENTS(keys), 2, TEXT_SUGGEST_NEAREST);
+}
+
+gboolean conf_parse_duration(const char *s, guint64 *out)
+{
+	static const struct { char unit; guint64 secs; } units[] = {
+		{ 's', 1 }, { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 }, { 'w', 7 * 86400 },
+	};
+	char *end;
+	guint64 n;
+
+	if (!g_ascii_isdigit(*s))
+		return FALSE;
+	n = g_ascii_strtoull(s, &end, 10);
+	if (n > G_MAXUINT32)
+		return FALSE;
+	if (*end == '\0')
+		return (*out = n), TRUE;
+	for (guint i = 0; i < G_N_ELEMENTS(units); i++)
+		if (end[0] == units[i].unit && end[1] == '\0')
+			return (*out = n * units[i].secs), TRUE;
+	return FALSE;
 }
 
 gboolean conf_parse_size(const char *s, guint64 *out)
@@ -169,6 +196,12 @@ static gboolean check_value(const KeyDef *k, const char *v, char **why)
 			return FALSE;
 		}
 		return TRUE;
+	case K_DURATION:
+		if (!conf_parse_duration(v, &n)) {
+			*why = g_strdup_printf("%s: \"%s\" is not a duration (like 90s, 15m, 36h, 2d)", k->name, v);
+			return FALSE;
+		}
+		return TRUE;
 	case K_STR:
 	case K_PATH:
 		return TRUE;
@@ -236,7 +269,7 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 		static const char *const key[FAIL__N] = {
 			[FAIL_INTERNAL] = "on_internal_error", [FAIL_PARSE] = "on_parse_error",
 			[FAIL_LIMIT] = "on_limit", [FAIL_SPOOL] = "on_spool_error",
-			[FAIL_TIMEOUT] = "on_timeout",
+			[FAIL_TIMEOUT] = "on_timeout", [FAIL_STORE] = "on_store_error",
 		};
 		c->on_fail[k] = c->on_error;
 		if (VAL(key[k]))
@@ -250,6 +283,17 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	c->generic_reply = g_strdup(VAL("generic_reply"));
 	parse_bool(VAL("add_headers"), &c->add_headers);
 	c->second_hop = g_strdup(VAL("second_hop"));
+	c->order_store = g_strdup(VAL("order_store"));
+	if (c->order_store && g_str_has_prefix(c->order_store, "sqlite:") &&
+	    !g_path_is_absolute(c->order_store + 7)) {
+		g_autofree char *abs = resolve(dir, c->order_store + 7);
+		g_free(c->order_store);
+		c->order_store = g_strconcat("sqlite:", abs, NULL);
+	}
+	conf_parse_size(VAL("order_store_timeout_ms"), &n), c->store_timeout_ms = (guint)n;
+	conf_parse_size(VAL("order_retention_days"), &n), c->retention_days = (guint)n;
+	conf_parse_size(VAL("delivery_margin_days"), &n), c->delivery_margin_days = (guint)n;
+	conf_parse_duration(VAL("store_max_age"), &c->store_max_age);
 	c->syslog_facility = facility_of(VAL("syslog_facility"));
 	limits_default(&c->limits);
 	conf_parse_size(VAL("max_mime_depth"), &n), c->limits.max_depth = (guint)n;
@@ -373,6 +417,7 @@ void conf_free(Conf *c)
 		pcre2_code_free(c->relay_re);
 	g_free(c->generic_reply);
 	g_free(c->second_hop);
+	g_free(c->order_store);
 	g_free(c);
 }
 
@@ -380,7 +425,7 @@ const char *conf_fail_name(FailClass k)
 {
 	static const char *const names[FAIL__N] = {
 		[FAIL_INTERNAL] = "internal", [FAIL_PARSE] = "parse", [FAIL_LIMIT] = "limit",
-		[FAIL_SPOOL] = "spool", [FAIL_TIMEOUT] = "timeout",
+		[FAIL_SPOOL] = "spool", [FAIL_TIMEOUT] = "timeout", [FAIL_STORE] = "store",
 	};
 	return (guint)k < FAIL__N ? names[k] : "internal";
 }

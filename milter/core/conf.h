@@ -23,6 +23,7 @@ typedef enum {
 	FAIL_LIMIT,              /* a bound on the work was crossed */
 	FAIL_SPOOL,              /* the spool could not hold the message */
 	FAIL_TIMEOUT,            /* the per-message time budget ran out */
+	FAIL_STORE,              /* the order store could not be read or written */
 	FAIL__N
 } FailClass;
 
@@ -51,6 +52,11 @@ typedef struct {
 	gboolean add_headers;    /* X-Amzmilter-* headers on delivered mail */
 	char *second_hop;        /* the MTA's {daemon_name} of the re-injection hop that
 	                          * trusts verdict tokens; NULL: no second hop, no tokens */
+	char *order_store;       /* URL of the order store (orders/store.h), or NULL: none */
+	guint store_timeout_ms;  /* bound on every wait for the store */
+	guint retention_days;    /* orders purchased longer ago are expired */
+	guint delivery_margin_days; /* delivery = ship date + this, when no delivery date */
+	guint64 store_max_age;   /* seconds after the last import that the store is stale; 0: never */
 	int syslog_facility;     /* LOG_MAIL, LOG_LOCAL0… */
 	ExtractLimits limits;    /* extraction bounds */
 } Conf;
@@ -71,12 +77,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Conf, conf_free)
  * gets the marketplace, e.g. "de" or "co.uk", newly allocated, or NULL. */
 gboolean conf_relay_market(const Conf *c, const char *addr, char **market);
 
-/* conf_fail_name - "internal", "parse", "limit", "spool", "timeout" */
+/* conf_fail_name - "internal", "parse", "limit", "spool", "timeout", "store" */
 const char *conf_fail_name(FailClass k);
 
 /* conf_socket_path - the file of a unix socket spec ("unix:PATH",
  * "local:PATH" or a bare PATH), or NULL for inet */
 const char *conf_socket_path(const char *spec);
+
+/* conf_parse_duration - "90", "90s", "15m", "36h", "2d" -> seconds; FALSE on syntax error. */
+gboolean conf_parse_duration(const char *s, guint64 *out);
 
 /* conf_parse_size - "50M" -> bytes; FALSE on syntax error or overflow. */
 gboolean conf_parse_size(const char *s, guint64 *out);

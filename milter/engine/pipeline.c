@@ -38,6 +38,7 @@ static const char *const fail_ids[FAIL__N] = {
 	[FAIL_LIMIT] = "AMZ_LIMIT",
 	[FAIL_SPOOL] = "AMZ_SPOOL_ERROR",
 	[FAIL_TIMEOUT] = "AMZ_TIMEOUT",
+	[FAIL_STORE] = "AMZ_STORE_ERROR",
 };
 
 const char *pipeline_fail_id(FailClass k)
