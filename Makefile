@@ -22,7 +22,7 @@ VERSION    := 0.1.0
 
 CC       ?= cc
 CXX      ?= g++
-PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib libarchive icu-uc icu-i18n
+PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib libarchive icu-uc icu-i18n sqlite3 hiredis
 # Recursive (=) so pkg-config runs only when a build needs it, after `make deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
 # CLD2 (language identification) has no pkg-config file; it is C++, as is
@@ -61,10 +61,10 @@ endif
 BUILD ?= build
 
 # The layers of milter/, each using only those before it:
-#   util -> core -> extract, rules -> engine -> daemon (libmilter), check.
+#   util -> core -> extract, rules, orders -> engine -> daemon (libmilter), check.
 # Everything but daemon/ and check/ is the engine, shared by the daemon, the
 # offline checker, the unit tests, the fuzzers and the benchmark.
-ENGINE_DIRS = util core extract rules engine
+ENGINE_DIRS = util core extract rules orders engine
 ENGINE_SRCS = $(foreach d,$(ENGINE_DIRS),$(wildcard milter/$(d)/*.c))
 ENGINE_CXX_SRCS = $(foreach d,$(ENGINE_DIRS),$(wildcard milter/$(d)/*.cc))
 ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(ENGINE_CXX_SRCS:milter/%.cc=$(BUILD)/obj/%.o)
@@ -80,7 +80,8 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libglib2.0-dev libmagic-dev libmagic-mgc libgumbo-dev libpsl-dev publicsuffix libidn2-dev \
   libcurl4-openssl-dev libjson-glib-dev zlib1g-dev libarchive-dev postfix swaks miltertest python3 iproute2 \
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
-  clang libclang-rt-14-dev strace time libicu-dev libcld2-dev libstemmer-dev g++
+  clang libclang-rt-14-dev strace time libicu-dev libcld2-dev libstemmer-dev g++ \
+  libsqlite3-dev sqlite3 libhiredis-dev redis-server
 
 .PHONY: all deps test run install clean check-config unit fuzz soak bench digests measure
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check

@@ -75,6 +75,9 @@ typedef struct {
  * wait: a connection, a reply, a lock. */
 OrderStore *order_store_open(const char *url, guint timeout_ms, GError **err);
 void order_store_close(OrderStore *s);
+/* order_store_set_retention - how long records live (Redis sets it as each
+ * key's expiry; SQLite is expired by order_store_expire); default 730 */
+void order_store_set_retention(OrderStore *s, guint days);
 /* order_store_describe - the URL without a password, for logs */
 const char *order_store_describe(const OrderStore *s);
 
