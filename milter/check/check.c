@@ -229,7 +229,10 @@ static void check_one(Check *ck, const char *file)
 	if (pipeline_extract(ck->snap, in, f, &v)) {
 		envelope(ck, f);
 		/* Like the milter: no relay recipient, accepted at DATA unchecked. */
-		v = f->relay_rcpts->len ? pipeline_evaluate(ck->snap, f) : verdict_new();
+		if (f->relay_rcpts->len == 0)
+			v = verdict_new();
+		else if (pipeline_orders(ck->snap, f, &v))   /* looked up, never recorded */
+			v = pipeline_evaluate(ck->snap, f);
 	} else {
 		envelope(ck, f);
 	}

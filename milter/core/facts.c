@@ -50,6 +50,26 @@ static void header_free(gpointer p)
 	g_free(h);
 }
 
+static void order_free(gpointer p)
+{
+	FactOrder *o = p;
+	g_free(o->id);
+	g_free(o->market);
+	g_free(o->status);
+	g_free(o->buyer);
+	g_free(o->locale);
+	g_free(o);
+}
+
+FactOrder *facts_add_order(Facts *f, const char *id)
+{
+	FactOrder *o = g_new0(FactOrder, 1);
+	o->id = g_strdup(id);
+	o->other_buyer = o->other_market = -1;
+	g_ptr_array_add(f->orders, o);
+	return o;
+}
+
 /* facts_new - empty facts, every array allocated, every string "" */
 Facts *facts_new(void)
 {
@@ -68,6 +88,7 @@ Facts *facts_new(void)
 	f->attachments = g_ptr_array_new_with_free_func(attachment_free);
 	f->anomalies = g_ptr_array_new_with_free_func(g_free);
 	f->hidden_text = g_string_new(NULL);
+	f->orders = g_ptr_array_new_with_free_func(order_free);
 	return f;
 }
 
@@ -90,6 +111,9 @@ void facts_free(Facts *f)
 	g_ptr_array_unref(f->anomalies);
 	g_string_free(f->hidden_text, TRUE);
 	text_analysis_free(f->analysis);
+	g_ptr_array_unref(f->orders);
+	g_free(f->message_key);
+	g_free(f->body_digest);
 	g_free(f);
 }
 

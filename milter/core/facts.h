@@ -61,6 +61,24 @@ typedef struct {
 	gboolean macros;   /* an Office document carrying VBA macros (vbaProject.bin, .docm, …) */
 } FactAttachment;
 
+/* One order ID quoted in the subject or the text, with what the order store
+ * knows of it (engine/orders.c); every field but id and known is missing
+ * (NULL, or the has_/-1 forms) when the store does not know it. */
+typedef struct {
+	char *id;          /* "112-4455667-8899001", as normalised */
+	gboolean known;    /* the store has the order */
+	char *market;      /* the order's marketplace: "de", "co.uk" */
+	char *status;      /* lower case: "shipped", "canceled" */
+	char *buyer;       /* the buyer's relay address */
+	char *locale;      /* the buyer's language of preference: "de_DE" */
+	gboolean has_days;
+	gint64 days;       /* whole days since delivery (negative: not yet delivered) */
+	int other_buyer;   /* 1: the buyer is none of the relay recipients, 0: one of them, -1 unknown */
+	int other_market;  /* 1: none of the relay recipients' marketplaces, 0: one, -1 unknown */
+	guint reviews;     /* review requests recorded for it by other messages */
+	guint proactive;   /* proactive messages recorded for it by other messages */
+} FactOrder;
+
 typedef struct {
 	char *name;        /* header field name as written */
 	char *value;       /* unfolded, RFC 2047-decoded value */
@@ -94,6 +112,15 @@ typedef struct {
 	gboolean reply;          /* In-Reply-To/References present, or [commMgrTok:…] */
 	TextAnalysis *analysis;  /* words, sentences and languages of the subject and the
 	                          * text (extract/sentences.c); NULL: not analysed */
+
+	/* Orders (engine/orders.c, when an order store is configured). */
+	GPtrArray *orders;       /* FactOrder*: the distinct order IDs quoted, in text order */
+	gboolean order_store;    /* an order store was consulted */
+	gboolean store_stale;    /* its last import is older than store_max_age */
+	char *body_digest;       /* SHA-256 of the body as received, hex (set by the
+	                          * milter); NULL: the message is not recorded */
+	char *message_key;       /* the message's own key for the store's records (a
+	                          * digest of Message-ID and body_digest), or NULL */
 } Facts;
 
 Facts *facts_new(void);
@@ -111,6 +138,7 @@ FactAttachment *facts_add_attachment(Facts *f, const char *name, const char *dec
                                      const char *magic, guint64 size, gboolean is_inline,
                                      int depth);
 void facts_add_header(Facts *f, const char *name, const char *value);
+FactOrder *facts_add_order(Facts *f, const char *id);
 void facts_add_anomaly(Facts *f, const char *klass, const char *detail);
 
 /* facts_link_set_display - give a link display forms that differ from url / host */

@@ -27,10 +27,17 @@ typedef struct {
 	char *evidence;    /* what fired: matched text, URL, file name… ("" if none) */
 } Hit;
 
+/* What the rules say of the message beyond hits: sub-rules the engine
+ * acts on (rules/eval.c maps their IDs). */
+typedef enum {
+	MARK_REVIEW_REQUEST = 1 << 0,   /* __REVIEW_REQUEST: it asks for a review */
+} Mark;
+
 typedef struct {
 	Action action;     /* enforced: most severe action among non-monitor hits */
 	Action would;      /* most severe action among all hits, monitor ones included */
 	GPtrArray *hits;   /* Hit*, in rule order */
+	guint marks;       /* Mark bits */
 } Verdict;
 
 Verdict *verdict_new(void);

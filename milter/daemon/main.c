@@ -396,6 +396,14 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 	        rules_count(snap->rules), c->monitor ? ", monitor mode" : "");
 	if (!wraps_hup_reloads())
 		log_msg(LOG_NOTICE, "%s: SIGUSR1 reloads, SIGHUP stops", wraps_describe());
+	if (snap->store) {
+		g_autoptr(GError) serr = NULL;
+		if (order_store_check(snap->store, &serr))
+			log_msg(LOG_NOTICE, "order store %s", order_store_describe(snap->store));
+		else
+			log_msg(LOG_ERR, "%s: relay messages get on_store_error (%s) until it can be used",
+			        serr->message, action_name(c->on_fail[FAIL_STORE]));
+	}
 	snapshot_install(snap);
 	log_serving();
 	wraps_set_reload(reload);
@@ -404,6 +412,30 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 	release_owned();
 	log_msg(LOG_NOTICE, "stopped");
 	return rc == MI_SUCCESS ? 0 : 1;
+}
+
+/* check_store - -n: the order store opened as the daemon will open it */
+static int check_store(Snapshot *snap)
+{
+	g_autoptr(GError) err = NULL;
+	OrderStats st;
+	int rc = 0;
+
+	if (snap->store == NULL) {
+		printf("order store: none (order_store is not set): the order rules do not run\n");
+	} else if (!order_store_check(snap->store, &err) || !order_store_stats(snap->store, &st, &err)) {
+		fprintf(stderr, "%s: %s\n", snap->conf->path, err->message);
+		rc = 1;
+	} else {
+		g_autoptr(GDateTime) t = st.last_import ? g_date_time_new_from_unix_utc(st.last_import) : NULL;
+		g_autofree char *when = t ? g_date_time_format(t, "%Y-%m-%d %H:%M:%S UTC") : g_strdup("never");
+		printf("order store: %s: %" G_GUINT64_FORMAT " orders, last import %s\n",
+		       order_store_describe(snap->store), st.orders, when);
+		if (st.orders == 0)
+			printf("order store: empty: every quoted order reads as unknown until amzmilter-orders imports\n");
+	}
+	snapshot_release(snap);
+	return rc;
 }
 
 /* check_config - -n: the files are read again as the daemon will read
@@ -440,8 +472,7 @@ static int check_config(const Options *o, Snapshot *snap)
 	       snap->conf->rules_dir, snap->conf->local_rules_dir ? " and " : "",
 	       snap->conf->local_rules_dir ? snap->conf->local_rules_dir : "",
 	       *as ? ", read as user " : "", as);
-	snapshot_release(snap);
-	return 0;
+	return check_store(snap);
 }
 
 int main(int argc, char **argv)

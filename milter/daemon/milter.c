@@ -392,8 +392,10 @@ static sfsistat cb_eom(SMFICTX *ctx)
 		g_autofree char *why = g_strdup_printf("spool: %s", s->failed ? s->fail_reason : err->message);
 		v = pipeline_fail_verdict(c, FAIL_SPOOL, why);
 	} else {
+		f->body_digest = token_digest_body_hex(s->digest);
 		v = pipeline_run(s->snap, stream, f, progress, ctx);
 		g_object_unref(stream);
+		v = pipeline_record(s->snap, f, v);
 	}
 	enforced = pipeline_enforced(c, v);
 	st = action_apply(ctx, c, v, enforced, s->own);

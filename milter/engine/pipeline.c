@@ -4,6 +4,7 @@
 #include <string.h>
 #include "engine/pipeline.h"
 #include "extract/extract.h"
+#include "engine/orders.h"
 #include "util/text.h"
 
 static gboolean ptr_array_has(GPtrArray *a, const char *s)
@@ -63,6 +64,8 @@ static void add_fail(Verdict *v, const Conf *c, FailClass k, const char *reason)
 		msg = g_strdup_printf("The message is too complex to check (%s).", reason);
 	else if (k == FAIL_SPOOL)   /* paths and errno texts are for the log, not the client */
 		msg = g_strdup("The message could not be checked (a temporary storage error on this server).");
+	else if (k == FAIL_STORE)   /* host names and errors are for the log */
+		msg = g_strdup("The message could not be checked against the order data (the order store is unavailable).");
 	else
 		msg = g_strdup_printf("The message could not be checked (%s).", reason);
 	verdict_add(v, pipeline_fail_id(k), c->on_fail[k], FALSE, msg, reason);
@@ -135,6 +138,52 @@ Verdict *pipeline_evaluate(const Snapshot *s, const Facts *f)
 	return v;
 }
 
+/* message_id - the Message-ID header's value, or NULL */
+static const char *message_id(const Facts *f)
+{
+	for (guint i = 0; i < f->headers->len; i++) {
+		const FactHeader *h = f->headers->pdata[i];
+		if (g_ascii_strcasecmp(h->name, "Message-ID") == 0)
+			return h->value;
+	}
+	return NULL;
+}
+
+gboolean pipeline_orders(const Snapshot *s, Facts *f, Verdict **error_verdict)
+{
+	g_autoptr(GError) err = NULL;
+
+	*error_verdict = NULL;
+	if (s->store == NULL || f->relay_rcpts->len == 0)
+		return TRUE;
+	if (f->body_digest && f->message_key == NULL)
+		f->message_key = orders_message_key(message_id(f), f->body_digest);
+	if (orders_lookup(s->store, s->conf, f, g_get_real_time() / G_USEC_PER_SEC, &err))
+		return TRUE;
+	*error_verdict = pipeline_fail_verdict(s->conf, FAIL_STORE, err->message);
+	return FALSE;
+}
+
+Verdict *pipeline_record(const Snapshot *s, Facts *f, Verdict *v)
+{
+	g_autoptr(GError) err = NULL;
+	OrderRecordResult res;
+
+	if (s->store == NULL || !f->order_store || f->orders->len == 0 ||
+	    !(v->action == ACTION_ACCEPT || v->action == ACTION_TAG || s->conf->monitor))
+		return v;
+	if (!orders_record(s->store, f, (v->marks & MARK_REVIEW_REQUEST) != 0, message_id(f),
+	                   g_get_real_time() / G_USEC_PER_SEC, &res, &err)) {
+		verdict_free(v);
+		return pipeline_fail_verdict(s->conf, FAIL_STORE, err->message);
+	}
+	if (res.lost == 0)
+		return v;
+	/* another message holds the review request: the rules see it now */
+	verdict_free(v);
+	return pipeline_evaluate(s, f);
+}
+
 Verdict *pipeline_run(const Snapshot *s, GMimeStream *stream, Facts *f,
                       PipelineProgress progress, void *data)
 {
@@ -142,6 +191,8 @@ Verdict *pipeline_run(const Snapshot *s, GMimeStream *stream, Facts *f,
 	Verdict *v;
 
 	if (!pipeline_extract(s, stream, f, &v))
+		return v;
+	if (!pipeline_orders(s, f, &v))
 		return v;
 	/* Only slow work earns a progress packet: each one is a write to the MTA. */
 	if (progress && g_get_monotonic_time() - t0 > 1000 * 1000)

@@ -15,7 +15,7 @@
 #define PIPELINE_FAIL_PREFIX "AMZ_"
 
 /* pipeline_fail_id - "AMZ_INTERNAL_ERROR", "AMZ_UNPARSABLE", "AMZ_LIMIT",
- * "AMZ_SPOOL_ERROR", "AMZ_TIMEOUT" */
+ * "AMZ_SPOOL_ERROR", "AMZ_TIMEOUT", "AMZ_STORE_ERROR" */
 const char *pipeline_fail_id(FailClass k);
 
 /* Called between stages of long work (the milter sends smfi_progress). */
@@ -30,6 +30,18 @@ void pipeline_envelope(const Conf *c, Facts *f, const char *from, const char *co
  * that cannot be parsed, or not in time, returns FALSE and sets
  * *error_verdict (AMZ_UNPARSABLE, AMZ_TIMEOUT). */
 gboolean pipeline_extract(const Snapshot *s, GMimeStream *stream, Facts *f, Verdict **error_verdict);
+
+/* pipeline_orders - the order stage before the rules: what the order store
+ * knows of the orders f quotes (nothing to do without a store); FALSE and
+ * *error_verdict (AMZ_STORE_ERROR) when the store fails. */
+gboolean pipeline_orders(const Snapshot *s, Facts *f, Verdict **error_verdict);
+
+/* pipeline_record - the order stage after the rules, for a message about to
+ * be let through: records it in the store (review request, proactive
+ * message).  Takes v and returns the verdict to act on: v; or the rules'
+ * verdict again when another message holds an order's review request (two
+ * sent at once: the later loses); or AMZ_STORE_ERROR's. */
+Verdict *pipeline_record(const Snapshot *s, Facts *f, Verdict *v);
 
 /* pipeline_evaluate - the rules on complete facts, plus the failure policy
  * for limits crossed during extraction (an AMZ_LIMIT hit: never a silent

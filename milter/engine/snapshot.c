@@ -52,6 +52,17 @@ Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GErr
 		return NULL;
 	}
 	s = g_new0(Snapshot, 1);
+	if (c->order_store) {
+		s->store = order_store_open(c->order_store, c->store_timeout_ms, err);
+		if (s->store == NULL) {
+			g_prefix_error(err, "%s: order_store: ", c->path);
+			rules_unref(rs);
+			conf_free(c);
+			g_free(s);
+			return NULL;
+		}
+		order_store_set_retention(s->store, c->retention_days);
+	}
 	link_words(rs, &s->words);
 	c->limits.words = &s->words;
 	s->refs = 1;
@@ -68,6 +79,7 @@ Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GErr
 static void snapshot_destroy(Snapshot *s)
 {
 	rules_unref(s->rules);
+	order_store_close(s->store);
 	conf_free(s->conf);
 	g_free(s->conf_path);
 	g_free(s->socket_override);

@@ -13,7 +13,8 @@
  * names in rules/target.c); the pool of libmagic handles
  * (extract/filetype.c, under its own lock); the evaluator's per-thread
  * working state (rules/eval.c, GPrivate); the log's stderr switch
- * (core/log.c, set before any thread starts); and, with the link wraps,
+ * (core/log.c, set before any thread starts); the order store's pool of
+ * connections (orders/store.c, under its own lock); and, with the link wraps,
  * the read buffer of each MTA connection (daemon/wraps.c).
  */
 #ifndef AMZ_SNAPSHOT_H
@@ -21,12 +22,14 @@
 
 #include "core/conf.h"
 #include "rules/rules.h"
+#include "orders/store.h"
 
 typedef struct {
 	gint refs;               /* changed only under the snapshot lock */
 	Conf *conf;
 	Ruleset *rules;
 	LinkWords words;         /* lists of rules for link finding; conf->limits.words points here */
+	OrderStore *store;       /* conf->order_store, or NULL (connected when first used) */
 	guint generation;        /* 1 for the first load, +1 per reload */
 	char *conf_path;         /* the sources, for a reload */
 	char *socket_override;

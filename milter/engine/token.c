@@ -102,6 +102,15 @@ void token_digest_body(TokenDigest *d, const void *p, gsize n)
 	g_checksum_update(d->body, p, n);
 }
 
+char *token_digest_body_hex(const TokenDigest *d)
+{
+	GChecksum *c = g_checksum_copy(d->body);
+	char *hex = g_strdup(g_checksum_get_string(c));
+
+	g_checksum_free(c);
+	return hex;
+}
+
 static int by_string(gconstpointer a, gconstpointer b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

@@ -21,6 +21,8 @@ void token_digest_free(TokenDigest *d);
 void token_digest_header(TokenDigest *d, const char *name, const char *value);
 /* token_digest_body - the next bytes of the body */
 void token_digest_body(TokenDigest *d, const void *p, gsize n);
+/* token_digest_body_hex - the body's SHA-256 so far, hex (newly allocated) */
+char *token_digest_body_hex(const TokenDigest *d);
 
 /* token_make - the header value saying that this message, to these relay
  * recipients (char*), got action; now in seconds since the epoch */

@@ -108,6 +108,28 @@ static void dump_attachments(const Facts *f, GString *out)
 	}
 }
 
+/* dump_orders - the orders quoted and what the store knows of them */
+static void dump_orders(const Facts *f, GString *out)
+{
+	g_string_append_printf(out, "orders: %u%s\n", f->orders->len, f->store_stale ? " (store stale)" : "");
+	for (guint i = 0; i < f->orders->len; i++) {
+		const FactOrder *o = f->orders->pdata[i];
+		g_string_append_printf(out, "  %s known=%s", o->id, o->known ? "yes" : "no");
+		if (o->known) {
+			g_string_append_printf(out, " market=%s status=%s buyer=%s locale=%s",
+			                       o->market ? o->market : "-", o->status ? o->status : "-",
+			                       o->buyer ? o->buyer : "-", o->locale ? o->locale : "-");
+			if (o->has_days)
+				g_string_append_printf(out, " days=%" G_GINT64_FORMAT, o->days);
+			if (o->other_buyer >= 0)
+				g_string_append_printf(out, " other_buyer=%s", o->other_buyer ? "yes" : "no");
+			if (o->other_market >= 0)
+				g_string_append_printf(out, " other_market=%s", o->other_market ? "yes" : "no");
+		}
+		g_string_append_printf(out, " reviews=%u proactive=%u\n", o->reviews, o->proactive);
+	}
+}
+
 /* dump_facts - see dump.h */
 void dump_facts(const Facts *f, GString *out)
 {
@@ -134,6 +156,8 @@ void dump_facts(const Facts *f, GString *out)
 	}
 	g_string_append_printf(out, "language: %s\n", f->analysis != NULL && f->analysis->lang.n > 0
 	                                                ? f->analysis->lang.top[0].code : "");
+	if (f->order_store)
+		dump_orders(f, out);
 	g_string_append_printf(out, "html: %" G_GSIZE_FORMAT " bytes\n", f->html->len);
 	if (f->hidden_text->len > 0) {
 		gsize hl = charset_cut(f->hidden_text->str, f->hidden_text->len, DUMP_TEXT_BYTES);

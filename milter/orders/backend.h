@@ -48,6 +48,8 @@ struct OrderStore {
 	GCond freed;
 	GPtrArray *idle;        /* connections not in use */
 	guint open;             /* connections made and not closed */
+	gint64 last_import;     /* order_store_last_import's answer… */
+	gint64 import_read_at;  /* …read at this monotonic time; 0 never */
 };
 
 extern const StoreOps order_store_sqlite;

@@ -57,10 +57,12 @@ static gboolean parse_redis(OrderStore *s, const char *url, GError **err)
 	return TRUE;
 }
 
+static void *take(OrderStore *s, GError **err);
+static void give(OrderStore *s, void *c, gboolean ok);
+
 OrderStore *order_store_open(const char *url, guint timeout_ms, GError **err)
 {
 	OrderStore *s = g_new0(OrderStore, 1);
-	void *first;
 
 	s->url = g_strdup(url);
 	s->timeout_ms = timeout_ms ? timeout_ms : 1000;
@@ -80,21 +82,25 @@ OrderStore *order_store_open(const char *url, guint timeout_ms, GError **err)
 		s->ops = &order_store_redis;
 		if (!parse_redis(s, url, err))
 			goto fail;
-		return s;      /* connected when first needed: the server may come later */
 	} else {
 		g_set_error(err, ORDER_STORE_ERROR, 1, "order store \"%s\": not sqlite:PATH, "
 		            "redis://HOST:PORT/DB or redis+unix:PATH", url);
 		goto fail;
 	}
-	/* SQLite: open (create, migrate) now, so that a bad file is a load error */
-	if ((first = s->ops->connect(s, err)) == NULL)
-		goto fail;
-	s->open = 1;
-	g_ptr_array_add(s->idle, first);
 	return s;
 fail:
 	order_store_close(s);
 	return NULL;
+}
+
+gboolean order_store_check(OrderStore *s, GError **err)
+{
+	void *c = take(s, err);
+
+	if (c == NULL)
+		return FALSE;
+	give(s, c, TRUE);
+	return TRUE;
 }
 
 void order_store_set_retention(OrderStore *s, guint days)
@@ -225,6 +231,35 @@ gboolean order_store_solicited(OrderStore *s, const char *id, gint64 at, const c
 	give(s, conn, ok);
 	*added = ok && c == CLAIM_WON;
 	return ok;
+}
+
+/* How long the last import time is taken from memory. */
+#define LAST_IMPORT_CACHE (60 * G_USEC_PER_SEC)
+
+gboolean order_store_last_import(OrderStore *s, gint64 *out, GError **err)
+{
+	gint64 now = g_get_monotonic_time();
+	g_autofree char *v = NULL;
+	GError *e = NULL;
+
+	g_mutex_lock(&s->lock);
+	if (s->import_read_at && now - s->import_read_at < LAST_IMPORT_CACHE) {
+		*out = s->last_import;
+		g_mutex_unlock(&s->lock);
+		return TRUE;
+	}
+	g_mutex_unlock(&s->lock);
+	v = order_store_meta_get(s, "last_import", &e);
+	if (e) {
+		g_propagate_error(err, e);
+		return FALSE;
+	}
+	*out = v ? g_ascii_strtoll(v, NULL, 10) : 0;
+	g_mutex_lock(&s->lock);
+	s->last_import = *out;
+	s->import_read_at = now;
+	g_mutex_unlock(&s->lock);
+	return TRUE;
 }
 
 gboolean order_store_stats(OrderStore *s, OrderStats *out, GError **err)

@@ -70,10 +70,14 @@ typedef struct {
 	gint64 oldest, newest; /* purchase dates; 0 none */
 } OrderStats;
 
-/* order_store_open - the store url names; NULL and *err on a bad URL or an
- * SQLite file that cannot be opened or migrated.  timeout_ms bounds every
- * wait: a connection, a reply, a lock. */
+/* order_store_open - the store url names; NULL and *err on a bad URL.
+ * Nothing is opened yet: the first call that needs the store connects (an
+ * SQLite file is created and migrated then, by whoever the process runs
+ * as).  timeout_ms bounds every wait: a connection, a reply, a lock. */
 OrderStore *order_store_open(const char *url, guint timeout_ms, GError **err);
+/* order_store_check - connect now (create, migrate); FALSE and *err when
+ * the store cannot be used */
+gboolean order_store_check(OrderStore *s, GError **err);
 void order_store_close(OrderStore *s);
 /* order_store_set_retention - how long records live (Redis sets it as each
  * key's expiry; SQLite is expired by order_store_expire); default 730 */
@@ -110,6 +114,9 @@ gboolean order_store_put(OrderStore *s, OrderRecord *const *recs, guint n, guint
 gboolean order_store_solicited(OrderStore *s, const char *id, gint64 at, const char *source,
                                gboolean *added, GError **err);
 gboolean order_store_stats(OrderStore *s, OrderStats *out, GError **err);
+/* order_store_last_import - meta "last_import" (0: never), read again at
+ * most once a minute */
+gboolean order_store_last_import(OrderStore *s, gint64 *out, GError **err);
 /* order_store_meta_get / _set - small named values: "last_import",
  * "import:PATH" (how far an import of PATH got) */
 char *order_store_meta_get(OrderStore *s, const char *name, GError **err);

@@ -61,6 +61,10 @@ static void check_placeholders(RulesBuild *b, Rule *r)
 			if (!all_match_in(r, COLL_ATTACHMENT, COLL_ATTACHMENT))
 				why = "its match lines do not all look at attachment.*";
 			break;
+		case PH_ORDER:
+			if (!all_match_in(r, COLL_ORDER, COLL_ORDER))
+				why = "its match lines do not all look at order.*";
+			break;
 		case PH_MATCH:
 			if (!any_regex(r))
 				why = "it has no =~ or has test in a match line";

@@ -951,6 +951,8 @@ static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean 
 
 	if (fired) {
 		ev->fired[ri] = TRUE;
+		if (r->sub && strcmp(r->id, RULES_REVIEW_REQUEST) == 0)
+			v->marks |= MARK_REVIEW_REQUEST;
 		if (!r->sub) {
 			char *msg = rules_render_message(r, ev->f, &fi);
 			char *evd = r->match->len > 0 || r->kind == RK_META ? rules_render_evidence(ev->f, &fi) : g_strdup("");

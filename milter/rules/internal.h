@@ -44,6 +44,8 @@
 #define RULES_HEAP_LIMIT_KB 20480
 #define RULES_JIT_STACK_MAX (1024 * 1024)
 #define RULES_LIMIT_ID      "RULE_LIMIT"
+/* the sub-rule whose firing marks a message as a review request (Mark) */
+#define RULES_REVIEW_REQUEST "__REVIEW_REQUEST"
 #define RULES_LIST_FILE_MAX (16 << 20) /* bytes of one list file */
 #define RULES_PASSAGE       3     /* sentences in a passage: one and the two after it */
 
@@ -111,6 +113,7 @@ typedef enum {
 	COLL_MARKET,
 	COLL_SENTENCE,  /* each sentence of the subject and the text */
 	COLL_PASSAGE,   /* each sentence with the one after it */
+	COLL_ORDER,     /* each order ID quoted */
 } Coll;
 
 typedef enum { VT_STR, VT_NUM, VT_BOOL } ValType;
@@ -136,6 +139,10 @@ typedef enum {
 	TG_ATT_CONTAINER, TG_ATT_ENCRYPTED, TG_ATT_MISMATCH, TG_ATT_MACROS,
 	TG_HIDDEN_TEXT, TG_PARTS_COUNT,
 	TG_SENTENCE, TG_PASSAGE, TG_LANGUAGE, TG_LANGUAGE_FOREIGN, TG_LANGUAGE_READ, TG_SENTENCE_QUESTION,
+	TG_ORDER, TG_ORDER_KNOWN, TG_ORDER_BUYER, TG_ORDER_OTHER_BUYER, TG_ORDER_MARKET,
+	TG_ORDER_OTHER_MARKET, TG_ORDER_STATUS, TG_ORDER_DAYS, TG_ORDER_LOCALE, TG_ORDER_LANGUAGE,
+	TG_ORDER_LANGUAGE_OTHER, TG_ORDER_REVIEWS, TG_ORDER_PROACTIVE,
+	TG_ORDERS_COUNT, TG_ORDERS_KNOWN, TG_ORDERS_STORE, TG_ORDERS_STALE,
 } TargetId;
 
 typedef struct {
@@ -176,7 +183,7 @@ gboolean rules_coll_member(const Facts *f, Coll c, const char *hname, guint idx)
 /* Placeholders of describe. */
 typedef enum {
 	PH_NONE = 0, PH_MATCH, PH_VALUE, PH_URL, PH_HOST, PH_NAME, PH_EXT,
-	PH_MAGIC, PH_TYPE, PH_SIZE, PH_COUNT, PH_RULES, PH_ID, PH_MARKET,
+	PH_MAGIC, PH_TYPE, PH_SIZE, PH_COUNT, PH_RULES, PH_ID, PH_MARKET, PH_ORDER,
 	PH__N
 } Placeholder;
 

@@ -29,6 +29,7 @@ static const char *coll_label(Coll c, const char *hname)
 	case COLL_MARKET: return "market";
 	case COLL_SENTENCE: return "sentence";
 	case COLL_PASSAGE: return "passage";
+	case COLL_ORDER: return "order.*";
 	default: return "";
 	}
 }

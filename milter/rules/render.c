@@ -59,6 +59,8 @@ static char *placeholder_value(const Rule *r, const Facts *f, const Fire *fi, Pl
 	case PH_COUNT: return g_strdup_printf("%u", fi->count);
 	case PH_RULES: return g_strdup(fi->rules ? fi->rules->str : "");
 	case PH_ID: return g_strdup(r->id);
+	case PH_ORDER:
+		return g_strdup(fi->coll == COLL_ORDER ? ((const FactOrder *)f->orders->pdata[fi->idx])->id : "");
 	case PH_MARKET: {
 		GString *s = g_string_new(NULL);
 		for (guint i = 0; i < f->markets->len; i++)
@@ -138,6 +140,9 @@ char *rules_render_evidence(const Facts *f, const Fire *fi)
 			g_string_assign(raw, fi->match->str);
 		else if (fi->have_value)
 			g_string_assign(raw, fi->value->str);
+		break;
+	case COLL_ORDER:
+		g_string_assign(raw, ((const FactOrder *)f->orders->pdata[fi->idx])->id);
 		break;
 	case COLL_NONE:
 		if (fi->rules)

@@ -69,6 +69,23 @@ static const TargetDef targets[] = {
 	{ "language.foreign",  TG_LANGUAGE_FOREIGN, COLL_NONE,     VT_BOOL, LM_EXACT },
 	{ "language.read",     TG_LANGUAGE_READ,  COLL_NONE,       VT_BOOL, LM_EXACT },
 	{ "sentence.question", TG_SENTENCE_QUESTION, COLL_SENTENCE, VT_BOOL, LM_EXACT },
+	{ "order",             TG_ORDER,          COLL_ORDER,      VT_STR,  LM_EXACT },
+	{ "order.known",       TG_ORDER_KNOWN,    COLL_ORDER,      VT_BOOL, LM_EXACT },
+	{ "order.buyer",       TG_ORDER_BUYER,    COLL_ORDER,      VT_STR,  LM_ADDRESS },
+	{ "order.other_buyer", TG_ORDER_OTHER_BUYER, COLL_ORDER,   VT_BOOL, LM_EXACT },
+	{ "order.market",      TG_ORDER_MARKET,   COLL_ORDER,      VT_STR,  LM_EXACT },
+	{ "order.other_market", TG_ORDER_OTHER_MARKET, COLL_ORDER, VT_BOOL, LM_EXACT },
+	{ "order.status",      TG_ORDER_STATUS,   COLL_ORDER,      VT_STR,  LM_EXACT },
+	{ "order.days",        TG_ORDER_DAYS,     COLL_ORDER,      VT_NUM,  LM_EXACT },
+	{ "order.locale",      TG_ORDER_LOCALE,   COLL_ORDER,      VT_STR,  LM_EXACT },
+	{ "order.language",    TG_ORDER_LANGUAGE, COLL_ORDER,      VT_STR,  LM_EXACT },
+	{ "order.language_other", TG_ORDER_LANGUAGE_OTHER, COLL_ORDER, VT_BOOL, LM_EXACT },
+	{ "order.reviews",     TG_ORDER_REVIEWS,  COLL_ORDER,      VT_NUM,  LM_EXACT },
+	{ "order.proactive",   TG_ORDER_PROACTIVE, COLL_ORDER,     VT_NUM,  LM_EXACT },
+	{ "orders.count",      TG_ORDERS_COUNT,   COLL_NONE,       VT_NUM,  LM_EXACT },
+	{ "orders.known",      TG_ORDERS_KNOWN,   COLL_NONE,       VT_NUM,  LM_EXACT },
+	{ "orders.store",      TG_ORDERS_STORE,   COLL_NONE,       VT_BOOL, LM_EXACT },
+	{ "orders.stale",      TG_ORDERS_STALE,   COLL_NONE,       VT_BOOL, LM_EXACT },
 };
 
 /* The names of targets[], filled once (rules_target_names) */
@@ -128,7 +145,7 @@ static const char *const placeholders[PH__N] = {
 	[PH_NONE] = "", [PH_MATCH] = "match", [PH_VALUE] = "value", [PH_URL] = "url",
 	[PH_HOST] = "host", [PH_NAME] = "name", [PH_EXT] = "ext", [PH_MAGIC] = "magic",
 	[PH_TYPE] = "type", [PH_SIZE] = "size", [PH_COUNT] = "count", [PH_RULES] = "rules",
-	[PH_ID] = "id", [PH_MARKET] = "market",
+	[PH_ID] = "id", [PH_MARKET] = "market", [PH_ORDER] = "order",
 };
 
 Placeholder rules_placeholder_find(const char *name)
@@ -178,6 +195,7 @@ guint rules_coll_len(const Facts *f, Coll c)
 	case COLL_MARKET: return f->markets->len;
 	case COLL_SENTENCE:
 	case COLL_PASSAGE: return f->analysis ? f->analysis->sentences->len : 0;
+	case COLL_ORDER: return f->orders->len;
 	}
 	return 0;
 }
@@ -221,14 +239,34 @@ static gboolean sentence_value(const TextAnalysis *a, guint idx, guint n, GStrin
 	return TRUE;
 }
 
+/* order_language - the language of the buyer's locale: "de" of "de_DE" */
+static gboolean order_language(const FactOrder *o, GString *scratch, Value *out)
+{
+	gsize n;
+
+	if (o->locale == NULL || o->locale[0] == '\0')
+		return FALSE;
+	n = strcspn(o->locale, "_-");
+	g_string_truncate(scratch, 0);
+	for (gsize i = 0; i < n; i++)
+		g_string_append_c(scratch, g_ascii_tolower(o->locale[i]));
+	out->s = scratch->str;
+	return TRUE;
+}
+
 gboolean rules_target_value(const Facts *f, const TargetRef *ref, guint idx,
                             GString *scratch, Value *out)
 {
 	const FactLink *l = NULL;
 	const FactImage *im = NULL;
 	const FactAttachment *a = NULL;
+	const FactOrder *o = NULL;
 
 	switch (ref->def->coll) {
+	case COLL_ORDER:
+		if (idx >= f->orders->len) return FALSE;
+		o = f->orders->pdata[idx];
+		break;
 	case COLL_LINK:
 		if (idx >= f->links->len) return FALSE;
 		l = f->links->pdata[idx];
@@ -321,6 +359,36 @@ gboolean rules_target_value(const Facts *f, const TargetRef *ref, guint idx,
 			return FALSE;
 		out->b = lexicon_question(f->analysis, &g_array_index(f->analysis->sentences, TextSentence, idx));
 		return TRUE;   /* needs the ruleset's lists: rules/eval.c reads it */
+	case TG_ORDER: return str_value(o->id, out);
+	case TG_ORDER_KNOWN: out->b = o->known; return TRUE;
+	case TG_ORDER_BUYER: return host_value(o->buyer, out);
+	case TG_ORDER_OTHER_BUYER: out->b = o->other_buyer == 1; return o->other_buyer >= 0;
+	case TG_ORDER_MARKET: return host_value(o->market, out);
+	case TG_ORDER_OTHER_MARKET: out->b = o->other_market == 1; return o->other_market >= 0;
+	case TG_ORDER_STATUS: return host_value(o->status, out);
+	case TG_ORDER_DAYS: out->n = o->days; return o->has_days;
+	case TG_ORDER_LOCALE: return host_value(o->locale, out);
+	case TG_ORDER_LANGUAGE:
+		return order_language(o, scratch, out);
+	case TG_ORDER_LANGUAGE_OTHER: {
+		Value l;
+		if (!order_language(o, scratch, &l) || f->analysis == NULL || f->analysis->lang.n == 0 ||
+		    !f->analysis->lang.reliable)
+			return FALSE;
+		out->b = g_ascii_strcasecmp(l.s, f->analysis->lang.top[0].code) != 0;
+		return TRUE;
+	}
+	case TG_ORDER_REVIEWS: out->n = o->reviews; return o->known || o->reviews;
+	case TG_ORDER_PROACTIVE: out->n = o->proactive; return o->known || o->proactive;
+	case TG_ORDERS_COUNT: out->n = f->orders->len; return f->order_store;
+	case TG_ORDERS_KNOWN: {
+		out->n = 0;
+		for (guint i = 0; i < f->orders->len; i++)
+			out->n += ((const FactOrder *)f->orders->pdata[i])->known;
+		return f->order_store;
+	}
+	case TG_ORDERS_STORE: out->b = f->order_store; return TRUE;
+	case TG_ORDERS_STALE: out->b = f->store_stale; return f->order_store;
 	}
 	return FALSE;
 }
