@@ -279,9 +279,13 @@ static gboolean rd_put(OrderStore *s, void *p, OrderRecord *const *recs, guint n
 		return FALSE;
 	g_strlcpy(sha, r->type == REDIS_REPLY_STRING ? r->str : "", sizeof sha);
 	freeReplyObject(r);
+	guint sent = 0;
 	for (guint i = 0; i < n; i++) {
 		const OrderRecord *o = recs[i];
-		char num[4][24], exp[24], upd[24];
+		char num[3][24], exp[24], upd[24];
+		if (expire_at(s, o->purchased, now) <= now)
+			continue;       /* past the retention already: Redis would drop it at once */
+		sent++;
 		g_snprintf(upd, sizeof upd, "%" G_GINT64_FORMAT, o->updated);
 		g_snprintf(num[0], sizeof num[0], "%" G_GINT64_FORMAT, o->purchased);
 		g_snprintf(num[1], sizeof num[1], "%" G_GINT64_FORMAT, o->shipped);
@@ -295,9 +299,8 @@ static gboolean rd_put(OrderStore *s, void *p, OrderRecord *const *recs, guint n
 		g_autofree char *okey = g_strconcat(PREFIX "o:", o->id, NULL);
 		argv[3] = okey;
 		redisAppendCommandArgv(c, G_N_ELEMENTS(argv), argv, NULL);
-		(void)num[3];
 	}
-	for (guint i = 0; i < n; i++) {
+	for (guint i = 0; i < sent; i++) {
 		r = get_reply(s, c, ok ? err : NULL, "writing an order");
 		if (r == NULL) {
 			ok = FALSE;
