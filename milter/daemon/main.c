@@ -497,6 +497,8 @@ int main(int argc, char **argv)
 	sigaddset(&hup, SIGTERM);
 	sigaddset(&hup, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &hup, NULL);
+	/* a store server that went away is an error of the write, not our end */
+	signal(SIGPIPE, SIG_IGN);
 
 	if (!parse_options(&argc, &argv, &o))
 		return 2;

@@ -160,7 +160,7 @@ gboolean pipeline_orders(const Snapshot *s, Facts *f, Verdict **error_verdict)
 		f->message_key = orders_message_key(message_id(f), f->body_digest);
 	if (orders_lookup(s->store, s->conf, f, g_get_real_time() / G_USEC_PER_SEC, &err))
 		return TRUE;
-	*error_verdict = pipeline_fail_verdict(s->conf, FAIL_STORE, err->message);
+	*error_verdict = pipeline_fail_verdict(s->conf, FAIL_STORE, err ? err->message : "order store error");
 	return FALSE;
 }
 
@@ -175,7 +175,7 @@ Verdict *pipeline_record(const Snapshot *s, Facts *f, Verdict *v)
 	if (!orders_record(s->store, f, (v->marks & MARK_REVIEW_REQUEST) != 0, message_id(f),
 	                   g_get_real_time() / G_USEC_PER_SEC, &res, &err)) {
 		verdict_free(v);
-		return pipeline_fail_verdict(s->conf, FAIL_STORE, err->message);
+		return pipeline_fail_verdict(s->conf, FAIL_STORE, err ? err->message : "order store error");
 	}
 	if (res.lost == 0)
 		return v;

@@ -116,16 +116,21 @@ fail:
 	return NULL;
 }
 
-/* get_reply - the next pipelined reply */
+/* get_reply - the next pipelined reply; NULL and err on a broken
+ * connection (c->err set: nothing more to read) or an error reply */
 static redisReply *get_reply(OrderStore *s, redisContext *c, GError **err, const char *what)
 {
 	void *r = NULL;
 
-	if (redisGetReply(c, &r) != REDIS_OK || !reply_ok(s, c, r, err, what)) {
+	if (redisGetReply(c, &r) != REDIS_OK) {
+		order_store_fail(err, s, "%s: %s", what, c->errstr[0] ? c->errstr : "connection lost");
 		if (r)
 			freeReplyObject(r);
-		if (c->err == 0)    /* an error reply: the others still have to be read */
-			return NULL;
+		return NULL;
+	}
+	if (!reply_ok(s, c, r, err, what)) {
+		if (r)
+			freeReplyObject(r);
 		return NULL;
 	}
 	return r;

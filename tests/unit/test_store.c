@@ -281,11 +281,45 @@ static void helpers(void)
 	g_assert_cmpint(order_time_parse("yesterday"), ==, 0);
 }
 
+static gboolean redis_start(void);
+static void redis_stop(void);
+
+/* restart - the server goes away between two lookups and comes back: an
+ * error in between, answers before and after, on the same store */
+static void restart(void)
+{
+	OrderStore *s = open_store(redis_url);
+	GError *err = NULL;
+	const char *ids[] = { "666-0000001-0000001", "666-0000001-0000002" };
+	OrderState st[2];
+
+	for (int round = 0; round < 3; round++) {
+		g_assert_true(order_store_lookup(s, ids, 2, "k", st, &err));
+		g_assert_no_error(err);
+		order_state_clear(&st[0]);
+		order_state_clear(&st[1]);
+		redis_stop();
+		for (int i = 0; i < 3; i++) {
+			Claim c;
+			g_assert_false(order_store_lookup(s, ids, 2, "k", st, &err));
+			g_assert_nonnull(err);
+			g_clear_error(&err);
+			g_assert_false(order_store_claim_review(s, ids[0], "k", NULL, DAYS_AGO(0), &c, &err));
+			g_clear_error(&err);
+			g_assert_false(order_store_record_proactive(s, ids[0], "k", NULL, DAYS_AGO(0), &err));
+			g_clear_error(&err);
+		}
+		g_assert_true(redis_start());
+	}
+	order_store_close(s);
+}
+
 static void redis_stop(void)
 {
 	if (redis_pid > 0) {
-		kill(redis_pid, SIGTERM);
+		kill(redis_pid, SIGKILL);
 		waitpid(redis_pid, NULL, 0);
+		redis_pid = 0;
 	}
 }
 
@@ -294,6 +328,7 @@ static gboolean redis_start(void)
 {
 	g_autofree char *bin = g_find_program_in_path("redis-server");
 	g_autofree char *sock = g_build_filename(tmp, "redis.sock", NULL);
+	unlink(sock);
 	char *argv[] = { bin, "--port", "0", "--unixsocket", sock, "--save", "", "--appendonly", "no",
 	                 "--dir", tmp, NULL };
 
@@ -304,7 +339,8 @@ static gboolean redis_start(void)
 		return FALSE;
 	for (int i = 0; i < 100 && !g_file_test(sock, G_FILE_TEST_EXISTS); i++)
 		g_usleep(50000);
-	redis_url = g_strconcat("redis+unix:", sock, NULL);
+	if (redis_url == NULL)
+		redis_url = g_strconcat("redis+unix:", sock, NULL);
 	return g_file_test(sock, G_FILE_TEST_EXISTS);
 }
 
@@ -318,6 +354,7 @@ int main(int argc, char **argv)
 	int rc;
 
 	g_test_init(&argc, &argv, NULL);
+	signal(SIGPIPE, SIG_IGN);   /* as the daemon: a write to a dead server is an error, not a death */
 	tmp = g_dir_make_tmp("amz-store-XXXXXX", NULL);
 	sqlite_url = g_strconcat("sqlite:", tmp, "/orders.db", NULL);
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -329,6 +366,7 @@ int main(int argc, char **argv)
 			g_autofree char *p = g_strdup_printf("/store/redis/%s", cases[i].name);
 			g_test_add_data_func(p, redis_url, cases[i].fn);
 		}
+		g_test_add_func("/store/redis/restart", restart);
 	} else {
 		g_printerr("# redis-server is not installed: the Redis cases are skipped\n");
 	}
