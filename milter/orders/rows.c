@@ -195,12 +195,18 @@ gboolean rows_add(Rows *c, OrderRecord *rec, guint64 position, GError **err)
 	if (g_hash_table_lookup_extended(c->ids, rec->id, NULL, &idx)) {
 		merge(c->recs->pdata[GPOINTER_TO_UINT(idx)], rec);
 		order_record_free(rec);
-	} else {
-		g_hash_table_insert(c->ids, rec->id, GUINT_TO_POINTER(c->recs->len));
-		g_ptr_array_add(c->recs, rec);
+		c->added = position;
+		return TRUE;
 	}
-	if (c->recs->len >= IMPORT_BATCH)
-		return rows_flush(c, position, err);
+	/* A full batch goes when an order not in it comes: the items of one
+	 * order, on lines one after the other, stay in one batch. */
+	if (c->recs->len >= IMPORT_BATCH && !rows_flush(c, c->added, err)) {
+		order_record_free(rec);
+		return FALSE;
+	}
+	g_hash_table_insert(c->ids, rec->id, GUINT_TO_POINTER(c->recs->len));
+	g_ptr_array_add(c->recs, rec);
+	c->added = position;
 	return TRUE;
 }
 

@@ -51,6 +51,7 @@ typedef struct {
 	void *data;
 	GPtrArray *recs;         /* the batch: OrderRecord, owned */
 	GHashTable *ids;         /* id -> index in recs */
+	guint64 added;           /* the position of the last record added */
 	GArray *sol;             /* the batch: SolicitedEntry */
 	gboolean locale_warned;  /* one warning per file for unreadable locales */
 } Rows;
@@ -58,8 +59,8 @@ typedef struct {
 void rows_init(Rows *c, const char *name, ImportReport *rep, guint64 skip, gint64 mtime);
 void rows_clear(Rows *c);
 /* rows_add - rec (transfer full) into the batch, merged with an earlier
- * row of the same order; a full batch goes to the sink, covering what
- * position says.  FALSE: the sink's error. */
+ * row of the same order; position: what is covered once rec is in.  A
+ * full batch goes to the sink first.  FALSE: the sink's error. */
 gboolean rows_add(Rows *c, OrderRecord *rec, guint64 position, GError **err);
 gboolean rows_add_solicited(Rows *c, const SolicitedEntry *e, guint64 position, GError **err);
 /* rows_flush - what is batched to the sink; then the report's position */

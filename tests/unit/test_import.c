@@ -331,6 +331,19 @@ static void test_batches(void)
 		g_assert_cmpuint(g->rep.records, ==, n);
 	}
 	{
+		/* the items of the order that fills a batch stay in it */
+		GString *t = g_string_new("amazon-order-id\tsku\n");
+		for (guint i = 0; i < IMPORT_BATCH + 10; i++)
+			for (guint k = 0; k < (i == IMPORT_BATCH - 1 ? 3u : 1u); k++)
+				g_string_append_printf(t, "302-%07u-0000001\tS%u\n", i, k);
+		g_autoptr(Got) g = import_with(t->str, (gssize)t->len, FALSE, 0, 0, FALSE);
+		g_assert_cmpuint(g->calls->len, ==, 2);
+		g_assert_cmpuint(g_array_index(g->calls, guint, 0), ==, IMPORT_BATCH);
+		g_assert_cmpuint(g_array_index(g->calls, guint, 1), ==, 10);
+		g_assert_cmpuint(g_array_index(g->positions, guint64, 0), ==, IMPORT_BATCH + 3);
+		g_string_free(t, TRUE);
+	}
+	{
 		g_autoptr(Got) g = import_with(s->str, (gssize)s->len, FALSE, IMPORT_BATCH + 1, 0, FALSE);
 		g_assert_cmpuint(g->recs->len, ==, n - IMPORT_BATCH);
 		g_assert_cmpstr(((OrderRecord *)g->recs->pdata[0])->id, ==, "302-0005000-0000001");
