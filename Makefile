@@ -1,6 +1,6 @@
 # amzmilter - plain Makefile, pkg-config for every dependency.
 #
-#   make            build build/amzmilter and build/amzmilter-check
+#   make            build build/amzmilter, build/amzmilter-check and build/amzmilter-orders
 #   make deps       install the Debian packages needed to build, test and run
 #   make test       deps + build + every test; ends with "N passed, M failed"
 #   make run        deps + build + the milter behind a private Postfix on 127.0.0.1
@@ -71,6 +71,7 @@ ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(ENGINE_CXX_SRCS:milte
 EDGE_SRCS   = $(filter-out milter/daemon/wraps.c milter/daemon/plain.c,$(wildcard milter/daemon/*.c))
 EDGE_OBJS   = $(EDGE_SRCS:milter/%.c=$(BUILD)/obj/%.o)
 CHECK_SRCS  = $(wildcard milter/check/*.c)
+ADMIN_SRCS  = $(wildcard milter/admin/*.c)
 HEADERS     = $(wildcard milter/*/*.h)
 UNIT_SRCS   = $(wildcard tests/unit/test_*.c)
 UNIT_BINS   = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -84,7 +85,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libsqlite3-dev sqlite3 libhiredis-dev redis-server
 
 .PHONY: all deps test run install clean check-config unit fuzz soak bench digests measure
-all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check
+all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders
 
 $(BUILD)/obj/%.o: milter/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -115,6 +116,9 @@ $(BUILD)/plain/amzmilter: $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/liba
 	ln -sf ../amzmilter-check $(dir $@)amzmilter-check
 
 $(BUILD)/amzmilter-check: $(CHECK_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/amzmilter-orders: $(ADMIN_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(BUILD)/libamz.a | $(BUILD)/tests
@@ -184,7 +188,7 @@ check-config: all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d $(DESTDIR)$(DATADIR)
-	install -m 0755 $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders $(DESTDIR)$(BINDIR)/
 	cp -R rules $(DESTDIR)$(DATADIR)/
 	rm -rf $(DESTDIR)$(DATADIR)/rules/local.d
 	test -e $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf || \
