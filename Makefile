@@ -201,7 +201,7 @@ install: all
 	      -e "s|^# *second_hop *=.*|$$(getent group postfix >/dev/null && echo 'second_hop = amzmilter-hop' || echo '# second_hop = amzmilter-hop')|" \
 	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
 	install -d $(DESTDIR)$(MANDIR)/man8
-	-install -m 0644 contrib/amzmilter.8 contrib/amzmilter-check.8 $(DESTDIR)$(MANDIR)/man8/ 2>/dev/null
+	-install -m 0644 contrib/amzmilter.8 contrib/amzmilter-check.8 contrib/amzmilter-orders.8 $(DESTDIR)$(MANDIR)/man8/ 2>/dev/null
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
 	  getent group amzmilter >/dev/null || groupadd --system amzmilter; \
 	  getent passwd amzmilter >/dev/null || useradd --system --gid amzmilter \

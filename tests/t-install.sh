@@ -10,6 +10,8 @@ make -s install BUILD="$BUILD" DESTDIR="$D" PREFIX=/usr >"$D.log" 2>&1
 ok "make install succeeds" test $? -eq 0
 ok "the daemon is installed" test -x "$D/usr/sbin/amzmilter"
 ok "the checker is installed" test -x "$D/usr/sbin/amzmilter-check"
+ok "the order tool is installed" test -x "$D/usr/sbin/amzmilter-orders"
+ok "... and its man page" test -f "$D/usr/share/man/man8/amzmilter-orders.8"
 ok "the shipped rules are installed" test -f "$D/usr/share/amzmilter/rules/amazon/10-order.rules"
 ok "the rule lists are installed" test -f "$D/usr/share/amzmilter/rules/lists/carrier-hosts.list"
 ok "local overrides are not installed with the shipped rules" test ! -e "$D/usr/share/amzmilter/rules/local.d"

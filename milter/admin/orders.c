@@ -533,7 +533,7 @@ int main(int argc, char **argv)
 	if (!drop_privileges(conf) || !sqlite_dir_ok(url))
 		goto out;
 	store = order_store_open(url, MAX(conf->store_timeout_ms, ADMIN_TIMEOUT_MS), &err);
-	if (store == NULL) {
+	if (store == NULL || !order_store_check(store, &err)) {
 		fprintf(stderr, PROG ": %s\n", err->message);
 		goto out;
 	}
