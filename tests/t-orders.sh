@@ -125,7 +125,10 @@ is "$(out)" "$p: $n orders read, $n recorded as asked for a review, 0 recorded b
 want=$(sed -n 's/^bad \([0-9]*\) .*/\1/p' "$p.expect" | sort -n | tr '\n' ' ')
 got=$(grep -o "^$p:[0-9]*:" "$T/err" | cut -d: -f2 | sort -n | tr '\n' ' ')
 is "$got" "$want" "... each bad line reported"
-is "$(run import --solicited "$T/fx/solicited.json")" 0 "the same orders as JSON"
+# read by mistake as orders first: its records are no getAttributes results
+is "$(run import "$T/fx/solicited.json")" 1 "a solicited list in JSON imported as orders: exit 1"
+is "$(out)" "$T/fx/solicited.json: 0 orders read, 0 written, 0 unchanged, $n bad rows" "... every record a bad row"
+is "$(run import --solicited "$T/fx/solicited.json")" 0 "the same orders as JSON, imported as a solicited list"
 is "$(out)" "$T/fx/solicited.json: $n orders read, 0 recorded as asked for a review, $n recorded before, 0 bad rows" \
 	"... were all recorded before"
 sol=$(grep -v '^#' "$p" | awk 'NF { print $1; exit }')

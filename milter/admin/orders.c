@@ -12,6 +12,8 @@
  * An import is resumable: after each batch in the store, meta
  * "import:ABSOLUTE-PATH" = "SIZE:MTIME:POSITION" says how far it got; a run
  * on the same, unchanged file goes on from there (--again starts over).
+ * A solicited list keeps its own, "solicited:ABSOLUTE-PATH": the same file
+ * read the other way first must not count as read.
  * Records are compared by the store, so importing a file twice changes
  * nothing and a newer row updates.
  *
@@ -49,7 +51,7 @@ typedef struct {
 /* One file being imported. */
 typedef struct {
 	const char *name;        /* as given */
-	char *meta;              /* "import:" + absolute path */
+	char *meta;              /* "import:" or "solicited:" + absolute path */
 	int fd;
 	guint64 size;
 	gint64 mtime;
@@ -194,7 +196,7 @@ static int import_one(OrderStore *store, const Input *in, const Options *o, gboo
 
 /* open_inputs - every file, opened as the caller (before any privilege
  * drop); NULL when one cannot be */
-static GArray *open_inputs(char **files)
+static GArray *open_inputs(char **files, gboolean solicited)
 {
 	GArray *ins = g_array_new(FALSE, TRUE, sizeof(Input));
 
@@ -216,7 +218,7 @@ static GArray *open_inputs(char **files)
 			goto fail;
 		}
 		abs = realpath(files[i], NULL);
-		in.meta = g_strconcat("import:", abs ? abs : files[i], NULL);
+		in.meta = g_strconcat(solicited ? "solicited:" : "import:", abs ? abs : files[i], NULL);
 		free(abs);
 		in.size = (guint64)st.st_size;
 		in.mtime = (gint64)st.st_mtime;
@@ -528,7 +530,7 @@ int main(int argc, char **argv)
 	}
 	if ((url = store_url(&o, conf)) == NULL)
 		goto out;
-	if (commands[which].cmd == CMD_IMPORT && (ins = open_inputs(argv + 2)) == NULL)
+	if (commands[which].cmd == CMD_IMPORT && (ins = open_inputs(argv + 2, o.solicited)) == NULL)
 		goto out;
 	if (!drop_privileges(conf) || !sqlite_dir_ok(url))
 		goto out;
