@@ -91,6 +91,7 @@ static gboolean record_position(Import *im, guint64 position, GError **err)
 	return order_store_meta_set(im->store, im->in->meta, v, err);
 }
 
+/* put_orders - a batch into the store, then how far the file is read */
 static gboolean put_orders(OrderRecord *const *recs, guint n, guint64 position, void *data, GError **err)
 {
 	Import *im = data;
@@ -103,6 +104,8 @@ static gboolean put_orders(OrderRecord *const *recs, guint n, guint64 position, 
 	return record_position(im, position, err);
 }
 
+/* put_solicited - a batch of a solicited list, one order at a time (the
+ * store's claim is per order); then how far the file is read */
 static gboolean put_solicited(const SolicitedEntry *e, guint n, guint64 position, void *data, GError **err)
 {
 	Import *im = data;
