@@ -286,7 +286,7 @@ gboolean order_store_forget(OrderStore *s, const char *what, guint64 *removed, G
 	*removed = 0;
 	if (order_id_normalise(what, id))
 		WITH_CONN(s->ops->forget_order(s, conn_, id, removed, err));
-	buyer = g_ascii_strdown(g_strstrip(g_strdup(what)) , -1);
+	buyer = g_strstrip(g_ascii_strdown(what, -1));
 	if (strchr(buyer, '@') == NULL) {
 		order_store_fail(err, s, "\"%s\" is neither an order ID nor a buyer address", what);
 		return FALSE;

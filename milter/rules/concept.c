@@ -212,6 +212,11 @@ static void try_pair(const Cursor *c, const char *st, guint32 i, guint32 base)
 	try_entries(c, g_hash_table_lookup(c->l->by_pair, k->str), 2, i, base);
 }
 
+/* COMPOUND_MAX - the longest word (bytes of its stem) looked into for the
+ * words it is made of ("Bewertungsgutschein"): each of its tails is looked
+ * up, so a word of thousands of letters would cost their square */
+#define COMPOUND_MAX 96
+
 /* scan_spaced - every entry match in a language written with spaces */
 static void scan_spaced(const Cursor *c, guint32 base)
 {
@@ -226,7 +231,7 @@ static void scan_spaced(const Cursor *c, guint32 base)
 			try_entries(c, wi->first, 1, i, base);
 		if (pairs && i + 1 < c->n && (wi->seconds & info_of(c, i + 1)->bit))
 			try_pair(c, st, i, base);
-		if (c->l->compound)
+		if (c->l->compound && n <= COMPOUND_MAX)
 			for (gsize k = 3; k + 4 <= n; k++)
 				if ((st[k] & 0xC0) != 0x80) {
 					try_entries(c, g_hash_table_lookup(c->l->by_first, st + k), 1, i, base);
