@@ -453,6 +453,36 @@ static gboolean continues(const UChar *u, gint32 k, gint32 len)
 	return FALSE;
 }
 
+/* SOFT_WRAP_MIN - a line at least this long (UTF-16 units) that ends
+ * without a stop, before a line that starts in lower case, was wrapped by
+ * the writer's mail program: the sentence goes on ("Quando ha un momento,
+ * scriva una breve / recensione del prodotto").  Shorter lines (a greeting,
+ * a list) end where they end. */
+#define SOFT_WRAP_MIN 40
+
+/* soft_wrap - the line end at eol (the next line at next) of u is a wrap */
+static gboolean soft_wrap(const UChar *u, gint32 eol, gint32 next, gint32 len)
+{
+	gint32 b = eol, e = eol, k;
+	UChar32 c;
+
+	while (b > 0 && !is_line_end(u[b - 1]))
+		b--;
+	if (eol - b < SOFT_WRAP_MIN)
+		return FALSE;
+	while (e > b && is_blank(u[e - 1]))
+		e--;
+	if (e == b || is_terminator(u[e - 1]) || is_fullstop(u[e - 1]) || is_closer(u[e - 1]))
+		return FALSE;
+	while (next < len && is_blank(u[next]))
+		next++;
+	if (next >= len)
+		return FALSE;
+	k = next;
+	U16_NEXT(u, k, len, c);
+	return u_islower(c);
+}
+
 /* the ASCII characters next_break stops at */
 static const guint8 ascii_stop[128] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1 };
 
@@ -465,8 +495,13 @@ static gint32 next_break(const UChar *u, gint32 from, gint32 len)
 		gint32 j, k;
 		if (c < 0x80 && !ascii_stop[c])
 			continue;   /* most of any text */
-		if (is_line_end(c))
-			return c == '\r' && i + 1 < len && u[i + 1] == '\n' ? i + 2 : i + 1;
+		if (is_line_end(c)) {
+			gint32 after = c == '\r' && i + 1 < len && u[i + 1] == '\n' ? i + 2 : i + 1;
+			if (!soft_wrap(u, i, after, len))
+				return after;
+			i = after - 1;
+			continue;
+		}
 		if (!is_terminator(c) && !is_fullstop(c))
 			continue;
 		for (j = i + 1; j < len && (is_terminator(u[j]) || is_fullstop(u[j])); j++)
