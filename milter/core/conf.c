@@ -48,7 +48,7 @@ static const KeyDef keys[] = {
 	{ "on_timeout", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
 	{ "on_store_error", K_ENUM, NULL, 0, 0, "tempfail reject quarantine accept" },
 	{ "order_store", K_STR, NULL, 0, 0, NULL },
-	{ "order_store_timeout_ms", K_UINT, "1000", 10, 60000, NULL },
+	{ "order_store_timeout_ms", K_UINT, "2000", 10, 60000, NULL },
 	{ "order_retention_days", K_UINT, "730", 1, 36500, NULL },
 	{ "delivery_margin_days", K_UINT, "7", 0, 365, NULL },
 	{ "store_max_age", K_DURATION, "0", 0, 0, NULL },

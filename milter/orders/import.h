@@ -25,7 +25,7 @@
 #include <glib.h>
 #include "orders/store.h"
 
-#define IMPORT_BATCH 5000                   /* records per sink call */
+#define IMPORT_BATCH 20000                  /* records per sink call */
 #define IMPORT_MAX_LINE (64 * 1024)         /* a line of a report or list */
 #define IMPORT_MAX_JSON (32 * 1024 * 1024)  /* a JSON document, a JSON line */
 #define IMPORT_MAX_COLUMNS 512              /* columns of a report */

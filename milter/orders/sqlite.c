@@ -23,13 +23,17 @@ static const char *const migrations[] = {
 	"CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
 };
 
-enum { Q_ORDER, Q_REVIEW, Q_PROACTIVE, Q_CLAIM, Q_PROACT_ADD, Q_PUT, Q_META_GET, Q_META_SET, Q__N };
+enum { Q_LOOKUP, Q_REVIEW, Q_CLAIM, Q_PROACT_ADD, Q_PUT, Q_META_GET, Q_META_SET, Q__N };
 
 static const char *const queries[Q__N] = {
-	[Q_ORDER] = "SELECT market, purchased, shipped, delivered, status, buyer, locale, updated "
-	            "FROM orders WHERE id = ?1",
+	/* one statement, one read transaction: the order, its review request
+	 * and the proactive messages of others */
+	[Q_LOOKUP] = "SELECT o.id IS NOT NULL, o.market, o.purchased, o.shipped, o.delivered, o.status, "
+	             "o.buyer, o.locale, o.updated, r.msgkey, r.at, "
+	             "(SELECT count(*) FROM proactive p WHERE p.order_id = ?1 AND p.msgkey IS NOT ?2) "
+	             "FROM (SELECT ?1 AS id) q LEFT JOIN orders o ON o.id = q.id "
+	             "LEFT JOIN reviews r ON r.order_id = q.id",
 	[Q_REVIEW] = "SELECT msgkey, at FROM reviews WHERE order_id = ?1",
-	[Q_PROACTIVE] = "SELECT count(*) FROM proactive WHERE order_id = ?1 AND msgkey IS NOT ?2",
 	[Q_CLAIM] = "INSERT INTO reviews(order_id, msgkey, at, message_id, source) VALUES(?1, ?2, ?3, ?4, ?5) "
 	            "ON CONFLICT(order_id) DO NOTHING",
 	[Q_PROACT_ADD] = "INSERT INTO proactive(order_id, msgkey, at, message_id) VALUES(?1, ?2, ?3, ?4) "
@@ -61,7 +65,16 @@ static const char *const queries[Q__N] = {
 typedef struct {
 	sqlite3 *db;
 	sqlite3_stmt *q[Q__N];
+	gboolean bulk;          /* set up for imports */
 } Conn;
+
+/* An import writes orders in random ID order all over three B-trees: with
+ * SQLite's default 2 MB of page cache each batch reads most of its pages
+ * from disk again.  The connection that imports gets this much (KiB) and
+ * copies its WAL back into the file less often (pages; default 1000); the
+ * milter's connections only read and claim and keep the defaults. */
+#define BULK_CACHE_KB 131072
+#define BULK_CHECKPOINT_PAGES 16384
 
 static gboolean fail(OrderStore *s, Conn *c, GError **err, const char *what)
 {
@@ -186,53 +199,39 @@ static gboolean sql_lookup(OrderStore *s, void *p, const char *const *ids, guint
                            OrderState *out, GError **err)
 {
 	Conn *c = p;
-	gboolean ok = TRUE;
+	sqlite3_stmt *st = c->q[Q_LOOKUP];
 
-	for (guint i = 0; i < n && ok; i++) {
-		sqlite3_stmt *st = c->q[Q_ORDER];
+	for (guint i = 0; i < n; i++) {
 		OrderState *o = &out[i];
 		int rc;
 
 		g_strlcpy(o->rec.id, ids[i], sizeof o->rec.id);
 		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_STATIC);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			o->known = TRUE;
-			o->rec.market = col_str(st, 0);
-			o->rec.purchased = sqlite3_column_int64(st, 1);
-			o->rec.shipped = sqlite3_column_int64(st, 2);
-			o->rec.delivered = sqlite3_column_int64(st, 3);
-			o->rec.status = col_str(st, 4);
-			o->rec.buyer = col_str(st, 5);
-			o->rec.locale = col_str(st, 6);
-			o->rec.updated = sqlite3_column_int64(st, 7);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return fail(s, c, err, "looking up an order");
-
-		st = c->q[Q_REVIEW];
-		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_STATIC);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *by = (const char *)sqlite3_column_text(st, 0);
-			if (key == NULL || by == NULL || strcmp(by, key) != 0) {
-				o->reviews = 1;
-				o->reviewed = sqlite3_column_int64(st, 1);
-			}
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return fail(s, c, err, "looking up a review request");
-
-		st = c->q[Q_PROACTIVE];
-		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_STATIC);
 		bind_str(st, 2, key);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			o->proactive = (guint)sqlite3_column_int64(st, 0);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if ((o->known = sqlite3_column_int(st, 0))) {
+				o->rec.market = col_str(st, 1);
+				o->rec.purchased = sqlite3_column_int64(st, 2);
+				o->rec.shipped = sqlite3_column_int64(st, 3);
+				o->rec.delivered = sqlite3_column_int64(st, 4);
+				o->rec.status = col_str(st, 5);
+				o->rec.buyer = col_str(st, 6);
+				o->rec.locale = col_str(st, 7);
+				o->rec.updated = sqlite3_column_int64(st, 8);
+			}
+			const char *by = (const char *)sqlite3_column_text(st, 9);
+			if (by != NULL && (key == NULL || strcmp(by, key) != 0)) {
+				o->reviews = 1;
+				o->reviewed = sqlite3_column_int64(st, 10);
+			}
+			o->proactive = (guint)sqlite3_column_int64(st, 11);
+		}
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
-		ok = rc == SQLITE_ROW || fail(s, c, err, "counting proactive messages");
+		if (rc != SQLITE_ROW)
+			return fail(s, c, err, "looking up an order");
 	}
-	return ok;
+	return TRUE;
 }
 
 static gboolean sql_claim(OrderStore *s, void *p, const char *id, const char *key,
@@ -282,6 +281,13 @@ static gboolean sql_put(OrderStore *s, void *p, OrderRecord *const *recs, guint 
 	Conn *c = p;
 	sqlite3_stmt *st = c->q[Q_PUT];
 
+	if (!c->bulk) {
+		g_autofree char *pragma = g_strdup_printf("PRAGMA cache_size = -%d; PRAGMA wal_autocheckpoint = %d",
+		                                          BULK_CACHE_KB, BULK_CHECKPOINT_PAGES);
+		if (!exec(s, c, pragma, err))
+			return FALSE;
+		c->bulk = TRUE;
+	}
 	if (!exec(s, c, "BEGIN IMMEDIATE", err))
 		return FALSE;
 	for (guint i = 0; i < n; i++) {
