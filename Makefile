@@ -207,6 +207,7 @@ install: all
 	  getent passwd amzmilter >/dev/null || useradd --system --gid amzmilter \
 	    --home-dir /var/spool/amzmilter --shell /usr/sbin/nologin amzmilter; \
 	  install -d -o amzmilter -g amzmilter -m 0700 /var/spool/amzmilter; \
+	  install -d -o amzmilter -g amzmilter -m 0750 /var/lib/amzmilter; \
 	  if getent group postfix >/dev/null; then \
 	    install -d -o amzmilter -g postfix -m 0750 /var/spool/postfix/amzmilter; fi; \
 	fi
