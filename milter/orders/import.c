@@ -84,37 +84,30 @@ gboolean order_import_solicited_fd(int fd, const char *name, guint64 skip, Solic
 	return import_fd(fd, name, skip, NULL, sink, data, rep, err);
 }
 
-/* open_input - path for reading; -1 and *err when it cannot be */
-static int open_input(const char *path, GError **err)
+/* import_path - the file at path into sink (orders) or ssink (a solicited list) */
+static gboolean import_path(const char *path, guint64 skip, ImportSink sink, SolicitedSink ssink,
+                            void *data, ImportReport *rep, GError **err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	gboolean ok;
+
+	if (fd < 0) {
 		g_set_error(err, G_FILE_ERROR, g_file_error_from_errno(errno), "%s: %s", path, g_strerror(errno));
-	return fd;
+		return FALSE;
+	}
+	ok = import_fd(fd, path, skip, sink, ssink, data, rep, err);
+	close(fd);
+	return ok;
 }
 
 gboolean order_import_file(const char *path, guint64 skip, ImportSink sink, void *data,
                            ImportReport *rep, GError **err)
 {
-	int fd = open_input(path, err);
-	gboolean ok;
-
-	if (fd < 0)
-		return FALSE;
-	ok = import_fd(fd, path, skip, sink, NULL, data, rep, err);
-	close(fd);
-	return ok;
+	return import_path(path, skip, sink, NULL, data, rep, err);
 }
 
 gboolean order_import_solicited(const char *path, guint64 skip, SolicitedSink sink, void *data,
                                 ImportReport *rep, GError **err)
 {
-	int fd = open_input(path, err);
-	gboolean ok;
-
-	if (fd < 0)
-		return FALSE;
-	ok = import_fd(fd, path, skip, NULL, sink, data, rep, err);
-	close(fd);
-	return ok;
+	return import_path(path, skip, NULL, sink, data, rep, err);
 }

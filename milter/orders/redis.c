@@ -340,10 +340,37 @@ static gboolean rd_meta_set(OrderStore *s, void *p, const char *name, const char
 	return r != NULL;
 }
 
-/* scan - every key matching pattern, batch by batch, to fn; FALSE on error */
-typedef gboolean (*ScanFn)(OrderStore *s, redisContext *c, redisReply *keys, void *data, GError **err);
-static gboolean scan(OrderStore *s, redisContext *c, const char *pattern, ScanFn fn, void *data,
-                     GError **err)
+/* KeyFn - one key a scan found, with its reply to the scan's command
+ * (NULL without one) */
+typedef void (*KeyFn)(const redisReply *key, const redisReply *r, void *data);
+
+/* batch - cmd (its "%b" the key) on every key of a SCAN batch, pipelined;
+ * fn on each reply */
+static gboolean batch(OrderStore *s, redisContext *c, const redisReply *keys, const char *cmd, KeyFn fn,
+                      void *data, GError **err)
+{
+	gboolean ok = TRUE;
+
+	for (gsize i = 0; cmd && i < keys->elements; i++)
+		redisAppendCommand(c, cmd, keys->element[i]->str, keys->element[i]->len);
+	for (gsize i = 0; i < keys->elements; i++) {
+		redisReply *r = NULL;
+		if (cmd && (r = get_reply(s, c, ok ? err : NULL, "scanning")) == NULL) {
+			ok = FALSE;
+			if (c->err)
+				return FALSE;    /* nothing more to read */
+			continue;
+		}
+		fn(keys->element[i], r, data);
+		if (r)
+			freeReplyObject(r);
+	}
+	return ok;
+}
+
+/* scan - every key matching pattern, batch by batch (see batch) */
+static gboolean scan(OrderStore *s, redisContext *c, const char *pattern, const char *cmd, KeyFn fn,
+                     void *data, GError **err)
 {
 	g_autofree char *cursor = g_strdup("0");
 
@@ -358,7 +385,7 @@ static gboolean scan(OrderStore *s, redisContext *c, const char *pattern, ScanFn
 		}
 		g_free(cursor);
 		cursor = g_strndup(r->element[0]->str, r->element[0]->len);
-		gboolean ok = fn(s, c, r->element[1], data, err);
+		gboolean ok = batch(s, c, r->element[1], cmd, fn, data, err);
 		freeReplyObject(r);
 		if (!ok)
 			return FALSE;
@@ -366,59 +393,31 @@ static gboolean scan(OrderStore *s, redisContext *c, const char *pattern, ScanFn
 	return TRUE;
 }
 
-/* count_orders - per batch of o:* keys: orders, those without a buyer, purchase range */
-static gboolean count_orders(OrderStore *s, redisContext *c, redisReply *keys, void *data, GError **err)
+/* count_order - an o:* key's buyer and purchase date, into OrderStats */
+static void count_order(const redisReply *key, const redisReply *r, void *data)
 {
 	OrderStats *st = data;
-	gboolean ok = TRUE;
+	gint64 t = elem_num(r, 1);
 
-	for (gsize i = 0; i < keys->elements; i++)
-		redisAppendCommand(c, "HMGET %b buyer purchased", keys->element[i]->str, keys->element[i]->len);
-	for (gsize i = 0; i < keys->elements; i++) {
-		redisReply *r = get_reply(s, c, ok ? err : NULL, "reading an order");
-		if (r == NULL) {
-			ok = FALSE;
-			if (c->err)
-				return FALSE;
-			continue;
-		}
-		gint64 t = elem_num(r, 1);
-		st->orders++;
-		st->no_buyer += r->element[0]->type != REDIS_REPLY_STRING;
-		if (t > 0 && (st->oldest == 0 || t < st->oldest))
-			st->oldest = t;
-		if (t > st->newest)
-			st->newest = t;
-		freeReplyObject(r);
-	}
-	return ok;
+	(void)key;
+	st->orders++;
+	st->no_buyer += r->type != REDIS_REPLY_ARRAY || r->element[0]->type != REDIS_REPLY_STRING;
+	if (t > 0 && (st->oldest == 0 || t < st->oldest))
+		st->oldest = t;
+	if (t > st->newest)
+		st->newest = t;
 }
 
-static gboolean count_keys(OrderStore *s, redisContext *c, redisReply *keys, void *data, GError **err)
+static void count_key(const redisReply *key, const redisReply *r, void *data)
 {
-	(void)s, (void)c, (void)err;
-	*(guint64 *)data += keys->elements;
-	return TRUE;
+	(void)key, (void)r;
+	(*(guint64 *)data)++;
 }
 
-static gboolean sum_hlen(OrderStore *s, redisContext *c, redisReply *keys, void *data, GError **err)
+static void sum_integer(const redisReply *key, const redisReply *r, void *data)
 {
-	gboolean ok = TRUE;
-
-	for (gsize i = 0; i < keys->elements; i++)
-		redisAppendCommand(c, "HLEN %b", keys->element[i]->str, keys->element[i]->len);
-	for (gsize i = 0; i < keys->elements; i++) {
-		redisReply *r = get_reply(s, c, ok ? err : NULL, "counting");
-		if (r == NULL) {
-			ok = FALSE;
-			if (c->err)
-				return FALSE;
-			continue;
-		}
-		*(guint64 *)data += r->type == REDIS_REPLY_INTEGER ? (guint64)r->integer : 0;
-		freeReplyObject(r);
-	}
-	return ok;
+	(void)key;
+	*(guint64 *)data += r->type == REDIS_REPLY_INTEGER ? (guint64)r->integer : 0;
 }
 
 static gboolean rd_stats(OrderStore *s, void *p, OrderStats *out, GError **err)
@@ -426,9 +425,9 @@ static gboolean rd_stats(OrderStore *s, void *p, OrderStats *out, GError **err)
 	redisContext *c = p;
 	g_autofree char *last = NULL;
 
-	if (!scan(s, c, PREFIX "o:*", count_orders, out, err) ||
-	    !scan(s, c, PREFIX "r:*", count_keys, &out->reviews, err) ||
-	    !scan(s, c, PREFIX "p:*", sum_hlen, &out->proactive, err))
+	if (!scan(s, c, PREFIX "o:*", "HMGET %b buyer purchased", count_order, out, err) ||
+	    !scan(s, c, PREFIX "r:*", NULL, count_key, &out->reviews, err) ||
+	    !scan(s, c, PREFIX "p:*", "HLEN %b", sum_integer, &out->proactive, err))
 		return FALSE;
 	last = rd_meta_get(s, p, "last_import", err);
 	if (last == NULL && err && *err)
@@ -499,27 +498,14 @@ typedef struct {
 	GPtrArray *old;
 } ExpireScan;
 
-static gboolean find_old(OrderStore *s, redisContext *c, redisReply *keys, void *data, GError **err)
+/* find_old - an o:* key purchased (else updated) before e->before */
+static void find_old(const redisReply *key, const redisReply *r, void *data)
 {
 	ExpireScan *e = data;
-	gboolean ok = TRUE;
+	gint64 t = elem_num(r, 0) ? elem_num(r, 0) : elem_num(r, 1);
 
-	for (gsize i = 0; i < keys->elements; i++)
-		redisAppendCommand(c, "HMGET %b purchased updated", keys->element[i]->str, keys->element[i]->len);
-	for (gsize i = 0; i < keys->elements; i++) {
-		redisReply *r = get_reply(s, c, ok ? err : NULL, "reading an order");
-		if (r == NULL) {
-			ok = FALSE;
-			if (c->err)
-				return FALSE;
-			continue;
-		}
-		gint64 t = elem_num(r, 0) ? elem_num(r, 0) : elem_num(r, 1);
-		if (t < e->before)
-			g_ptr_array_add(e->old, g_strdup(keys->element[i]->str + strlen(PREFIX "o:")));
-		freeReplyObject(r);
-	}
-	return ok;
+	if (t < e->before)
+		g_ptr_array_add(e->old, g_strdup(key->str + strlen(PREFIX "o:")));
 }
 
 /* Redis expires records by itself; this removes those a shorter retention
@@ -527,7 +513,7 @@ static gboolean find_old(OrderStore *s, redisContext *c, redisReply *keys, void 
 static gboolean rd_expire(OrderStore *s, void *p, gint64 before, guint64 *removed, GError **err)
 {
 	ExpireScan e = { .before = before, .old = g_ptr_array_new_with_free_func(g_free) };
-	gboolean ok = scan(s, p, PREFIX "o:*", find_old, &e, err) &&
+	gboolean ok = scan(s, p, PREFIX "o:*", "HMGET %b purchased updated", find_old, &e, err) &&
 	              forget_ids(s, p, (char **)e.old->pdata, e.old->len, removed, err);
 
 	g_ptr_array_unref(e.old);

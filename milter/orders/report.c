@@ -205,18 +205,12 @@ gboolean report_read(Rows *c, RowReader *r, GError **err)
 	}
 	if (!header_read(c, line, &h, err))
 		return FALSE;
-	while ((got = rows_next(r, &line, &len, err)) != ROWS_END) {
+	while ((got = rows_wanted(c, r, &line, &len, err)) != ROWS_END) {
 		OrderRecord *rec;
 		guint n;
 
 		if (got == ROWS_ERROR)
 			return FALSE;
-		if (r->line <= c->skip)
-			continue;
-		if (got == ROWS_LONG) {
-			rows_bad(c, r->line, "a line longer than %u bytes", IMPORT_MAX_LINE);
-			continue;
-		}
 		if (len == 0 || strspn(line, " \t") == len)
 			continue;
 		n = split(line, f);

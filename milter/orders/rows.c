@@ -354,3 +354,17 @@ char *rows_buyer(const char *s, const char **why)
 	}
 	return g_ascii_strdown(t, -1);
 }
+
+RowsRead rows_wanted(Rows *c, RowReader *r, char **line, gsize *len, GError **err)
+{
+	RowsRead got;
+
+	while ((got = rows_next(r, line, len, err)) == ROWS_LINE || got == ROWS_LONG) {
+		if (r->line <= c->skip)
+			continue;
+		if (got == ROWS_LINE)
+			return ROWS_LINE;
+		rows_bad(c, r->line, "a line longer than %u bytes", IMPORT_MAX_LINE);
+	}
+	return got;
+}

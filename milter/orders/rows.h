@@ -67,6 +67,10 @@ gboolean rows_add_solicited(Rows *c, const SolicitedEntry *e, guint64 position, 
 gboolean rows_flush(Rows *c, guint64 position, GError **err);
 /* rows_bad - "NAME:LINE: message" (line 0: "NAME: message"), a row skipped */
 void rows_bad(Rows *c, guint64 line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+/* rows_wanted - rows_next past the lines an earlier import covered
+ * (c->skip) and the lines too long (each reported): ROWS_LINE, ROWS_END
+ * or ROWS_ERROR */
+RowsRead rows_wanted(Rows *c, RowReader *r, char **line, gsize *len, GError **err);
 /* rows_warn - "NAME: warning: message" about the whole file */
 void rows_warn(Rows *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 

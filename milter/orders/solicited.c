@@ -66,18 +66,12 @@ gboolean solicited_read(Rows *c, RowReader *r, GError **err)
 	gsize len;
 	RowsRead got;
 
-	while ((got = rows_next(r, &line, &len, err)) != ROWS_END) {
+	while ((got = rows_wanted(c, r, &line, &len, err)) != ROWS_END) {
 		SolicitedEntry e;
 		char *hash;
 
 		if (got == ROWS_ERROR)
 			return FALSE;
-		if (r->line <= c->skip)
-			continue;
-		if (got == ROWS_LONG) {
-			rows_bad(c, r->line, "a line longer than %u bytes", IMPORT_MAX_LINE);
-			continue;
-		}
 		if (r->line == 1 && strchr(line, '\t') && strcasestr(line, "order-id")) {
 			g_set_error(err, IMPORT_ERROR, 1, "%s:1: an order report, not a list of orders "
 			            "asked for a review (import it without --solicited)", c->name);
