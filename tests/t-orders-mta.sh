@@ -43,7 +43,9 @@ redis_kill() {
 cleanup() {
 	[ -n "${M2_PID:-}" ] && kill -TERM "$M2_PID" 2>/dev/null
 	redis_kill
+	# pf_stop DIR makes DIR the current instance: each one by name
 	pf_stop "$T/pf2" 2>/dev/null
+	pf_stop "$T/pf" 2>/dev/null
 	_pf_suite_cleanup
 }
 trap cleanup EXIT
