@@ -58,6 +58,18 @@ static gboolean among(const GPtrArray *a, const char *s)
 	return FALSE;
 }
 
+static gint stale_count;
+
+static void stale_count_add(void)
+{
+	g_atomic_int_inc(&stale_count);
+}
+
+guint64 orders_stale_messages(void)
+{
+	return (guint)g_atomic_int_get(&stale_count);
+}
+
 /* How often a stale store is said in the log. */
 #define STALE_LOG_EVERY (10 * 60 * G_USEC_PER_SEC)
 
@@ -97,7 +109,7 @@ gboolean orders_lookup(OrderStore *st, const Conf *c, Facts *f, gint64 now, GErr
 			return FALSE;
 		f->store_stale = last == 0 || now - last > (gint64)c->store_max_age;
 		if (f->store_stale) {
-			orders_stale_count_add();
+			stale_count_add();
 			stale_warn(st, last, c->store_max_age);
 		}
 	}
@@ -171,14 +183,3 @@ gboolean orders_record(OrderStore *st, Facts *f, gboolean review_request, const 
 	return TRUE;
 }
 
-static gint stale_count;
-
-void orders_stale_count_add(void)
-{
-	g_atomic_int_inc(&stale_count);
-}
-
-guint64 orders_stale_messages(void)
-{
-	return (guint)g_atomic_int_get(&stale_count);
-}

@@ -42,6 +42,5 @@ gboolean orders_record(OrderStore *st, Facts *f, gboolean review_request, const 
 /* orders_stale_messages - messages checked against a stale store since
  * start (a counter for metrics) */
 guint64 orders_stale_messages(void);
-void orders_stale_count_add(void);
 
 #endif
