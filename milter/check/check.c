@@ -36,6 +36,7 @@ typedef struct {
 	gboolean json, facts, stats, sentences;
 	Snapshot *snap;
 	GHashTable *rule_counts;    /* rule -> count, for --stats */
+	GPtrArray *skipped;         /* files of a directory walk that are not mail */
 	guint action_counts[ACTION_DISCARD + 1];
 	guint messages;
 	int worst;                  /* exit status so far */
@@ -203,28 +204,29 @@ static guint watchdog_seconds(void)
 	return n;
 }
 
-static void check_one(Check *ck, const char *file)
+/* watch - (re)start the watchdog for FILE, when one is asked for */
+static void watch(const char *file)
 {
-	static gint watchdog = -1;
-	g_autoptr(GError) err = NULL;
+	static gint seconds = -1;
+
+	if (seconds < 0)
+		seconds = (gint)watchdog_seconds();
+	if (seconds) {
+		watchdog_file = file;
+		alarm((guint)seconds);
+	}
+}
+
+/* check_stream - the verdict on one message read from IN (consumed),
+ * printed under NAME */
+static void check_stream(Check *ck, const char *file, GMimeStream *in, guint64 size)
+{
 	g_autoptr(Facts) f = facts_new();
 	g_autoptr(Verdict) v = NULL;
 	g_autoptr(Reply) r = NULL;
 	g_autofree char *reply = NULL;
-	GMimeStream *in;
-	guint64 size = 0;
 
-	if (watchdog < 0)
-		watchdog = (gint)watchdog_seconds();
-	watchdog_file = file;
-	if (watchdog)
-		alarm((guint)watchdog);
-	in = open_input(file, &size, &err);
-	if (in == NULL) {
-		fprintf(stderr, "amzmilter-check: %s\n", err->message);
-		ck->worst = 2;
-		return;
-	}
+	watch(file);
 	f->message_bytes = size;
 	if (pipeline_extract(ck->snap, in, f, &v)) {
 		envelope(ck, f);
@@ -237,8 +239,7 @@ static void check_one(Check *ck, const char *file)
 		envelope(ck, f);
 	}
 	g_object_unref(in);
-	if (watchdog)
-		alarm(0);
+	alarm(0);
 
 	r = reply_build(ck->snap->conf, v, v->action);
 	if (r)
@@ -269,8 +270,105 @@ static void check_one(Check *ck, const char *file)
 		print_json(file, ck->snap->conf, v, reply);
 	else
 		print_human(file, ck->snap->conf, v, reply);
-	if (watchdog)   /* a later hang or crash must not swallow this verdict */
+	if (watchdog_file)   /* a later hang or crash must not swallow this verdict */
 		fflush(stdout);
+}
+
+/* What a file in a folder of mail is: a mail folder also holds what is not
+ * mail (a sink's envelope files, notes, indexes), which must not count. */
+typedef enum { FILE_NOT_MAIL, FILE_MESSAGE, FILE_MBOX } FileKind;
+
+#define SNIFF_BYTES 1024
+
+/* file_kind - an mbox starts with a "From " line; a message with a header
+ * field (a name of printable ASCII without space or colon, then a colon) */
+static FileKind file_kind(const char *path)
+{
+	char buf[SNIFF_BYTES];
+	ssize_t n;
+	int fd;
+	gsize i = 0;
+
+	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+		return FILE_MESSAGE;   /* a FIFO or device: read once, by check_file */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return FILE_MESSAGE;   /* check_file reports why it cannot be read */
+	n = read(fd, buf, sizeof buf);
+	close(fd);
+	if (n <= 0)
+		return FILE_NOT_MAIL;
+	if (n >= 5 && memcmp(buf, "From ", 5) == 0)
+		return FILE_MBOX;
+	while (i < (gsize)n && buf[i] > ' ' && buf[i] < 127 && buf[i] != ':')
+		i++;
+	return i > 0 && i < (gsize)n && buf[i] == ':' ? FILE_MESSAGE : FILE_NOT_MAIL;
+}
+
+static void check_file(Check *ck, const char *file)
+{
+	g_autoptr(GError) err = NULL;
+	guint64 size = 0;
+	GMimeStream *in;
+
+	watch(file);   /* a FIFO nobody writes to blocks in open() */
+	in = open_input(file, &size, &err);
+
+	if (in == NULL) {
+		fprintf(stderr, "amzmilter-check: %s\n", err->message);
+		ck->worst = 2;
+		return;
+	}
+	check_stream(ck, file, in, size);
+}
+
+/* mbox_line_is_from - a "From " separator: at the start of the file or
+ * after an empty line, as mbox writers leave one between messages */
+static gboolean mbox_separator(const char *p, const char *start)
+{
+	return strncmp(p, "From ", 5) == 0 &&
+	       (p == start || (p - start >= 2 && p[-2] == '\n') ||
+	        (p - start >= 3 && p[-2] == '\r' && p[-3] == '\n'));
+}
+
+/* check_mbox - every message of an mbox file, named FILE:N; ">From "
+ * quoting (mboxrd) is undone, the separator line is not part of the
+ * message */
+static void check_mbox(Check *ck, const char *file)
+{
+	g_autoptr(GError) err = NULL;
+	g_autoptr(GMappedFile) map = g_mapped_file_new(file, FALSE, &err);
+	const char *start, *end, *p;
+	guint n = 0;
+
+	if (map == NULL) {
+		fprintf(stderr, "amzmilter-check: %s\n", err->message);
+		ck->worst = 2;
+		return;
+	}
+	start = g_mapped_file_get_contents(map);
+	end = start + g_mapped_file_get_length(map);
+	p = start;
+	while (p < end) {
+		GByteArray *msg = g_byte_array_new();
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		g_autofree char *name = NULL;
+
+		p = nl ? nl + 1 : end;   /* the "From " line */
+		while (p < end && !mbox_separator(p, start)) {
+			const char *q = p, *eol = memchr(p, '\n', (size_t)(end - p));
+			const char *next = eol ? eol + 1 : end;
+			while (q < next && *q == '>')
+				q++;
+			if (q > p && next - q >= 5 && strncmp(q, "From ", 5) == 0)
+				p++;   /* mboxrd: one level of quoting was added */
+			g_byte_array_append(msg, (const guint8 *)p, (guint)(next - p));
+			p = next;
+		}
+		name = g_strdup_printf("%s:%u", file, ++n);
+		guint64 size = msg->len;
+		check_stream(ck, name, g_mime_stream_mem_new_with_byte_array(msg), size);
+	}
 }
 
 static gint path_cmp(gconstpointer a, gconstpointer b)
@@ -278,16 +376,61 @@ static gint path_cmp(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* check_path - a file, "-", or every file below a directory (sorted) */
-static void check_path(Check *ck, const char *path)
+static gboolean is_maildir(const char *path)
+{
+	g_autofree char *cur = g_build_filename(path, "cur", NULL);
+	g_autofree char *new = g_build_filename(path, "new", NULL);
+	return g_file_test(cur, G_FILE_TEST_IS_DIR) && g_file_test(new, G_FILE_TEST_IS_DIR);
+}
+
+/* wanted_entry - what a directory walk reads: no hidden files, except a
+ * Maildir++ folder (".Sent") inside a maildir; not a maildir's tmp/,
+ * where deliveries are still being written */
+static gboolean wanted_entry(const char *dir, const char *name, gboolean maildir)
+{
+	if (maildir && strcmp(name, "tmp") == 0)
+		return FALSE;
+	if (name[0] != '.')
+		return TRUE;
+	if (!maildir || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return FALSE;
+	g_autofree char *sub = g_build_filename(dir, name, NULL);
+	return is_maildir(sub);
+}
+
+/* check_path - a file, "-", an mbox, or every mail file below a directory
+ * (sorted); NAMED is true for what the command line names, which is
+ * checked whatever it looks like */
+static void check_path(Check *ck, const char *path, gboolean named)
 {
 	g_autoptr(GDir) dir = NULL;
 	g_autoptr(GPtrArray) names = NULL;
+	gboolean maildir;
 	const char *n;
 
-	if (strcmp(path, "-") == 0 || !g_file_test(path, G_FILE_TEST_IS_DIR)) {
-		check_one(ck, path);
+	if (strcmp(path, "-") == 0) {
+		check_file(ck, path);
 		return;
+	}
+	if (!g_file_test(path, G_FILE_TEST_IS_DIR)) {
+		if (!named && !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+			g_ptr_array_add(ck->skipped, g_strdup(path));   /* a FIFO would block */
+			return;
+		}
+		switch (file_kind(path)) {
+		case FILE_MBOX:
+			check_mbox(ck, path);
+			return;
+		case FILE_NOT_MAIL:
+			if (!named) {
+				g_ptr_array_add(ck->skipped, g_strdup(path));
+				return;
+			}
+			/* fall through */
+		case FILE_MESSAGE:
+			check_file(ck, path);
+			return;
+		}
 	}
 	dir = g_dir_open(path, 0, NULL);
 	if (dir == NULL) {
@@ -295,13 +438,28 @@ static void check_path(Check *ck, const char *path)
 		ck->worst = 2;
 		return;
 	}
+	maildir = is_maildir(path);
 	names = g_ptr_array_new_with_free_func(g_free);
 	while ((n = g_dir_read_name(dir)) != NULL)
-		if (n[0] != '.')
+		if (wanted_entry(path, n, maildir))
 			g_ptr_array_add(names, g_build_filename(path, n, NULL));
 	g_ptr_array_sort(names, path_cmp);
 	for (guint i = 0; i < names->len; i++)
-		check_path(ck, names->pdata[i]);
+		check_path(ck, names->pdata[i], FALSE);
+}
+
+/* report_skipped - the files a directory walk left out, on stderr so that
+ * --json output stays one object per message */
+static void report_skipped(const Check *ck)
+{
+	if (ck->skipped->len == 0)
+		return;
+	fprintf(stderr, "amzmilter-check: skipped %u file%s that %s not mail (no header or mbox \"From \" line at the start):\n",
+	        ck->skipped->len, ck->skipped->len == 1 ? "" : "s", ck->skipped->len == 1 ? "is" : "are");
+	for (guint i = 0; i < ck->skipped->len && i < 20; i++)
+		fprintf(stderr, "  %s\n", (char *)ck->skipped->pdata[i]);
+	if (ck->skipped->len > 20)
+		fprintf(stderr, "  and %u more\n", ck->skipped->len - 20);
 }
 
 static gint count_desc(gconstpointer a, gconstpointer b, gpointer counts)
@@ -357,7 +515,9 @@ int main(int argc, char **argv)
 	g_option_context_set_description(octx,
 	    "Exit status: 0 every message accepted or tagged, 1 any message would be\n"
 	    "quarantined, tempfailed, rejected or discarded, 2 usage, configuration or\n"
-	    "rule error, or an unreadable file.  Directories are read recursively.");
+	    "rule error, or an unreadable file.  Directories are read recursively, a\n"
+	    "maildir's cur/ and new/ (not tmp/); files in them that are not mail are\n"
+	    "skipped and listed.  An mbox file counts message by message (FILE:N).");
 	if (!g_option_context_parse(octx, &argc, &argv, &err)) {
 		fprintf(stderr, "amzmilter-check: %s\n", err->message);
 		return 2;
@@ -375,10 +535,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	ck.rule_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ck.skipped = g_ptr_array_new_with_free_func(g_free);
 	for (int i = 1; i < argc; i++)
-		check_path(&ck, argv[i]);
+		check_path(&ck, argv[i], TRUE);
 	if (ck.stats)
 		print_stats(&ck);
+	report_skipped(&ck);
+	g_ptr_array_unref(ck.skipped);
 	g_hash_table_unref(ck.rule_counts);
 	snapshot_release(ck.snap);
 	g_free(ck.from);
