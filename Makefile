@@ -82,7 +82,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libcurl4-openssl-dev libjson-glib-dev zlib1g-dev libarchive-dev postfix swaks miltertest python3 iproute2 \
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
   clang libclang-rt-14-dev strace time libicu-dev libcld2-dev libstemmer-dev g++ \
-  libsqlite3-dev sqlite3 libhiredis-dev redis-server
+  libsqlite3-dev sqlite3 libhiredis-dev redis-server man-db groff-base
 
 .PHONY: all deps test run install clean check-config unit fuzz soak bench digests measure
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders
@@ -200,8 +200,10 @@ install: all
 	      -e "s|^# *socket_group *=.*|$$(getent group postfix >/dev/null && echo 'socket_group = postfix' || echo '# socket_group = postfix')|" \
 	      -e "s|^# *second_hop *=.*|$$(getent group postfix >/dev/null && echo 'second_hop = amzmilter-hop' || echo '# second_hop = amzmilter-hop')|" \
 	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
-	install -d $(DESTDIR)$(MANDIR)/man8
-	-install -m 0644 contrib/amzmilter.8 contrib/amzmilter-check.8 contrib/amzmilter-orders.8 $(DESTDIR)$(MANDIR)/man8/ 2>/dev/null
+	for f in contrib/*.[1-8]; do \
+	  install -d $(DESTDIR)$(MANDIR)/man$${f##*.} && \
+	  install -m 0644 $$f $(DESTDIR)$(MANDIR)/man$${f##*.}/ || exit 1; \
+	done
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
 	  getent group amzmilter >/dev/null || groupadd --system amzmilter; \
 	  getent passwd amzmilter >/dev/null || useradd --system --gid amzmilter \

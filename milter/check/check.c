@@ -496,6 +496,7 @@ static void print_stats(Check *ck)
 int main(int argc, char **argv)
 {
 	g_autofree char *conf_path = NULL;
+	gboolean version = FALSE;
 	Check ck = { 0 };
 	GOptionEntry entries[] = {
 		{ "config", 'c', 0, G_OPTION_ARG_FILENAME, &conf_path, "Configuration file (default " AMZ_DEFAULT_CONF ")", "FILE" },
@@ -506,6 +507,7 @@ int main(int argc, char **argv)
 		{ "sentences", 0, 0, G_OPTION_ARG_NONE, &ck.sentences,
 		  "Also print each sentence, the languages it is read in and the concepts found in it", NULL },
 		{ "stats", 0, 0, G_OPTION_ARG_NONE, &ck.stats, "Only print how many messages each rule fired on", NULL },
+		{ "version", 'V', 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	g_autoptr(GOptionContext) octx = g_option_context_new("FILE|DIR|- ... - the milter's verdict on message files");
@@ -521,6 +523,10 @@ int main(int argc, char **argv)
 	if (!g_option_context_parse(octx, &argc, &argv, &err)) {
 		fprintf(stderr, "amzmilter-check: %s\n", err->message);
 		return 2;
+	}
+	if (version) {
+		printf("amzmilter-check %s\n", AMZ_VERSION);
+		return 0;
 	}
 	if (argc < 2) {
 		fprintf(stderr, "amzmilter-check: no message given (FILE, DIR or - for standard input)\n");

@@ -313,7 +313,7 @@ static gboolean parse_options(int *argc, char ***argv, Options *o)
 		{ "user", 'u', 0, G_OPTION_ARG_STRING, &o->user, "Run as USER after opening the socket, overrides the config", "USER" },
 		{ "check", 'n', 0, G_OPTION_ARG_NONE, &o->check_only, "Check the configuration and every rule file, then exit", NULL },
 		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "Log to stderr as well as syslog", NULL },
-		{ "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
+		{ "version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	g_autoptr(GOptionContext) octx = g_option_context_new("- Amazon Buyer-Seller Messaging mail filter");
