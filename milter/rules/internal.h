@@ -143,6 +143,7 @@ typedef enum {
 	TG_ORDER_OTHER_MARKET, TG_ORDER_STATUS, TG_ORDER_DAYS, TG_ORDER_LOCALE, TG_ORDER_LANGUAGE,
 	TG_ORDER_LANGUAGE_OTHER, TG_ORDER_REVIEWS, TG_ORDER_PROACTIVE,
 	TG_ORDERS_COUNT, TG_ORDERS_KNOWN, TG_ORDERS_STORE, TG_ORDERS_STALE,
+	TG_BRAND, TG_BRAND_SENDER_UNAPPROVED,
 } TargetId;
 
 typedef struct {
@@ -404,6 +405,8 @@ typedef struct {
 	Ruleset *rs;
 	RulesDiag diag;
 	RulesOptions opt;
+	RulesOverlay *overlay;  /* reading an overlay (rules/overlay.c): rs is
+	                         * complete, and statements change copies of its rules */
 } RulesBuild;
 
 /* ---- the ruleset: owner of the structs above (rules/ruleset.c) ---- */
@@ -430,6 +433,15 @@ void lexicon_read_dir(Lexicon *lx, const char *dir, RulesDiag *diag);
 
 /* rules_parse_file - every statement of one file into b (rules/parse.c) */
 void rules_parse_file(RulesBuild *b, const char *path, const char *text);
+/* rules_check_placeholders - each placeholder of r's describe has a value
+ * whenever r fires (rules/compile.c) */
+void rules_check_placeholders(RulesBuild *b, Rule *r);
+/* rules_overlay_rule - the overlay's copy of r, made on first use; the
+ * parser changes it instead of r (rules/overlay.c) */
+Rule *rules_overlay_rule(RulesOverlay *o, const Rule *r);
+/* rules_overlay_rules - o's rules by index, NULL where o leaves a rule as
+ * rs has it; NULL for no overlay */
+const Rule *const *rules_overlay_rules(const RulesOverlay *o, const Ruleset *rs);
 /* rules_compile - whole-load checks and the prefilter, after the last file (rules/compile.c) */
 void rules_compile(RulesBuild *b);
 pcre2_code *rules_regex_compile(const char *pattern, guint32 flags, int *code, PCRE2_SIZE *off);
