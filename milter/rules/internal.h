@@ -419,6 +419,19 @@ Test *rules_test_new(Ruleset *rs);
 Cond *rules_cond_new(Ruleset *rs, Expr *expr, CollKey key, gboolean has_re);
 List *rules_list_define(Ruleset *rs, const char *name, const char *file, guint line);
 List *rules_list_anon(Ruleset *rs, const char *file, guint line);
+/* rules_rule_copy - r for an overlay: shares r's conditions, owns what an
+ * override changes (describe, guideline, markets); rules_rule_copy_free */
+Rule *rules_rule_copy(const Rule *r);
+void rules_rule_copy_free(Rule *c);
+
+/* An overlay (rules/overlay.c): the parser puts its copies in rules[]. */
+struct RulesOverlay {
+	Ruleset *rs;            /* a reference */
+	Rule **rules;           /* by rule index: the copy, or NULL */
+	guint n;
+	guint changed;
+};
+
 /* The frees of what a struct owns: the structs are in the arena. */
 void rules_test_free(Test *t);
 void rules_expr_free(Expr *e);
@@ -436,9 +449,6 @@ void rules_parse_file(RulesBuild *b, const char *path, const char *text);
 /* rules_check_placeholders - each placeholder of r's describe has a value
  * whenever r fires (rules/compile.c) */
 void rules_check_placeholders(RulesBuild *b, Rule *r);
-/* rules_overlay_rule - the overlay's copy of r, made on first use; the
- * parser changes it instead of r (rules/overlay.c) */
-Rule *rules_overlay_rule(RulesOverlay *o, const Rule *r);
 /* rules_overlay_rules - o's rules by index, NULL where o leaves a rule as
  * rs has it; NULL for no overlay */
 const Rule *const *rules_overlay_rules(const RulesOverlay *o, const Ruleset *rs);

@@ -4,7 +4,8 @@
  *
  * Input: a loaded Ruleset and the text of one file.  The parser of local.d
  * files reads it (rules/parse.c), but every rule an "override", "disable"
- * or "enable" names is first copied here and the copy is changed.  A copy
+ * or "enable" names is first copied (rules_rule_copy) into the overlay and
+ * the copy is changed.  A copy
  * shares the compiled conditions of its rule (they stay the ruleset's, and
  * the overlay keeps the ruleset alive) and owns only what a statement can
  * change: describe, guideline and markets.  Output: for each rule index,
@@ -12,48 +13,6 @@
  */
 #include <string.h>
 #include "rules/internal.h"
-
-struct RulesOverlay {
-	Ruleset *rs;            /* a reference */
-	Rule **rules;           /* by rule index: the copy, or NULL */
-	guint n;
-	guint changed;
-};
-
-/* segs_dup - a describe's segments, deep */
-static GArray *segs_dup(const GArray *segs)
-{
-	GArray *out;
-
-	if (segs == NULL)
-		return NULL;
-	out = g_array_sized_new(FALSE, TRUE, sizeof(Seg), segs->len);
-	for (guint i = 0; i < segs->len; i++) {
-		Seg s = g_array_index(segs, Seg, i);
-		s.lit = g_strdup(s.lit);
-		g_array_append_val(out, s);
-	}
-	return out;
-}
-
-Rule *rules_overlay_rule(RulesOverlay *o, const Rule *r)
-{
-	guint i = rules_rule_index(o->rs, r);
-	Rule *c;
-
-	if (o->rules[i] != NULL)
-		return o->rules[i];
-	c = g_new(Rule, 1);
-	*c = *r;
-	c->describe = g_strdup(r->describe);
-	c->segs = segs_dup(r->segs);
-	c->describe_file = g_strdup(r->describe_file);
-	c->guideline = g_strdup(r->guideline);
-	c->markets = g_strdupv(r->markets);
-	o->rules[i] = c;
-	o->changed++;
-	return c;
-}
 
 const Rule *const *rules_overlay_rules(const RulesOverlay *o, const Ruleset *rs)
 {
@@ -98,15 +57,7 @@ void rules_overlay_free(RulesOverlay *o)
 	if (o == NULL)
 		return;
 	for (guint i = 0; i < o->n; i++) {
-		Rule *c = o->rules[i];
-		if (c == NULL)
-			continue;
-		g_free(c->describe);
-		rules_segs_free(c->segs);
-		g_free(c->describe_file);
-		g_free(c->guideline);
-		g_strfreev(c->markets);
-		g_free(c);
+		rules_rule_copy_free(o->rules[i]);
 	}
 	g_free(o->rules);
 	rules_unref(o->rs);

@@ -152,7 +152,16 @@ static Rule *lookup_rule(Parser *p, const Token *t)
 		g_free(msg);
 		return NULL;
 	}
-	return p->b->overlay ? rules_overlay_rule(p->b->overlay, r) : r;
+	if (p->b->overlay) {
+		RulesOverlay *o = p->b->overlay;
+		guint i = rules_rule_index(o->rs, r);
+		if (o->rules[i] == NULL) {
+			o->rules[i] = rules_rule_copy(r);
+			o->changed++;
+		}
+		return o->rules[i];
+	}
+	return r;
 }
 
 /* stmt_rule - "rule ID" / "meta ID": a new block */
