@@ -86,7 +86,8 @@ static void envelope(Check *ck, Facts *f)
 	                  (const char *const *)rcpts->pdata);
 }
 
-static void print_json(const char *file, const Conf *c, const Verdict *v, const char *reply)
+static void print_json(const char *file, const Conf *c, const Facts *f, const Verdict *v,
+                       const char *reply)
 {
 	g_autoptr(JsonBuilder) b = json_builder_new();
 	g_autoptr(JsonGenerator) gen = json_generator_new();
@@ -98,9 +99,13 @@ static void print_json(const char *file, const Conf *c, const Verdict *v, const 
 	json_builder_add_string_value(b, file);
 	json_builder_set_member_name(b, "action");
 	json_builder_add_string_value(b, action_name(v->action));
-	if (c->monitor) {
+	if (pipeline_monitor(c, v)) {
 		json_builder_set_member_name(b, "enforced");
 		json_builder_add_boolean_value(b, FALSE);
+	}
+	if (f->brand) {
+		json_builder_set_member_name(b, "brand");
+		json_builder_add_string_value(b, f->brand);
 	}
 	json_builder_set_member_name(b, "reply");
 	if (reply)
@@ -134,10 +139,12 @@ static void print_json(const char *file, const Conf *c, const Verdict *v, const 
 	printf("%s\n", out);
 }
 
-static void print_human(const char *file, const Conf *c, const Verdict *v, const char *reply)
+static void print_human(const char *file, const Conf *c, const Facts *f, const Verdict *v,
+                        const char *reply)
 {
-	printf("%s: %s%s\n", file, action_name(v->action),
-	       c->monitor ? " (monitor mode: would not be enforced)" : "");
+	printf("%s: %s%s%s%s%s\n", file, action_name(v->action), f->brand ? " (brand " : "",
+	       f->brand ? f->brand : "", f->brand ? ")" : "",
+	       pipeline_monitor(c, v) ? " (monitor mode: would not be enforced)" : "");
 	for (guint i = 0; i < v->hits->len; i++) {
 		const Hit *h = v->hits->pdata[i];
 		printf("  %s [%s%s]\n    %s\n", h->rule, action_name(h->action),
@@ -267,9 +274,9 @@ static void check_stream(Check *ck, const char *file, GMimeStream *in, guint64 s
 		printf("== %s sentences\n%s\n", file, out->str);
 	}
 	if (ck->json)
-		print_json(file, ck->snap->conf, v, reply);
+		print_json(file, ck->snap->conf, f, v, reply);
 	else
-		print_human(file, ck->snap->conf, v, reply);
+		print_human(file, ck->snap->conf, f, v, reply);
 	if (watchdog_file)   /* a later hang or crash must not swallow this verdict */
 		fflush(stdout);
 }

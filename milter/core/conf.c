@@ -11,11 +11,12 @@
 #include <syslog.h>
 #include "core/conf.h"
 #include "util/address.h"
+#include "util/cidr.h"
 #include "util/text.h"
 
 G_DEFINE_QUARK(amz-conf-error-quark, conf_error)
 
-typedef enum { K_STR, K_PATH, K_SIZE, K_UINT, K_MODE, K_BOOL, K_ENUM, K_DURATION } KeyType;
+typedef enum { K_STR, K_PATH, K_SIZE, K_UINT, K_MODE, K_BOOL, K_ENUM, K_DURATION, K_NETS, K_NAMES } KeyType;
 
 typedef struct {
 	const char *name;
@@ -59,6 +60,9 @@ static const KeyDef keys[] = {
 	{ "generic_reply", K_STR, "This message does not meet Amazon's Buyer-Seller Messaging guidelines.", 0, 0, NULL },
 	{ "add_headers", K_BOOL, "yes", 0, 0, NULL },
 	{ "second_hop", K_STR, NULL, 0, 0, NULL },
+	{ "bypass_networks", K_NETS, NULL, 0, 0, NULL },
+	{ "bypass_logins", K_NAMES, NULL, 0, 0, NULL },
+	{ "brands", K_PATH, NULL, 0, 0, NULL },
 	{ "syslog_facility", K_ENUM, "mail", 0, 0,
 	  "mail daemon user local0 local1 local2 local3 local4 local5 local6 local7" },
 	{ "max_mime_depth", K_UINT, "20", 1, 64, NULL },
@@ -157,13 +161,26 @@ const char *conf_facility_name(int facility)
 	return "?";
 }
 
-/* check_value - validate one value against its key; message in *why */
-static gboolean check_value(const KeyDef *k, const char *v, char **why)
+/* check_value - validate one value against its key; message in *why,
+ * and in *off the offset in v of what is wrong */
+static gboolean check_value(const KeyDef *k, const char *v, char **why, gsize *off)
 {
 	guint64 n;
 	gboolean b;
 
+	*off = 0;
 	switch (k->type) {
+	case K_NETS: {
+		g_autoptr(GArray) nets = g_array_new(FALSE, FALSE, sizeof(CidrNet));
+		g_autofree char *w = NULL;
+		if (!cidr_parse_list(v, nets, off, &w)) {
+			*why = g_strdup_printf("%s: %s", k->name, w);
+			return FALSE;
+		}
+		return TRUE;
+	}
+	case K_NAMES:
+		return TRUE;
 	case K_SIZE:
 	case K_UINT:
 		if (!conf_parse_size(v, &n) || (k->type == K_UINT && !g_ascii_isdigit(v[strlen(v) - 1]))) {
@@ -207,6 +224,23 @@ static gboolean check_value(const KeyDef *k, const char *v, char **why)
 		return TRUE;
 	}
 	return TRUE;
+}
+
+/* split_names - "alice, helpdesk-*" -> NULL-terminated vector, or NULL when empty */
+static char **split_names(const char *v)
+{
+	g_auto(GStrv) parts = g_strsplit_set(v ? v : "", ", \t", -1);
+	GPtrArray *out = g_ptr_array_new();
+
+	for (guint i = 0; parts[i]; i++)
+		if (*parts[i])
+			g_ptr_array_add(out, g_strdup(parts[i]));
+	if (out->len == 0) {
+		g_ptr_array_unref(out);
+		return NULL;
+	}
+	g_ptr_array_add(out, NULL);
+	return (char **)g_ptr_array_free(out, FALSE);
 }
 
 /* resolve - a relative path against the config file's directory */
@@ -283,6 +317,14 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	c->generic_reply = g_strdup(VAL("generic_reply"));
 	parse_bool(VAL("add_headers"), &c->add_headers);
 	c->second_hop = g_strdup(VAL("second_hop"));
+	c->bypass_nets = g_array_new(FALSE, FALSE, sizeof(CidrNet));
+	if (VAL("bypass_networks")) {
+		gsize off;
+		g_autofree char *why = NULL;
+		cidr_parse_list(VAL("bypass_networks"), c->bypass_nets, &off, &why);   /* checked */
+	}
+	c->bypass_logins = split_names(VAL("bypass_logins"));
+	c->brands_dir = resolve(dir, VAL("brands"));
 	c->order_store = g_strdup(VAL("order_store"));
 	if (c->order_store && g_str_has_prefix(c->order_store, "sqlite:") &&
 	    !g_path_is_absolute(c->order_store + 7)) {
@@ -345,6 +387,7 @@ Conf *conf_load(const char *path_in, GError **err)
 		char *line = lines[ln], *eq, *key, *val;
 		const KeyDef *k;
 		g_autofree char *why = NULL;
+		gsize off;
 
 		while (g_ascii_isspace(*line))
 			line++;
@@ -387,9 +430,9 @@ Conf *conf_load(const char *path_in, GError **err)
 			                       s ? " (did you mean \"" : "", s ? s : "", s ? "\"?)" : "");
 			continue;
 		}
-		if (!check_value(k, val, &why)) {
+		if (!check_value(k, val, &why, &off)) {
 			g_string_append_printf(errors, "%s%s:%u:%zu: %s", errors->len ? "\n" : "", path_in,
-			                       ln + 1, (gsize)(val - lines[ln]) + 1, why);
+			                       ln + 1, (gsize)(val - lines[ln]) + off + 1, why);
 			continue;
 		}
 		g_hash_table_insert(vals, (gpointer)k->name, g_strdup(val));
@@ -417,6 +460,10 @@ void conf_free(Conf *c)
 		pcre2_code_free(c->relay_re);
 	g_free(c->generic_reply);
 	g_free(c->second_hop);
+	if (c->bypass_nets)
+		g_array_unref(c->bypass_nets);
+	g_strfreev(c->bypass_logins);
+	g_free(c->brands_dir);
 	g_free(c->order_store);
 	g_free(c);
 }
@@ -454,4 +501,61 @@ gboolean conf_relay_market(const Conf *c, const char *addr, char **market)
 	}
 	pcre2_match_data_free(md);
 	return relay;
+}
+
+gboolean conf_bypass(const Conf *c, const char *client_addr, const char *login, char **why)
+{
+	guint8 a[16];
+
+	*why = NULL;
+	if (c->bypass_nets->len > 0 && cidr_addr(client_addr, a)) {
+		for (guint i = 0; i < c->bypass_nets->len; i++) {
+			const CidrNet *n = &g_array_index(c->bypass_nets, CidrNet, i);
+			if (cidr_contains(n, a)) {
+				g_autofree char *net = cidr_format(n);
+				*why = g_strdup_printf("network %s", net);
+				return TRUE;
+			}
+		}
+	}
+	/* SASL logins are compared as the server authenticated them: exactly,
+	 * case included; a "*" or "?" in an entry is a wildcard */
+	for (guint i = 0; login && *login && c->bypass_logins && c->bypass_logins[i]; i++) {
+		if (g_pattern_match_simple(c->bypass_logins[i], login)) {
+			*why = g_strdup_printf("login %s", c->bypass_logins[i]);
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+GPtrArray *conf_bypass_warnings(const Conf *c)
+{
+	static const char *const loopback[] = { "127.0.0.1", "::1" };
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+
+	for (guint i = 0; i < c->bypass_nets->len; i++) {
+		const CidrNet *n = &g_array_index(c->bypass_nets, CidrNet, i);
+		for (guint k = 0; k < G_N_ELEMENTS(loopback); k++) {
+			guint8 a[16];
+			g_autofree char *net = NULL;
+			if (!cidr_addr(loopback[k], a) || !cidr_contains(n, a))
+				continue;
+			net = cidr_format(n);
+			if (c->second_hop)
+				g_ptr_array_add(out, g_strdup_printf(
+					"bypass_networks: %s covers loopback (%s): every program on this host that "
+					"submits over SMTP (the listener on 127.0.0.1:10026) goes unchecked; the second "
+					"hop (%s, 127.0.0.1:10027) is never bypassed, but a Postfix smtpd_milter_maps "
+					"entry for loopback would switch the milter off there too", net, loopback[k],
+					c->second_hop));
+			else
+				g_ptr_array_add(out, g_strdup_printf(
+					"bypass_networks: %s covers loopback (%s), where Postfix re-injects relay mail "
+					"(the second hop, 127.0.0.1:10027): with second_hop unset that hop cannot be told "
+					"apart, so every relay message re-injected there passes unchecked", net, loopback[k]));
+			break;
+		}
+	}
+	return out;
 }

@@ -52,6 +52,9 @@ typedef struct {
 	gboolean add_headers;    /* X-Amzmilter-* headers on delivered mail */
 	char *second_hop;        /* the MTA's {daemon_name} of the re-injection hop that
 	                          * trusts verdict tokens; NULL: no second hop, no tokens */
+	GArray *bypass_nets;     /* CidrNet (util/cidr.h): clients whose mail is not checked */
+	char **bypass_logins;    /* SASL logins (globs) whose mail is not checked, or NULL */
+	char *brands_dir;        /* per-brand policy files (engine/brands.h), or NULL */
 	char *order_store;       /* URL of the order store (orders/store.h), or NULL: none */
 	guint store_timeout_ms;  /* bound on every wait for the store */
 	guint retention_days;    /* orders purchased longer ago are expired */
@@ -76,6 +79,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Conf, conf_free)
  * and when addr cannot be read as an address at all; *market (may be NULL)
  * gets the marketplace, e.g. "de" or "co.uk", newly allocated, or NULL. */
 gboolean conf_relay_market(const Conf *c, const char *addr, char **market);
+
+/* conf_bypass - whether mail from client_addr (as the MTA writes it; may be
+ * NULL) or by SASL login (may be NULL) goes unchecked: *why gets
+ * "network 192.0.2.0/24" or "login helpdesk-*" (g_free), else NULL */
+gboolean conf_bypass(const Conf *c, const char *client_addr, const char *login, char **why);
+
+/* conf_bypass_warnings - what -n warns about bypass_networks: a network
+ * that covers loopback, where the second hop's clients connect from
+ * (char*, one sentence each; may be empty) */
+GPtrArray *conf_bypass_warnings(const Conf *c);
 
 /* conf_fail_name - "internal", "parse", "limit", "spool", "timeout", "store" */
 const char *conf_fail_name(FailClass k);

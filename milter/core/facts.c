@@ -98,6 +98,7 @@ void facts_free(Facts *f)
 		return;
 	g_free(f->env_from);
 	g_free(f->from_address);
+	g_free(f->brand);
 	g_ptr_array_unref(f->rcpts);
 	g_ptr_array_unref(f->relay_rcpts);
 	g_ptr_array_unref(f->markets);

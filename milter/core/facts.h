@@ -121,6 +121,11 @@ typedef struct {
 	                          * milter); NULL: the message is not recorded */
 	char *message_key;       /* the message's own key for the store's records (a
 	                          * digest of Message-ID and body_digest), or NULL */
+
+	/* Brand (engine/brands.c, from the From address, when brands are configured). */
+	char *brand;             /* the name of the brand the From address belongs to, or NULL */
+	gboolean brand_sender_unapproved;  /* that brand lists its approved senders,
+	                                    * and the From address is none of them */
 } Facts;
 
 Facts *facts_new(void);

@@ -56,6 +56,10 @@ void log_verdict(const char *qid, const Facts *f, const Verdict *v, Action enfor
 		const Hit *h = v->hits->pdata[i];
 		g_string_append_printf(rules, "%s%s%s", i ? "," : "", h->rule, h->monitor ? "(monitor)" : "");
 	}
+	if (f->brand) {
+		g_autofree char *b = text_line(f->brand, 64, TEXT_LINE_LOG);
+		g_string_append_printf(rules, "%s brand=%s", rules->len ? "" : "-", b);
+	}
 	if (enforced != v->would) {
 		log_msg(LOG_INFO, "%s: from=<%s> rcpt=%s verdict=%s would=%s rules=%s ms=%.1f", id, from,
 		        rcpt->str, action_name(enforced), action_name(v->would),

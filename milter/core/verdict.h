@@ -33,7 +33,15 @@ typedef enum {
 	MARK_REVIEW_REQUEST = 1 << 0,   /* __REVIEW_REQUEST: it asks for a review */
 } Mark;
 
+/* Whose mode decides whether the verdict is enforced. */
+typedef enum {
+	VERDICT_MODE_CONF = 0,   /* the config's mode */
+	VERDICT_MODE_ENFORCE,    /* the sender's brand: enforce */
+	VERDICT_MODE_MONITOR,    /* the sender's brand: monitor */
+} VerdictMode;
+
 typedef struct {
+	VerdictMode mode;
 	Action action;     /* enforced: most severe action among non-monitor hits */
 	Action would;      /* most severe action among all hits, monitor ones included */
 	GPtrArray *hits;   /* Hit*, in rule order */

@@ -26,6 +26,7 @@
 #include "daemon/wraps.h"
 #include "engine/snapshot.h"
 #include "engine/token.h"
+#include "util/cidr.h"
 
 #ifndef AMZ_DEFAULT_CONF
 #define AMZ_DEFAULT_CONF "/etc/amzmilter/amzmilter.conf"
@@ -56,6 +57,15 @@ static void restart_keys(const Conf *was, const Conf *now)
 	            conf_facility_name(now->syslog_facility));
 }
 
+/* log_bypass_warnings - what -n warns about bypass_networks, in the log too */
+static void log_bypass_warnings(const Conf *c)
+{
+	g_autoptr(GPtrArray) w = conf_bypass_warnings(c);
+
+	for (guint i = 0; i < w->len; i++)
+		log_msg(LOG_WARNING, "%s: warning: %s", c->path, (const char *)w->pdata[i]);
+}
+
 static void reload(void)
 {
 	g_autoptr(GError) err = NULL;
@@ -69,6 +79,7 @@ static void reload(void)
 	s = snapshot_acquire();
 	log_msg(LOG_NOTICE, "reloaded %s: %u rules (generation %u)%s", s->conf->path,
 	        rules_count(s->rules), s->generation, s->conf->monitor ? ", monitor mode" : "");
+	log_bypass_warnings(s->conf);
 	if (was != NULL)
 		restart_keys(was->conf, s->conf);
 	snapshot_release(s);
@@ -394,6 +405,7 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 		return 1;
 	log_msg(LOG_NOTICE, "starting amzmilter %s on %s: %u rules%s", AMZ_VERSION, c->socket,
 	        rules_count(snap->rules), c->monitor ? ", monitor mode" : "");
+	log_bypass_warnings(c);
 	if (!wraps_hup_reloads())
 		log_msg(LOG_NOTICE, "%s: SIGUSR1 reloads, SIGHUP stops", wraps_describe());
 	if (snap->store) {
@@ -438,6 +450,35 @@ static int check_store(Snapshot *snap)
 	return rc;
 }
 
+/* check_policy - -n: who goes unchecked (with warnings) and the brands */
+static void check_policy(const Snapshot *snap)
+{
+	const Conf *c = snap->conf;
+	g_autoptr(GPtrArray) w = conf_bypass_warnings(c);
+
+	if (c->bypass_nets->len > 0 || c->bypass_logins) {
+		g_autoptr(GString) s = g_string_new(NULL);
+		for (guint i = 0; i < c->bypass_nets->len; i++) {
+			g_autofree char *n = cidr_format(&g_array_index(c->bypass_nets, CidrNet, i));
+			g_string_append_printf(s, "%s%s", s->len ? ", " : "", n);
+		}
+		for (guint i = 0; c->bypass_logins && c->bypass_logins[i]; i++)
+			g_string_append_printf(s, "%slogin %s", s->len ? ", " : "", c->bypass_logins[i]);
+		printf("bypass: mail from %s is not checked\n", s->str);
+	}
+	for (guint i = 0; i < w->len; i++)
+		printf("%s: warning: %s\n", c->path, (const char *)w->pdata[i]);
+	for (guint i = 0; i < brands_count(snap->brands); i++) {
+		const Brand *br = brands_nth(snap->brands, i);
+		g_autofree char *doms = g_strjoinv(", ", br->domains);
+		printf("brand %s: %s; %s; %s; rules changed: %u\n", br->name, doms,
+		       br->senders ? "approved senders listed" : "any sender",
+		       br->mode == VERDICT_MODE_MONITOR ? "monitor" :
+		       br->mode == VERDICT_MODE_ENFORCE ? "enforce" : "the config's mode",
+		       rules_overlay_changed(br->overlay));
+	}
+}
+
 /* check_config - -n: the files are read again as the daemon will read
  * them, after the drop to its user: a file that user cannot read fails
  * here, not at the next reload */
@@ -472,6 +513,7 @@ static int check_config(const Options *o, Snapshot *snap)
 	       snap->conf->rules_dir, snap->conf->local_rules_dir ? " and " : "",
 	       snap->conf->local_rules_dir ? snap->conf->local_rules_dir : "",
 	       *as ? ", read as user " : "", as);
+	check_policy(snap);
 	return check_store(snap);
 }
 

@@ -15,6 +15,12 @@
  * ({rcpt_addr}) names a relay domain in any routing position, or when it
  * cannot be read at all.  A relay transaction that reaches end of message
  * without having been captured is tempfailed, never passed.
+ *
+ * Bypass (bypass_networks, bypass_logins) is decided at MAIL from the
+ * {client_addr} and {auth_authen} macros, and never at the second hop,
+ * whose client is always the local Postfix.  With a second hop a bypassed
+ * relay message is read only to digest it: it leaves with a verdict token
+ * "a=bypass", or the second hop would check what the first one let pass.
  */
 #include <malloc.h>
 #include <string.h>
@@ -50,6 +56,7 @@ typedef struct {
 	GHashTable *hdr_counts;  /* lower-case name -> count, for chgheader indices */
 	GPtrArray *own;          /* OwnHeader*: incoming X-Amzmilter-* headers */
 	gboolean hop;            /* this connection is the second hop (conf second_hop) */
+	char *bypass;            /* why the transaction goes unchecked ("network …"), or NULL */
 	TokenDigest *digest;     /* of what the token binds */
 	GPtrArray *tokens;       /* char*: incoming X-Amzmilter-Checked values */
 	gint64 started;          /* monotonic µs at end of headers */
@@ -78,6 +85,7 @@ static void session_reset(Session *s)
 	g_clear_pointer(&s->digest, token_digest_free);
 	g_clear_pointer(&s->tokens, g_ptr_array_unref);
 	s->hop = FALSE;
+	g_clear_pointer(&s->bypass, g_free);
 	g_clear_pointer(&s->fail_reason, g_free);
 	s->kind = RCPTS_NONE;
 	s->relay = FALSE;
@@ -174,6 +182,9 @@ static sfsistat cb_envfrom(SMFICTX *ctx, char **argv)
 		const char *dn = smfi_getsymval(ctx, "{daemon_name}");
 		s->hop = dn != NULL && strcmp(dn, s->snap->conf->second_hop) == 0;
 	}
+	if (!s->hop)
+		conf_bypass(s->snap->conf, smfi_getsymval(ctx, "{client_addr}"),
+		            smfi_getsymval(ctx, "{auth_authen}"), &s->bypass);
 	return reply_or_not(s, SMFIP_NR_MAIL);
 }
 
@@ -224,6 +235,30 @@ static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
 	return SMFIS_CONTINUE;
 }
 
+/* log_bypass - the one line of a bypassed relay message */
+static void log_bypass(SMFICTX *ctx, const Session *s, const char *verdict)
+{
+	g_autofree char *from = text_line(s->from, 256, TEXT_LINE_LOG);
+	g_autofree char *qid = text_line(qid_of(ctx), 32, TEXT_LINE_LOG);
+	g_autofree char *why = text_line(s->bypass, 128, TEXT_LINE_LOG);
+	g_autoptr(GString) rcpt = g_string_new(NULL);
+
+	for (guint i = 0; i < s->rcpts->len && i < 20; i++) {
+		g_autofree char *r = text_line(s->rcpts->pdata[i], 256, TEXT_LINE_LOG);
+		g_string_append_printf(rcpt, "%s<%s>", i ? "," : "", r);
+	}
+	log_msg(LOG_INFO, "%s: from=<%s> rcpt=%s verdict=%s bypass (%s)", qid, from, rcpt->str,
+	        verdict, why);
+}
+
+/* The verdict token key (engine/token.c), loaded at start; NULL: no tokens. */
+static GBytes *token_key;
+
+void milter_set_token_key(GBytes *key)
+{
+	token_key = key;
+}
+
 static sfsistat cb_data(SMFICTX *ctx)
 {
 	Session *s = session_get(ctx);
@@ -232,7 +267,12 @@ static sfsistat cb_data(SMFICTX *ctx)
 		return SMFIS_TEMPFAIL;
 	if (!s->relay)
 		return SMFIS_ACCEPT;   /* not for Amazon: no further work */
-	s->buf = msgbuf_new(s->snap->conf->spool, s->snap->conf->memory_buffer);
+	if (s->bypass && !(s->snap->conf->second_hop && token_key)) {
+		log_bypass(ctx, s, "accept");
+		return SMFIS_ACCEPT;   /* one hop: nothing else will look at it */
+	}
+	if (s->bypass == NULL)     /* a bypassed message is only digested, for its token */
+		s->buf = msgbuf_new(s->snap->conf->spool, s->snap->conf->memory_buffer);
 	s->hdr_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	s->own = g_ptr_array_new_with_free_func(own_header_free);
 	s->digest = token_digest_new();
@@ -246,7 +286,7 @@ static void append(Session *s, const void *p, gsize n)
 {
 	g_autoptr(GError) err = NULL;
 
-	if (s->failed || s->oversize)
+	if (s->buf == NULL || s->failed || s->oversize)
 		return;
 	if (msgbuf_size(s->buf) + n > s->snap->conf->max_message_size) {
 		s->oversize = TRUE;
@@ -277,7 +317,7 @@ static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
 	g_autofree char *line = NULL;
 	guint count;
 
-	if (s->buf == NULL)
+	if (s->digest == NULL)
 		return reply_or_not(s, SMFIP_NR_HDR);
 	lname = g_ascii_strdown(name, -1);
 	count = GPOINTER_TO_UINT(g_hash_table_lookup(s->hdr_counts, lname)) + 1;
@@ -302,7 +342,7 @@ static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
 static sfsistat cb_eoh(SMFICTX *ctx)
 {
 	Session *s = session_get(ctx);
-	if (s->buf == NULL)
+	if (s->digest == NULL)
 		return reply_or_not(s, SMFIP_NR_EOH);
 	s->started = g_get_monotonic_time();
 	append(s, "\r\n", 2);
@@ -312,7 +352,7 @@ static sfsistat cb_eoh(SMFICTX *ctx)
 static sfsistat cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
 {
 	Session *s = session_get(ctx);
-	if (s->buf == NULL)
+	if (s->digest == NULL)
 		return reply_or_not(s, SMFIP_NR_BODY);
 	append(s, chunk, len);
 	token_digest_body(s->digest, chunk, len);
@@ -327,12 +367,25 @@ static void progress(void *ctx)
 	smfi_progress(ctx);
 }
 
-/* The verdict token key (engine/token.c), loaded at start; NULL: no tokens. */
-static GBytes *token_key;
-
-void milter_set_token_key(GBytes *key)
+/* bypass_eom - a bypassed relay message at the first of two hops: forged
+ * X-Amzmilter-* headers go, and a token "a=bypass" tells the second hop
+ * that this message was let through on purpose */
+static sfsistat bypass_eom(SMFICTX *ctx, Session *s)
 {
-	token_key = key;
+	g_autoptr(Facts) f = facts_new();
+	g_autofree char *tok = NULL;
+	sfsistat st = SMFIS_CONTINUE;
+
+	g_ptr_array_add(s->rcpts, NULL);
+	pipeline_envelope(s->snap->conf, f, s->from, (const char *const *)s->rcpts->pdata);
+	g_ptr_array_set_size(s->rcpts, s->rcpts->len - 1);
+	tok = token_make(s->digest, token_key, f->relay_rcpts, TOKEN_BYPASS,
+	                 g_get_real_time() / G_USEC_PER_SEC);
+	if (!action_strip(ctx, s->own, NULL) || !action_add_token(ctx, tok))
+		st = SMFIS_TEMPFAIL;
+	log_bypass(ctx, s, st == SMFIS_CONTINUE ? "accept" : "tempfail");
+	session_reset(s);
+	return st;
 }
 
 /* checked_before - at the second hop, a valid token: the first pass checked
@@ -365,6 +418,8 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	Action enforced;
 	sfsistat st;
 
+	if (s->bypass && s->digest && s->snap && token_key)
+		return bypass_eom(ctx, s);
 	if (s->buf == NULL || s->snap == NULL) {
 		gboolean unchecked = s->relay || s->snap == NULL;
 		if (unchecked)

@@ -13,7 +13,8 @@
  * and the only macros it wants: at RCPT the address the MTA resolved the
  * recipient to and its next hop (where the mail will really go), at end of
  * message the queue ID, at MAIL the {daemon_name} that tells the second hop
- * (conf second_hop) from the first; every other step asks for a name that does not
+ * (conf second_hop) from the first and the client's address and SASL login
+ * (bypass_networks, bypass_logins); every other step asks for a name that does not
  * exist, so its macro packet is empty.
  * tests/bench/nullmilter.c asks the same.
  */
@@ -22,7 +23,7 @@
                          SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY | SMFIP_HDR_LEADSPC)
 #define MILTER_RCPT_MACROS "{rcpt_addr} {rcpt_host}"
 #define MILTER_EOM_MACROS "i"
-#define MILTER_MAIL_MACROS "{daemon_name}"
+#define MILTER_MAIL_MACROS "{daemon_name} {client_addr} {auth_authen}"
 #define MILTER_NO_MACROS  "{amzmilter}"
 #define MILTER_QUIET_STAGES { SMFIM_CONNECT, SMFIM_DATA, SMFIM_EOH }
 

@@ -123,9 +123,24 @@ gboolean pipeline_extract(const Snapshot *s, GMimeStream *stream, Facts *f, Verd
 	return FALSE;
 }
 
-Verdict *pipeline_evaluate(const Snapshot *s, const Facts *f)
+/* brand_of - the brand the From address belongs to, into f (NULL: none) */
+static const Brand *brand_of(const Snapshot *s, Facts *f)
 {
-	Verdict *v = rules_eval(s->rules, f);
+	const Brand *br = brands_select(s->brands, f->from_address);
+
+	g_clear_pointer(&f->brand, g_free);
+	f->brand_sender_unapproved = FALSE;
+	if (br == NULL)
+		return NULL;
+	f->brand = g_strdup(br->name);
+	f->brand_sender_unapproved = !brands_sender_approved(br, f->from_address);
+	return br;
+}
+
+Verdict *pipeline_evaluate(const Snapshot *s, Facts *f)
+{
+	const Brand *br = brand_of(s, f);
+	Verdict *v = rules_eval_overlay(s->rules, br ? br->overlay : NULL, f);
 	g_autoptr(GString) limits = g_string_new(NULL);
 
 	for (guint i = 0; i < f->anomalies->len; i++) {
@@ -135,6 +150,8 @@ Verdict *pipeline_evaluate(const Snapshot *s, const Facts *f)
 	}
 	if (limits->len)
 		add_fail(v, s->conf, FAIL_LIMIT, limits->str);
+	if (br)
+		v->mode = br->mode;
 	return v;
 }
 
@@ -170,7 +187,8 @@ Verdict *pipeline_record(const Snapshot *s, Facts *f, Verdict *v)
 	OrderRecordResult res;
 
 	if (s->store == NULL || !f->order_store || f->orders->len == 0 ||
-	    !(v->action == ACTION_ACCEPT || v->action == ACTION_TAG || s->conf->monitor))
+	    !(v->action == ACTION_ACCEPT || v->action == ACTION_TAG ||
+	      pipeline_enforced(s->conf, v) == ACTION_ACCEPT))
 		return v;
 	if (!orders_record(s->store, f, (v->marks & MARK_REVIEW_REQUEST) != 0, message_id(f),
 	                   g_get_real_time() / G_USEC_PER_SEC, &res, &err)) {
@@ -202,5 +220,10 @@ Verdict *pipeline_run(const Snapshot *s, GMimeStream *stream, Facts *f,
 
 Action pipeline_enforced(const Conf *c, const Verdict *v)
 {
-	return c->monitor ? ACTION_ACCEPT : v->action;
+	return pipeline_monitor(c, v) ? ACTION_ACCEPT : v->action;
+}
+
+gboolean pipeline_monitor(const Conf *c, const Verdict *v)
+{
+	return v->mode == VERDICT_MODE_MONITOR || (v->mode == VERDICT_MODE_CONF && c->monitor);
 }

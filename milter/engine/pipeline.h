@@ -43,10 +43,11 @@ gboolean pipeline_orders(const Snapshot *s, Facts *f, Verdict **error_verdict);
  * sent at once: the later loses); or AMZ_STORE_ERROR's. */
 Verdict *pipeline_record(const Snapshot *s, Facts *f, Verdict *v);
 
-/* pipeline_evaluate - the rules on complete facts, plus the failure policy
+/* pipeline_evaluate - the rules on complete facts (with the overlay and
+ * mode of the brand the From address belongs to, named in f->brand), plus the failure policy
  * for limits crossed during extraction (an AMZ_LIMIT hit: never a silent
  * pass). */
-Verdict *pipeline_evaluate(const Snapshot *s, const Facts *f);
+Verdict *pipeline_evaluate(const Snapshot *s, Facts *f);
 
 /* pipeline_run - extract the message in stream into f and evaluate the
  * rules.  Never NULL: a message that cannot be parsed or checked in time
@@ -63,7 +64,10 @@ Verdict *pipeline_fail_verdict(const Conf *c, FailClass k, const char *reason);
 gboolean pipeline_is_fail_id(const char *rule);
 
 /* pipeline_enforced - the action actually taken: the verdict's, or accept
- * in monitor mode (global or per rule, already in v->action). */
+ * in monitor mode (global, per brand, or per rule: already in v->action). */
 Action pipeline_enforced(const Conf *c, const Verdict *v);
+/* pipeline_monitor - whether v is only reported: the config's mode, or the
+ * mode of the sender's brand */
+gboolean pipeline_monitor(const Conf *c, const Verdict *v);
 
 #endif

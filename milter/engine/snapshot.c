@@ -52,10 +52,20 @@ Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GErr
 		return NULL;
 	}
 	s = g_new0(Snapshot, 1);
+	if (c->brands_dir) {
+		s->brands = brands_load(c->brands_dir, rs, err);
+		if (s->brands == NULL) {
+			rules_unref(rs);
+			conf_free(c);
+			g_free(s);
+			return NULL;
+		}
+	}
 	if (c->order_store) {
 		s->store = order_store_open(c->order_store, c->store_timeout_ms, err);
 		if (s->store == NULL) {
 			g_prefix_error(err, "%s: order_store: ", c->path);
+			brands_free(s->brands);
 			rules_unref(rs);
 			conf_free(c);
 			g_free(s);
@@ -78,6 +88,7 @@ Snapshot *snapshot_load(const char *conf_path, const char *socket_override, GErr
 
 static void snapshot_destroy(Snapshot *s)
 {
+	brands_free(s->brands);
 	rules_unref(s->rules);
 	order_store_close(s->store);
 	conf_free(s->conf);

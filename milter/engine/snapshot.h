@@ -23,6 +23,7 @@
 #include "core/conf.h"
 #include "rules/rules.h"
 #include "orders/store.h"
+#include "engine/brands.h"
 
 typedef struct {
 	gint refs;               /* changed only under the snapshot lock */
@@ -30,6 +31,7 @@ typedef struct {
 	Ruleset *rules;
 	LinkWords words;         /* lists of rules for link finding; conf->limits.words points here */
 	OrderStore *store;       /* conf->order_store, or NULL (connected when first used) */
+	Brands *brands;          /* conf->brands_dir compiled against rules, or NULL */
 	guint generation;        /* 1 for the first load, +1 per reload */
 	char *conf_path;         /* the sources, for a reload */
 	char *socket_override;

@@ -12,6 +12,10 @@
  * removes the incoming ones before the message goes on. */
 #define TOKEN_HEADER "X-Amzmilter-Checked"
 
+/* The action of a token for a message let through unchecked on purpose
+ * (bypass_networks, bypass_logins), where others carry the verdict's. */
+#define TOKEN_BYPASS "bypass"
+
 typedef struct TokenDigest TokenDigest;
 
 TokenDigest *token_digest_new(void);

@@ -43,8 +43,8 @@ static gboolean any_regex(const Rule *r)
 	return FALSE;
 }
 
-/* check_placeholders - each placeholder must have a value whenever the rule fires */
-static void check_placeholders(RulesBuild *b, Rule *r)
+/* rules_check_placeholders - each placeholder must have a value whenever the rule fires */
+void rules_check_placeholders(RulesBuild *b, Rule *r)
 {
 	if (r->segs == NULL)
 		return;
@@ -240,7 +240,7 @@ void rules_compile(RulesBuild *b)
 	b->rs->n_enabled = 0;
 	for (guint i = 0; i < b->rs->rules->len; i++) {
 		Rule *r = b->rs->rules->pdata[i];
-		check_placeholders(b, r);
+		rules_check_placeholders(b, r);
 		if (r->enabled)
 			b->rs->n_enabled++;
 	}

@@ -76,6 +76,7 @@ typedef struct {
 
 typedef struct {
 	const Ruleset *rs;
+	const Rule *const *over;        /* an overlay's rules by index (NULL: the ruleset's) */
 	const Facts *f;
 	Local *local;           /* the thread's state: match data, tables, strings */
 	pcre2_match_data *md;   /* local's, one load nearer for every regex run */
@@ -914,7 +915,7 @@ static gboolean unless_message(Ev *ev, const Rule *r)
 
 static void eval_rule(Ev *ev, const Ruleset *rs, guint ri, Verdict *v, gboolean *limit_reported)
 {
-	const Rule *r = rs->rules->pdata[ri];
+	const Rule *r = ev->over && ev->over[ri] ? ev->over[ri] : rs->rules->pdata[ri];
 	Fire fi = { .coll = COLL_NONE };
 	gboolean fired = FALSE;
 	guint64 t0 = 0;
@@ -1091,8 +1092,13 @@ void rules_explain_sentences(const Ruleset *rs, const Facts *f, GString *out)
 
 Verdict *rules_eval(const Ruleset *rs, const Facts *f)
 {
+	return rules_eval_overlay(rs, NULL, f);
+}
+
+Verdict *rules_eval_overlay(const Ruleset *rs, const RulesOverlay *o, const Facts *f)
+{
 	Verdict *v = verdict_new();
-	Ev ev = { .rs = rs, .f = f, .recording = TRUE };
+	Ev ev = { .rs = rs, .over = rules_overlay_rules(o, rs), .f = f, .recording = TRUE };
 	gboolean limit_reported = FALSE;
 	Local *lo = local_get(rules_mp_count(rs->pf));
 

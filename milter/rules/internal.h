@@ -143,6 +143,7 @@ typedef enum {
 	TG_ORDER_OTHER_MARKET, TG_ORDER_STATUS, TG_ORDER_DAYS, TG_ORDER_LOCALE, TG_ORDER_LANGUAGE,
 	TG_ORDER_LANGUAGE_OTHER, TG_ORDER_REVIEWS, TG_ORDER_PROACTIVE,
 	TG_ORDERS_COUNT, TG_ORDERS_KNOWN, TG_ORDERS_STORE, TG_ORDERS_STALE,
+	TG_BRAND, TG_BRAND_SENDER_UNAPPROVED,
 } TargetId;
 
 typedef struct {
@@ -404,6 +405,8 @@ typedef struct {
 	Ruleset *rs;
 	RulesDiag diag;
 	RulesOptions opt;
+	RulesOverlay *overlay;  /* reading an overlay (rules/overlay.c): rs is
+	                         * complete, and statements change copies of its rules */
 } RulesBuild;
 
 /* ---- the ruleset: owner of the structs above (rules/ruleset.c) ---- */
@@ -416,6 +419,19 @@ Test *rules_test_new(Ruleset *rs);
 Cond *rules_cond_new(Ruleset *rs, Expr *expr, CollKey key, gboolean has_re);
 List *rules_list_define(Ruleset *rs, const char *name, const char *file, guint line);
 List *rules_list_anon(Ruleset *rs, const char *file, guint line);
+/* rules_rule_copy - r for an overlay: shares r's conditions, owns what an
+ * override changes (describe, guideline, markets); rules_rule_copy_free */
+Rule *rules_rule_copy(const Rule *r);
+void rules_rule_copy_free(Rule *c);
+
+/* An overlay (rules/overlay.c): the parser puts its copies in rules[]. */
+struct RulesOverlay {
+	Ruleset *rs;            /* a reference */
+	Rule **rules;           /* by rule index: the copy, or NULL */
+	guint n;
+	guint changed;
+};
+
 /* The frees of what a struct owns: the structs are in the arena. */
 void rules_test_free(Test *t);
 void rules_expr_free(Expr *e);
@@ -430,6 +446,12 @@ void lexicon_read_dir(Lexicon *lx, const char *dir, RulesDiag *diag);
 
 /* rules_parse_file - every statement of one file into b (rules/parse.c) */
 void rules_parse_file(RulesBuild *b, const char *path, const char *text);
+/* rules_check_placeholders - each placeholder of r's describe has a value
+ * whenever r fires (rules/compile.c) */
+void rules_check_placeholders(RulesBuild *b, Rule *r);
+/* rules_overlay_rules - o's rules by index, NULL where o leaves a rule as
+ * rs has it; NULL for no overlay */
+const Rule *const *rules_overlay_rules(const RulesOverlay *o, const Ruleset *rs);
 /* rules_compile - whole-load checks and the prefilter, after the last file (rules/compile.c) */
 void rules_compile(RulesBuild *b);
 pcre2_code *rules_regex_compile(const char *pattern, guint32 flags, int *code, PCRE2_SIZE *off);

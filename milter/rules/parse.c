@@ -142,6 +142,7 @@ out:
 	memset(p->seen_line, 0, sizeof p->seen_line);
 }
 
+/* lookup_rule - the rule a statement changes: in an overlay, its copy */
 static Rule *lookup_rule(Parser *p, const Token *t)
 {
 	Rule *r = g_hash_table_lookup(p->b->rs->by_id, t->text);
@@ -149,6 +150,16 @@ static Rule *lookup_rule(Parser *p, const Token *t)
 		char *msg = g_strdup_printf("unknown rule \"%s\"", t->text);
 		parse_rule_error(p, t, NULL, msg);
 		g_free(msg);
+		return NULL;
+	}
+	if (p->b->overlay) {
+		RulesOverlay *o = p->b->overlay;
+		guint i = rules_rule_index(o->rs, r);
+		if (o->rules[i] == NULL) {
+			o->rules[i] = rules_rule_copy(r);
+			o->changed++;
+		}
+		return o->rules[i];
 	}
 	return r;
 }
@@ -435,6 +446,13 @@ void rules_parse_file(RulesBuild *b, const char *path, const char *text)
 		for (i = 0; i < ST__N; i++)
 			if (strcmp(t->text, statements[i]) == 0)
 				break;
+		if (i < ST__N && b->overlay && (i == ST_RULE || i == ST_META || i == ST_LIST)) {
+			end_block(&p);
+			parse_error(&p, t, "\"%s\" cannot be used here: this file may only change rules "
+			            "with override, disable and enable (new rules and lists go in local.d)", t->text);
+			parse_skip_line(&p);
+			continue;
+		}
 		if (i < ST__N) {
 			end_block(&p);
 			switch ((Stmt)i) {

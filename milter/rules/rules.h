@@ -86,6 +86,25 @@ void rules_explain_sentences(const Ruleset *rs, const Facts *f, GString *out);
 Verdict *rules_eval(const Ruleset *rs, const Facts *f);
 
 /*
+ * Overlays: the rule changes of one part of the mail (a brand, engine/brands.c).
+ * rules_overlay_parse() reads "override", "disable" and "enable" statements,
+ * with the syntax of a local.d file, against a loaded ruleset, and changes
+ * copies of its rules, never the rules themselves: the ruleset stays what
+ * every other message is checked with.  text is the file's text (lines that
+ * are not rule statements blanked, so that lines keep their numbers).
+ * Errors: NULL, and err holds every "file:line:col: message".  The overlay
+ * holds a reference to rs and is immutable afterwards.
+ */
+typedef struct RulesOverlay RulesOverlay;
+RulesOverlay *rules_overlay_parse(Ruleset *rs, const char *path, const char *text, GError **err);
+void rules_overlay_free(RulesOverlay *o);
+/* rules_overlay_changed - how many rules o changes */
+guint rules_overlay_changed(const RulesOverlay *o);
+/* rules_eval_overlay - rules_eval with o's rules in place of rs's (o may be
+ * NULL; made from rs) */
+Verdict *rules_eval_overlay(const Ruleset *rs, const RulesOverlay *o, const Facts *f);
+
+/*
  * Cost report.  With opt->profile at load, rules_eval() adds the time spent
  * in each rule and each regex to counters in the ruleset (atomic adds; the
  * only thing in a Ruleset that changes after load).  rules_profile_dump()

@@ -64,6 +64,47 @@ static void cond_free(gpointer data)
 }
 
 /* rules_segs_free - a describe split at placeholders */
+/* segs_dup - a describe's segments, deep */
+static GArray *segs_dup(const GArray *segs)
+{
+	GArray *out;
+
+	if (segs == NULL)
+		return NULL;
+	out = g_array_sized_new(FALSE, TRUE, sizeof(Seg), segs->len);
+	for (guint i = 0; i < segs->len; i++) {
+		Seg s = g_array_index(segs, Seg, i);
+		s.lit = g_strdup(s.lit);
+		g_array_append_val(out, s);
+	}
+	return out;
+}
+
+Rule *rules_rule_copy(const Rule *r)
+{
+	Rule *c = g_new(Rule, 1);
+
+	*c = *r;
+	c->describe = g_strdup(r->describe);
+	c->segs = segs_dup(r->segs);
+	c->describe_file = g_strdup(r->describe_file);
+	c->guideline = g_strdup(r->guideline);
+	c->markets = g_strdupv(r->markets);
+	return c;
+}
+
+void rules_rule_copy_free(Rule *c)
+{
+	if (c == NULL)
+		return;
+	g_free(c->describe);
+	rules_segs_free(c->segs);
+	g_free(c->describe_file);
+	g_free(c->guideline);
+	g_strfreev(c->markets);
+	g_free(c);
+}
+
 void rules_segs_free(GArray *segs)
 {
 	if (segs == NULL)

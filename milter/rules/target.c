@@ -86,6 +86,8 @@ static const TargetDef targets[] = {
 	{ "orders.known",      TG_ORDERS_KNOWN,   COLL_NONE,       VT_NUM,  LM_EXACT },
 	{ "orders.store",      TG_ORDERS_STORE,   COLL_NONE,       VT_BOOL, LM_EXACT },
 	{ "orders.stale",      TG_ORDERS_STALE,   COLL_NONE,       VT_BOOL, LM_EXACT },
+	{ "brand",             TG_BRAND,          COLL_NONE,       VT_STR,  LM_EXACT },
+	{ "brand.sender_unapproved", TG_BRAND_SENDER_UNAPPROVED, COLL_NONE, VT_BOOL, LM_EXACT },
 };
 
 /* The names of targets[], filled once (rules_target_names) */
@@ -389,6 +391,8 @@ gboolean rules_target_value(const Facts *f, const TargetRef *ref, guint idx,
 	}
 	case TG_ORDERS_STORE: out->b = f->order_store; return TRUE;
 	case TG_ORDERS_STALE: out->b = f->store_stale; return f->order_store;
+	case TG_BRAND: return f->brand != NULL && str_value(f->brand, out);
+	case TG_BRAND_SENDER_UNAPPROVED: out->b = f->brand_sender_unapproved; return f->brand != NULL;
 	}
 	return FALSE;
 }
