@@ -7,6 +7,9 @@
 #   make digests    regenerate the behaviour digests and pinned log lines the tests compare
 #   make measure    violations blocked / compliant held on tests/fresh-2 and -3, per family and language
 #   make install    PREFIX=/usr/local DESTDIR=  (config to $(SYSCONFDIR)/amzmilter)
+#   make uninstall  what install installed; PURGE=1 also the config, spool and state
+#   make deb        the Debian package, build/amzmilter_VERSION_ARCH.deb (contrib/debian)
+#   make test-package  install, run, upgrade and purge that package (tests/t-package.sh)
 #   make clean
 #
 #   MILTER_WRAPS=0|1  drive libmilter plainly or through link wraps (default:
@@ -83,8 +86,16 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
   clang libclang-rt-14-dev strace time libicu-dev libcld2-dev libstemmer-dev g++ \
   libsqlite3-dev sqlite3 libhiredis-dev redis-server man-db groff-base
+# and for `make deb` / `make test-package` (installed by those targets only)
+DEB_TOOL_PACKAGES = debhelper dpkg-dev fakeroot lintian adduser
 
-.PHONY: all deps test run install clean check-config unit fuzz soak bench digests measure
+# POSTFIX=1: the amzmilter.conf that install writes attaches to Postfix
+# (socket inside its queue directory, socket_group, second_hop); 0: the
+# socket goes under /run.  By default: whether this machine has Postfix's
+# group.  The package is built with 1, whatever the build machine has.
+POSTFIX ?= $(if $(shell getent group postfix),1,0)
+
+.PHONY: all deps deb-deps test test-package run install uninstall deb clean check-config unit fuzz soak bench digests measure
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders
 
 $(BUILD)/obj/%.o: milter/%.c $(HEADERS)
@@ -129,8 +140,9 @@ unit: $(UNIT_BINS)
 $(BUILD)/tests:
 	mkdir -p $@
 
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+# apt_install PACKAGES - install those of PACKAGES that are not installed
+define apt_install
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${db:Status-Abbrev}' $$p 2>/dev/null | grep -q '^ii' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -140,6 +152,13 @@ deps:
 	   (apt-get update -q && apt-get install -y -q --no-install-recommends $$missing)) \
 	   </dev/null || exit 1; \
 	fi
+endef
+
+deps:
+	$(call apt_install,$(DEB_PACKAGES))
+deb-deps: deps
+	$(call apt_install,$(DEB_TOOL_PACKAGES))
+deb-deps: export DEBIAN_FRONTEND = noninteractive
 deps: export DEBIAN_FRONTEND = noninteractive
 
 test: deps
@@ -186,19 +205,30 @@ digests: all
 check-config: all
 	$(BUILD)/amzmilter -n -c conf/amzmilter.conf
 
+# The shipped rules are replaced whole: a file renamed or removed upstream
+# must not stay behind (its rules would then be defined twice).  The new
+# tree is put beside the old one first, so an interrupted install leaves
+# the old one in place.  $(SYSCONFDIR)/amzmilter is the admin's: the config
+# and local.d's README and example are written only where missing.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d $(DESTDIR)$(DATADIR)
 	install -m 0755 $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders $(DESTDIR)$(BINDIR)/
-	cp -R rules $(DESTDIR)$(DATADIR)/
-	rm -rf $(DESTDIR)$(DATADIR)/rules/local.d
+	rm -rf $(DESTDIR)$(DATADIR)/rules.new
+	cp -R rules $(DESTDIR)$(DATADIR)/rules.new
+	rm -rf $(DESTDIR)$(DATADIR)/rules.new/local.d $(DESTDIR)$(DATADIR)/rules
+	mv $(DESTDIR)$(DATADIR)/rules.new $(DESTDIR)$(DATADIR)/rules
+	for f in README example.rules.disabled; do \
+	  test -e $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d/$$f || \
+	    install -m 0644 rules/local.d/$$f $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d/; \
+	done
 	test -e $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf || \
 	  sed -e 's|^rules *=.*|rules = $(DATADIR)/rules|' \
 	      -e 's|^local_rules *=.*|local_rules = $(SYSCONFDIR)/amzmilter/local.d|' \
 	      -e 's|^#* *user *=.*|user = amzmilter|' \
-	      -e "s|^socket *=.*|socket = unix:$$(getent group postfix >/dev/null && echo /var/spool/postfix/amzmilter || echo /run/amzmilter)/amzmilter.sock|" \
+	      -e 's|^socket *=.*|socket = unix:$(if $(filter 1,$(POSTFIX)),/var/spool/postfix/amzmilter,/run/amzmilter)/amzmilter.sock|' \
 	      -e 's|^spool *=.*|spool = /var/spool/amzmilter|' \
-	      -e "s|^# *socket_group *=.*|$$(getent group postfix >/dev/null && echo 'socket_group = postfix' || echo '# socket_group = postfix')|" \
-	      -e "s|^# *second_hop *=.*|$$(getent group postfix >/dev/null && echo 'second_hop = amzmilter-hop' || echo '# second_hop = amzmilter-hop')|" \
+	      -e 's|^# *socket_group *=.*|$(if $(filter 1,$(POSTFIX)),,# )socket_group = postfix|' \
+	      -e 's|^# *second_hop *=.*|$(if $(filter 1,$(POSTFIX)),,# )second_hop = amzmilter-hop|' \
 	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
 	for f in contrib/*.[1-8]; do \
 	  install -d $(DESTDIR)$(MANDIR)/man$${f##*.} && \
@@ -213,6 +243,47 @@ install: all
 	  if getent group postfix >/dev/null; then \
 	    install -d -o amzmilter -g postfix -m 0750 /var/spool/postfix/amzmilter; fi; \
 	fi
+
+# What install installed, with the same PREFIX and DESTDIR.  The config
+# (local.d included), the spool and /var/lib/amzmilter (an order store)
+# stay unless PURGE=1; the amzmilter user stays (files elsewhere may still
+# be its own), as Debian packages leave theirs.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/amzmilter $(DESTDIR)$(BINDIR)/amzmilter-check $(DESTDIR)$(BINDIR)/amzmilter-orders
+	rm -rf $(DESTDIR)$(DATADIR)
+	for m in contrib/*.[1-8]; do rm -f $(DESTDIR)$(MANDIR)/man$${m##*.}/$${m##*/}; done
+ifeq ($(PURGE),1)
+	rm -rf $(DESTDIR)$(SYSCONFDIR)/amzmilter $(DESTDIR)/var/spool/amzmilter $(DESTDIR)/var/lib/amzmilter \
+	  $(DESTDIR)/var/spool/postfix/amzmilter
+endif
+
+# The Debian package: the tree (what git tracks or would track, as it is
+# in the working directory; without tests/, which `make test` runs) copied
+# to $(BUILD)/deb/amzmilter-$(VERSION) with contrib/debian as debian/, built
+# there without running the tests.  The .deb ends in $(BUILD)/.
+DEB_SRC = $(BUILD)/deb/amzmilter-$(VERSION)
+DEB_VERSION = $(shell dpkg-parsechangelog -l contrib/debian/changelog -S Version)
+deb: deb-deps
+	@case "$(DEB_VERSION)" in $(VERSION)-*) ;; \
+	  *) echo "contrib/debian/changelog is at $(DEB_VERSION), the Makefile's VERSION is $(VERSION): add a changelog entry (dch -v $(VERSION)-1)"; exit 1 ;; esac
+	rm -rf $(BUILD)/deb $(BUILD)/amzmilter_*.deb $(BUILD)/amzmilter-dbgsym_*.deb
+	mkdir -p $(DEB_SRC)
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git ls-files -z --cached --others --exclude-standard -- . ':!tests' ':!contrib/debian'; \
+	else \
+	  find . -path ./tests -prune -o -path './build*' -prune -o -path ./contrib/debian -prune -o -type f -print0; \
+	fi | tar --null -T - --ignore-failed-read -cf - | tar -xf - -C $(DEB_SRC)
+	cp -R contrib/debian $(DEB_SRC)/debian
+	cd $(DEB_SRC) && env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS \
+	  DEB_BUILD_OPTIONS="nocheck parallel=2 $(DEB_BUILD_OPTIONS)" dpkg-buildpackage -b -us -uc
+	mv $(BUILD)/deb/*.deb $(BUILD)/
+	@ls -l $(BUILD)/amzmilter_$(DEB_VERSION)_*.deb
+
+# Installs, runs, upgrades and purges that package in a private mount,
+# network and PID namespace over an overlay of /; lintian.  Not in `make
+# test` (it builds the package first); .ci/run runs it after.
+test-package: deb
+	BUILD=$(BUILD) tests/run package
 
 clean:
 	rm -rf build build-san

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # t-install.sh - `make install` into a DESTDIR: binaries, rules, man pages,
-# and a config with system paths and a dedicated user.
+# and a config with system paths and a dedicated user; a reinstall replaces
+# the shipped rules whole and leaves /etc/amzmilter alone; `make uninstall`
+# removes what install installed, with PURGE=1 the config too.
 source "$(dirname "$0")/lib.sh"
 cd "$TOP"
 D=$(mktemp -d /tmp/amz-install.XXXXXX)
@@ -16,6 +18,8 @@ ok "the shipped rules are installed" test -f "$D/usr/share/amzmilter/rules/amazo
 ok "the rule lists are installed" test -f "$D/usr/share/amzmilter/rules/lists/carrier-hosts.list"
 ok "local overrides are not installed with the shipped rules" test ! -e "$D/usr/share/amzmilter/rules/local.d"
 ok "the local override directory exists" test -d "$D/etc/amzmilter/local.d"
+ok "with local.d's README" cmp -s rules/local.d/README "$D/etc/amzmilter/local.d/README"
+ok "and the example override" cmp -s rules/local.d/example.rules.disabled "$D/etc/amzmilter/local.d/example.rules.disabled"
 ok "the man pages are installed" test -f "$D/usr/share/man/man8/amzmilter.8"
 conf=$D/etc/amzmilter/amzmilter.conf
 like "$(grep '^user' "$conf")" '^user = amzmilter$' "the installed config names the amzmilter user"
@@ -47,4 +51,29 @@ fi
 echo "# edited by the admin" >> "$conf"
 make -s install BUILD="$BUILD" DESTDIR="$D" PREFIX=/usr >>"$D.log" 2>&1
 ok "a reinstall keeps an existing config" grep -q "edited by the admin" "$conf"
+
+# A file renamed upstream: the copy under its old name is what a reinstall
+# used to leave behind, and every rule in it was then defined twice.
+R=$D/usr/share/amzmilter/rules
+cp "$R/amazon/10-order.rules" "$R/amazon/09-order-old-name.rules"
+echo 'list carrier_hosts += { track.mycarrier.example }' >"$D/etc/amzmilter/local.d/site.rules"
+echo "# edited by the admin" >>"$D/etc/amzmilter/local.d/README"
+make -s install BUILD="$BUILD" DESTDIR="$D" PREFIX=/usr >>"$D.log" 2>&1
+ok "a reinstall removes a shipped rule file the tree no longer has" test ! -e "$R/amazon/09-order-old-name.rules"
+ok "and keeps the rest" test -f "$R/amazon/10-order.rules"
+ok "leaves no temporary copy of the rules" test ! -e "$D/usr/share/amzmilter/rules.new"
+out=$("$D/usr/sbin/amzmilter" -n -u root -c "$D/check.conf" 2>&1)
+like "$out" "OK, [0-9]+ rules" "the reinstalled rules pass -n"
+ok "a reinstall keeps the admin's local.d files" test -f "$D/etc/amzmilter/local.d/site.rules"
+ok "and the admin's edit of local.d's README" grep -q "edited by the admin" "$D/etc/amzmilter/local.d/README"
+
+make -s uninstall DESTDIR="$D" PREFIX=/usr >>"$D.log" 2>&1
+ok "make uninstall succeeds" test $? -eq 0
+ok "it removes the programs" test ! -e "$D/usr/sbin/amzmilter" -a ! -e "$D/usr/sbin/amzmilter-check" -a ! -e "$D/usr/sbin/amzmilter-orders"
+ok "the shipped rules" test ! -e "$D/usr/share/amzmilter"
+ok "the man pages" test -z "$(find "$D/usr/share/man" -type f)"
+ok "and keeps the config" grep -q "edited by the admin" "$conf"
+ok "and local.d" test -f "$D/etc/amzmilter/local.d/site.rules"
+make -s uninstall PURGE=1 DESTDIR="$D" PREFIX=/usr >>"$D.log" 2>&1
+ok "make uninstall PURGE=1 removes /etc/amzmilter too" test ! -e "$D/etc/amzmilter"
 rm -f "$D.log"

@@ -71,74 +71,29 @@ finish() {
 }
 trap finish EXIT
 
-# The host names resolve without DNS; the resolver asks the loopback only.
-printf '127.0.0.1 localhost mx.test.invalid mx\n' >/etc/hosts
-printf 'nameserver 127.0.0.1\n' >/etc/resolv.conf
-echo mx.test.invalid >/etc/mailname
-printf 'hosts: files\n' >/etc/nsswitch.conf.amz && cat /etc/nsswitch.conf.amz >/etc/nsswitch.conf
-
 # ---- Postfix as Debian's package leaves it ------------------------------------
-# main.cf.debian plus what the package's configuration writes for "Internet
-# with smarthost"; master.cf is Debian's, chroot column and all.  The only
-# additions are a log file (no syslog daemon here) and no DNS lookups.
-mkdir -p /etc/postfix
-cp /usr/share/postfix/main.cf.debian /etc/postfix/main.cf
-cp /usr/share/postfix/master.cf.dist /etc/postfix/master.cf
-postconf -e 'myhostname = mx.test.invalid' 'myorigin = /etc/mailname' \
-	'mydestination = $myhostname, localhost' "relayhost = [127.0.0.1]:$SINK_PORT" \
-	'mynetworks = 127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128' 'mailbox_size_limit = 0' \
-	'recipient_delimiter = +' 'inet_interfaces = all' 'inet_protocols = ipv4' \
-	'alias_maps = hash:/etc/aliases' 'alias_database = hash:/etc/aliases' \
-	"maillog_file = $MAILLOG" 'smtp_dns_support_level = disabled' \
-	'smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated defer_unauth_destination'
-echo 'postmaster: root' >/etc/aliases && newaliases
-/usr/lib/postfix/configure-instance.sh - >/dev/null 2>&1   # the chroot's copies of /etc files
+. tests/mta/stock-postfix.sh
+stock_postfix "$SINK_PORT" "$MAILLOG"
 ok "Debian's master.cf runs smtpd chrooted" \
 	bash -c "grep -Eq '^smtp +inet +n +- +y ' /etc/postfix/master.cf"
 
 # ---- amzmilter as the README says -----------------------------------------------
 make -s install BUILD="$BUILD" >"$S/install.log" 2>&1
 ok "make install (as root, as the README says)" test $? -eq 0
-cat contrib/postfix/main.cf.snippet >>/etc/postfix/main.cf
-cat contrib/postfix/master.cf.snippet >>/etc/postfix/master.cf
-cp contrib/postfix/amzmilter_transport /etc/postfix/
+stock_paste contrib/postfix
 ok "postfix check passes with the snippets pasted" postfix check
 
 # the daemon, started as contrib/systemd/amzmilter.service starts it
 UNIT=contrib/systemd/amzmilter.service
-unit_key() { sed -n "s/^$1=//p" "$UNIT"; }
-for d in $(unit_key RuntimeDirectory); do
-	install -d -m "$(unit_key RuntimeDirectoryMode | head -1)" "/run/$d"
+for d in $(unit_key "$UNIT" RuntimeDirectory); do
+	install -d -m "$(unit_key "$UNIT" RuntimeDirectoryMode | head -1)" "/run/$d"
 done
-pre=$(unit_key ExecStartPre | head -1)
+pre=$(unit_key "$UNIT" ExecStartPre | head -1)
 $pre >"$S/check.log" 2>&1
 ok "the unit's ExecStartPre (amzmilter -n) passes" test $? -eq 0
-start=$(unit_key ExecStart | head -1)
+start=$(unit_key "$UNIT" ExecStart | head -1)
 sock=$(sed -n 's/^socket *= *unix://p' /etc/amzmilter/amzmilter.conf)
-# send TO SUBJECT BODY - swaks to port 25; prints swaks' transcript
-send() {
-	MID=$((MID + 1))
-	swaks --server 127.0.0.1:25 --from orders@shop.example --to "$1" \
-		--header "Subject: $2" --header "Message-ID: <stock.$MID.$$@shop.example>" \
-		--body "$3" 2>&1
-}
-# sink_file ADDR - the sink's message for recipient ADDR (its .eml), if any
-sink_file() {
-	local env
-	env=$(grep -lx "rcpt $1" "$SINK"/*.env 2>/dev/null | head -1)
-	[ -n "$env" ] && [ -f "${env%.env}.eml" ] && echo "${env%.env}.eml"
-}
-# delivered_to ADDR - within 20 s the sink has a message for ADDR
-delivered_to() {
-	local i
-	for i in $(seq 200); do
-		[ -n "$(sink_file "$1")" ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
-# never_to ADDR - the sink has no message for ADDR (now)
-never_to() { [ -z "$(sink_file "$1")" ]; }
+send() { stock_send "$@"; }
 # bounced ADDR - within 20 s a bounce naming ADDR reaches the sender
 bounced() {
 	local i env
@@ -154,15 +109,10 @@ bounced() {
 held() { find /var/spool/postfix/hold -type f | wc -l; }
 # start_amzmilter - as the unit starts it; wait until it answers
 start_amzmilter() {
-	$start -v >>"$S/amzmilter.log" 2>&1 &
-	amz_pid=$!
+	stock_amzmilter "$start" "$sock" "$S/amzmilter.log" -v
+	local rc=$?
 	pids+=("$amz_pid")
-	local i
-	for i in $(seq 100); do
-		python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' "$sock" 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
+	return $rc
 }
 
 start_amzmilter
@@ -267,7 +217,7 @@ out=$(send buyer7@marketplace.amazon.com "Order 112-4455667-8899001" "$GOOD_BODY
 like "$out" '<- +250 .*queued as' "the running one still serves"
 
 # finding 5: the unit's ExecReload check reads the files as the daemon's user
-reload_check=$(unit_key ExecReload | head -1)
+reload_check=$(unit_key "$UNIT" ExecReload | head -1)
 echo 'list approved_senders += { orders@shop.example }' >/etc/amzmilter/local.d/senders.rules
 chmod 0600 /etc/amzmilter/local.d/senders.rules
 $reload_check >"$S/reload-check.log" 2>&1; rc=$?
