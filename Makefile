@@ -208,8 +208,9 @@ check-config: all
 # The shipped rules are replaced whole: a file renamed or removed upstream
 # must not stay behind (its rules would then be defined twice).  The new
 # tree is put beside the old one first, so an interrupted install leaves
-# the old one in place.  $(SYSCONFDIR)/amzmilter is the admin's: the config
-# and local.d's README and example are written only where missing.
+# the old one in place.  $(SYSCONFDIR)/amzmilter is the admin's: the config,
+# local.d's README and example and brands.d's example are written only where
+# missing.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d $(DESTDIR)$(DATADIR)
 	install -m 0755 $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders $(DESTDIR)$(BINDIR)/
@@ -217,9 +218,9 @@ install: all
 	cp -R rules $(DESTDIR)$(DATADIR)/rules.new
 	rm -rf $(DESTDIR)$(DATADIR)/rules.new/local.d $(DESTDIR)$(DATADIR)/rules
 	mv $(DESTDIR)$(DATADIR)/rules.new $(DESTDIR)$(DATADIR)/rules
-	for f in README example.rules.disabled; do \
-	  test -e $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d/$$f || \
-	    install -m 0644 rules/local.d/$$f $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d/; \
+	for f in local.d/README local.d/example.rules.disabled brands.d/example.conf.sample; do \
+	  test -e $(DESTDIR)$(SYSCONFDIR)/amzmilter/$$f || \
+	    install -D -m 0644 $$(test -e rules/$$f && echo rules/$$f || echo conf/$$f) $(DESTDIR)$(SYSCONFDIR)/amzmilter/$$f || exit 1; \
 	done
 	test -e $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf || \
 	  sed -e 's|^rules *=.*|rules = $(DATADIR)/rules|' \

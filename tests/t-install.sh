@@ -20,6 +20,7 @@ ok "local overrides are not installed with the shipped rules" test ! -e "$D/usr/
 ok "the local override directory exists" test -d "$D/etc/amzmilter/local.d"
 ok "with local.d's README" cmp -s rules/local.d/README "$D/etc/amzmilter/local.d/README"
 ok "and the example override" cmp -s rules/local.d/example.rules.disabled "$D/etc/amzmilter/local.d/example.rules.disabled"
+ok "the example brand file is in brands.d" cmp -s conf/brands.d/example.conf.sample "$D/etc/amzmilter/brands.d/example.conf.sample"
 ok "the man pages are installed" test -f "$D/usr/share/man/man8/amzmilter.8"
 conf=$D/etc/amzmilter/amzmilter.conf
 like "$(grep '^user' "$conf")" '^user = amzmilter$' "the installed config names the amzmilter user"

@@ -125,8 +125,8 @@ for lib in libicu libstemmer libsqlite3 libhiredis libmagic1 libcld2; do
 	like "$deps" "(^|, )$lib" "Depends names $lib (shlibs)"
 done
 conffiles=$(dpkg-query -W -f='${Conffiles}\n' amzmilter | awk '{print $1}' | sort | tr '\n' ' ')
-is "$conffiles" "/etc/amzmilter/amzmilter.conf /etc/amzmilter/local.d/README /etc/amzmilter/local.d/example.rules.disabled " \
-	"the conffiles are amzmilter.conf and local.d's README and example, not the shipped rules"
+is "$conffiles" "/etc/amzmilter/amzmilter.conf /etc/amzmilter/brands.d/example.conf.sample /etc/amzmilter/local.d/README /etc/amzmilter/local.d/example.rules.disabled " \
+	"the conffiles are amzmilter.conf and the examples in brands.d and local.d, not the shipped rules"
 conf=/etc/amzmilter/amzmilter.conf
 like "$(grep '^socket =' $conf)" '^socket = unix:/var/spool/postfix/amzmilter/amzmilter.sock$' "the config's socket is inside Postfix's queue directory"
 like "$(grep '^rules =' $conf)" '^rules = /usr/share/amzmilter/rules$' "the config reads the packaged rules"
