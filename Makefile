@@ -1,6 +1,7 @@
 # amzmilter - plain Makefile, pkg-config for every dependency.
 #
-#   make            build build/amzmilter, build/amzmilter-check and build/amzmilter-orders
+#   make            build build/amzmilter, build/amzmilter-check, build/amzmilter-orders
+#                   and build/amzmilter-quarantine
 #   make deps       install the Debian packages needed to build, test and run
 #   make test       deps + build + every test; ends with "N passed, M failed"
 #   make run        deps + build + the milter behind a private Postfix on 127.0.0.1
@@ -71,7 +72,6 @@ ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(ENGINE_CXX_SRCS:milte
 EDGE_SRCS   = $(filter-out milter/daemon/wraps.c milter/daemon/plain.c,$(wildcard milter/daemon/*.c))
 EDGE_OBJS   = $(EDGE_SRCS:milter/%.c=$(BUILD)/obj/%.o)
 CHECK_SRCS  = $(wildcard milter/check/*.c)
-ADMIN_SRCS  = $(wildcard milter/admin/*.c)
 HEADERS     = $(wildcard milter/*/*.h)
 UNIT_SRCS   = $(wildcard tests/unit/test_*.c)
 UNIT_BINS   = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -85,7 +85,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libsqlite3-dev sqlite3 libhiredis-dev redis-server
 
 .PHONY: all deps test run install clean check-config unit fuzz soak bench digests measure
-all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders
+all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders $(BUILD)/amzmilter-quarantine
 
 $(BUILD)/obj/%.o: milter/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -118,7 +118,8 @@ $(BUILD)/plain/amzmilter: $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/liba
 $(BUILD)/amzmilter-check: $(CHECK_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/amzmilter-orders: $(ADMIN_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
+# one program per file of milter/admin/
+$(BUILD)/amzmilter-%: $(BUILD)/obj/admin/%.o $(BUILD)/libamz.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(BUILD)/libamz.a | $(BUILD)/tests
@@ -188,7 +189,8 @@ check-config: all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d $(DESTDIR)$(DATADIR)
-	install -m 0755 $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders \
+	  $(BUILD)/amzmilter-quarantine $(DESTDIR)$(BINDIR)/
 	cp -R rules $(DESTDIR)$(DATADIR)/
 	rm -rf $(DESTDIR)$(DATADIR)/rules/local.d
 	test -e $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf || \
@@ -197,17 +199,19 @@ install: all
 	      -e 's|^#* *user *=.*|user = amzmilter|' \
 	      -e "s|^socket *=.*|socket = unix:$$(getent group postfix >/dev/null && echo /var/spool/postfix/amzmilter || echo /run/amzmilter)/amzmilter.sock|" \
 	      -e 's|^spool *=.*|spool = /var/spool/amzmilter|' \
+	      -e 's|^quarantine_dir *=.*|quarantine_dir = /var/lib/amzmilter/quarantine|' \
 	      -e "s|^# *socket_group *=.*|$$(getent group postfix >/dev/null && echo 'socket_group = postfix' || echo '# socket_group = postfix')|" \
 	      -e "s|^# *second_hop *=.*|$$(getent group postfix >/dev/null && echo 'second_hop = amzmilter-hop' || echo '# second_hop = amzmilter-hop')|" \
 	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
 	install -d $(DESTDIR)$(MANDIR)/man8
-	-install -m 0644 contrib/amzmilter.8 contrib/amzmilter-check.8 contrib/amzmilter-orders.8 $(DESTDIR)$(MANDIR)/man8/ 2>/dev/null
+	-install -m 0644 contrib/amzmilter.8 contrib/amzmilter-check.8 contrib/amzmilter-orders.8 \
+	  contrib/amzmilter-quarantine.8 $(DESTDIR)$(MANDIR)/man8/ 2>/dev/null
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
 	  getent group amzmilter >/dev/null || groupadd --system amzmilter; \
 	  getent passwd amzmilter >/dev/null || useradd --system --gid amzmilter \
 	    --home-dir /var/spool/amzmilter --shell /usr/sbin/nologin amzmilter; \
 	  install -d -o amzmilter -g amzmilter -m 0700 /var/spool/amzmilter; \
-	  install -d -o amzmilter -g amzmilter -m 0750 /var/lib/amzmilter; \
+	  install -d -o amzmilter -g amzmilter -m 0750 /var/lib/amzmilter /var/lib/amzmilter/quarantine; \
 	  if getent group postfix >/dev/null; then \
 	    install -d -o amzmilter -g postfix -m 0750 /var/spool/postfix/amzmilter; fi; \
 	fi

@@ -57,8 +57,10 @@ static const KeyDef keys[] = {
 	{ "reply_details", K_BOOL, "yes", 0, 0, NULL },
 	{ "reply_max_lines", K_UINT, "12", 1, 30, NULL },
 	{ "generic_reply", K_STR, "This message does not meet Amazon's Buyer-Seller Messaging guidelines.", 0, 0, NULL },
-	{ "add_headers", K_BOOL, "yes", 0, 0, NULL },
+	{ "add_headers", K_ENUM, "yes", 0, 0, "yes no internal" },
 	{ "second_hop", K_STR, NULL, 0, 0, NULL },
+	{ "quarantine_dir", K_PATH, "/var/lib/amzmilter/quarantine", 0, 0, NULL },
+	{ "quarantine_notify", K_STR, NULL, 0, 0, NULL },
 	{ "syslog_facility", K_ENUM, "mail", 0, 0,
 	  "mail daemon user local0 local1 local2 local3 local4 local5 local6 local7" },
 	{ "max_mime_depth", K_UINT, "20", 1, 64, NULL },
@@ -191,7 +193,8 @@ static gboolean check_value(const KeyDef *k, const char *v, char **why)
 		}
 		return TRUE;
 	case K_ENUM:
-		if (!enum_ok(k, v)) {
+		/* add_headers was a yes/no key: every yes/no spelling still reads */
+		if (!enum_ok(k, v) && !(g_str_has_prefix(k->choices, "yes no ") && parse_bool(v, &b))) {
 			*why = g_strdup_printf("%s: \"%s\" is not one of: %s", k->name, v, k->choices);
 			return FALSE;
 		}
@@ -248,6 +251,7 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	int ecode;
 	PCRE2_SIZE eoff;
 	guint64 n;
+	gboolean b;
 	const char *v;
 
 #define VAL(name) ((const char *)g_hash_table_lookup(vals, name))
@@ -281,8 +285,13 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	conf_parse_size(VAL("reply_max_lines"), &n);
 	c->reply_max_lines = (guint)n;
 	c->generic_reply = g_strdup(VAL("generic_reply"));
-	parse_bool(VAL("add_headers"), &c->add_headers);
+	if (strcmp(VAL("add_headers"), "internal") == 0)
+		c->add_headers = HEADERS_INTERNAL;
+	else if (parse_bool(VAL("add_headers"), &b))
+		c->add_headers = b ? HEADERS_YES : HEADERS_NO;
 	c->second_hop = g_strdup(VAL("second_hop"));
+	c->quarantine_dir = resolve(dir, VAL("quarantine_dir"));
+	c->quarantine_notify = g_strdup(VAL("quarantine_notify"));
 	c->order_store = g_strdup(VAL("order_store"));
 	if (c->order_store && g_str_has_prefix(c->order_store, "sqlite:") &&
 	    !g_path_is_absolute(c->order_store + 7)) {
@@ -326,6 +335,8 @@ Conf *conf_load(const char *path_in, GError **err)
 	g_autofree char *path = g_canonicalize_filename(path_in, NULL);
 	g_autofree char *data = NULL;
 	g_autoptr(GHashTable) vals = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	/* key -> "line:col" of its value, for errors that involve two keys */
+	g_autoptr(GHashTable) at = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	g_auto(GStrv) lines = NULL;
 	GError *ioerr = NULL;
 	/* every line's error is reported, not only the first */
@@ -393,7 +404,15 @@ Conf *conf_load(const char *path_in, GError **err)
 			continue;
 		}
 		g_hash_table_insert(vals, (gpointer)k->name, g_strdup(val));
+		g_hash_table_insert(at, (gpointer)k->name,
+		                    g_strdup_printf("%u:%zu", ln + 1, (gsize)(val - lines[ln]) + 1));
 	}
+	/* Only the second hop sees mail just before it leaves for the relay. */
+	if (strcmp(g_hash_table_lookup(vals, "add_headers"), "internal") == 0 &&
+	    g_hash_table_lookup(vals, "second_hop") == NULL)
+		g_string_append_printf(errors, "%s%s:%s: add_headers = internal needs second_hop: the second "
+		                       "hop removes the headers before the mail leaves", errors->len ? "\n" : "",
+		                       path_in, (const char *)g_hash_table_lookup(at, "add_headers"));
 	if (errors->len > 0) {
 		g_set_error_literal(err, CONF_ERROR, 1, errors->str);
 		return NULL;
@@ -417,6 +436,8 @@ void conf_free(Conf *c)
 		pcre2_code_free(c->relay_re);
 	g_free(c->generic_reply);
 	g_free(c->second_hop);
+	g_free(c->quarantine_dir);
+	g_free(c->quarantine_notify);
 	g_free(c->order_store);
 	g_free(c);
 }
