@@ -55,16 +55,6 @@ send() {
 }
 # qid_of - the queue ID Postfix gave the last message (its 250 reply)
 qid_of() { printf '%s\n' "$OUT" | sed -n 's/.*250 2\.0\.0 Ok: queued as \([0-9A-Za-z]*\).*/\1/p' | tail -1; }
-# delivered MID - within 15 s, the sink file with that Message-ID
-delivered() {
-	local i f
-	for i in $(seq 150); do
-		f=$(grep -lF -- "$1" "$SINK_DIR"/*.eml 2>/dev/null | head -1)
-		[ -n "$f" ] && { echo "$f"; return 0; }
-		sleep 0.1
-	done
-	return 1
-}
 # wait_held N - until the hold queue has N messages (10 s)
 wait_held() {
 	local i
@@ -74,7 +64,7 @@ wait_held() {
 
 # 1. a tagged message: its verdict header has its space, the token is gone
 send "Order 302-1234567-1234567" "Return here: http://www.amazon.com/gp/css/returns"
-f=$(delivered "$MID")
+f=$(sink_delivered_id "$MID")
 ok "tag: delivered through both hops" test -n "$f"
 is "$(tr -d '\r' <"$f" | grep -i '^X-Amzmilter-Verdict')" "X-Amzmilter-Verdict: tag" "tag: 'X-Amzmilter-Verdict: tag', with its space"
 like "$(tr -d '\r' <"$f" | grep -i '^X-Amzmilter-Rules')" '^X-Amzmilter-Rules: LINK_NOT_HTTPS' "tag: 'X-Amzmilter-Rules: LINK_NOT_HTTPS'"
@@ -125,7 +115,7 @@ is "$out" "" "notify again: nothing new, nothing sent"
 # 5. release: delivered through the second hop, marked released
 out=$(AQ release "$QID"); rc=$?
 is "$rc" 0 "release: exit 0"
-f=$(delivered "$MID")
+f=$(sink_delivered_id "$MID")
 ok "release: the message is delivered" test -n "$f"
 is "$(tr -d '\r' <"$f" | grep -i '^X-Amzmilter-Verdict')" "X-Amzmilter-Verdict: released (quarantine)" "release: its verdict header says released"
 like "$(tr -d '\r' <"$f" | grep -i '^X-Amzmilter-Rules')" "TEST_QUARANTINE" "release: the rules header stays"
@@ -170,7 +160,7 @@ mark=$(milter_log_size)
 milter_hup
 milter_wait_log "$mark" "reloaded" 10
 send "Order 302-1234567-1234567" "Return here: http://www.amazon.com/gp/css/returns"
-f=$(delivered "$MID")
+f=$(sink_delivered_id "$MID")
 ok "internal: a tagged message is delivered" test -n "$f"
 ok "internal: without any X-Amzmilter header" bash -c "! grep -qi '^X-Amzmilter-' '$f'"
 send "[hold-me] Order 302-1234567-1234567" "Order 302-1234567-1234567 ships today."
@@ -178,7 +168,7 @@ Q4=$(qid_of)
 ok "internal: a held message" wait_held 1
 like "$(AQ show "$Q4")" "X-Amzmilter-Verdict: quarantine" "internal: carries the verdict while held (local use)"
 AQ release "$Q4" >/dev/null
-f=$(delivered "$MID")
+f=$(sink_delivered_id "$MID")
 ok "internal: released, it is delivered" test -n "$f"
 ok "internal: without any X-Amzmilter header" bash -c "! grep -qi '^X-Amzmilter-' '$f'"
 
