@@ -1,6 +1,7 @@
 # amzmilter - plain Makefile, pkg-config for every dependency.
 #
-#   make            build build/amzmilter, build/amzmilter-check and build/amzmilter-orders
+#   make            build build/amzmilter, build/amzmilter-check, build/amzmilter-orders
+#                   and build/amzmilter-quarantine
 #   make deps       install the Debian packages needed to build, test and run
 #   make test       deps + build + every test; ends with "N passed, M failed"
 #   make run        deps + build + the milter behind a private Postfix on 127.0.0.1
@@ -74,7 +75,6 @@ ENGINE_OBJS = $(ENGINE_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(ENGINE_CXX_SRCS:milte
 EDGE_SRCS   = $(filter-out milter/daemon/wraps.c milter/daemon/plain.c,$(wildcard milter/daemon/*.c))
 EDGE_OBJS   = $(EDGE_SRCS:milter/%.c=$(BUILD)/obj/%.o)
 CHECK_SRCS  = $(wildcard milter/check/*.c)
-ADMIN_SRCS  = $(wildcard milter/admin/*.c)
 HEADERS     = $(wildcard milter/*/*.h)
 UNIT_SRCS   = $(wildcard tests/unit/test_*.c)
 UNIT_BINS   = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -96,7 +96,7 @@ DEB_TOOL_PACKAGES = debhelper dpkg-dev fakeroot lintian adduser
 POSTFIX ?= $(if $(shell getent group postfix),1,0)
 
 .PHONY: all deps deb-deps test test-package run install uninstall deb clean check-config unit fuzz soak bench digests measure
-all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders
+all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders $(BUILD)/amzmilter-quarantine
 
 $(BUILD)/obj/%.o: milter/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -129,7 +129,8 @@ $(BUILD)/plain/amzmilter: $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/liba
 $(BUILD)/amzmilter-check: $(CHECK_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/amzmilter-orders: $(ADMIN_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a
+# one program per file of milter/admin/
+$(BUILD)/amzmilter-%: $(BUILD)/obj/admin/%.o $(BUILD)/libamz.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(HEADERS) $(BUILD)/libamz.a | $(BUILD)/tests
@@ -213,7 +214,8 @@ check-config: all
 # missing.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/amzmilter/local.d $(DESTDIR)$(DATADIR)
-	install -m 0755 $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders \
+	  $(BUILD)/amzmilter-quarantine $(DESTDIR)$(BINDIR)/
 	rm -rf $(DESTDIR)$(DATADIR)/rules.new
 	cp -R rules $(DESTDIR)$(DATADIR)/rules.new
 	rm -rf $(DESTDIR)$(DATADIR)/rules.new/local.d $(DESTDIR)$(DATADIR)/rules
@@ -228,6 +230,7 @@ install: all
 	      -e 's|^#* *user *=.*|user = amzmilter|' \
 	      -e 's|^socket *=.*|socket = unix:$(if $(filter 1,$(POSTFIX)),/var/spool/postfix/amzmilter,/run/amzmilter)/amzmilter.sock|' \
 	      -e 's|^spool *=.*|spool = /var/spool/amzmilter|' \
+	      -e 's|^quarantine_dir *=.*|quarantine_dir = /var/lib/amzmilter/quarantine|' \
 	      -e 's|^# *socket_group *=.*|$(if $(filter 1,$(POSTFIX)),,# )socket_group = postfix|' \
 	      -e 's|^# *second_hop *=.*|$(if $(filter 1,$(POSTFIX)),,# )second_hop = amzmilter-hop|' \
 	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
@@ -240,7 +243,7 @@ install: all
 	  getent passwd amzmilter >/dev/null || useradd --system --gid amzmilter \
 	    --home-dir /var/spool/amzmilter --shell /usr/sbin/nologin amzmilter; \
 	  install -d -o amzmilter -g amzmilter -m 0700 /var/spool/amzmilter; \
-	  install -d -o amzmilter -g amzmilter -m 0750 /var/lib/amzmilter; \
+	  install -d -o amzmilter -g amzmilter -m 0750 /var/lib/amzmilter /var/lib/amzmilter/quarantine; \
 	  if getent group postfix >/dev/null; then \
 	    install -d -o amzmilter -g postfix -m 0750 /var/spool/postfix/amzmilter; fi; \
 	fi

@@ -116,8 +116,11 @@ rc=$?
 ok "the local-file example of amzmilter-rules(5) loads" test $rc -eq 0
 [ $rc -eq 0 ] || printf '%s\n' "$out" | sed 's/^/# /'
 
-# 5. -V and --version on every program: "PROGRAM VERSION", exit 0
-for prog in amzmilter amzmilter-check amzmilter-orders; do
+# 5. -V and --version on every program `make all` builds: "PROGRAM
+# VERSION", exit 0
+progs=$(sed -n 's/^all: //p' Makefile | tr ' ' '\n' | sed -n 's|^\$(BUILD)/||p')
+ok "the programs are read from the Makefile ($(echo $progs))" test "$(echo "$progs" | wc -w)" -ge 4
+for prog in $progs; do
 	for opt in -V --version; do
 		out=$("$BUILD/$prog" "$opt" 2>&1)
 		rc=$?

@@ -48,7 +48,9 @@ sleep 0.3
 kill "$strace_pid" 2>/dev/null; wait "$strace_pid" 2>/dev/null; strace_pid=
 
 ncmd=$(head -1 "$T/burst.out")
-is "$(sed -n 2p "$T/burst.out")" "h X-Amzmilter-Verdict accept" "the burst's message is checked whole and accepted (60 headers, one of 20 KB, 3 chunks of 64 KB)"
+# the MTA side offers SMFIP_HDR_LEADSPC, so the value brings its own space
+# (" accept"); burst.py prints the NUL between name and value as one more
+is "$(sed -n 2p "$T/burst.out")" "h X-Amzmilter-Verdict  accept" "the burst's message is checked whole and accepted (60 headers, one of 20 KB, 3 chunks of 64 KB)"
 is "$(sed -n 3p "$T/burst.out")" "c" "the transaction ends with continue"
 reads=$(grep -c ' read(' "$T/strace.out")
 polls=$(grep -c ' poll(' "$T/strace.out")
@@ -69,4 +71,4 @@ like "$v" "accept" "amzmilter-check gives the written-out message the same verdi
 python3 tests/mta/burst.py "unix:$T/amz.sock" 5 0 0 "Hello, no order here" >"$T/b2.out" 2>&1
 like "$(tr '\n' ' ' <"$T/b2.out")" "^[0-9]+ y 550.*ORDER_ID_MISSING" "the next connection's message is judged on its own bytes (reject)"
 python3 tests/mta/burst.py "unix:$T/amz.sock" 5 0 1 >"$T/b3.out" 2>&1
-is "$(sed -n 2p "$T/b3.out")" "h X-Amzmilter-Verdict accept" "and the one after it too (accept)"
+is "$(sed -n 2p "$T/b3.out")" "h X-Amzmilter-Verdict  accept" "and the one after it too (accept)"

@@ -58,11 +58,13 @@ static const KeyDef keys[] = {
 	{ "reply_details", K_BOOL, "yes", 0, 0, NULL },
 	{ "reply_max_lines", K_UINT, "12", 1, 30, NULL },
 	{ "generic_reply", K_STR, "This message does not meet Amazon's Buyer-Seller Messaging guidelines.", 0, 0, NULL },
-	{ "add_headers", K_BOOL, "yes", 0, 0, NULL },
+	{ "add_headers", K_ENUM, "yes", 0, 0, "yes no internal" },
 	{ "second_hop", K_STR, NULL, 0, 0, NULL },
 	{ "bypass_networks", K_NETS, NULL, 0, 0, NULL },
 	{ "bypass_logins", K_NAMES, NULL, 0, 0, NULL },
 	{ "brands", K_PATH, NULL, 0, 0, NULL },
+	{ "quarantine_dir", K_PATH, "/var/lib/amzmilter/quarantine", 0, 0, NULL },
+	{ "quarantine_notify", K_STR, NULL, 0, 0, NULL },
 	{ "syslog_facility", K_ENUM, "mail", 0, 0,
 	  "mail daemon user local0 local1 local2 local3 local4 local5 local6 local7" },
 	{ "max_mime_depth", K_UINT, "20", 1, 64, NULL },
@@ -208,7 +210,8 @@ static gboolean check_value(const KeyDef *k, const char *v, char **why, gsize *o
 		}
 		return TRUE;
 	case K_ENUM:
-		if (!enum_ok(k, v)) {
+		/* add_headers was a yes/no key: every yes/no spelling still reads */
+		if (!enum_ok(k, v) && !(g_str_has_prefix(k->choices, "yes no ") && parse_bool(v, &b))) {
 			*why = g_strdup_printf("%s: \"%s\" is not one of: %s", k->name, v, k->choices);
 			return FALSE;
 		}
@@ -282,6 +285,7 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	int ecode;
 	PCRE2_SIZE eoff;
 	guint64 n;
+	gboolean b;
 	const char *v;
 
 #define VAL(name) ((const char *)g_hash_table_lookup(vals, name))
@@ -315,7 +319,10 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	conf_parse_size(VAL("reply_max_lines"), &n);
 	c->reply_max_lines = (guint)n;
 	c->generic_reply = g_strdup(VAL("generic_reply"));
-	parse_bool(VAL("add_headers"), &c->add_headers);
+	if (strcmp(VAL("add_headers"), "internal") == 0)
+		c->add_headers = HEADERS_INTERNAL;
+	else if (parse_bool(VAL("add_headers"), &b))
+		c->add_headers = b ? HEADERS_YES : HEADERS_NO;
 	c->second_hop = g_strdup(VAL("second_hop"));
 	c->bypass_nets = g_array_new(FALSE, FALSE, sizeof(CidrNet));
 	if (VAL("bypass_networks")) {
@@ -325,6 +332,8 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	}
 	c->bypass_logins = split_names(VAL("bypass_logins"));
 	c->brands_dir = resolve(dir, VAL("brands"));
+	c->quarantine_dir = resolve(dir, VAL("quarantine_dir"));
+	c->quarantine_notify = g_strdup(VAL("quarantine_notify"));
 	c->order_store = g_strdup(VAL("order_store"));
 	if (c->order_store && g_str_has_prefix(c->order_store, "sqlite:") &&
 	    !g_path_is_absolute(c->order_store + 7)) {
@@ -368,6 +377,8 @@ Conf *conf_load(const char *path_in, GError **err)
 	g_autofree char *path = g_canonicalize_filename(path_in, NULL);
 	g_autofree char *data = NULL;
 	g_autoptr(GHashTable) vals = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	/* key -> "line:col" of its value, for errors that involve two keys */
+	g_autoptr(GHashTable) at = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	g_auto(GStrv) lines = NULL;
 	GError *ioerr = NULL;
 	/* every line's error is reported, not only the first */
@@ -436,7 +447,15 @@ Conf *conf_load(const char *path_in, GError **err)
 			continue;
 		}
 		g_hash_table_insert(vals, (gpointer)k->name, g_strdup(val));
+		g_hash_table_insert(at, (gpointer)k->name,
+		                    g_strdup_printf("%u:%zu", ln + 1, (gsize)(val - lines[ln]) + 1));
 	}
+	/* Only the second hop sees mail just before it leaves for the relay. */
+	if (strcmp(g_hash_table_lookup(vals, "add_headers"), "internal") == 0 &&
+	    g_hash_table_lookup(vals, "second_hop") == NULL)
+		g_string_append_printf(errors, "%s%s:%s: add_headers = internal needs second_hop: the second "
+		                       "hop removes the headers before the mail leaves", errors->len ? "\n" : "",
+		                       path_in, (const char *)g_hash_table_lookup(at, "add_headers"));
 	if (errors->len > 0) {
 		g_set_error_literal(err, CONF_ERROR, 1, errors->str);
 		return NULL;
@@ -464,6 +483,8 @@ void conf_free(Conf *c)
 		g_array_unref(c->bypass_nets);
 	g_strfreev(c->bypass_logins);
 	g_free(c->brands_dir);
+	g_free(c->quarantine_dir);
+	g_free(c->quarantine_notify);
 	g_free(c->order_store);
 	g_free(c);
 }

@@ -15,6 +15,10 @@
 
 typedef enum { MIXED_SPLIT, MIXED_WHOLE } MixedPolicy;
 
+/* add_headers: internal adds them for this host's eyes (the hold queue,
+ * postcat) and the second hop removes them before the mail leaves. */
+typedef enum { HEADERS_NO = 0, HEADERS_YES, HEADERS_INTERNAL } HeadersPolicy;
+
 /* Why a checked message could not be checked: each class has its own
  * failure policy (on_parse_error, …), all defaulting to on_error. */
 typedef enum {
@@ -49,12 +53,14 @@ typedef struct {
 	gboolean reply_details;  /* one reply line per rule, or generic_reply only */
 	guint reply_max_lines;   /* cap on rule lines in a reply */
 	char *generic_reply;     /* summary / generic reply text */
-	gboolean add_headers;    /* X-Amzmilter-* headers on delivered mail */
+	HeadersPolicy add_headers;/* X-Amzmilter-* headers on mail that goes on */
 	char *second_hop;        /* the MTA's {daemon_name} of the re-injection hop that
 	                          * trusts verdict tokens; NULL: no second hop, no tokens */
 	GArray *bypass_nets;     /* CidrNet (util/cidr.h): clients whose mail is not checked */
 	char **bypass_logins;    /* SASL logins (globs) whose mail is not checked, or NULL */
 	char *brands_dir;        /* per-brand policy files (engine/brands.h), or NULL */
+	char *quarantine_dir;    /* one record per held message (engine/quarantine.c) */
+	char *quarantine_notify; /* address amzmilter-quarantine notify writes to, or NULL */
 	char *order_store;       /* URL of the order store (orders/store.h), or NULL: none */
 	guint store_timeout_ms;  /* bound on every wait for the store */
 	guint retention_days;    /* orders purchased longer ago are expired */

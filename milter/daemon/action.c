@@ -68,20 +68,30 @@ static char *rule_list(const Verdict *v, gboolean monitor_only)
 	return g_string_free(s, FALSE);
 }
 
-/* add_headers - X-Amzmilter-Verdict / -Rules on mail that goes on */
-static gboolean add_headers(SMFICTX *ctx, const Conf *c, const Verdict *v, Action enforced)
+/* add_header - smfi_addheader; with HDR_LEADSPC the MTA writes the value
+ * as given, so it brings its own space after the colon */
+static gboolean add_header(SMFICTX *ctx, const ActionPass *p, const char *name, const char *value)
+{
+	g_autofree char *v = g_strconcat(p->leadspc ? " " : "", value, NULL);
+	return smfi_addheader(ctx, (char *)name, v) == MI_SUCCESS;
+}
+
+/* add_headers - X-Amzmilter-Verdict / -Rules on mail that goes on; none
+ * with add_headers = internal at the second hop, the relay's doorstep */
+static gboolean add_headers(SMFICTX *ctx, const Conf *c, const Verdict *v, Action enforced,
+                            const ActionPass *p)
 {
 	g_autofree char *verdict = NULL, *rules = rule_list(v, FALSE);
 
-	if (!c->add_headers)
+	if (c->add_headers == HEADERS_NO || (c->add_headers == HEADERS_INTERNAL && p->hop))
 		return TRUE;
 	if (enforced != v->would)
 		verdict = g_strdup_printf("%s (monitor: would %s)", action_name(enforced), action_name(v->would));
 	else
 		verdict = g_strdup(action_name(enforced));
-	if (smfi_addheader(ctx, ACTION_HEADER_PREFIX "Verdict", verdict) != MI_SUCCESS)
+	if (!add_header(ctx, p, ACTION_HEADER_PREFIX "Verdict", verdict))
 		return FALSE;
-	if (*rules && smfi_addheader(ctx, ACTION_HEADER_PREFIX "Rules", rules) != MI_SUCCESS)
+	if (*rules && !add_header(ctx, p, ACTION_HEADER_PREFIX "Rules", rules))
 		return FALSE;
 	return TRUE;
 }
@@ -100,17 +110,34 @@ gboolean action_strip(SMFICTX *ctx, GPtrArray *own_headers, const char *only)
 	return TRUE;
 }
 
-gboolean action_add_token(SMFICTX *ctx, const char *value)
+gboolean action_add_token(SMFICTX *ctx, const char *value, const ActionPass *p)
 {
-	if (smfi_addheader(ctx, (char *)TOKEN_HEADER, (char *)value) != MI_SUCCESS) {
+	if (!add_header(ctx, p, TOKEN_HEADER, value)) {
 		log_msg(LOG_ERR, "cannot add the %s header; tempfailing", TOKEN_HEADER);
 		return FALSE;
 	}
 	return TRUE;
 }
 
+gboolean action_checked_before(SMFICTX *ctx, const Conf *c, GPtrArray *own_headers, const char *was,
+                               const ActionPass *p)
+{
+	if (c->add_headers == HEADERS_INTERNAL)
+		return action_strip(ctx, own_headers, NULL);
+	if (!action_strip(ctx, own_headers, TOKEN_HEADER))
+		return FALSE;
+	/* A held message reaches the second hop only when it was released. */
+	if (c->add_headers == HEADERS_YES && strcmp(was, "quarantine") == 0 &&
+	    (!action_strip(ctx, own_headers, ACTION_HEADER_PREFIX "Verdict") ||
+	     !add_header(ctx, p, ACTION_HEADER_PREFIX "Verdict", "released (quarantine)"))) {
+		log_msg(LOG_ERR, "cannot mark the verdict header released; tempfailing");
+		return FALSE;
+	}
+	return TRUE;
+}
+
 sfsistat action_apply(SMFICTX *ctx, const Conf *c, const Verdict *v, Action enforced,
-                      GPtrArray *own_headers)
+                      GPtrArray *own_headers, const ActionPass *p)
 {
 	g_autoptr(Reply) r = NULL;
 	g_autofree char *reason = NULL;
@@ -136,7 +163,7 @@ sfsistat action_apply(SMFICTX *ctx, const Conf *c, const Verdict *v, Action enfo
 	if (!action_strip(ctx, own_headers, NULL))
 		return SMFIS_TEMPFAIL;
 	if ((enforced != ACTION_ACCEPT || v->hits->len > 0 || c->add_headers) &&
-	    !add_headers(ctx, c, v, enforced)) {
+	    !add_headers(ctx, c, v, enforced, p)) {
 		log_msg(LOG_ERR, "cannot add verdict headers; tempfailing");
 		return SMFIS_TEMPFAIL;
 	}

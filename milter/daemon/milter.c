@@ -29,6 +29,7 @@
 #include "core/log.h"
 #include "engine/msgbuf.h"
 #include "engine/pipeline.h"
+#include "engine/quarantine.h"
 #include "engine/token.h"
 #include "util/text.h"
 
@@ -367,6 +368,12 @@ static void progress(void *ctx)
 	smfi_progress(ctx);
 }
 
+/* pass_of - how this session may change its message (action.h) */
+static ActionPass pass_of(const Session *s)
+{
+	return (ActionPass){ .leadspc = (s->pflags & SMFIP_HDR_LEADSPC) != 0, .hop = s->hop };
+}
+
 /* bypass_eom - a bypassed relay message at the first of two hops: forged
  * X-Amzmilter-* headers go, and a token "a=bypass" tells the second hop
  * that this message was let through on purpose */
@@ -374,6 +381,7 @@ static sfsistat bypass_eom(SMFICTX *ctx, Session *s)
 {
 	g_autoptr(Facts) f = facts_new();
 	g_autofree char *tok = NULL;
+	ActionPass pass = pass_of(s);
 	sfsistat st = SMFIS_CONTINUE;
 
 	g_ptr_array_add(s->rcpts, NULL);
@@ -381,7 +389,7 @@ static sfsistat bypass_eom(SMFICTX *ctx, Session *s)
 	g_ptr_array_set_size(s->rcpts, s->rcpts->len - 1);
 	tok = token_make(s->digest, token_key, f->relay_rcpts, TOKEN_BYPASS,
 	                 g_get_real_time() / G_USEC_PER_SEC);
-	if (!action_strip(ctx, s->own, NULL) || !action_add_token(ctx, tok))
+	if (!action_strip(ctx, s->own, NULL) || !action_add_token(ctx, tok, &pass))
 		st = SMFIS_TEMPFAIL;
 	log_bypass(ctx, s, st == SMFIS_CONTINUE ? "accept" : "tempfail");
 	session_reset(s);
@@ -392,11 +400,14 @@ static sfsistat bypass_eom(SMFICTX *ctx, Session *s)
  * this very message; it goes on unchecked, the token removed */
 static gboolean checked_before(SMFICTX *ctx, Session *s, const GPtrArray *relay, sfsistat *st)
 {
+	ActionPass pass = pass_of(s);
+
 	for (guint i = 0; s->hop && token_key && i < s->tokens->len; i++) {
 		g_autofree char *was = NULL, *from = NULL, *qid = NULL, *shown = NULL;
 		if (!token_verify(s->digest, token_key, relay, s->tokens->pdata[i], &was))
 			continue;
-		*st = action_strip(ctx, s->own, TOKEN_HEADER) ? SMFIS_CONTINUE : SMFIS_TEMPFAIL;
+		*st = action_checked_before(ctx, s->snap->conf, s->own, was, &pass) ? SMFIS_CONTINUE
+		                                                                    : SMFIS_TEMPFAIL;
 		from = text_line(s->from, 256, TEXT_LINE_LOG);
 		qid = text_line(qid_of(ctx), 32, TEXT_LINE_LOG);
 		shown = text_line(was, 16, TEXT_LINE_LOG);
@@ -407,9 +418,23 @@ static gboolean checked_before(SMFICTX *ctx, Session *s, const GPtrArray *relay,
 	return FALSE;
 }
 
+/* record_held - amzmilter's record of a message just quarantined (the MTA
+ * keeps the message, not why); the hold stands even if this fails */
+static void record_held(SMFICTX *ctx, const Conf *c, const Facts *f, const Verdict *v)
+{
+	g_autoptr(QuarantineRecord) r = quarantine_record_from(qid_of(ctx), f, v);
+	g_autoptr(GError) err = NULL;
+
+	if (!quarantine_record_write(c->quarantine_dir, r, &err)) {
+		g_autofree char *qid = text_line(qid_of(ctx), 32, TEXT_LINE_LOG);
+		log_msg(LOG_ERR, "%s: held, but no quarantine record: %s", qid, err->message);
+	}
+}
+
 static sfsistat cb_eom(SMFICTX *ctx)
 {
 	Session *s = session_get(ctx);
+	ActionPass pass = pass_of(s);
 	g_autoptr(Facts) f = NULL;
 	g_autoptr(Verdict) v = NULL;
 	g_autoptr(GError) err = NULL;
@@ -453,14 +478,18 @@ static sfsistat cb_eom(SMFICTX *ctx)
 		v = pipeline_record(s->snap, f, v);
 	}
 	enforced = pipeline_enforced(c, v);
-	st = action_apply(ctx, c, v, enforced, s->own);
-	/* the first pass vouches for what it let through (and for what it held:
-	 * a release with postsuper -r is not held again at the second hop) */
-	if (st == SMFIS_CONTINUE && c->second_hop && !s->hop && token_key &&
-	    (enforced == ACTION_ACCEPT || enforced == ACTION_TAG || enforced == ACTION_QUARANTINE)) {
+	st = action_apply(ctx, c, v, enforced, s->own, &pass);
+	if (st == SMFIS_CONTINUE && enforced == ACTION_QUARANTINE)
+		record_held(ctx, c, f, v);
+	/* the first pass vouches for what it let through, and either pass for
+	 * what it held: released with postsuper -r, a held message goes through
+	 * the second hop, which lets it out (not held again) and says so */
+	if (st == SMFIS_CONTINUE && c->second_hop && token_key &&
+	    ((!s->hop && (enforced == ACTION_ACCEPT || enforced == ACTION_TAG)) ||
+	     enforced == ACTION_QUARANTINE)) {
 		g_autofree char *tok = token_make(s->digest, token_key, f->relay_rcpts, action_name(enforced),
 		                                  g_get_real_time() / G_USEC_PER_SEC);
-		if (!action_add_token(ctx, tok))
+		if (!action_add_token(ctx, tok, &pass))
 			st = SMFIS_TEMPFAIL;
 	}
 	log_verdict(qid_of(ctx), f, v, st == SMFIS_TEMPFAIL && enforced != ACTION_TEMPFAIL

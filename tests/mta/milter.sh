@@ -2,7 +2,8 @@
 #
 #   milter_conf DIR [KEY=VALUE...]   write DIR/amzmilter.conf: socket
 #                                    unix:DIR/amzmilter.sock (mode 0666), spool
-#                                    DIR/spool, rules $TOP/rules, local rules
+#                                    DIR/spool, quarantine records DIR/quarantine,
+#                                    rules $TOP/rules, local rules
 #                                    DIR/local.d; KEY=VALUE lines are appended
 #                                    (later keys win)
 #   milter_start DIR                 start it in the foreground with -v, log to
@@ -30,6 +31,7 @@ milter_conf() {
 		echo "socket = unix:$dir/amzmilter.sock"
 		echo "socket_mode = 0666"
 		echo "spool = $dir/spool"
+		echo "quarantine_dir = $dir/quarantine"
 		echo "rules = $TOP/rules"
 		echo "local_rules = $dir/local.d"
 		echo "mode = enforce"

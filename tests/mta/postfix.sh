@@ -253,8 +253,12 @@ sink_wait() {
 # sink_delivered FILE - wait up to 10 s for the message of FILE (found by
 # its Message-ID) in the sink; print the sink file
 sink_delivered() {
-	local id i f
-	id=$(sed -n 's/^Message-ID: *//p' "$1" | head -1)
+	sink_delivered_id "$(sed -n 's/^Message-ID: *//p' "$1" | head -1)"
+}
+
+# sink_delivered_id MESSAGE-ID - the same, by the Message-ID itself
+sink_delivered_id() {
+	local id=$1 i f
 	for i in $(seq 100); do
 		f=$(grep -lF -- "$id" "$SINK_DIR"/*.eml 2>/dev/null | head -1)
 		[ -n "$f" ] && { echo "$f"; return 0; }

@@ -11,6 +11,7 @@
 #include "engine/msgbuf.h"
 #include "extract/extract.h"
 #include "engine/pipeline.h"
+#include "engine/quarantine.h"
 #include "engine/reply.h"
 #include "engine/snapshot.h"
 #include "util/text.h"
@@ -83,7 +84,8 @@ static void test_conf_errors(void)
 		{ "max_message_size = 10Q\n", ":1:20: max_message_size: \"10Q\" is not a size" },
 		{ "reply_max_lines = 99\n", "reply_max_lines: 99 is out of range (1 to 30)" },
 		{ "socket_mode = 0999\n", "is not an octal mode" },
-		{ "add_headers = maybe\n", "add_headers: \"maybe\" is not yes or no" },
+		{ "add_headers = maybe\n", "add_headers: \"maybe\" is not one of: yes no internal" },
+		{ "\nadd_headers = internal\n", ":2:15: add_headers = internal needs second_hop" },
 		{ "just words\n", ":1:1: expected \"key = value\"" },
 		{ "generic_reply = \"open\n", ":1:17: unterminated quoted value" },
 		{ "relay_domains = (\n", "relay_domains: missing closing parenthesis" },
@@ -98,6 +100,91 @@ static void test_conf_errors(void)
 		if (err != NULL && strstr(err->message, t[i].want) == NULL)
 			g_test_fail_printf("case %u: got \"%s\", want \"%s\"", i, err->message, t[i].want);
 	}
+}
+
+/* add_headers reads yes/no in every spelling and internal (with a second
+ * hop); quarantine_dir resolves like every path */
+static void test_conf_add_headers(void)
+{
+	static const struct { const char *text; HeadersPolicy want; } t[] = {
+		{ "", HEADERS_YES }, { "add_headers = off\n", HEADERS_NO }, { "add_headers = 1\n", HEADERS_YES },
+		{ "add_headers = internal\nsecond_hop = amzmilter-hop\n", HEADERS_INTERNAL },
+	};
+	g_autofree char *dir = tmpdir();
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		g_autofree char *text = g_strconcat(t[i].text, "quarantine_dir = q\n", NULL);
+		g_autofree char *p = write_file(dir, "h.conf", text);
+		g_autofree char *q = g_build_filename(dir, "q", NULL);
+		g_autoptr(GError) err = NULL;
+		g_autoptr(Conf) c = conf_load(p, &err);
+		g_assert_no_error(err);
+		g_assert_cmpint(c->add_headers, ==, t[i].want);
+		g_assert_cmpstr(c->quarantine_dir, ==, q);
+	}
+}
+
+/* The quarantine record: bounded, escaped, 0750/0640, read back as
+ * written, notes appended, unsafe queue IDs refused. */
+static void test_quarantine_record(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *q = g_build_filename(dir, "quarantine", NULL);
+	g_autofree char *file = g_build_filename(q, "4XyZ1c2PqRz", NULL);
+	g_autoptr(Facts) f = facts_new();
+	g_autoptr(Verdict) v = verdict_new();
+	g_autoptr(QuarantineRecord) r = NULL, back = NULL;
+	g_autoptr(GPtrArray) all = NULL;
+	g_autoptr(GError) err = NULL;
+	g_autofree char *longsubj = g_strnfill(5000, 'x');
+	struct stat st;
+
+	g_free(f->env_from), f->env_from = g_strdup("shop@example.com");
+	g_ptr_array_add(f->relay_rcpts, g_strdup("abc@marketplace.amazon.de"));
+	facts_add_header(f, "Message-ID", "<m1@example.com>");
+	g_free(f->subject), f->subject = g_strdup("Order\nreason=FORGED\r\x01 ok");
+	for (guint i = 0; i < 40; i++) {
+		g_autofree char *id = g_strdup_printf("RULE_%02u", i);
+		verdict_add(v, id, ACTION_QUARANTINE, FALSE, "Held.", i == 0 ? longsubj : "");
+	}
+	r = quarantine_record_from("4XyZ1c2PqRz", f, v);
+	g_assert_true(quarantine_record_write(q, r, &err));
+	g_assert_no_error(err);
+	g_assert_cmpint(stat(q, &st), ==, 0);
+	g_assert_cmpint(st.st_mode & 07777, ==, 0750);
+	g_assert_cmpint(stat(file, &st), ==, 0);
+	g_assert_cmpint(st.st_mode & 07777, ==, 0640);
+	g_assert_cmpint(st.st_size, <, 16 * 1024);
+
+	back = quarantine_record_read(q, "4XyZ1c2PqRz", &err);
+	g_assert_no_error(err);
+	g_assert_cmpstr(back->from, ==, "shop@example.com");
+	g_assert_cmpstr(back->message_id, ==, "<m1@example.com>");
+	g_assert_cmpuint(back->rcpts->len, ==, 1);
+	g_assert_null(strchr(back->subject, '\n'));            /* one line: no forged key */
+	g_assert_cmpuint(back->reasons->len, ==, QUARANTINE_REASONS_MAX);
+	g_assert_cmpuint(strlen(back->reasons->pdata[0]), <=, QUARANTINE_VALUE_MAX + 8);
+	g_assert_true(g_str_has_prefix(back->rules, "RULE_00, RULE_01"));
+	g_assert_cmpint(back->released, ==, 0);
+
+	g_assert_true(quarantine_record_note(q, "4XyZ1c2PqRz", "released", "1796600000", &err));
+	g_assert_true(quarantine_record_note(q, "4XyZ1c2PqRz", "released_by", "root\nnotified=1", &err));
+	g_clear_pointer(&back, quarantine_record_free);
+	back = quarantine_record_read(q, "4XyZ1c2PqRz", &err);
+	g_assert_cmpint(back->released, ==, 1796600000);
+	g_assert_cmpint(back->notified, ==, 0);
+	g_assert_cmpint(stat(file, &st), ==, 0);
+	g_assert_cmpint(st.st_mode & 07777, ==, 0640);
+
+	all = quarantine_records(q, &err);
+	g_assert_no_error(err);
+	g_assert_cmpuint(all->len, ==, 1);
+	g_assert_false(quarantine_qid_valid("../etc"));
+	g_assert_false(quarantine_qid_valid(""));
+	g_assert_null(quarantine_record_read(q, "../x", &err));
+	g_clear_error(&err);
+	g_assert_true(quarantine_record_remove(q, "4XyZ1c2PqRz", &err));
+	g_assert_false(g_file_test(file, G_FILE_TEST_EXISTS));
+	g_assert_true(quarantine_record_remove(q, "4XyZ1c2PqRz", &err));   /* gone already: fine */
 }
 
 static void test_conf_paths_and_relay(void)
@@ -483,6 +570,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/conf/sizes", test_conf_sizes);
 	g_test_add_func("/conf/errors", test_conf_errors);
 	g_test_add_func("/conf/paths-and-relay", test_conf_paths_and_relay);
+	g_test_add_func("/conf/add-headers", test_conf_add_headers);
+	g_test_add_func("/quarantine/record", test_quarantine_record);
 	g_test_add_func("/msgbuf/spill", test_msgbuf_spill);
 	g_test_add_func("/msgbuf/spool-error", test_msgbuf_spool_error);
 	g_test_add_func("/reply/lines", test_reply_lines);
