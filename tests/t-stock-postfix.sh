@@ -21,7 +21,9 @@
 # or bounced once amzmilter is back; a forged token gets nothing through; a
 # second daemon is refused and the first keeps serving; the unit's reload
 # check fails on a rule file the daemon's user cannot read; approved senders
-# are judged by From:, not the envelope; the unit passes systemd-analyze
+# are judged by From:, not the envelope; a bypassed client network gets
+# through both hops (the {client_addr} macro as Postfix sends it at MAIL
+# FROM) and no other; the unit passes systemd-analyze
 # verify and security, offline.
 . "$(dirname "$0")/lib.sh"
 cd "$TOP"
@@ -254,6 +256,26 @@ like "$out" '<- +250 .*queued as' "approved From with a helpdesk's VERP envelope
 out=$(verp orders@shop.example "Someone <other@evil.example>" buyer9@marketplace.amazon.com)
 like "$out" '<\*\* +550[- ]5\.7\.1' "an approved envelope with someone else's From is rejected"
 like "$out" 'SENDER_NOT_APPROVED.*other@evil\.example' "naming the From address"
+
+# bypass through real Postfix: a client network (127.0.0.2, not the second
+# hop's 127.0.0.1) and the {client_addr} macro Postfix sends at MAIL FROM
+mark=$(wc -c <"$S/amzmilter.log")
+echo 'bypass_networks = 127.0.0.2' >>/etc/amzmilter/amzmilter.conf
+kill -USR1 "$amz_pid"
+for _ in $(seq 50); do tail -c +$((mark + 1)) "$S/amzmilter.log" | grep -q "reloaded" && break; sleep 0.1; done
+MID=$((MID + 1))
+out=$(swaks --server 127.0.0.1:25 --local-interface 127.0.0.2 --from orders@shop.example --to buyer10@marketplace.amazon.com \
+	--header "Subject: Order 112-4455667-8899001" --header "Message-ID: <stock.b$MID.$$@shop.example>" --body "$BAD_BODY" 2>&1)
+like "$out" '<- +250 .*queued as' "a violation from a bypassed client network is accepted"
+ok "and delivered through the second hop" delivered_to buyer10@marketplace.amazon.com
+like "$(tail -c +$((mark + 1)) "$S/amzmilter.log")" "bypass \(network 127\.0\.0\.2" "the first hop logs the bypass with its network"
+like "$(tail -c +$((mark + 1)) "$S/amzmilter.log")" "checked-before=bypass" "the second hop lets it pass on its token"
+out=$(send buyer11@marketplace.amazon.com "Order 112-4455667-8899001" "$BAD_BODY")
+like "$out" '<\*\* +550[- ]5\.7\.1' "the same violation from 127.0.0.1, outside the bypass, is rejected"
+sed -i '/^bypass_networks/d' /etc/amzmilter/amzmilter.conf
+mark=$(wc -c <"$S/amzmilter.log")
+kill -USR1 "$amz_pid"
+for _ in $(seq 50); do tail -c +$((mark + 1)) "$S/amzmilter.log" | grep -q "reloaded" && break; sleep 0.1; done
 
 # the unit, checked offline (no systemd runs here)
 if command -v systemd-analyze >/dev/null; then
