@@ -145,6 +145,12 @@ is "$(readlink /etc/systemd/system/multi-user.target.wants/amzmilter.service)" "
 if command -v systemd-analyze >/dev/null; then
 	ok "systemd-analyze verify passes on the installed unit" systemd-analyze verify "$UNIT"
 fi
+NOTIFY=/lib/systemd/system/amzmilter-quarantine-notify
+like "$(unit_key $NOTIFY.service ExecStart)" '^/usr/sbin/amzmilter-quarantine .* notify$' "the quarantine notice's unit runs /usr/sbin/amzmilter-quarantine notify"
+ok "its timer is installed" test -f $NOTIFY.timer
+ok "and not enabled until quarantine_notify is set" test ! -e /etc/systemd/system/timers.target.wants/amzmilter-quarantine-notify.timer
+ok "amzmilter-quarantine is installed" test -x /usr/sbin/amzmilter-quarantine
+like "$(grep '^quarantine_dir =' $conf)" '^quarantine_dir = /var/lib/amzmilter/quarantine$' "the config keeps quarantine records in /var/lib/amzmilter"
 for f in main.cf.snippet master.cf.snippet amzmilter_transport; do
 	ok "the Postfix $f is in /usr/share/doc/amzmilter/contrib/postfix, uncompressed" \
 		cmp -s "$TOP/contrib/postfix/$f" "/usr/share/doc/amzmilter/contrib/postfix/$f"
