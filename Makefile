@@ -27,8 +27,11 @@ VERSION    := 0.1.0
 CC       ?= cc
 CXX      ?= g++
 PKGS      = gmime-3.0 glib-2.0 libpcre2-8 libmagic gumbo libpsl libidn2 libcurl json-glib-1.0 zlib libarchive icu-uc icu-i18n sqlite3 hiredis
+# Only the daemon serves HTTP (its metrics endpoint, milter/daemon/exporter.c).
+DAEMON_PKGS = libmicrohttpd
 # Recursive (=) so pkg-config runs only when a build needs it, after `make deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) milter)
+DAEMON_LIBS = $(shell pkg-config --libs $(DAEMON_PKGS))
 # CLD2 (language identification) has no pkg-config file; it is C++, as is
 # its shim (milter/extract/language_cld2.cc), hence the C++ runtime.  Nor
 # has libstemmer (Snowball stemmers, for the lexicons: milter/rules/lexicon.c).
@@ -85,7 +88,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libcurl4-openssl-dev libjson-glib-dev zlib1g-dev libarchive-dev postfix swaks miltertest python3 iproute2 \
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
   clang libclang-rt-14-dev strace time libicu-dev libcld2-dev libstemmer-dev g++ \
-  libsqlite3-dev sqlite3 libhiredis-dev redis-server man-db groff-base
+  libsqlite3-dev sqlite3 libhiredis-dev redis-server man-db groff-base libmicrohttpd-dev python3-prometheus-client
 # and for `make deb` / `make test-package` (installed by those targets only)
 DEB_TOOL_PACKAGES = debhelper dpkg-dev fakeroot lintian adduser
 
@@ -110,20 +113,22 @@ $(BUILD)/libamz.a: $(ENGINE_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
+$(BUILD)/obj/daemon/%.o: ALL_CFLAGS += $(shell pkg-config --cflags $(DAEMON_PKGS))
+
 # the daemon with or without the wraps; both objects know the libmilter version
 $(BUILD)/obj/daemon/wraps.o $(BUILD)/obj/daemon/plain.o: ALL_CFLAGS += -DAMZ_MILTER_VERSION='"$(MILTER_VERSION)"'
 ifeq ($(MILTER_WRAPS),1)
 $(BUILD)/amzmilter: $(EDGE_OBJS) $(BUILD)/obj/daemon/wraps.o $(BUILD)/libamz.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(MILTER_WRAP_LIBS) $(PKG_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(MILTER_WRAP_LIBS) $(PKG_LIBS) $(DAEMON_LIBS)
 else
 $(BUILD)/amzmilter: $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/libamz.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(MILTER_PLAIN_LIBS) $(PKG_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(MILTER_PLAIN_LIBS) $(PKG_LIBS) $(DAEMON_LIBS)
 endif
 
 # the plain build beside the default one, for the tests (tests/run)
 $(BUILD)/plain/amzmilter: $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/libamz.a $(BUILD)/amzmilter-check
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/libamz.a $(MILTER_PLAIN_LIBS) $(PKG_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(EDGE_OBJS) $(BUILD)/obj/daemon/plain.o $(BUILD)/libamz.a $(MILTER_PLAIN_LIBS) $(PKG_LIBS) $(DAEMON_LIBS)
 	ln -sf ../amzmilter-check $(dir $@)amzmilter-check
 
 $(BUILD)/amzmilter-check: $(CHECK_SRCS:milter/%.c=$(BUILD)/obj/%.o) $(BUILD)/libamz.a

@@ -7,6 +7,7 @@
  * Relative paths resolve against the directory of the file, so a config
  * finds its rules wherever the daemon is started from.
  */
+#include <arpa/inet.h>
 #include <string.h>
 #include <syslog.h>
 #include "core/conf.h"
@@ -16,7 +17,7 @@
 
 G_DEFINE_QUARK(amz-conf-error-quark, conf_error)
 
-typedef enum { K_STR, K_PATH, K_SIZE, K_UINT, K_MODE, K_BOOL, K_ENUM, K_DURATION, K_NETS, K_NAMES } KeyType;
+typedef enum { K_STR, K_PATH, K_SIZE, K_UINT, K_MODE, K_BOOL, K_ENUM, K_DURATION, K_NETS, K_NAMES, K_LISTEN } KeyType;
 
 typedef struct {
 	const char *name;
@@ -65,6 +66,8 @@ static const KeyDef keys[] = {
 	{ "brands", K_PATH, NULL, 0, 0, NULL },
 	{ "quarantine_dir", K_PATH, "/var/lib/amzmilter/quarantine", 0, 0, NULL },
 	{ "quarantine_notify", K_STR, NULL, 0, 0, NULL },
+	{ "metrics_listen", K_LISTEN, NULL, 0, 0, NULL },
+	{ "metrics_allow_remote", K_BOOL, "no", 0, 0, NULL },
 	{ "syslog_facility", K_ENUM, "mail", 0, 0,
 	  "mail daemon user local0 local1 local2 local3 local4 local5 local6 local7" },
 	{ "max_mime_depth", K_UINT, "20", 1, 64, NULL },
@@ -222,6 +225,13 @@ static gboolean check_value(const KeyDef *k, const char *v, char **why, gsize *o
 			return FALSE;
 		}
 		return TRUE;
+	case K_LISTEN:
+		if (!conf_listen_parse(v, NULL, NULL)) {
+			*why = g_strdup_printf("%s: \"%s\" is not ADDRESS:PORT with a numeric address "
+			                       "(like 127.0.0.1:9797 or [::1]:9797)", k->name, v);
+			return FALSE;
+		}
+		return TRUE;
 	case K_STR:
 	case K_PATH:
 		return TRUE;
@@ -244,6 +254,65 @@ static char **split_names(const char *v)
 	}
 	g_ptr_array_add(out, NULL);
 	return (char **)g_ptr_array_free(out, FALSE);
+}
+
+gboolean conf_listen_parse(const char *spec, struct sockaddr_storage *sa, socklen_t *len)
+{
+	struct sockaddr_storage ss = { 0 };
+	g_autofree char *host = NULL;
+	const char *colon, *port;
+	char *end;
+	guint64 n;
+
+	if (spec[0] == '[') {
+		const char *close = strchr(spec, ']');
+		if (close == NULL || close[1] != ':')
+			return FALSE;
+		host = g_strndup(spec + 1, close - spec - 1);
+		port = close + 2;
+	} else {
+		if ((colon = strrchr(spec, ':')) == NULL || strchr(spec, ':') != colon)
+			return FALSE;
+		host = g_strndup(spec, colon - spec);
+		port = colon + 1;
+	}
+	if (!g_ascii_isdigit(*port))
+		return FALSE;
+	n = g_ascii_strtoull(port, &end, 10);
+	if (*end != '\0' || n == 0 || n > 65535)
+		return FALSE;
+	if (spec[0] == '[') {
+		struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
+		if (inet_pton(AF_INET6, host, &a->sin6_addr) != 1)
+			return FALSE;
+		a->sin6_family = AF_INET6;
+		a->sin6_port = htons((guint16)n);
+	} else {
+		struct sockaddr_in *a = (struct sockaddr_in *)&ss;
+		if (inet_pton(AF_INET, host, &a->sin_addr) != 1)
+			return FALSE;
+		a->sin_family = AF_INET;
+		a->sin_port = htons((guint16)n);
+	}
+	if (sa)
+		*sa = ss;
+	if (len)
+		*len = ss.ss_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+	return TRUE;
+}
+
+/* listen_loopback - spec (already valid) names 127.0.0.0/8, ::1 or ::ffff:127.x */
+static gboolean listen_loopback(const char *spec)
+{
+	struct sockaddr_storage ss;
+
+	conf_listen_parse(spec, &ss, NULL);
+	if (ss.ss_family == AF_INET)
+		return (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) == 127;
+	{
+		const struct in6_addr *a = &((struct sockaddr_in6 *)&ss)->sin6_addr;
+		return IN6_IS_ADDR_LOOPBACK(a) || (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
+	}
 }
 
 /* resolve - a relative path against the config file's directory */
@@ -334,6 +403,8 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	c->brands_dir = resolve(dir, VAL("brands"));
 	c->quarantine_dir = resolve(dir, VAL("quarantine_dir"));
 	c->quarantine_notify = g_strdup(VAL("quarantine_notify"));
+	c->metrics_listen = g_strdup(VAL("metrics_listen"));
+	parse_bool(VAL("metrics_allow_remote"), &c->metrics_allow_remote);
 	c->order_store = g_strdup(VAL("order_store"));
 	if (c->order_store && g_str_has_prefix(c->order_store, "sqlite:") &&
 	    !g_path_is_absolute(c->order_store + 7)) {
@@ -456,6 +527,18 @@ Conf *conf_load(const char *path_in, GError **err)
 		g_string_append_printf(errors, "%s%s:%s: add_headers = internal needs second_hop: the second "
 		                       "hop removes the headers before the mail leaves", errors->len ? "\n" : "",
 		                       path_in, (const char *)g_hash_table_lookup(at, "add_headers"));
+	/* The endpoint has no authentication: other hosts only when asked for. */
+	if (g_hash_table_lookup(vals, "metrics_listen") && !listen_loopback(g_hash_table_lookup(vals, "metrics_listen"))) {
+		gboolean remote = FALSE;
+		parse_bool(g_hash_table_lookup(vals, "metrics_allow_remote"), &remote);
+		if (!remote)
+			g_string_append_printf(errors, "%s%s:%s: metrics_listen: %s is not a loopback address "
+			                       "and the metrics endpoint has no authentication; set "
+			                       "metrics_allow_remote = yes to serve it there",
+			                       errors->len ? "\n" : "", path_in,
+			                       (const char *)g_hash_table_lookup(at, "metrics_listen"),
+			                       (const char *)g_hash_table_lookup(vals, "metrics_listen"));
+	}
 	if (errors->len > 0) {
 		g_set_error_literal(err, CONF_ERROR, 1, errors->str);
 		return NULL;
@@ -485,6 +568,7 @@ void conf_free(Conf *c)
 	g_free(c->brands_dir);
 	g_free(c->quarantine_dir);
 	g_free(c->quarantine_notify);
+	g_free(c->metrics_listen);
 	g_free(c->order_store);
 	g_free(c);
 }

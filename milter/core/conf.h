@@ -10,6 +10,7 @@
 
 #include <glib.h>
 #include <pcre2.h>
+#include <sys/socket.h>
 #include "core/verdict.h"
 #include "core/limits.h"
 
@@ -61,6 +62,8 @@ typedef struct {
 	char *brands_dir;        /* per-brand policy files (engine/brands.h), or NULL */
 	char *quarantine_dir;    /* one record per held message (engine/quarantine.c) */
 	char *quarantine_notify; /* address amzmilter-quarantine notify writes to, or NULL */
+	char *metrics_listen;    /* ADDRESS:PORT of the metrics endpoint, or NULL: none */
+	gboolean metrics_allow_remote; /* metrics_listen may be other than loopback */
 	char *order_store;       /* URL of the order store (orders/store.h), or NULL: none */
 	guint store_timeout_ms;  /* bound on every wait for the store */
 	guint retention_days;    /* orders purchased longer ago are expired */
@@ -102,6 +105,10 @@ const char *conf_fail_name(FailClass k);
 /* conf_socket_path - the file of a unix socket spec ("unix:PATH",
  * "local:PATH" or a bare PATH), or NULL for inet */
 const char *conf_socket_path(const char *spec);
+
+/* conf_listen_parse - "127.0.0.1:9797" or "[::1]:9797" (numeric address,
+ * port 1-65535) -> *sa and *len (either may be NULL); FALSE when malformed */
+gboolean conf_listen_parse(const char *spec, struct sockaddr_storage *sa, socklen_t *len);
 
 /* conf_parse_duration - "90", "90s", "15m", "36h", "2d" -> seconds; FALSE on syntax error. */
 gboolean conf_parse_duration(const char *s, guint64 *out);

@@ -22,8 +22,10 @@
 #include <unistd.h>
 #include "extract/extract.h"
 #include "core/log.h"
+#include "daemon/exporter.h"
 #include "daemon/milter.h"
 #include "daemon/wraps.h"
+#include "engine/metrics.h"
 #include "engine/snapshot.h"
 #include "engine/token.h"
 #include "util/cidr.h"
@@ -40,7 +42,7 @@ static void restart_key(const char *key, const char *was, const char *now)
 		        "still using %s", key, was ? was : "-", now ? now : "-", was ? was : "-");
 }
 
-/* restart_keys - the socket, the user, the spool and the log are set up
+/* restart_keys - the socket, the user, the spool, the log and the metrics endpoint are set up
  * once, at start: a reload that changes them says so */
 static void restart_keys(const Conf *was, const Conf *now)
 {
@@ -53,6 +55,7 @@ static void restart_keys(const Conf *was, const Conf *now)
 	restart_key("socket_group", was->socket_group, now->socket_group);
 	restart_key("user", was->user, now->user);
 	restart_key("spool", was->spool, now->spool);
+	restart_key("metrics_listen", was->metrics_listen, now->metrics_listen);
 	restart_key("syslog_facility", conf_facility_name(was->syslog_facility),
 	            conf_facility_name(now->syslog_facility));
 }
@@ -72,10 +75,12 @@ static void reload(void)
 	Snapshot *was = snapshot_acquire(), *s;
 
 	if (!snapshot_reload(&err)) {
+		metrics_reload(FALSE);
 		log_msg(LOG_ERR, "reload failed, keeping the running configuration: %s", err->message);
 		snapshot_release(was);
 		return;
 	}
+	metrics_reload(TRUE);
 	s = snapshot_acquire();
 	log_msg(LOG_NOTICE, "reloaded %s: %u rules (generation %u)%s", s->conf->path,
 	        rules_count(s->rules), s->generation, s->conf->monitor ? ", monitor mode" : "");
@@ -376,6 +381,7 @@ static gboolean run_as(const Options *o, const Conf *c, struct passwd **pw)
 static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 {
 	const Conf *c = snap->conf;
+	g_autoptr(GError) merr = NULL;
 	int rc;
 
 	/* libmilter wants the filter registered before its socket is opened. */
@@ -391,6 +397,10 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 	}
 	if (!prepare_spool(c, pw) || !lock_instance(c, pw) || !open_socket(c, pw))
 		return 1;
+	if (!exporter_bind(c, &merr)) {
+		log_msg(LOG_ERR, "%s; not starting", merr->message);
+		return 1;
+	}
 	{
 		g_autofree char *kpath = g_build_filename(c->spool, "token.key", NULL);
 		g_autoptr(GError) kerr = NULL;
@@ -403,6 +413,12 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 	}
 	if (pw && !drop_privileges(pw))
 		return 1;
+	if (!exporter_start(wraps_describe(), &merr)) {
+		log_msg(LOG_ERR, "%s; not starting", merr->message);
+		return 1;
+	}
+	if (c->metrics_listen)
+		log_msg(LOG_NOTICE, "metrics on http://%s/metrics", c->metrics_listen);
 	log_msg(LOG_NOTICE, "starting amzmilter %s on %s: %u rules%s", AMZ_VERSION, c->socket,
 	        rules_count(snap->rules), c->monitor ? ", monitor mode" : "");
 	log_bypass_warnings(c);
@@ -421,6 +437,7 @@ static int serve(Snapshot *snap, struct passwd *pw, sigset_t *reload_set)
 	wraps_set_reload(reload);
 	g_thread_unref(g_thread_new("reload", reload_thread, reload_set));
 	rc = smfi_main();
+	exporter_stop();
 	release_owned();
 	log_msg(LOG_NOTICE, "stopped");
 	return rc == MI_SUCCESS ? 0 : 1;

@@ -27,6 +27,7 @@
 #include "daemon/milter.h"
 #include "daemon/action.h"
 #include "core/log.h"
+#include "engine/metrics.h"
 #include "engine/msgbuf.h"
 #include "engine/pipeline.h"
 #include "engine/quarantine.h"
@@ -266,10 +267,13 @@ static sfsistat cb_data(SMFICTX *ctx)
 
 	if (s->snap == NULL)
 		return SMFIS_TEMPFAIL;
-	if (!s->relay)
+	if (!s->relay) {
+		metrics_skipped(METRICS_SKIP_NOT_RELAY);
 		return SMFIS_ACCEPT;   /* not for Amazon: no further work */
+	}
 	if (s->bypass && !(s->snap->conf->second_hop && token_key)) {
 		log_bypass(ctx, s, "accept");
+		metrics_skipped(METRICS_SKIP_BYPASS);
 		return SMFIS_ACCEPT;   /* one hop: nothing else will look at it */
 	}
 	if (s->bypass == NULL)     /* a bypassed message is only digested, for its token */
@@ -307,6 +311,8 @@ static sfsistat reject_oversize(SMFICTX *ctx, Session *s)
 	g_autofree char *qid = text_line(qid_of(ctx), 32, TEXT_LINE_LOG);
 
 	log_msg(LOG_NOTICE, "%s: from=<%s> verdict=reject reason=size-limit", qid, from);
+	metrics_size_limit();
+	metrics_message(ACTION_REJECT, NULL, FALSE, msgbuf_size(s->buf), 0);
 	session_reset(s);
 	return action_reply(ctx, "552", "5.3.4", t, SMFIS_REJECT);
 }
@@ -392,6 +398,7 @@ static sfsistat bypass_eom(SMFICTX *ctx, Session *s)
 	if (!action_strip(ctx, s->own, NULL) || !action_add_token(ctx, tok, &pass))
 		st = SMFIS_TEMPFAIL;
 	log_bypass(ctx, s, st == SMFIS_CONTINUE ? "accept" : "tempfail");
+	metrics_skipped(METRICS_SKIP_BYPASS);
 	session_reset(s);
 	return st;
 }
@@ -413,6 +420,7 @@ static gboolean checked_before(SMFICTX *ctx, Session *s, const GPtrArray *relay,
 		shown = text_line(was, 16, TEXT_LINE_LOG);
 		log_msg(LOG_INFO, "%s: from=<%s> verdict=%s checked-before=%s (second hop, verdict token)",
 		        qid, from, *st == SMFIS_CONTINUE ? "accept" : "tempfail", shown);
+		metrics_skipped(METRICS_SKIP_CHECKED_BEFORE);
 		return TRUE;
 	}
 	return FALSE;
@@ -440,16 +448,19 @@ static sfsistat cb_eom(SMFICTX *ctx)
 	g_autoptr(GError) err = NULL;
 	GMimeStream *stream = NULL;
 	const Conf *c;
-	Action enforced;
+	Action enforced, final;
+	gint64 t0 = g_get_monotonic_time();
 	sfsistat st;
 
 	if (s->bypass && s->digest && s->snap && token_key)
 		return bypass_eom(ctx, s);
 	if (s->buf == NULL || s->snap == NULL) {
 		gboolean unchecked = s->relay || s->snap == NULL;
-		if (unchecked)
+		if (unchecked) {
 			log_msg(LOG_ERR, "%s: end of message without the message for a relay transaction "
 			                 "(no DATA step from the MTA?): tempfail", qid_of(ctx));
+			metrics_message(ACTION_TEMPFAIL, NULL, FALSE, 0, 0);
+		}
 		session_reset(s);
 		return unchecked ? SMFIS_TEMPFAIL : SMFIS_CONTINUE;
 	}
@@ -492,9 +503,9 @@ static sfsistat cb_eom(SMFICTX *ctx)
 		if (!action_add_token(ctx, tok, &pass))
 			st = SMFIS_TEMPFAIL;
 	}
-	log_verdict(qid_of(ctx), f, v, st == SMFIS_TEMPFAIL && enforced != ACTION_TEMPFAIL
-	                                ? ACTION_TEMPFAIL : enforced,
-	            (g_get_monotonic_time() - s->started) / 1000.0);
+	final = st == SMFIS_TEMPFAIL && enforced != ACTION_TEMPFAIL ? ACTION_TEMPFAIL : enforced;
+	log_verdict(qid_of(ctx), f, v, final, (g_get_monotonic_time() - s->started) / 1000.0);
+	metrics_message(final, v, c->monitor, f->message_bytes, g_get_monotonic_time() - t0);
 	session_reset(s);
 	if (f->message_bytes >= MILTER_TRIM_BYTES) {
 		g_clear_pointer(&f, facts_free);

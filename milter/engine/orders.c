@@ -70,6 +70,13 @@ guint64 orders_stale_messages(void)
 	return (guint)g_atomic_int_get(&stale_count);
 }
 
+static gint error_count[ORDERS_STAGE__N];
+
+guint64 orders_store_errors(OrdersStage stage)
+{
+	return (guint)g_atomic_int_get(&error_count[stage]);
+}
+
 /* How often a stale store is said in the log. */
 #define STALE_LOG_EVERY (10 * 60 * G_USEC_PER_SEC)
 
@@ -95,7 +102,8 @@ static void stale_warn(const OrderStore *st, gint64 last, guint64 max_age)
 		        order_store_describe(st), g_get_real_time() / G_USEC_PER_SEC - last, max_age);
 }
 
-gboolean orders_lookup(OrderStore *st, const Conf *c, Facts *f, gint64 now, GError **err)
+/* lookup - orders_lookup without the count of errors */
+static gboolean lookup(OrderStore *st, const Conf *c, Facts *f, gint64 now, GError **err)
 {
 	OrderState states[ORDERS_MAX];
 	const char *ids[ORDERS_MAX];
@@ -143,6 +151,14 @@ gboolean orders_lookup(OrderStore *st, const Conf *c, Facts *f, gint64 now, GErr
 	return TRUE;
 }
 
+gboolean orders_lookup(OrderStore *st, const Conf *c, Facts *f, gint64 now, GError **err)
+{
+	if (lookup(st, c, f, now, err))
+		return TRUE;
+	g_atomic_int_inc(&error_count[ORDERS_STAGE_LOOKUP]);
+	return FALSE;
+}
+
 char *orders_message_key(const char *message_id, const char *body_digest)
 {
 	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
@@ -156,7 +172,8 @@ char *orders_message_key(const char *message_id, const char *body_digest)
 	return key;
 }
 
-gboolean orders_record(OrderStore *st, Facts *f, gboolean review_request, const char *message_id,
+/* record - orders_record without the count of errors */
+static gboolean record(OrderStore *st, Facts *f, gboolean review_request, const char *message_id,
                        gint64 now, OrderRecordResult *res, GError **err)
 {
 	memset(res, 0, sizeof *res);
@@ -183,3 +200,11 @@ gboolean orders_record(OrderStore *st, Facts *f, gboolean review_request, const 
 	return TRUE;
 }
 
+gboolean orders_record(OrderStore *st, Facts *f, gboolean review_request, const char *message_id,
+                       gint64 now, OrderRecordResult *res, GError **err)
+{
+	if (record(st, f, review_request, message_id, now, res, err))
+		return TRUE;
+	g_atomic_int_inc(&error_count[ORDERS_STAGE_RECORD]);
+	return FALSE;
+}

@@ -43,4 +43,15 @@ gboolean orders_record(OrderStore *st, Facts *f, gboolean review_request, const 
  * start (a counter for metrics) */
 guint64 orders_stale_messages(void);
 
+/* Where the order stage talks to the store. */
+typedef enum {
+	ORDERS_STAGE_LOOKUP = 0,   /* orders_lookup, before the rules */
+	ORDERS_STAGE_RECORD,       /* orders_record, after them */
+	ORDERS_STAGE__N
+} OrdersStage;
+
+/* orders_store_errors - the store's errors at stage since start (a counter
+ * for metrics; each is a message with on_store_error's verdict) */
+guint64 orders_store_errors(OrdersStage stage);
+
 #endif

@@ -14,7 +14,9 @@
  * (extract/filetype.c, under its own lock); the evaluator's per-thread
  * working state (rules/eval.c, GPrivate); the log's stderr switch
  * (core/log.c, set before any thread starts); the order store's pool of
- * connections (orders/store.c, under its own lock); and, with the link wraps,
+ * connections (orders/store.c, under its own lock); the daemon's counters
+ * (engine/metrics.c, under its own lock; engine/orders.c's, atomic), read by
+ * the metrics endpoint's thread (daemon/exporter.c); and, with the link wraps,
  * the read buffer of each MTA connection (daemon/wraps.c).
  */
 #ifndef AMZ_SNAPSHOT_H

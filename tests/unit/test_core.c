@@ -3,6 +3,7 @@
  * reply, textutil, snapshot, pipeline envelope.
  */
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -89,6 +90,14 @@ static void test_conf_errors(void)
 		{ "just words\n", ":1:1: expected \"key = value\"" },
 		{ "generic_reply = \"open\n", ":1:17: unterminated quoted value" },
 		{ "relay_domains = (\n", "relay_domains: missing closing parenthesis" },
+		{ "metrics_listen = 9797\n", ":1:18: metrics_listen: \"9797\" is not ADDRESS:PORT" },
+		{ "metrics_listen = localhost:9797\n", "is not ADDRESS:PORT with a numeric address" },
+		{ "metrics_listen = 127.0.0.1:70000\n", "is not ADDRESS:PORT" },
+		{ "metrics_listen = ::1:9797\n", "is not ADDRESS:PORT" },
+		{ "mode = enforce\nmetrics_listen = 0.0.0.0:9797\n",
+		  ":2:18: metrics_listen: 0.0.0.0:9797 is not a loopback address and the metrics endpoint "
+		  "has no authentication; set metrics_allow_remote = yes" },
+		{ "metrics_listen = [2001:db8::1]:9797\nmetrics_allow_remote = no\n", ":1:18: metrics_listen: [2001:db8::1]:9797 is not a loopback" },
 	};
 	g_autofree char *dir = tmpdir();
 	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
@@ -185,6 +194,41 @@ static void test_quarantine_record(void)
 	g_assert_true(quarantine_record_remove(q, "4XyZ1c2PqRz", &err));
 	g_assert_false(g_file_test(file, G_FILE_TEST_EXISTS));
 	g_assert_true(quarantine_record_remove(q, "4XyZ1c2PqRz", &err));   /* gone already: fine */
+}
+
+/* metrics_listen: loopback by default; other addresses only when allowed */
+static void test_conf_metrics_listen(void)
+{
+	static const struct { const char *text; const char *want; } t[] = {
+		{ "mode = enforce\n", NULL },
+		{ "metrics_listen = 127.0.0.1:9797\n", "127.0.0.1:9797" },
+		{ "metrics_listen = 127.3.4.5:1\n", "127.3.4.5:1" },
+		{ "metrics_listen = [::1]:9797\n", "[::1]:9797" },
+		{ "metrics_listen = [::ffff:127.0.0.1]:9797\n", "[::ffff:127.0.0.1]:9797" },
+		{ "metrics_allow_remote = yes\nmetrics_listen = 0.0.0.0:9797\n", "0.0.0.0:9797" },
+		{ "metrics_listen = [2001:db8::1]:80\nmetrics_allow_remote = yes\n", "[2001:db8::1]:80" },
+	};
+	g_autofree char *dir = tmpdir();
+	for (guint i = 0; i < G_N_ELEMENTS(t); i++) {
+		g_autofree char *p = write_file(dir, "m.conf", t[i].text);
+		g_autoptr(GError) err = NULL;
+		g_autoptr(Conf) c = conf_load(p, &err);
+		g_assert_no_error(err);
+		g_assert_cmpstr(c->metrics_listen, ==, t[i].want);
+	}
+	{
+		struct sockaddr_storage sa;
+		socklen_t len;
+		g_assert_true(conf_listen_parse("[::1]:443", &sa, &len));
+		g_assert_cmpint(sa.ss_family, ==, AF_INET6);
+		g_assert_cmpuint(len, ==, sizeof(struct sockaddr_in6));
+		g_assert_true(conf_listen_parse("10.0.0.1:9797", &sa, &len));
+		g_assert_cmpint(sa.ss_family, ==, AF_INET);
+		g_assert_false(conf_listen_parse("10.0.0.1:", NULL, NULL));
+		g_assert_false(conf_listen_parse("10.0.0.1:0", NULL, NULL));
+		g_assert_false(conf_listen_parse("[::1]9797", NULL, NULL));
+		g_assert_false(conf_listen_parse("10.0.0.1:97x", NULL, NULL));
+	}
 }
 
 static void test_conf_paths_and_relay(void)
@@ -572,6 +616,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/conf/paths-and-relay", test_conf_paths_and_relay);
 	g_test_add_func("/conf/add-headers", test_conf_add_headers);
 	g_test_add_func("/quarantine/record", test_quarantine_record);
+	g_test_add_func("/conf/metrics-listen", test_conf_metrics_listen);
 	g_test_add_func("/msgbuf/spill", test_msgbuf_spill);
 	g_test_add_func("/msgbuf/spool-error", test_msgbuf_spool_error);
 	g_test_add_func("/reply/lines", test_reply_lines);
