@@ -54,6 +54,11 @@ msg limit "Order 302-1234567-1234567" "$parts--b--" 'multipart/mixed; boundary="
 msg other "Hello" "Not for Amazon."
 
 # 1. the endpoint before any mail
+if $PY -c 'import sys; sys.path.append("/usr/lib/python3/dist-packages"); import prometheus_client.parser' 2>/dev/null; then
+	ok "Prometheus's own parser reads every scrape below (python3-prometheus-client)" true
+else
+	skip "Prometheus's own parser on the scrapes" "python3-prometheus-client is not installed"
+fi
 out=$($SCRAPE get "$URL" 2>&1)
 is "$(grep -c '^problem' <<<"$out")" 0 "a scrape at rest keeps the text format"
 like "$out" 'amzmilter_build_info\{version="[0-9.]+",milter="[^"]+"\} 1' "build_info names the version and the libmilter driver"

@@ -4,7 +4,7 @@
  * (engine/orders.c: stale store, store errors).
  */
 #include <string.h>
-#include <glib/gstdio.h>
+#include "testfiles.h"
 #include "engine/metrics.h"
 #include "engine/orders.h"
 #include "engine/pipeline.h"
@@ -226,7 +226,7 @@ static void test_order_counters(void)
 	OrderStore *good, *bad;
 	Facts *f;
 
-	g_assert_true(g_file_set_contents(conf, "store_max_age = 1h\n", -1, NULL));
+	test_write_file(dir, "c.conf", "store_max_age = 1h\n");
 	c = conf_load(conf, &err);
 	g_assert_no_error(err);
 	t = scrape(NULL);
@@ -260,17 +260,7 @@ static void test_order_counters(void)
 	g_assert_cmpstr(value(t, "amzmilter_order_store_errors_total{stage=\"record\"}"), ==, "0");
 	order_store_close(good);
 	order_store_close(bad);
-	{
-		GDir *d = g_dir_open(dir, 0, NULL);
-		const char *name;
-		while (d && (name = g_dir_read_name(d)) != NULL) {
-			g_autofree char *p = g_build_filename(dir, name, NULL);
-			g_unlink(p);
-		}
-		if (d)
-			g_dir_close(d);
-		g_rmdir(dir);
-	}
+	test_rm_rf(dir);
 }
 
 int main(int argc, char **argv)
