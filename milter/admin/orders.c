@@ -32,6 +32,7 @@
 #include "core/conf.h"
 #include "orders/import.h"
 #include "orders/store.h"
+#include "util/command.h"
 
 #ifndef AMZ_DEFAULT_CONF
 #define AMZ_DEFAULT_CONF "/etc/amzmilter/amzmilter.conf"
@@ -484,12 +485,7 @@ static gboolean parse_options(int *argc, char ***argv, Options *o)
 
 /* The commands and how many arguments each takes. */
 typedef enum { CMD_IMPORT, CMD_SHOW, CMD_STATS, CMD_EXPIRE, CMD_FORGET } Command;
-static const struct {
-	const char *name;
-	Command cmd;
-	int min, max;        /* arguments; -1: any number */
-	const char *usage;
-} commands[] = {
+static const SubCommand commands[] = {
 	{ "import", CMD_IMPORT, 1, -1, "import [--solicited] [--again] FILE..." },
 	{ "show", CMD_SHOW, 1, 1, "show ORDER" },
 	{ "stats", CMD_STATS, 0, 0, "stats" },
@@ -505,7 +501,8 @@ int main(int argc, char **argv)
 	g_autofree char *url = NULL;
 	GArray *ins = NULL;
 	OrderStore *store = NULL;
-	int rc = EXIT_ERROR, nargs, which = -1;
+	int rc = EXIT_ERROR;
+	const SubCommand *cmd;
 
 	if (!parse_options(&argc, &argv, &o))
 		goto out;
@@ -514,18 +511,9 @@ int main(int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
-	for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			which = (int)i;
-	if (which < 0) {
-		fprintf(stderr, PROG ": unknown command \"%s\" (import, show, stats, expire or forget)\n", argv[1]);
+	cmd = subcommand_find(commands, G_N_ELEMENTS(commands), argc, argv, PROG, "[-c FILE] [--store URL]");
+	if (cmd == NULL)
 		goto out;
-	}
-	nargs = argc - 2;
-	if (nargs < commands[which].min || (commands[which].max >= 0 && nargs > commands[which].max)) {
-		fprintf(stderr, PROG ": usage: " PROG " [-c FILE] [--store URL] %s\n", commands[which].usage);
-		goto out;
-	}
 	conf = conf_load(o.conf_path, &err);
 	if (conf == NULL) {
 		fprintf(stderr, PROG ": %s\n", err->message);
@@ -533,7 +521,7 @@ int main(int argc, char **argv)
 	}
 	if ((url = store_url(&o, conf)) == NULL)
 		goto out;
-	if (commands[which].cmd == CMD_IMPORT && (ins = open_inputs(argv + 2, o.solicited)) == NULL)
+	if ((Command)cmd->id == CMD_IMPORT && (ins = open_inputs(argv + 2, o.solicited)) == NULL)
 		goto out;
 	if (!drop_privileges(conf) || !sqlite_dir_ok(url))
 		goto out;
@@ -543,7 +531,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	order_store_set_retention(store, conf->retention_days);
-	switch (commands[which].cmd) {
+	switch ((Command)cmd->id) {
 	case CMD_IMPORT: rc = cmd_import(store, ins, &o); break;
 	case CMD_SHOW: rc = cmd_show(store, argv[2]); break;
 	case CMD_STATS: rc = cmd_stats(store, conf); break;

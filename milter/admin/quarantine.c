@@ -33,6 +33,7 @@
 #include <json-glib/json-glib.h>
 #include "core/conf.h"
 #include "engine/quarantine.h"
+#include "util/command.h"
 
 #ifndef AMZ_DEFAULT_CONF
 #define AMZ_DEFAULT_CONF "/etc/amzmilter/amzmilter.conf"
@@ -474,12 +475,7 @@ static gboolean parse_options(int *argc, char ***argv, Options *o)
 }
 
 typedef enum { CMD_LIST, CMD_SHOW, CMD_RELEASE, CMD_DELETE, CMD_PRUNE, CMD_NOTIFY } Command;
-static const struct {
-	const char *name;
-	Command cmd;
-	int min, max;        /* arguments; -1: any number */
-	const char *usage;
-} commands[] = {
+static const SubCommand commands[] = {
 	{ "list", CMD_LIST, 0, 0, "list" },
 	{ "show", CMD_SHOW, 1, 1, "show QID" },
 	{ "release", CMD_RELEASE, 1, -1, "release QID..." },
@@ -494,7 +490,8 @@ int main(int argc, char **argv)
 	g_autoptr(Conf) conf = NULL;
 	g_autoptr(GError) err = NULL;
 	g_autoptr(GPtrArray) recs = NULL;
-	int rc = EXIT_ERROR, nargs, which = -1;
+	int rc = EXIT_ERROR;
+	const SubCommand *cmd;
 
 	if (!parse_options(&argc, &argv, &o))
 		goto out;
@@ -503,18 +500,9 @@ int main(int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
-	for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			which = (int)i;
-	if (which < 0) {
-		fprintf(stderr, PROG ": unknown command \"%s\" (list, show, release, delete, prune or notify)\n", argv[1]);
+	cmd = subcommand_find(commands, G_N_ELEMENTS(commands), argc, argv, PROG, "[-c FILE] [-C POSTFIX-DIR]");
+	if (cmd == NULL)
 		goto out;
-	}
-	nargs = argc - 2;
-	if (nargs < commands[which].min || (commands[which].max >= 0 && nargs > commands[which].max)) {
-		fprintf(stderr, PROG ": usage: " PROG " [-c FILE] [-C POSTFIX-DIR] %s\n", commands[which].usage);
-		goto out;
-	}
 	conf = conf_load(o.conf_path, &err);
 	if (conf == NULL) {
 		fprintf(stderr, PROG ": %s\n", err->message);
@@ -528,7 +516,7 @@ int main(int argc, char **argv)
 		                "the daemon's group)\n", err->message);
 		goto out;
 	}
-	switch (commands[which].cmd) {
+	switch ((Command)cmd->id) {
 	case CMD_LIST: rc = cmd_list(&o, conf, recs); break;
 	case CMD_SHOW: rc = cmd_show(&o, conf, argv[2]); break;
 	case CMD_RELEASE: rc = cmd_release_delete(&o, conf, argv + 2, TRUE); break;
