@@ -71,17 +71,23 @@ if ! milter_start "$T"; then
 	exit 0
 fi
 
+# results WANT WHAT - one TAP line per "RESULT ok|fail" line of miltertest's
+# $out, then that WANT cases ran
+results() {
+	local n=0 line
+	while IFS= read -r line; do
+		case $line in
+		"RESULT ok "*) n=$((n + 1)); ok "${line#RESULT ok }" true ;;
+		"RESULT fail "*) n=$((n + 1)); ok "${line#RESULT fail }" false ;;
+		esac
+	done <<<"$out"
+	is "$n" "$1" "$2: all $1 cases ran"
+	[ "$n" = "$1" ] || diag "miltertest said: $(printf '%s' "$out" | tail -n 5)"
+}
+
 # bypass over the protocol, two hops
 out=$(MT_SOCKET=$MILTER_SPEC miltertest -s "$TOP/tests/miltertest/bypass.lua" 2>&1)
-n=0
-while IFS= read -r line; do
-	case $line in
-	"RESULT ok "*) n=$((n + 1)); ok "${line#RESULT ok }" true ;;
-	"RESULT fail "*) n=$((n + 1)); ok "${line#RESULT fail }" false ;;
-	esac
-done <<<"$out"
-is "$n" 7 "bypass.lua: all 7 cases ran"
-[ "$n" = 7 ] || diag "miltertest said: $(printf '%s' "$out" | tail -n 5)"
+results 7 bypass.lua
 log=$(cat "$T/milter.log")
 like "$log" "verdict=accept bypass \(network 192.0.2.0/24\)" "a bypassed network is logged with the network"
 like "$log" "verdict=accept bypass \(login helpdesk-\*\)" "a bypassed login is logged with the entry it matched"
@@ -125,15 +131,7 @@ end
 EOF2
 mark=$(stat -c %s "$T/milter.log")
 out=$(MT_SOCKET=$MILTER_SPEC MT_PLAN=$T/plan miltertest -s "$LUA" 2>&1)
-n=0
-while IFS= read -r line; do
-	case $line in
-	"RESULT ok "*) n=$((n + 1)); ok "${line#RESULT ok }" true ;;
-	"RESULT fail "*) n=$((n + 1)); ok "${line#RESULT fail }" false ;;
-	esac
-done <<<"$out"
-is "$n" 4 "brands: all 4 transactions ran"
-[ "$n" = 4 ] || diag "miltertest said: $(printf '%s' "$out" | tail -n 5)"
+results 4 brands
 log=$(milter_log_since "$mark")
 like "$log" "from=<orders@zeta.example> .*verdict=accept would=reject rules=ORDER_ID_MISSING brand=zeta " "the log names the brand and what monitor mode would have done"
 like "$log" "from=<support@acme.example> .*verdict=accept rules=- brand=acme " "the acme message is logged with its brand"
