@@ -88,7 +88,7 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libcurl4-openssl-dev libjson-glib-dev zlib1g-dev libarchive-dev postfix swaks miltertest python3 iproute2 \
   m4 libwrap0 liblockfile1 procps psmisc valgrind util-linux file ca-certificates \
   clang libclang-rt-14-dev strace time libicu-dev libcld2-dev libstemmer-dev g++ \
-  libsqlite3-dev sqlite3 libhiredis-dev redis-server man-db groff-base libmicrohttpd-dev python3-prometheus-client
+  libsqlite3-dev sqlite3 libhiredis-dev redis-server man-db groff-base libmicrohttpd-dev python3-prometheus-client logrotate
 # and for `make deb` / `make test-package` (installed by those targets only)
 DEB_TOOL_PACKAGES = debhelper dpkg-dev fakeroot lintian adduser
 
@@ -239,6 +239,9 @@ install: all
 	      -e 's|^# *socket_group *=.*|$(if $(filter 1,$(POSTFIX)),,# )socket_group = postfix|' \
 	      -e 's|^# *second_hop *=.*|$(if $(filter 1,$(POSTFIX)),,# )second_hop = amzmilter-hop|' \
 	      conf/amzmilter.conf > $(DESTDIR)$(SYSCONFDIR)/amzmilter/amzmilter.conf
+	install -d $(DESTDIR)$(SYSCONFDIR)/logrotate.d
+	test -e $(DESTDIR)$(SYSCONFDIR)/logrotate.d/amzmilter || \
+	  install -m 0644 contrib/logrotate/amzmilter $(DESTDIR)$(SYSCONFDIR)/logrotate.d/amzmilter
 	for f in contrib/*.[1-8]; do \
 	  install -d $(DESTDIR)$(MANDIR)/man$${f##*.} && \
 	  install -m 0644 $$f $(DESTDIR)$(MANDIR)/man$${f##*.}/ || exit 1; \
@@ -249,13 +252,15 @@ install: all
 	    --home-dir /var/spool/amzmilter --shell /usr/sbin/nologin amzmilter; \
 	  install -d -o amzmilter -g amzmilter -m 0700 /var/spool/amzmilter; \
 	  install -d -o amzmilter -g amzmilter -m 0750 /var/lib/amzmilter /var/lib/amzmilter/quarantine; \
+	  install -d -o amzmilter -g $$(getent group adm >/dev/null && echo adm || echo amzmilter) -m 0750 /var/log/amzmilter; \
 	  if getent group postfix >/dev/null; then \
 	    install -d -o amzmilter -g postfix -m 0750 /var/spool/postfix/amzmilter; fi; \
 	fi
 
 # What install installed, with the same PREFIX and DESTDIR.  The config
-# (local.d included), the spool and /var/lib/amzmilter (an order store)
-# stay unless PURGE=1; the amzmilter user stays (files elsewhere may still
+# (local.d included, and the logrotate snippet), the spool,
+# /var/lib/amzmilter (an order store) and /var/log/amzmilter stay unless
+# PURGE=1; the amzmilter user stays (files elsewhere may still
 # be its own), as Debian packages leave theirs.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/amzmilter $(DESTDIR)$(BINDIR)/amzmilter-check $(DESTDIR)$(BINDIR)/amzmilter-orders
@@ -263,7 +268,8 @@ uninstall:
 	for m in contrib/*.[1-8]; do rm -f $(DESTDIR)$(MANDIR)/man$${m##*.}/$${m##*/}; done
 ifeq ($(PURGE),1)
 	rm -rf $(DESTDIR)$(SYSCONFDIR)/amzmilter $(DESTDIR)/var/spool/amzmilter $(DESTDIR)/var/lib/amzmilter \
-	  $(DESTDIR)/var/spool/postfix/amzmilter
+	  $(DESTDIR)/var/spool/postfix/amzmilter $(DESTDIR)$(SYSCONFDIR)/logrotate.d/amzmilter \
+	  $(DESTDIR)/var/log/amzmilter
 endif
 
 # The Debian package: the tree (what git tracks or would track, as it is

@@ -22,6 +22,7 @@ ok "with local.d's README" cmp -s rules/local.d/README "$D/etc/amzmilter/local.d
 ok "and the example override" cmp -s rules/local.d/example.rules.disabled "$D/etc/amzmilter/local.d/example.rules.disabled"
 ok "the example brand file is in brands.d" cmp -s conf/brands.d/example.conf.sample "$D/etc/amzmilter/brands.d/example.conf.sample"
 ok "the man pages are installed" test -f "$D/usr/share/man/man8/amzmilter.8"
+ok "the logrotate snippet is installed" cmp -s contrib/logrotate/amzmilter "$D/etc/logrotate.d/amzmilter"
 conf=$D/etc/amzmilter/amzmilter.conf
 like "$(grep '^user' "$conf")" '^user = amzmilter$' "the installed config names the amzmilter user"
 like "$(grep '^rules' "$conf")" '^rules = /usr/share/amzmilter/rules$' "the installed config points at the installed rules"
@@ -50,8 +51,10 @@ fi
 
 # A second install keeps the admin's edited config.
 echo "# edited by the admin" >> "$conf"
+echo "# edited by the admin" >> "$D/etc/logrotate.d/amzmilter"
 make -s install BUILD="$BUILD" DESTDIR="$D" PREFIX=/usr >>"$D.log" 2>&1
 ok "a reinstall keeps an existing config" grep -q "edited by the admin" "$conf"
+ok "a reinstall keeps an existing logrotate snippet" grep -q "edited by the admin" "$D/etc/logrotate.d/amzmilter"
 
 # A file renamed upstream: the copy under its old name is what a reinstall
 # used to leave behind, and every rule in it was then defined twice.
@@ -75,6 +78,8 @@ ok "the shipped rules" test ! -e "$D/usr/share/amzmilter"
 ok "the man pages" test -z "$(find "$D/usr/share/man" -type f)"
 ok "and keeps the config" grep -q "edited by the admin" "$conf"
 ok "and local.d" test -f "$D/etc/amzmilter/local.d/site.rules"
+ok "and the logrotate snippet" test -f "$D/etc/logrotate.d/amzmilter"
 make -s uninstall PURGE=1 DESTDIR="$D" PREFIX=/usr >>"$D.log" 2>&1
 ok "make uninstall PURGE=1 removes /etc/amzmilter too" test ! -e "$D/etc/amzmilter"
+ok "... and the logrotate snippet" test ! -e "$D/etc/logrotate.d/amzmilter"
 rm -f "$D.log"

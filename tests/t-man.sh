@@ -59,6 +59,7 @@ while IFS=$'\t' read -r key kind def choices; do
 	K_STR) type=string ;; K_PATH) type=path ;; K_SIZE) type=size ;; K_UINT) type=number ;;
 	K_MODE) type=mode ;; K_BOOL) type=boolean ;; K_ENUM) type=choice ;; K_DURATION) type=duration ;;
 	K_NETS) type=networks ;; K_NAMES) type=names ;; K_LISTEN) type=address ;;
+	K_DEST) type=destination ;;
 	*) type=$kind ;;
 	esac
 	why=""

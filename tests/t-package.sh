@@ -125,8 +125,8 @@ for lib in libicu libstemmer libsqlite3 libhiredis libmagic1 libcld2; do
 	like "$deps" "(^|, )$lib" "Depends names $lib (shlibs)"
 done
 conffiles=$(dpkg-query -W -f='${Conffiles}\n' amzmilter | awk '{print $1}' | sort | tr '\n' ' ')
-is "$conffiles" "/etc/amzmilter/amzmilter.conf /etc/amzmilter/brands.d/example.conf.sample /etc/amzmilter/local.d/README /etc/amzmilter/local.d/example.rules.disabled " \
-	"the conffiles are amzmilter.conf and the examples in brands.d and local.d, not the shipped rules"
+is "$conffiles" "/etc/amzmilter/amzmilter.conf /etc/amzmilter/brands.d/example.conf.sample /etc/amzmilter/local.d/README /etc/amzmilter/local.d/example.rules.disabled /etc/logrotate.d/amzmilter " \
+	"the conffiles are amzmilter.conf, the examples in brands.d and local.d and the logrotate snippet, not the shipped rules"
 conf=/etc/amzmilter/amzmilter.conf
 like "$(grep '^socket =' $conf)" '^socket = unix:/var/spool/postfix/amzmilter/amzmilter.sock$' "the config's socket is inside Postfix's queue directory"
 like "$(grep '^rules =' $conf)" '^rules = /usr/share/amzmilter/rules$' "the config reads the packaged rules"
@@ -138,6 +138,7 @@ ok "it is a system user (uid $uid)" test "${uid:-1000}" -lt 1000
 like "$(printf '%s' "$pw" | cut -d: -f7)" 'nologin|/bin/false' "it has no login shell"
 is "$(stat -c '%U:%G %a' /var/spool/amzmilter 2>&1)" "amzmilter:amzmilter 700" "/var/spool/amzmilter is the user's, 0700"
 is "$(stat -c '%U:%G %a' /var/lib/amzmilter 2>&1)" "amzmilter:amzmilter 750" "/var/lib/amzmilter is the user's, 0750"
+is "$(stat -c '%U:%G %a' /var/log/amzmilter 2>&1)" "amzmilter:adm 750" "/var/log/amzmilter is the user's, group adm, 0750"
 is "$(stat -c '%U:%G %a' /var/spool/postfix/amzmilter 2>&1)" "amzmilter:postfix 750" "/var/spool/postfix/amzmilter is amzmilter:postfix, 0750"
 UNIT=/lib/systemd/system/amzmilter.service
 like "$(unit_key $UNIT ExecStart)" '^/usr/sbin/amzmilter ' "the unit is installed and runs /usr/sbin/amzmilter"
@@ -219,7 +220,7 @@ dpkg --purge amzmilter </dev/null >"$S/purge.log" 2>&1
 ran "dpkg --purge removes the package" $? "$S/purge.log"
 is "$(status)" "" "dpkg no longer knows it"
 for p in /etc/amzmilter /var/spool/amzmilter /var/lib/amzmilter /var/spool/postfix/amzmilter \
-	/usr/sbin/amzmilter /usr/share/amzmilter /usr/share/doc/amzmilter $UNIT \
+	/var/log/amzmilter /etc/logrotate.d/amzmilter /usr/sbin/amzmilter /usr/share/amzmilter /usr/share/doc/amzmilter $UNIT \
 	/etc/systemd/system/multi-user.target.wants/amzmilter.service; do
 	ok "purge leaves no $p" test ! -e "$p" -a ! -L "$p"
 done

@@ -17,14 +17,15 @@
 
 G_DEFINE_QUARK(amz-conf-error-quark, conf_error)
 
-typedef enum { K_STR, K_PATH, K_SIZE, K_UINT, K_MODE, K_BOOL, K_ENUM, K_DURATION, K_NETS, K_NAMES, K_LISTEN } KeyType;
+typedef enum { K_STR, K_PATH, K_SIZE, K_UINT, K_MODE, K_BOOL, K_ENUM, K_DURATION, K_NETS, K_NAMES, K_LISTEN, K_DEST } KeyType;
 
 typedef struct {
 	const char *name;
 	KeyType type;
 	const char *def;          /* default as written in a config file; NULL = unset */
 	guint64 min, max;         /* bounds for K_SIZE / K_UINT */
-	const char *choices;      /* K_ENUM: space-separated */
+	const char *choices;      /* K_ENUM, K_DEST: space-separated; "file:" in a
+	                           * K_DEST's allows "file:PATH" */
 } KeyDef;
 
 /* The one table of keys: name, type, default, bounds.  Ceilings are compiled in. */
@@ -70,6 +71,8 @@ static const KeyDef keys[] = {
 	{ "metrics_allow_remote", K_BOOL, "no", 0, 0, NULL },
 	{ "syslog_facility", K_ENUM, "mail", 0, 0,
 	  "mail daemon user local0 local1 local2 local3 local4 local5 local6 local7" },
+	{ "log", K_DEST, "syslog", 0, 0, "syslog stderr file:" },
+	{ "json_log", K_DEST, "no", 0, 0, "no yes file:" },
 	{ "max_mime_depth", K_UINT, "20", 1, 64, NULL },
 	{ "max_mime_parts", K_UINT, "500", 1, 10000, NULL },
 	{ "max_part_size", K_SIZE, "20M", 1024, 1ull << 30, NULL },
@@ -166,6 +169,44 @@ const char *conf_facility_name(int facility)
 	return "?";
 }
 
+static const struct { const char *n; LogDest d; } dests[] = {
+	{ "no", LOG_DEST_NONE }, { "yes", LOG_DEST_LOG }, { "syslog", LOG_DEST_SYSLOG },
+	{ "stderr", LOG_DEST_STDERR },
+};
+
+/* dest_ok - a K_DEST value: one of its words, or "file:" and a path */
+static gboolean dest_ok(const KeyDef *k, const char *v)
+{
+	if (g_str_has_prefix(v, "file:"))
+		return strstr(k->choices, "file:") != NULL && v[5] != '\0';
+	return strcmp(v, "file:") != 0 && enum_ok(k, v);
+}
+
+/* dest_of - a valid K_DEST value -> destination, *file the resolved path */
+static LogDest dest_of(const char *dir, const char *v, char **file)
+{
+	*file = NULL;
+	if (g_str_has_prefix(v, "file:")) {
+		*file = g_path_is_absolute(v + 5) ? g_canonicalize_filename(v + 5, NULL)
+		                                  : g_canonicalize_filename(v + 5, dir);
+		return LOG_DEST_FILE;
+	}
+	for (guint i = 0; i < G_N_ELEMENTS(dests); i++)
+		if (strcmp(dests[i].n, v) == 0)
+			return dests[i].d;
+	return LOG_DEST_NONE;
+}
+
+char *conf_log_dest_name(LogDest d, const char *file)
+{
+	if (d == LOG_DEST_FILE)
+		return g_strconcat("file:", file ? file : "", NULL);
+	for (guint i = 0; i < G_N_ELEMENTS(dests); i++)
+		if (dests[i].d == d)
+			return g_strdup(dests[i].n);
+	return g_strdup("?");
+}
+
 /* check_value - validate one value against its key; message in *why,
  * and in *off the offset in v of what is wrong */
 static gboolean check_value(const KeyDef *k, const char *v, char **why, gsize *off)
@@ -216,6 +257,16 @@ static gboolean check_value(const KeyDef *k, const char *v, char **why, gsize *o
 		/* add_headers was a yes/no key: every yes/no spelling still reads */
 		if (!enum_ok(k, v) && !(g_str_has_prefix(k->choices, "yes no ") && parse_bool(v, &b))) {
 			*why = g_strdup_printf("%s: \"%s\" is not one of: %s", k->name, v, k->choices);
+			return FALSE;
+		}
+		return TRUE;
+	case K_DEST:
+		if (!dest_ok(k, v)) {
+			g_autofree char *words = g_strdup(k->choices);
+			char *f = strstr(words, " file:");
+			if (f)
+				*f = '\0';
+			*why = g_strdup_printf("%s: \"%s\" is not one of: %s, file:PATH", k->name, v, words);
 			return FALSE;
 		}
 		return TRUE;
@@ -417,6 +468,8 @@ static Conf *conf_build(const char *path, GHashTable *vals, GError **err)
 	conf_parse_size(VAL("delivery_margin_days"), &n), c->delivery_margin_days = (guint)n;
 	conf_parse_duration(VAL("store_max_age"), &c->store_max_age);
 	c->syslog_facility = facility_of(VAL("syslog_facility"));
+	c->log_dest = dest_of(dir, VAL("log"), &c->log_file);
+	c->json_dest = dest_of(dir, VAL("json_log"), &c->json_file);
 	limits_default(&c->limits);
 	conf_parse_size(VAL("max_mime_depth"), &n), c->limits.max_depth = (guint)n;
 	conf_parse_size(VAL("max_mime_parts"), &n), c->limits.max_parts = (guint)n;
@@ -570,6 +623,8 @@ void conf_free(Conf *c)
 	g_free(c->quarantine_notify);
 	g_free(c->metrics_listen);
 	g_free(c->order_store);
+	g_free(c->log_file);
+	g_free(c->json_file);
 	g_free(c);
 }
 

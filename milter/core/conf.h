@@ -20,6 +20,16 @@ typedef enum { MIXED_SPLIT, MIXED_WHOLE } MixedPolicy;
  * postcat) and the second hop removes them before the mail leaves. */
 typedef enum { HEADERS_NO = 0, HEADERS_YES, HEADERS_INTERNAL } HeadersPolicy;
 
+/* Where log lines go (log) and where the JSON line per message goes
+ * (json_log: none, the log's own destination, or a file of its own). */
+typedef enum {
+	LOG_DEST_NONE = 0,       /* json_log = no */
+	LOG_DEST_LOG,            /* json_log = yes: with the other lines */
+	LOG_DEST_SYSLOG,
+	LOG_DEST_STDERR,
+	LOG_DEST_FILE,
+} LogDest;
+
 /* Why a checked message could not be checked: each class has its own
  * failure policy (on_parse_error, …), all defaulting to on_error. */
 typedef enum {
@@ -70,6 +80,10 @@ typedef struct {
 	guint delivery_margin_days; /* delivery = ship date + this, when no delivery date */
 	guint64 store_max_age;   /* seconds after the last import that the store is stale; 0: never */
 	int syslog_facility;     /* LOG_MAIL, LOG_LOCAL0… */
+	LogDest log_dest;        /* syslog, stderr or a file */
+	char *log_file;          /* LOG_DEST_FILE: its path (absolute), else NULL */
+	LogDest json_dest;       /* none, with the log, or a file */
+	char *json_file;         /* json_dest LOG_DEST_FILE: its path (absolute), else NULL */
 	ExtractLimits limits;    /* extraction bounds */
 } Conf;
 
@@ -80,6 +94,9 @@ GQuark conf_error_quark(void);
 Conf *conf_load(const char *path, GError **err);
 /* conf_facility_name - "mail", "local3"… for a LOG_* facility */
 const char *conf_facility_name(int facility);
+/* conf_log_dest_name - a destination as written in the file: "syslog",
+ * "stderr", "file:/path", "yes", "no" (newly allocated) */
+char *conf_log_dest_name(LogDest d, const char *file);
 void conf_free(Conf *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Conf, conf_free)
 

@@ -58,6 +58,14 @@ static void restart_keys(const Conf *was, const Conf *now)
 	restart_key("metrics_listen", was->metrics_listen, now->metrics_listen);
 	restart_key("syslog_facility", conf_facility_name(was->syslog_facility),
 	            conf_facility_name(now->syslog_facility));
+	{
+		g_autofree char *lw = conf_log_dest_name(was->log_dest, was->log_file);
+		g_autofree char *ln = conf_log_dest_name(now->log_dest, now->log_file);
+		g_autofree char *jw = conf_log_dest_name(was->json_dest, was->json_file);
+		g_autofree char *jn = conf_log_dest_name(now->json_dest, now->json_file);
+		restart_key("log", lw, ln);
+		restart_key("json_log", jw, jn);
+	}
 }
 
 /* log_bypass_warnings - what -n warns about bypass_networks, in the log too */
@@ -69,11 +77,14 @@ static void log_bypass_warnings(const Conf *c)
 		log_msg(LOG_WARNING, "%s: warning: %s", c->path, (const char *)w->pdata[i]);
 }
 
+/* reload - the configuration and rules again; the log files too, so a
+ * rotation may use either signal */
 static void reload(void)
 {
 	g_autoptr(GError) err = NULL;
 	Snapshot *was = snapshot_acquire(), *s;
 
+	log_reopen();
 	if (!snapshot_reload(&err)) {
 		metrics_reload(FALSE);
 		log_msg(LOG_ERR, "reload failed, keeping the running configuration: %s", err->message);
@@ -92,20 +103,26 @@ static void reload(void)
 }
 
 /*
- * reload_thread - SIGUSR1 reloads, in every build.  The signal is blocked
- * in all threads (main() blocks it before any thread exists) and waited
- * for only here; libmilter's signal thread waits for SIGHUP, SIGTERM and
- * SIGINT, never for SIGUSR1.  With the link wraps SIGHUP reloads as well
- * (wraps.c).
+ * reload_thread - SIGUSR1 reloads, in every build; SIGUSR2 only reopens
+ * the log files (logrotate's postrotate).  Both are blocked in all threads
+ * (main() blocks them before any thread exists) and waited for only here,
+ * so what they do runs in an ordinary thread, not in a signal handler;
+ * libmilter's signal thread waits for SIGHUP, SIGTERM and SIGINT, never
+ * for these.  With the link wraps SIGHUP reloads as well (wraps.c).
  */
 static gpointer reload_thread(gpointer data)
 {
 	const sigset_t *set = data;
 	int sig;
 
-	for (;;)
-		if (sigwait(set, &sig) == 0 && sig == SIGUSR1)
+	for (;;) {
+		if (sigwait(set, &sig) != 0)
+			continue;
+		if (sig == SIGUSR1)
 			reload();
+		else if (sig == SIGUSR2)
+			log_reopen();
+	}
 	return NULL;
 }
 
@@ -328,7 +345,7 @@ static gboolean parse_options(int *argc, char ***argv, Options *o)
 		{ "socket", 'p', 0, G_OPTION_ARG_STRING, &o->sock, "Listen on SOCKET (unix:/path or inet:PORT@HOST), overrides the config", "SOCKET" },
 		{ "user", 'u', 0, G_OPTION_ARG_STRING, &o->user, "Run as USER after opening the socket, overrides the config", "USER" },
 		{ "check", 'n', 0, G_OPTION_ARG_NONE, &o->check_only, "Check the configuration and every rule file, then exit", NULL },
-		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "Log to stderr as well as syslog", NULL },
+		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "Log to stderr as well as to syslog or the log file", NULL },
 		{ "version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
@@ -340,7 +357,8 @@ static gboolean parse_options(int *argc, char ***argv, Options *o)
 	    "Checks mail to Amazon's buyer relay addresses against the Buyer-Seller Messaging\n"
 	    "rules at the MTA.  Runs in the foreground; SIGUSR1 reloads the configuration and\n"
 	    "rules (a bad edit keeps the running ones), and so does SIGHUP unless --version\n"
-	    "says \"plain libmilter\" (then SIGHUP stops); SIGTERM stops.  See amzmilter(8).");
+	    "says \"plain libmilter\" (then SIGHUP stops); SIGUSR2 reopens the log files;\n"
+	    "SIGTERM stops.  See amzmilter(8).");
 	if (!g_option_context_parse(octx, argc, argv, &err)) {
 		fprintf(stderr, "amzmilter: %s\n", err->message);
 		return FALSE;
@@ -540,19 +558,22 @@ int main(int argc, char **argv)
 	g_autoptr(GError) err = NULL;
 	struct passwd *pw = NULL;
 	Snapshot *snap;
-	static sigset_t usr1;
+	static sigset_t usr;
 	sigset_t hup;
+	LogSetup ls;
 
 	/* A reload signal before smfi_main must wait for its handler, not
 	 * kill us; every thread started from here on inherits the mask.  A
 	 * stop signal too: libmilter's signal thread waits for SIGTERM and
 	 * SIGINT, and one delivered to a thread started before it (the reload
 	 * thread) would end the process without the clean stop. */
-	sigemptyset(&usr1);
-	sigaddset(&usr1, SIGUSR1);
+	sigemptyset(&usr);
+	sigaddset(&usr, SIGUSR1);
+	sigaddset(&usr, SIGUSR2);
 	sigemptyset(&hup);
 	sigaddset(&hup, SIGHUP);
 	sigaddset(&hup, SIGUSR1);
+	sigaddset(&hup, SIGUSR2);
 	sigaddset(&hup, SIGTERM);
 	sigaddset(&hup, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &hup, NULL);
@@ -574,8 +595,18 @@ int main(int argc, char **argv)
 	}
 	if (o.check_only)
 		return check_config(&o, snap);
-	log_open("amzmilter", snap->conf->syslog_facility, o.verbose || isatty(STDERR_FILENO));
+	/* the files are opened now, as root: the start's own lines go there too */
+	ls = (LogSetup){
+		.facility = snap->conf->syslog_facility,
+		.dest = snap->conf->log_dest, .file = snap->conf->log_file,
+		.json = snap->conf->json_dest, .json_file = snap->conf->json_file,
+		.copy_stderr = o.verbose || isatty(STDERR_FILENO),
+	};
+	if (!log_open("amzmilter", &ls, &err)) {
+		fprintf(stderr, "amzmilter: %s: log: %s\n", snap->conf->path, err->message);
+		return 1;
+	}
 	if (!run_as(&o, snap->conf, &pw))
 		return 1;
-	return serve(snap, pw, &usr1);
+	return serve(snap, pw, &usr);
 }

@@ -27,6 +27,7 @@
 #include "daemon/milter.h"
 #include "daemon/action.h"
 #include "core/log.h"
+#include "core/verdict_log.h"
 #include "engine/metrics.h"
 #include "engine/msgbuf.h"
 #include "engine/pipeline.h"
@@ -37,6 +38,14 @@
 /* After a message this large, freed memory goes back to the system: its
  * parse (GMime objects, decoded parts) leaves the heap at its peak. */
 #define MILTER_TRIM_BYTES (1024 * 1024)
+
+/* Recipients deferred by mixed_recipients = split that the log names;
+ * past it only their number. */
+#define MILTER_DEFERRED_KEEP 20
+/* Bounds on what the MTA tells of the client, kept for the log. */
+#define MILTER_CLIENT_MAX 64
+#define MILTER_LOGIN_MAX 256
+#define MILTER_MSGID_MAX 256
 
 /* Which recipients a transaction has taken so far (mixed = split keeps
  * relay and other recipients in separate transactions). */
@@ -53,6 +62,13 @@ typedef struct {
 	GPtrArray *rcpts;        /* char*, accepted recipients (for relay ones, the
 	                          * form that names the relay: RCPT text or {rcpt_addr}) */
 	RcptKind kind;           /* for mixed = split */
+	GPtrArray *deferred;     /* char*: recipients of the other kind, given 452
+	                          * (the first MILTER_DEFERRED_KEEP) */
+	guint deferred_total;    /* how many were */
+	gboolean split_logged;   /* the line naming them is written */
+	char *client;            /* {client_addr} at MAIL, or NULL */
+	char *login;             /* {auth_authen} at MAIL (SASL), or NULL */
+	char *message_id;        /* the first Message-ID header, or NULL */
 	gboolean relay;          /* any relay recipient */
 	MsgBuf *buf;
 	GHashTable *hdr_counts;  /* lower-case name -> count, for chgheader indices */
@@ -81,6 +97,12 @@ static void session_reset(Session *s)
 	s->snap = NULL;
 	g_clear_pointer(&s->from, g_free);
 	g_clear_pointer(&s->rcpts, g_ptr_array_unref);
+	g_clear_pointer(&s->deferred, g_ptr_array_unref);
+	s->deferred_total = 0;
+	s->split_logged = FALSE;
+	g_clear_pointer(&s->client, g_free);
+	g_clear_pointer(&s->login, g_free);
+	g_clear_pointer(&s->message_id, g_free);
 	g_clear_pointer(&s->buf, msgbuf_free);
 	g_clear_pointer(&s->hdr_counts, g_hash_table_unref);
 	g_clear_pointer(&s->own, g_ptr_array_unref);
@@ -90,6 +112,7 @@ static void session_reset(Session *s)
 	g_clear_pointer(&s->bypass, g_free);
 	g_clear_pointer(&s->fail_reason, g_free);
 	s->kind = RCPTS_NONE;
+	s->started = 0;
 	s->relay = FALSE;
 	s->failed = FALSE;
 	s->oversize = FALSE;
@@ -109,6 +132,52 @@ static const char *qid_of(SMFICTX *ctx)
 {
 	const char *q = smfi_getsymval(ctx, "i");
 	return q ? q : "NOQUEUE";
+}
+
+/* macro_copy - a macro's value, bounded, or NULL when the MTA sent none */
+static char *macro_copy(SMFICTX *ctx, const char *name, gsize max)
+{
+	const char *v = smfi_getsymval(ctx, (char *)name);
+	return v && *v ? text_line(v, max, TEXT_LINE_UTF8) : NULL;
+}
+
+/* log_message - what the log says of the current transaction (pointers
+ * into s, valid until session_reset) */
+static LogMessage log_message(SMFICTX *ctx, const Session *s, Action enforced, const char *reason)
+{
+	return (LogMessage){
+		.qid = qid_of(ctx), .client = s->client, .login = s->login, .from = s->from,
+		.rcpts = s->rcpts, .deferred = s->deferred, .deferred_total = s->deferred_total,
+		.message_id = s->message_id, .size = s->buf ? msgbuf_size(s->buf) : 0,
+		.monitor = s->snap && s->snap->conf->monitor, .enforced = enforced, .reason = reason,
+		.ms = s->started ? (g_get_monotonic_time() - s->started) / 1000.0 : 0,
+	};
+}
+
+/* log_split - once per transaction: the recipients mixed_recipients =
+ * split deferred with 452, and why (a client that never resends them
+ * loses that mail, and only this line tells) */
+static void log_split(SMFICTX *ctx, Session *s)
+{
+	g_autoptr(GString) list = g_string_new(NULL);
+	g_autofree char *from = NULL, *qid = NULL;
+
+	if (s->deferred_total == 0 || s->split_logged)
+		return;
+	s->split_logged = TRUE;
+	for (guint i = 0; i < s->deferred->len; i++) {
+		g_autofree char *r = text_line(s->deferred->pdata[i], 256, TEXT_LINE_LOG);
+		g_string_append_printf(list, "%s<%s>", i ? "," : "", r);
+	}
+	if (s->deferred_total > s->deferred->len)
+		g_string_append_printf(list, " and %u more", s->deferred_total - s->deferred->len);
+	from = text_line(s->from, 256, TEXT_LINE_LOG);
+	qid = text_line(qid_of(ctx), 32, TEXT_LINE_LOG);
+	log_msg(LOG_INFO, "%s: from=<%s> split: %u %s recipient%s deferred with 452 4.5.3, to be sent "
+	        "in a transaction of their own (mixed_recipients = split; this one is for %s "
+	        "recipients): %s", qid, from, s->deferred_total,
+	        s->kind == RCPTS_RELAY ? "non-relay" : "relay", s->deferred_total == 1 ? "" : "s",
+	        s->kind == RCPTS_RELAY ? "relay" : "non-relay", list->str);
 }
 
 /* capture_fail - remember the first capture error; the message tempfails */
@@ -176,10 +245,13 @@ static sfsistat cb_envfrom(SMFICTX *ctx, char **argv)
 {
 	Session *s = session_get(ctx);
 
+	log_split(ctx, s);
 	session_reset(s);
 	s->snap = snapshot_acquire();
 	s->from = text_address_bare(argv[0]);
 	s->rcpts = g_ptr_array_new_with_free_func(g_free);
+	s->client = macro_copy(ctx, "{client_addr}", MILTER_CLIENT_MAX);
+	s->login = macro_copy(ctx, "{auth_authen}", MILTER_LOGIN_MAX);
 	if (s->snap->conf->second_hop) {
 		const char *dn = smfi_getsymval(ctx, "{daemon_name}");
 		s->hop = dn != NULL && strcmp(dn, s->snap->conf->second_hop) == 0;
@@ -224,6 +296,11 @@ static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
 	kind = relay ? RCPTS_RELAY : RCPTS_OTHER;
 	if (s->snap->conf->mixed == MIXED_SPLIT && s->kind != RCPTS_NONE && s->kind != kind) {
 		/* A per-recipient 452: RFC 5321 clients send it again on its own. */
+		if (s->deferred == NULL)
+			s->deferred = g_ptr_array_new_with_free_func(g_free);
+		if (s->deferred->len < MILTER_DEFERRED_KEEP)
+			g_ptr_array_add(s->deferred, g_strdup(rcpt));
+		s->deferred_total++;
 		return action_reply(ctx, "452", "4.5.3",
 		                    relay ? "Mail to Amazon buyer relay addresses travels in its own "
 		                            "transaction; send this recipient separately."
@@ -251,6 +328,9 @@ static void log_bypass(SMFICTX *ctx, const Session *s, const char *verdict)
 	}
 	log_msg(LOG_INFO, "%s: from=<%s> rcpt=%s verdict=%s bypass (%s)", qid, from, rcpt->str,
 	        verdict, why);
+	LogMessage m = log_message(ctx, s, strcmp(verdict, "accept") == 0 ? ACTION_ACCEPT : ACTION_TEMPFAIL,
+	                           "bypass");
+	log_verdict_json(&m, NULL);
 }
 
 /* The verdict token key (engine/token.c), loaded at start; NULL: no tokens. */
@@ -267,6 +347,7 @@ static sfsistat cb_data(SMFICTX *ctx)
 
 	if (s->snap == NULL)
 		return SMFIS_TEMPFAIL;
+	log_split(ctx, s);
 	if (!s->relay) {
 		metrics_skipped(METRICS_SKIP_NOT_RELAY);
 		return SMFIS_ACCEPT;   /* not for Amazon: no further work */
@@ -313,6 +394,10 @@ static sfsistat reject_oversize(SMFICTX *ctx, Session *s)
 	log_msg(LOG_NOTICE, "%s: from=<%s> verdict=reject reason=size-limit", qid, from);
 	metrics_size_limit();
 	metrics_message(ACTION_REJECT, NULL, FALSE, msgbuf_size(s->buf), 0);
+	{
+		LogMessage m = log_message(ctx, s, ACTION_REJECT, "size-limit");
+		log_verdict_json(&m, NULL);
+	}
 	session_reset(s);
 	return action_reply(ctx, "552", "5.3.4", t, SMFIS_REJECT);
 }
@@ -329,6 +414,8 @@ static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
 	lname = g_ascii_strdown(name, -1);
 	count = GPOINTER_TO_UINT(g_hash_table_lookup(s->hdr_counts, lname)) + 1;
 	g_hash_table_insert(s->hdr_counts, g_strdup(lname), GUINT_TO_POINTER(count));
+	if (s->message_id == NULL && strcmp(lname, "message-id") == 0)
+		s->message_id = g_strstrip(text_line(value, MILTER_MSGID_MAX, TEXT_LINE_UTF8));
 	if (g_str_has_prefix(lname, "x-amzmilter-")) {
 		/* A verdict header from outside is a forgery: never seen, always removed. */
 		OwnHeader *h = g_new0(OwnHeader, 1);
@@ -421,6 +508,9 @@ static gboolean checked_before(SMFICTX *ctx, Session *s, const GPtrArray *relay,
 		log_msg(LOG_INFO, "%s: from=<%s> verdict=%s checked-before=%s (second hop, verdict token)",
 		        qid, from, *st == SMFIS_CONTINUE ? "accept" : "tempfail", shown);
 		metrics_skipped(METRICS_SKIP_CHECKED_BEFORE);
+		LogMessage m = log_message(ctx, s, *st == SMFIS_CONTINUE ? ACTION_ACCEPT : ACTION_TEMPFAIL,
+		                           "checked-before");
+		log_verdict_json(&m, NULL);
 		return TRUE;
 	}
 	return FALSE;
@@ -504,7 +594,12 @@ static sfsistat cb_eom(SMFICTX *ctx)
 			st = SMFIS_TEMPFAIL;
 	}
 	final = st == SMFIS_TEMPFAIL && enforced != ACTION_TEMPFAIL ? ACTION_TEMPFAIL : enforced;
-	log_verdict(qid_of(ctx), f, v, final, (g_get_monotonic_time() - s->started) / 1000.0);
+	{
+		LogMessage m = log_message(ctx, s, final, NULL);
+		m.monitor = pipeline_monitor(c, v);
+		m.brand = f->brand;
+		log_verdict(&m, f, v);
+	}
 	metrics_message(final, v, c->monitor, f->message_bytes, g_get_monotonic_time() - t0);
 	session_reset(s);
 	if (f->message_bytes >= MILTER_TRIM_BYTES) {
@@ -518,8 +613,10 @@ static sfsistat cb_eom(SMFICTX *ctx)
 static sfsistat cb_abort(SMFICTX *ctx)
 {
 	Session *s = smfi_getpriv(ctx);
-	if (s)
+	if (s) {
+		log_split(ctx, s);
 		session_reset(s);
+	}
 	return SMFIS_CONTINUE;
 }
 
@@ -527,6 +624,7 @@ static sfsistat cb_close(SMFICTX *ctx)
 {
 	Session *s = smfi_getpriv(ctx);
 	if (s) {
+		log_split(ctx, s);
 		session_reset(s);
 		g_free(s);
 		smfi_setpriv(ctx, NULL);

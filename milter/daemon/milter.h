@@ -11,17 +11,18 @@
  * What the filter asks of the MTA (see cb_negotiate in milter.c): the
  * actions it may take, the steps it skips and the replies it does not send,
  * and the only macros it wants: at RCPT the address the MTA resolved the
- * recipient to and its next hop (where the mail will really go), at end of
+ * recipient to and its next hop (where the mail will really go) and the
+ * queue ID (for the line naming recipients deferred by a split), at end of
  * message the queue ID, at MAIL the {daemon_name} that tells the second hop
  * (conf second_hop) from the first and the client's address and SASL login
- * (bypass_networks, bypass_logins); every other step asks for a name that does not
- * exist, so its macro packet is empty.
+ * (bypass_networks, bypass_logins, and the log); every other step asks for
+ * a name that does not exist, so its macro packet is empty.
  * tests/bench/nullmilter.c asks the same.
  */
 #define MILTER_ACTIONS  (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE)
 #define MILTER_PROTOCOL (SMFIP_NOCONNECT | SMFIP_NOHELO | SMFIP_NOUNKNOWN | SMFIP_NR_MAIL | \
                          SMFIP_NR_HDR | SMFIP_NR_EOH | SMFIP_NR_BODY | SMFIP_HDR_LEADSPC)
-#define MILTER_RCPT_MACROS "{rcpt_addr} {rcpt_host}"
+#define MILTER_RCPT_MACROS "i {rcpt_addr} {rcpt_host}"
 #define MILTER_EOM_MACROS "i"
 #define MILTER_MAIL_MACROS "{daemon_name} {client_addr} {auth_authen}"
 #define MILTER_NO_MACROS  "{amzmilter}"

@@ -14,6 +14,8 @@
 --   message LABEL
 --   eml PATH                        the message (.eml, LF or CRLF)
 --   from ADDR                       envelope sender
+--   macro NAME VALUE                a macro sent with MAIL FROM, like Postfix's
+--                                   {client_addr} or {auth_authen}
 --   rcpt ADDR [continue|replycode|reject|tempfail|accept] [CODE [XCODE]]
 --   data [continue|accept]          reply expected to DATA; "accept" ends
 --                                   the transaction there (not checked)
@@ -127,11 +129,16 @@ local function read_plan(path)
 			-- comment or blank
 		elseif key == "message" then
 			cur = { label = rest, from = "support@contoso-outdoor.example", rcpts = {}, rules = {}, deleted = {},
-				chunk = "whole", expect = "accept", data = "continue" }
+				macros = {}, chunk = "whole", expect = "accept", data = "continue" }
 		elseif cur == nil then
 			return nil, "plan: '" .. key .. "' before 'message'"
 		elseif key == "eml" then cur.eml = rest
 		elseif key == "from" then cur.from = rest
+		elseif key == "macro" then
+			local name, value = rest:match("^(%S+)%s+(.-)$")
+			if not name then return nil, "plan: macro NAME VALUE" end
+			cur.macros[#cur.macros + 1] = name
+			cur.macros[#cur.macros + 1] = value
 		elseif key == "rcpt" then
 			local w = words(rest)
 			cur.rcpts[#cur.rcpts + 1] = { addr = w[1], expect = w[2] or "continue", code = w[3], xcode = w[4] }
@@ -322,7 +329,8 @@ local function run(conn, t)
 	local headers, body = split_message(raw)
 
 	qid = qid + 1
-	mt.macro(conn, SMFIC_MAIL, "i", string.format("MT%06dQ", qid))
+	-- one packet per stage: a second one would replace the first
+	mt.macro(conn, SMFIC_MAIL, "i", string.format("MT%06dQ", qid), (table.unpack or unpack)(t.macros or {}))
 	if mt.mailfrom(conn, bracket(t.from)) ~= nil then return "mt.mailfrom() failed" end
 	t.open = true
 	if mt.getreply(conn) ~= SMFIR_CONTINUE then

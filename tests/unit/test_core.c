@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include "core/conf.h"
+#include "core/verdict_log.h"
 #include "engine/msgbuf.h"
 #include "extract/extract.h"
 #include "engine/pipeline.h"
@@ -604,6 +606,83 @@ static void test_shipped_conf(void)
 	snapshot_release(s);
 }
 
+/* log and json_log: the defaults, the words, file paths resolved like
+ * every other path */
+static void test_conf_log_destinations(void)
+{
+	g_autofree char *dir = tmpdir();
+	g_autofree char *p1 = write_file(dir, "a.conf", "rules = /r\n");
+	g_autofree char *p2 = write_file(dir, "b.conf", "rules = /r\nlog = file:log/amz.log\njson_log = yes\n");
+	g_autofree char *p3 = write_file(dir, "c.conf", "rules = /r\nlog = stderr\njson_log = file:/v/j.json\n");
+	g_autofree char *want = g_build_filename(dir, "log", "amz.log", NULL);
+	g_autoptr(GError) err = NULL;
+	g_autoptr(Conf) a = conf_load(p1, &err);
+	g_autoptr(Conf) b = conf_load(p2, &err);
+	g_autoptr(Conf) c = conf_load(p3, &err);
+	g_autofree char *name = NULL;
+
+	g_assert_no_error(err);
+	g_assert_cmpint(a->log_dest, ==, LOG_DEST_SYSLOG);
+	g_assert_cmpint(a->json_dest, ==, LOG_DEST_NONE);
+	g_assert_null(a->log_file);
+	g_assert_cmpint(b->log_dest, ==, LOG_DEST_FILE);
+	g_assert_cmpstr(b->log_file, ==, want);
+	g_assert_cmpint(b->json_dest, ==, LOG_DEST_LOG);
+	g_assert_cmpint(c->log_dest, ==, LOG_DEST_STDERR);
+	g_assert_cmpint(c->json_dest, ==, LOG_DEST_FILE);
+	g_assert_cmpstr(c->json_file, ==, "/v/j.json");
+	name = conf_log_dest_name(c->json_dest, c->json_file);
+	g_assert_cmpstr(name, ==, "file:/v/j.json");
+}
+
+/* The JSON line: one line whatever the message holds, every string cut to
+ * its bound and valid UTF-8, lists capped with their real length beside */
+static void test_verdict_json_bounded(void)
+{
+	g_autoptr(GPtrArray) rcpts = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(Verdict) v = verdict_new();
+	g_autofree char *from = g_strnfill(10000, 'a');
+	g_autofree char *json = NULL;
+	g_autoptr(JsonParser) parser = json_parser_new();
+	g_autoptr(GError) err = NULL;
+	JsonObject *o;
+	LogMessage m = { 0 };
+
+	for (guint i = 0; i < 200; i++)
+		g_ptr_array_add(rcpts, g_strdup_printf("r%u@marketplace.amazon.de", i));
+	verdict_add(v, "ORDER_ID_MISSING", ACTION_REJECT, FALSE, "msg", "ev\n\"idence\"");
+	verdict_add(v, "PROMO", ACTION_TAG, TRUE, "msg", "");
+	m.qid = "ABC123";
+	m.from = from;
+	m.login = "bad\xff\xfeutf8";
+	m.message_id = "<line\r\nbreak\x01@x>";
+	m.rcpts = rcpts;
+	m.size = 1234;
+	m.enforced = ACTION_REJECT;
+	m.ms = 2.5;
+	json = verdict_json(&m, v);
+	g_assert_null(strchr(json, '\n'));
+	g_assert_true(json_parser_load_from_data(parser, json, -1, &err));
+	g_assert_no_error(err);
+	o = json_node_get_object(json_parser_get_root(parser));
+	g_assert_cmpuint(strlen(json_object_get_string_member(o, "from")), <=, 256);
+	g_assert_true(g_str_has_prefix(json_object_get_string_member(o, "from"), "aaaa"));
+	g_assert_true(g_utf8_validate(json_object_get_string_member(o, "login"), -1, NULL));
+	g_assert_null(strpbrk(json_object_get_string_member(o, "message_id"), "\r\n\x01"));
+	g_assert_true(json_object_get_null_member(o, "client"));
+	g_assert_cmpuint(json_array_get_length(json_object_get_array_member(o, "rcpts")), ==, 50);
+	g_assert_cmpint(json_object_get_int_member(o, "nrcpts"), ==, 200);
+	g_assert_cmpint(json_object_get_int_member(o, "us"), ==, 2500);
+	g_assert_cmpstr(json_object_get_string_member(o, "verdict"), ==, "reject");
+	g_assert_cmpstr(json_object_get_string_member(o, "mode"), ==, "enforce");
+	JsonArray *hits = json_object_get_array_member(o, "hits");
+	g_assert_cmpuint(json_array_get_length(hits), ==, 2);
+	g_assert_false(json_object_get_boolean_member(json_array_get_object_element(hits, 0), "monitor"));
+	g_assert_true(json_object_get_boolean_member(json_array_get_object_element(hits, 1), "monitor"));
+	g_assert_cmpstr(json_object_get_string_member(json_array_get_object_element(hits, 0), "evidence"),
+	                ==, "ev \"idence\"");
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -617,6 +696,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/conf/add-headers", test_conf_add_headers);
 	g_test_add_func("/quarantine/record", test_quarantine_record);
 	g_test_add_func("/conf/metrics-listen", test_conf_metrics_listen);
+	g_test_add_func("/conf/log-destinations", test_conf_log_destinations);
+	g_test_add_func("/log/verdict-json-bounded", test_verdict_json_bounded);
 	g_test_add_func("/msgbuf/spill", test_msgbuf_spill);
 	g_test_add_func("/msgbuf/spool-error", test_msgbuf_spool_error);
 	g_test_add_func("/reply/lines", test_reply_lines);
