@@ -96,7 +96,20 @@ while read -r rc f; do
 done <"$T/bad"
 [ "$crashed" -gt 0 ] && diag "$(cat "$T"/batch.??.err | grep -E -A14 'ERROR: (Address|Leak)Sanitizer|runtime error:' | head -30)"
 cat "$T"/batch.??.out >"$T/all.out"
-verdicts=$(grep -c '^{' "$T/all.out")
+# an mbox of several messages gets one verdict each (FILE:N): count files
+verdicts=$(python3 - "$T/all.out" <<'PY'
+import json, os, sys
+files = set()
+for line in open(sys.argv[1], errors="replace"):
+    if line.startswith("{"):
+        try:
+            f = json.loads(line)["file"]
+        except ValueError:
+            continue
+        files.add(f if os.path.exists(f) else f.rsplit(":", 1)[0])
+print(len(files))
+PY
+)
 counts=$(python3 - "$T/all.out" <<'PY'
 import collections, json, sys
 c = collections.Counter()

@@ -340,7 +340,7 @@ static gboolean mbox_separator(const char *p, const char *start)
 
 /* check_mbox - every message of an mbox file, named FILE:N; ">From "
  * quoting (mboxrd) is undone, the separator line is not part of the
- * message */
+ * message.  A file of one message is checked whole, under its own name. */
 static void check_mbox(Check *ck, const char *file)
 {
 	g_autoptr(GError) err = NULL;
@@ -355,6 +355,14 @@ static void check_mbox(Check *ck, const char *file)
 	}
 	start = g_mapped_file_get_contents(map);
 	end = start + g_mapped_file_get_length(map);
+	for (p = start + 1; p + 5 <= end && n < 2; p++)
+		if (p[-1] == '\n' && mbox_separator(p, start))
+			n++;
+	if (n == 0) {   /* one message saved with its "From " line: checked whole */
+		check_file(ck, file);
+		return;
+	}
+	n = 0;
 	p = start;
 	while (p < end) {
 		GByteArray *msg = g_byte_array_new();

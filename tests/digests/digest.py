@@ -19,11 +19,15 @@ def main():
     if len(sys.argv) not in (4, 5):
         sys.exit(__doc__.strip().splitlines()[2])
     check, conf, root = (os.path.abspath(a) for a in sys.argv[1:4])
-    files = ["."]
-    if len(sys.argv) == 5:
-        files = sorted("./" + os.path.relpath(os.path.join(d, f), root)
-                       for d, _, names in os.walk(root) for f in names
-                       if f.endswith(sys.argv[4]))
+    # every file named, so that the checker reads each whatever it looks
+    # like (a directory walk would skip what is not mail)
+    suffix = sys.argv[4] if len(sys.argv) == 5 else ""
+    files = []
+    for d, dirs, names in os.walk(root):
+        dirs[:] = [x for x in dirs if not x.startswith(".")]
+        files += ["./" + os.path.relpath(os.path.join(d, f), root)
+                  for f in names if f.endswith(suffix) and not f.startswith(".")]
+    files.sort()
     out = subprocess.run([check, "-c", conf, "--json", "--facts"] + files,
                          cwd=root, stdout=subprocess.PIPE).stdout
     blocks = {}

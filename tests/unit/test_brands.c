@@ -16,9 +16,13 @@
 static char *tmpdir(void)
 {
 	char *d = g_dir_make_tmp("amz-brands-XXXXXX", NULL);
+	char *keep;
+
 	g_assert_nonnull(d);
-	g_test_queue_destroy((GDestroyNotify)test_rm_rf, g_strdup(d));
-	g_test_queue_free(g_strdup(d));
+	keep = g_strdup(d);
+	/* teardown runs in reverse: the tree goes, then the copy of its name */
+	g_test_queue_free(keep);
+	g_test_queue_destroy((GDestroyNotify)test_rm_rf, keep);
 	return d;
 }
 
