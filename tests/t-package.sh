@@ -83,6 +83,9 @@ if [ "$PHASE" = ns ]; then
 	mount -t tmpfs -o mode=0755 tmpfs "$R/var/spool/postfix"
 	mkdir -p "$R/var/lib/postfix" && mount -t tmpfs -o mode=0755 tmpfs "$R/var/lib/postfix"
 	chown postfix:postfix "$R/var/lib/postfix"
+	# the tree (wherever the clone is: under /tmp, hidden by the tmpfs
+	# above, or on a mount of its own, which an overlay of / does not show)
+	mkdir -p "$R$TOP" && mount --bind "$TOP" "$R$TOP"
 	# the packages, the logs and the TAP count, shared with the host side
 	mkdir -p "$R$S" && mount --bind "$S" "$R$S"
 	chroot "$R" env AMZ_PKG_PHASE=chroot S="$S" BUILD="$BUILD" bash "$TOP/tests/t-package.sh"
