@@ -293,12 +293,12 @@ static gboolean check_value(const KeyDef *k, const char *v, char **why, gsize *o
 /* split_names - "alice, helpdesk-*" -> NULL-terminated vector, or NULL when empty */
 static char **split_names(const char *v)
 {
-	g_auto(GStrv) parts = g_strsplit_set(v ? v : "", ", \t", -1);
+	const char *p = v ? v : "", *start;
 	GPtrArray *out = g_ptr_array_new();
+	gsize len;
 
-	for (guint i = 0; parts[i]; i++)
-		if (*parts[i])
-			g_ptr_array_add(out, g_strdup(parts[i]));
+	while ((start = text_list_next(&p, &len)) != NULL)
+		g_ptr_array_add(out, g_strndup(start, len));
 	if (out->len == 0) {
 		g_ptr_array_unref(out);
 		return NULL;

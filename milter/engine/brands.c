@@ -68,20 +68,12 @@ static void err_at(Reader *r, guint line, gsize col, const char *fmt, ...)
 /* items - the comma or space separated words of v, with their columns */
 static void items(const char *v, gsize col0, GPtrArray *words, GArray *cols)
 {
-	const char *p = v;
+	const char *p = v, *start;
+	gsize len;
 
-	while (*p) {
-		const char *start;
-		gsize col;
-		while (*p == ',' || g_ascii_isspace(*p))
-			p++;
-		if (*p == '\0')
-			break;
-		start = p;
-		while (*p && *p != ',' && !g_ascii_isspace(*p))
-			p++;
-		g_ptr_array_add(words, g_ascii_strdown(start, p - start));
-		col = col0 + (gsize)(start - v);
+	while ((start = text_list_next(&p, &len)) != NULL) {
+		gsize col = col0 + (gsize)(start - v);
+		g_ptr_array_add(words, g_ascii_strdown(start, (gssize)len));
 		g_array_append_val(cols, col);
 	}
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include "util/cidr.h"
+#include "util/text.h"
 
 /* to_v6 - text address -> 16 bytes; *v4 when it was an IPv4 one */
 static gboolean to_v6(const char *s, guint8 out[16], gboolean *v4)
@@ -87,21 +88,13 @@ gboolean cidr_parse(const char *s, CidrNet *out, char **why)
 
 gboolean cidr_parse_list(const char *s, GArray *nets, gsize *bad_off, char **why)
 {
-	const char *p = s;
+	const char *p = s, *start;
+	gsize len;
 
-	while (*p) {
-		const char *start;
-		g_autofree char *item = NULL;
+	while ((start = text_list_next(&p, &len)) != NULL) {
+		g_autofree char *item = g_strndup(start, len);
 		CidrNet n;
 
-		while (*p == ',' || g_ascii_isspace(*p))
-			p++;
-		if (*p == '\0')
-			break;
-		start = p;
-		while (*p && *p != ',' && !g_ascii_isspace(*p))
-			p++;
-		item = g_strndup(start, p - start);
 		if (!cidr_parse(item, &n, why)) {
 			*bad_off = (gsize)(start - s);
 			return FALSE;

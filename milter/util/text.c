@@ -314,3 +314,21 @@ char *text_ascii_readable(const char *s)
 	}
 	return g_str_to_ascii(valid, "C");
 }
+
+const char *text_list_next(const char **p, gsize *len)
+{
+	const char *q = *p, *start;
+
+	while (*q == ',' || g_ascii_isspace(*q))
+		q++;
+	if (*q == '\0') {
+		*p = q;
+		return NULL;
+	}
+	start = q;
+	while (*q && *q != ',' && !g_ascii_isspace(*q))
+		q++;
+	*len = (gsize)(q - start);
+	*p = q;
+	return start;
+}

@@ -43,6 +43,11 @@ typedef enum {
 /* text_line - s (NULL: "") as one line of the given style; transfer full */
 char *text_line(const char *s, gsize max, TextLine style);
 
+/* text_list_next - the next item of a comma- or blank-separated list
+ * ("a, b c") at *p: its start, with *len its length, and *p past it; NULL
+ * at the end.  The one syntax of every list a configuration value holds. */
+const char *text_list_next(const char **p, gsize *len);
+
 /* text_casefold - g_utf8_casefold(s, -1), without its per-character tables
  * when s is ASCII (where case folding is lower-casing): rule values are
  * folded per message, some dozens of times */
