@@ -28,16 +28,21 @@ static gboolean enforced_hit(const LogMessage *m, const Hit *h)
 	return !m->monitor && !h->monitor;
 }
 
+void log_addresses(GString *out, const GPtrArray *addrs)
+{
+	for (guint i = 0; addrs && i < addrs->len && i < VLOG_TEXT_RCPTS; i++) {
+		g_autofree char *r = text_line(addrs->pdata[i], VLOG_ADDR_MAX, TEXT_LINE_LOG);
+		g_string_append_printf(out, "%s<%s>", i ? "," : "", r);
+	}
+}
+
 void log_verdict(const LogMessage *m, const Facts *f, const Verdict *v)
 {
 	g_autoptr(GString) rcpt = g_string_new(NULL), rules = g_string_new(NULL);
 	g_autofree char *from = text_line(f->env_from, VLOG_ADDR_MAX, TEXT_LINE_LOG);
 	g_autofree char *id = text_line(m->qid ? m->qid : "NOQUEUE", VLOG_QID_MAX, TEXT_LINE_LOG);
 
-	for (guint i = 0; i < f->relay_rcpts->len && i < VLOG_TEXT_RCPTS; i++) {
-		g_autofree char *r = text_line(f->relay_rcpts->pdata[i], VLOG_ADDR_MAX, TEXT_LINE_LOG);
-		g_string_append_printf(rcpt, "%s<%s>", i ? "," : "", r);
-	}
+	log_addresses(rcpt, f->relay_rcpts);
 	for (guint i = 0; i < v->hits->len; i++) {
 		const Hit *h = v->hits->pdata[i];
 		g_string_append_printf(rules, "%s%s%s", i ? "," : "", h->rule, h->monitor ? "(monitor)" : "");

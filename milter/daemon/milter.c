@@ -165,10 +165,7 @@ static void log_split(SMFICTX *ctx, Session *s)
 	if (s->deferred_total == 0 || s->split_logged)
 		return;
 	s->split_logged = TRUE;
-	for (guint i = 0; i < s->deferred->len; i++) {
-		g_autofree char *r = text_line(s->deferred->pdata[i], 256, TEXT_LINE_LOG);
-		g_string_append_printf(list, "%s<%s>", i ? "," : "", r);
-	}
+	log_addresses(list, s->deferred);   /* keeps at most as many as that shows */
 	if (s->deferred_total > s->deferred->len)
 		g_string_append_printf(list, " and %u more", s->deferred_total - s->deferred->len);
 	from = text_line(s->from, 256, TEXT_LINE_LOG);
@@ -322,10 +319,7 @@ static void log_bypass(SMFICTX *ctx, const Session *s, const char *verdict)
 	g_autofree char *why = text_line(s->bypass, 128, TEXT_LINE_LOG);
 	g_autoptr(GString) rcpt = g_string_new(NULL);
 
-	for (guint i = 0; i < s->rcpts->len && i < 20; i++) {
-		g_autofree char *r = text_line(s->rcpts->pdata[i], 256, TEXT_LINE_LOG);
-		g_string_append_printf(rcpt, "%s<%s>", i ? "," : "", r);
-	}
+	log_addresses(rcpt, s->rcpts);
 	log_msg(LOG_INFO, "%s: from=<%s> rcpt=%s verdict=%s bypass (%s)", qid, from, rcpt->str,
 	        verdict, why);
 	LogMessage m = log_message(ctx, s, strcmp(verdict, "accept") == 0 ? ACTION_ACCEPT : ACTION_TEMPFAIL,
