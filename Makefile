@@ -91,6 +91,8 @@ DEB_PACKAGES = build-essential pkg-config libmilter-dev libgmime-3.0-dev libpcre
   libsqlite3-dev sqlite3 libhiredis-dev redis-server man-db groff-base libmicrohttpd-dev python3-prometheus-client logrotate
 # and for `make deb` / `make test-package` (installed by those targets only)
 DEB_TOOL_PACKAGES = debhelper dpkg-dev fakeroot lintian adduser
+# and for `make bench` only: rspamd, the peer it measures amzmilter beside
+BENCH_PACKAGES = rspamd
 
 # POSTFIX=1: the amzmilter.conf that install writes attaches to Postfix
 # (socket inside its queue directory, socket_group, second_hop); 0: the
@@ -98,7 +100,7 @@ DEB_TOOL_PACKAGES = debhelper dpkg-dev fakeroot lintian adduser
 # group.  The package is built with 1, whatever the build machine has.
 POSTFIX ?= $(if $(shell getent group postfix),1,0)
 
-.PHONY: all deps deb-deps test test-package run install uninstall deb clean check-config unit fuzz soak bench digests measure
+.PHONY: all deps deb-deps bench-deps test test-package run install uninstall deb clean check-config unit fuzz soak bench digests measure
 all: $(BUILD)/amzmilter $(BUILD)/amzmilter-check $(BUILD)/amzmilter-orders $(BUILD)/amzmilter-quarantine
 
 $(BUILD)/obj/%.o: milter/%.c $(HEADERS)
@@ -165,6 +167,9 @@ deps:
 deb-deps: deps
 	$(call apt_install,$(DEB_TOOL_PACKAGES))
 deb-deps: export DEBIAN_FRONTEND = noninteractive
+bench-deps: deps
+	$(call apt_install,$(BENCH_PACKAGES))
+bench-deps: export DEBIAN_FRONTEND = noninteractive
 deps: export DEBIAN_FRONTEND = noninteractive
 
 test: deps
@@ -191,7 +196,7 @@ measure: all
 	python3 tests/measure.py $(BUILD)/amzmilter-check conf/amzmilter.conf tests/fresh-2
 	python3 tests/measure.py $(BUILD)/amzmilter-check conf/amzmilter.conf tests/fresh-3
 
-bench: deps
+bench: bench-deps
 	$(MAKE) all $(BUILD)/plain/amzmilter
 	BUILD=$(BUILD) tests/bench/run
 
