@@ -28,12 +28,15 @@ static gboolean enforced_hit(const LogMessage *m, const Hit *h)
 	return !m->monitor && !h->monitor;
 }
 
-void log_addresses(GString *out, const GPtrArray *addrs)
+guint log_addresses(GString *out, const GPtrArray *addrs)
 {
-	for (guint i = 0; addrs && i < addrs->len && i < VLOG_TEXT_RCPTS; i++) {
+	guint i;
+
+	for (i = 0; addrs && i < addrs->len && i < VLOG_TEXT_RCPTS; i++) {
 		g_autofree char *r = text_line(addrs->pdata[i], VLOG_ADDR_MAX, TEXT_LINE_LOG);
 		g_string_append_printf(out, "%s<%s>", i ? "," : "", r);
 	}
+	return i;
 }
 
 void log_verdict(const LogMessage *m, const Facts *f, const Verdict *v)

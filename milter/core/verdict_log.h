@@ -36,8 +36,8 @@ typedef struct {
 void log_verdict(const LogMessage *m, const Facts *f, const Verdict *v);
 
 /* log_addresses - "<a>,<b>" of the first addresses (as many as a summary
- * line shows), each escaped for the log, appended to out */
-void log_addresses(GString *out, const GPtrArray *addrs);
+ * line shows), each escaped for the log, appended to out; how many it wrote */
+guint log_addresses(GString *out, const GPtrArray *addrs);
 
 /* log_verdict_json - only the JSON line (v may be NULL: no rule ran), for
  * outcomes whose text line is written elsewhere */

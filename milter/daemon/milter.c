@@ -161,13 +161,14 @@ static void log_split(SMFICTX *ctx, Session *s)
 {
 	g_autoptr(GString) list = g_string_new(NULL);
 	g_autofree char *from = NULL, *qid = NULL;
+	guint shown;
 
 	if (s->deferred_total == 0 || s->split_logged)
 		return;
 	s->split_logged = TRUE;
-	log_addresses(list, s->deferred);   /* keeps at most as many as that shows */
-	if (s->deferred_total > s->deferred->len)
-		g_string_append_printf(list, " and %u more", s->deferred_total - s->deferred->len);
+	shown = log_addresses(list, s->deferred);
+	if (s->deferred_total > shown)
+		g_string_append_printf(list, " and %u more", s->deferred_total - shown);
 	from = text_line(s->from, 256, TEXT_LINE_LOG);
 	qid = text_line(qid_of(ctx), 32, TEXT_LINE_LOG);
 	log_msg(LOG_INFO, "%s: from=<%s> split: %u %s recipient%s deferred with 452 4.5.3, to be sent "
